@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Server as SocketServer } from 'socket.io';
+import { createWebChatChannel } from '../channels/web-chat/index.js';
+import type { Config } from './config.js';
+import { createDatabase, type Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import type { EngineServices } from './engine/context.js';
+import type { DialogEngine } from './engine/engine.js';
+import { createEngine } from './engine/index.js';
+import { createHttpApp, type ReadinessCheck } from './http/server.js';
+import { createLogger, type Logger } from './logger.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { createMemoryState } from './state/memory-state.js';
+import { createRedisClient, createRedisState } from './state/redis-state.js';
+import type { StateStore } from './state/state-store.js';
+import { createStore, type Store } from './store/store.js';
+import { createTurnProcessor, type ChannelSender, type TurnProcessor } from './turns.js';
+
+export interface CareRelay {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  store: Store;
+  state: StateStore;
+  engine: DialogEngine;
+  services: EngineServices;
+  processor: TurnProcessor;
+  metrics: Metrics;
+  io: SocketServer;
+  senders: Map<string, ChannelSender>;
+  /** Starts listening; resolves with the bound address. */
+  listen(): Promise<AddressInfo>;
+  /** Graceful: stop taking connections, finish in-flight turns, close services. */
+  close(): Promise<void>;
+}
+
+export interface CreateOptions {
+  logger?: Logger;
+}
+
+/** Builds the whole product from configuration: storage, state, engine, channels, HTTP. */
+export async function createCareRelay(config: Config, options: CreateOptions = {}): Promise<CareRelay> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  for (const notice of config.notices) logger.info(notice);
+
+  const db = await createDatabase({ url: config.database.url, schema: config.database.schema, dataDir: config.dataDir, logger });
+  const closers: (() => Promise<unknown>)[] = [() => db.close()];
+  try {
+    await migrate(db, logger);
+    const store = createStore(db);
+    const state = config.redis.url ? await createRedisState({ url: config.redis.url, keyPrefix: config.redis.keyPrefix }) : createMemoryState();
+    closers.unshift(() => state.close());
+    const metrics = createMetrics();
+    const { engine, services } = await createEngine(config, logger);
+    const senders = new Map<string, ChannelSender>();
+    const processor = createTurnProcessor({ store, state, engine, logger, metrics, senders });
+
+    const checks = new Map<string, ReadinessCheck>([
+      ['database', async () => (await db.ping(), { ok: true, detail: db.kind })],
+      ['state', async () => (await state.ping(), { ok: true, detail: state.kind })],
+    ]);
+    const http = createHttpApp({ logger, metrics, checks });
+
+    let adapterClient: ReturnType<typeof createRedisClient> | undefined;
+    if (config.redis.url) {
+      adapterClient = createRedisClient(config.redis.url);
+      await adapterClient.connect();
+      closers.unshift(() => adapterClient!.quit());
+    }
+    const io = new SocketServer(http.server, {
+      serveClient: true,
+      maxHttpBufferSize: 64 * 1024,
+      pingInterval: 25_000,
+      pingTimeout: 20_000,
+      connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+      ...(adapterClient
+        ? { adapter: createAdapter(adapterClient, { streamName: `${config.redis.keyPrefix}socket.io`, channelPrefix: `${config.redis.keyPrefix}socket.io`, sessionKeyPrefix: `${config.redis.keyPrefix}sio:session:` }) }
+        : {}),
+    });
+
+    const tokenSecret = config.sessionSecret ?? (await store.settings.getOrCreate('webchat_token_key', () => randomBytes(32).toString('hex')));
+    const webchat = createWebChatChannel({ io, processor, store, state, config, logger, metrics, tokenSecret, t: services.t });
+    senders.set(webchat.name, webchat);
+    http.app.use(webchat.router);
+    http.finish();
+
+    let recovery: NodeJS.Timeout | undefined;
+    const relay: CareRelay = {
+      config,
+      logger,
+      db,
+      store,
+      state,
+      engine,
+      services,
+      processor,
+      metrics,
+      io,
+      senders,
+      async listen() {
+        await new Promise<void>((resolve, reject) => {
+          http.server.once('error', reject);
+          http.server.listen(config.http.port, config.http.host, () => resolve());
+        });
+        const address = http.server.address() as AddressInfo;
+        logger.info({ host: address.address, port: address.port }, 'listening');
+        const recoveredAtStart = await processor.recover(0);
+        if (recoveredAtStart) logger.info({ conversations: recoveredAtStart }, 'resuming turns left pending');
+        recovery = setInterval(() => void processor.recover(15_000).catch((err) => logger.warn({ err: err.message }, 'recovery sweep failed')), 15_000);
+        recovery.unref();
+        return address;
+      },
+      async close() {
+        clearInterval(recovery);
+        // Stop new connections, let in-flight turns finish and deliver, then close the rest.
+        const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
+        await processor.stop();
+        await io.close().catch(() => undefined);
+        http.server.closeAllConnections?.();
+        await closed;
+        for (const close of closers) await close().catch((err) => logger.warn({ err: (err as Error).message }, 'close failed'));
+      },
+    };
+    return relay;
+  } catch (err) {
+    for (const close of closers) await close().catch(() => undefined);
+    throw err;
+  }
+}

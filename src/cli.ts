@@ -1,0 +1,99 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadDotEnv, parseConfig } from './config.js';
+import { ConfigError } from './errors.js';
+import { createEngine } from './engine/index.js';
+import { toLanguage } from './language/languages.js';
+import { createLogger } from './logger.js';
+
+const USAGE = `Usage: carerelay <command> [options]
+
+Commands:
+  ask [--json] [--lang xx] [TEXT]   One dialog turn per message, no server needed.
+                                    Without TEXT, reads one message per line from stdin;
+                                    each line is a fresh conversation.
+  help                              This text.
+`;
+
+/** Extra commands register here (reindex, telegram webhook, ...). */
+export const commands = new Map<string, (argv: string[]) => Promise<number>>();
+
+commands.set('ask', async (argv) => {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { json: { type: 'boolean', default: false }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const lang = values.lang === undefined ? undefined : toLanguage(values.lang);
+  if (values.lang !== undefined && !lang) {
+    process.stderr.write(`carerelay ask: unknown language "${values.lang}" (use en, es, zh or hi)\n`);
+    return 2;
+  }
+  const config = parseConfig({ LOG_LEVEL: 'warn', ...process.env });
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr as never);
+  const { engine } = await createEngine(config, logger);
+
+  let n = 0;
+  const answer = async (text: string) => {
+    n += 1;
+    const output = await engine.handle({
+      message: {
+        channel: 'cli',
+        conversation: { id: `cli-${n}` },
+        from: { id: 'cli', role: 'patient' },
+        text,
+        kind: 'text',
+        timestamp: new Date(),
+        ...(lang ? { locale: lang } : {}),
+      },
+      conversation: { id: `cli-${n}`, channel: 'cli', mode: 'bot', isNew: true },
+      state: lang ? { turns: 0, counters: {}, language: lang, languageChosen: true } : undefined,
+    });
+    const text_ = output.replies.map((r) => r.text).join('\n\n');
+    if (values.json) {
+      const { urgency, escalate, reason, sources } = output.result;
+      process.stdout.write(
+        `${JSON.stringify({ language: output.language, urgency, escalate, reason, sources: sources.map(({ id, title, score }) => ({ id, title, score })), answer: text_ })}\n`,
+      );
+    } else {
+      process.stdout.write(`${text_}\n\n`);
+    }
+  };
+
+  if (positionals.length > 0) {
+    await answer(positionals.join(' '));
+    return 0;
+  }
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim()) await answer(line.trim());
+  }
+  return 0;
+});
+
+export async function runCli(argv: string[]): Promise<number> {
+  loadDotEnv();
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  const run = commands.get(command);
+  if (!run) {
+    process.stderr.write(`carerelay: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await run(rest);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 78;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,202 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+import { LANGUAGES, type Language } from './language/languages.js';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const optionalUrl = optionalString.pipe(z.url({ protocol: /^https?$/ }).optional());
+const port = z.coerce.number().int().min(0).max(65535);
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => v !== undefined && ['1', 'true', 'yes', 'on'].includes(v.trim().toLowerCase()));
+const languageList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? LANGUAGES.join(',')).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(z.enum(LANGUAGES)).min(1, 'name at least one language'));
+const minutes = (fallback: number) => z.coerce.number().positive().default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: optionalUrl,
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_SCHEMA: optionalString.pipe(z.string().regex(/^[a-z_][a-z0-9_]*$/).optional()),
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  REDIS_KEY_PREFIX: z.string().default('carerelay:'),
+  REQUIRE_SERVICES: flag,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_SECRET: optionalString.pipe(z.string().min(32, 'use at least 32 characters').optional()),
+  LANGUAGES: languageList,
+  DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('en'),
+  EMERGENCY_NUMBER: z.string().min(1).default('911'),
+  CRISIS_LINE: z.string().min(1).default('988'),
+  MAX_MESSAGE_LENGTH: z.coerce.number().int().min(100).max(20_000).default(4000),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  LLM_MODEL: optionalString,
+  EMBEDDING_MODEL: optionalString,
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+  TWILIO_ACCOUNT_SID: optionalString.pipe(z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits').optional()),
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_FROM_NUMBER: optionalString,
+  TWILIO_API_BASE: optionalUrl,
+  NURSE_LINE_NUMBER: optionalString,
+  VOICE_WEBHOOK_SECRET: optionalString,
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+    z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'Telegram allows 1-256 characters A-Z a-z 0-9 _ -').optional(),
+  ),
+  TELEGRAM_API_ROOT: optionalUrl,
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MATTERMOST_URL: optionalUrl,
+  MATTERMOST_TOKEN: optionalString,
+  MATTERMOST_TEAM: optionalString,
+  MATTERMOST_TRIAGE_CHANNEL: optionalString,
+  MATTERMOST_ACTION_SECRET: optionalString,
+  STAFF_FILE: optionalString,
+  CASE_DEADLINE_EMERGENCY_MIN: minutes(2),
+  CASE_DEADLINE_URGENT_MIN: minutes(5),
+  CASE_DEADLINE_ROUTINE_MIN: minutes(15),
+});
+
+type Env = z.infer<typeof schema>;
+
+/** Settings that only make sense together: all set (on) or none set (off). */
+const GROUPS: Record<string, { vars: (keyof Env)[]; optional?: (keyof Env)[] }> = {
+  'Twilio SMS and voice': { vars: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM_NUMBER'], optional: ['TWILIO_API_BASE', 'NURSE_LINE_NUMBER'] },
+  Telegram: { vars: ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET'], optional: ['TELEGRAM_API_ROOT'] },
+  'Bot Framework': { vars: ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD'], optional: ['MICROSOFT_APP_TENANT_ID'] },
+  Mattermost: {
+    vars: ['MATTERMOST_URL', 'MATTERMOST_TOKEN', 'MATTERMOST_TEAM', 'MATTERMOST_TRIAGE_CHANNEL', 'MATTERMOST_ACTION_SECRET'],
+    optional: ['STAFF_FILE'],
+  },
+};
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  http: { port: number; host: string; publicUrl: string };
+  dataDir: string;
+  database: { url?: string; schema?: string };
+  redis: { url?: string; keyPrefix: string };
+  requireServices: boolean;
+  logLevel: Env['LOG_LEVEL'];
+  sessionSecret?: string;
+  languages: Language[];
+  defaultLanguage: Language;
+  emergencyNumber: string;
+  crisisLine: string;
+  maxMessageLength: number;
+  llm?: { apiKey: string; baseUrl?: string; model?: string; embeddingModel?: string; timeoutMs: number };
+  twilio?: { accountSid: string; authToken: string; fromNumber: string; apiBase?: string; nurseLineNumber?: string };
+  voiceWebhookSecret?: string;
+  telegram?: { token: string; webhookSecret: string; apiRoot: string };
+  botFramework?: { appId: string; appPassword: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE'] };
+  mattermost?: { url: string; token: string; team: string; triageChannel: string; actionSecret: string; staffFile?: string };
+  caseDeadlinesMs: { emergency: number; urgent: number; routine: number };
+  /** One line per channel or service that is off, said once at start-up. */
+  notices: string[];
+}
+
+/** Node 20.12+ reads `.env` natively; a missing file is fine, a broken one is not. */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(source);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const notices: string[] = [];
+  for (const [name, group] of Object.entries(GROUPS)) {
+    const set = group.vars.filter((k) => e[k] !== undefined);
+    if (set.length > 0 && set.length < group.vars.length) {
+      const missing = group.vars.filter((k) => e[k] === undefined);
+      problems.push(`${name}: ${set.join(', ')} set but ${missing.join(', ')} missing (set all of them, or none to turn ${name} off)`);
+    } else if (set.length === 0) {
+      notices.push(`${name} is off (set ${group.vars.join(', ')} to turn it on)`);
+      const stray = (group.optional ?? []).filter((k) => e[k] !== undefined);
+      if (stray.length) notices.push(`${stray.join(', ')} ignored while ${name} is off`);
+    }
+  }
+  if (!e.LANGUAGES.includes(e.DEFAULT_LANGUAGE)) {
+    problems.push(`DEFAULT_LANGUAGE: ${e.DEFAULT_LANGUAGE} is not in LANGUAGES (${e.LANGUAGES.join(',')})`);
+  }
+  const llmWanted = e.OPENAI_API_KEY ?? e.OPENAI_BASE_URL;
+  if (llmWanted && !e.LLM_MODEL && !e.EMBEDDING_MODEL) {
+    problems.push('OPENAI_API_KEY / OPENAI_BASE_URL: set LLM_MODEL and/or EMBEDDING_MODEL to use the endpoint');
+  }
+  if (!llmWanted && (e.LLM_MODEL || e.EMBEDDING_MODEL)) {
+    problems.push('LLM_MODEL / EMBEDDING_MODEL: set OPENAI_API_KEY or OPENAI_BASE_URL too');
+  }
+  if (!llmWanted) notices.push('No LLM configured: lexical retrieval and extractive answers');
+  if (!e.VOICE_WEBHOOK_SECRET) notices.push('Generic voice-transcript webhook is off (set VOICE_WEBHOOK_SECRET to turn it on)');
+  if (!e.DATABASE_URL) notices.push(`DATABASE_URL not set: embedded PostgreSQL (PGlite) under ${e.DATA_DIR}`);
+  if (!e.REDIS_URL) notices.push('REDIS_URL not set: in-process state (run one instance only)');
+  if (e.REQUIRE_SERVICES && !e.DATABASE_URL) problems.push('REQUIRE_SERVICES: DATABASE_URL must be set');
+  if (e.REQUIRE_SERVICES && !e.REDIS_URL) problems.push('REQUIRE_SERVICES: REDIS_URL must be set');
+  if (problems.length) throw new ConfigError(problems);
+
+  const hostForUrl = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
+  return {
+    env: e.NODE_ENV,
+    http: { port: e.PORT, host: e.HOST, publicUrl: (e.PUBLIC_URL ?? `http://${hostForUrl}:${e.PORT}`).replace(/\/+$/, '') },
+    dataDir: e.DATA_DIR,
+    database: { url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA },
+    redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
+    requireServices: e.REQUIRE_SERVICES,
+    logLevel: e.LOG_LEVEL,
+    sessionSecret: e.SESSION_SECRET,
+    languages: e.LANGUAGES,
+    defaultLanguage: e.DEFAULT_LANGUAGE,
+    emergencyNumber: e.EMERGENCY_NUMBER,
+    crisisLine: e.CRISIS_LINE,
+    maxMessageLength: e.MAX_MESSAGE_LENGTH,
+    llm: llmWanted
+      ? { apiKey: e.OPENAI_API_KEY ?? 'not-needed', baseUrl: e.OPENAI_BASE_URL, model: e.LLM_MODEL, embeddingModel: e.EMBEDDING_MODEL, timeoutMs: e.LLM_TIMEOUT_MS }
+      : undefined,
+    twilio:
+      e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM_NUMBER
+        ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, fromNumber: e.TWILIO_FROM_NUMBER, apiBase: e.TWILIO_API_BASE, nurseLineNumber: e.NURSE_LINE_NUMBER }
+        : undefined,
+    voiceWebhookSecret: e.VOICE_WEBHOOK_SECRET,
+    telegram:
+      e.TELEGRAM_BOT_TOKEN && e.TELEGRAM_WEBHOOK_SECRET
+        ? { token: e.TELEGRAM_BOT_TOKEN, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, apiRoot: (e.TELEGRAM_API_ROOT ?? 'https://api.telegram.org').replace(/\/+$/, '') }
+        : undefined,
+    botFramework:
+      e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD
+        ? { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE }
+        : undefined,
+    mattermost:
+      e.MATTERMOST_URL && e.MATTERMOST_TOKEN && e.MATTERMOST_TEAM && e.MATTERMOST_TRIAGE_CHANNEL && e.MATTERMOST_ACTION_SECRET
+        ? {
+            url: e.MATTERMOST_URL.replace(/\/+$/, ''),
+            token: e.MATTERMOST_TOKEN,
+            team: e.MATTERMOST_TEAM,
+            triageChannel: e.MATTERMOST_TRIAGE_CHANNEL,
+            actionSecret: e.MATTERMOST_ACTION_SECRET,
+            staffFile: e.STAFF_FILE,
+          }
+        : undefined,
+    caseDeadlinesMs: {
+      emergency: e.CASE_DEADLINE_EMERGENCY_MIN * 60_000,
+      urgent: e.CASE_DEADLINE_URGENT_MIN * 60_000,
+      routine: e.CASE_DEADLINE_ROUTINE_MIN * 60_000,
+    },
+    notices,
+  };
+}

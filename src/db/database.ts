@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import type { Logger } from '../logger.js';
+
+export type Queryable = Pick<pg.Pool, 'query'>;
+
+export interface Database {
+  pool: pg.Pool;
+  /** `embedded` when PGlite serves the pool on loopback. */
+  kind: 'postgres' | 'embedded';
+  schema?: string;
+  /** Runs `fn` in one transaction on one connection. */
+  transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  url?: string;
+  schema?: string;
+  /** For the embedded database: a directory, or `memory://` for tests and `ask`. */
+  dataDir: string;
+  logger: Logger;
+  maxConnections?: number;
+}
+
+// Bigints (bigserial ids, counts) come back as strings by default; ours fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+async function startEmbedded(dataDir: string, maxConnections: number, logger: Logger) {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const memory = dataDir.startsWith('memory://');
+  const dir = memory ? dataDir : resolve(dataDir, 'pg');
+  if (!memory) mkdirSync(dir, { recursive: true });
+  const db = await PGlite.create(dir);
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  await server.start();
+  const address = server.getServerConn();
+  logger.info({ dataDir: memory ? 'memory' : dir }, 'embedded PostgreSQL (PGlite) started');
+  return {
+    url: `postgresql://postgres@${address}/postgres?sslmode=disable`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+export async function createDatabase(options: DatabaseOptions): Promise<Database> {
+  const max = options.maxConnections ?? 10;
+  const embedded = options.url ? undefined : await startEmbedded(options.dataDir, max, options.logger);
+  const schema = options.schema;
+  const pool = new pg.Pool({
+    connectionString: options.url ?? embedded!.url,
+    max,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+    ...(schema ? { options: `-c search_path=${schema},public` } : {}),
+  });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on('error', (err) => options.logger.warn({ err: err.message }, 'database connection lost'));
+  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+
+  return {
+    pool,
+    kind: embedded ? 'embedded' : 'postgres',
+    schema,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      await pool.end();
+      await embedded?.stop();
+    },
+  };
+}

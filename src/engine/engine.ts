@@ -1,0 +1,51 @@
+import type { Language } from '../language/languages.js';
+import type { Message, Reply } from '../message.js';
+import type { ConversationMode } from '../store/store.js';
+import { initialState, type ConversationState, type EngineServices, type TurnContext, type TurnResult } from './context.js';
+import { compose, type Middleware } from './pipeline.js';
+
+export interface TurnInput {
+  message: Message;
+  conversation: { id: string; channel: string; mode: ConversationMode; isNew: boolean };
+  state?: ConversationState;
+}
+
+export interface TurnOutput {
+  language: Language;
+  replies: Reply[];
+  result: TurnResult;
+  state: ConversationState;
+}
+
+export interface DialogEngine {
+  handle(input: TurnInput): Promise<TurnOutput>;
+}
+
+/** Runs one turn through the stages. Pure with respect to storage: the caller stores and delivers. */
+export function createDialogEngine(services: EngineServices, stages: Middleware<TurnContext>[]): DialogEngine {
+  const run = compose(stages);
+  return {
+    async handle({ message, conversation, state }) {
+      const replies: Reply[] = [];
+      const turnState: ConversationState = state ? structuredClone(state) : initialState();
+      turnState.turns += 1;
+      const ctx: TurnContext = {
+        message,
+        conversation,
+        state: turnState,
+        language: turnState.language ?? services.config.defaultLanguage,
+        get t() {
+          return services.t(this.language);
+        },
+        replies,
+        reply(text, extra = {}) {
+          replies.push({ role: 'bot', language: ctx.language, ...extra, text });
+        },
+        result: { urgency: 'routine', escalate: false, reason: null, sources: [], details: {} },
+        services,
+      };
+      await run(ctx);
+      return { language: ctx.language, replies, result: ctx.result, state: ctx.state };
+    },
+  };
+}

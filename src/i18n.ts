@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import i18next, { type i18n, type TFunction } from 'i18next';
+import { LANGUAGES, type Language } from './language/languages.js';
+import { paths } from './paths.js';
+
+export type { TFunction };
+
+/** Reads locales/<lang>/*.json; each file is an i18next namespace (`translation` is the default). */
+export function readLocales(dir = paths.locales): Record<string, Record<string, Record<string, unknown>>> {
+  const resources: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const lang of LANGUAGES) {
+    resources[lang] = {};
+    for (const file of readdirSync(join(dir, lang)).filter((f) => f.endsWith('.json'))) {
+      resources[lang][file.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(dir, lang, file), 'utf8'));
+    }
+  }
+  return resources;
+}
+
+/**
+ * Every bot string goes through here. `defaults` become variables every string may use
+ * ({{clinicName}}, {{emergencyNumber}}, {{crisisLine}}).
+ */
+export async function createI18n(defaults: Record<string, string>, fallbackLng: Language = 'en'): Promise<i18n> {
+  const instance = i18next.createInstance();
+  await instance.init({
+    resources: readLocales(),
+    fallbackLng,
+    supportedLngs: [...LANGUAGES],
+    defaultNS: 'translation',
+    interpolation: { escapeValue: false, defaultVariables: defaults },
+    returnNull: false,
+    showSupportNotice: false,
+  } as Parameters<typeof instance.init>[0]);
+  return instance;
+}

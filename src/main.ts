@@ -1,0 +1,44 @@
+import { createCareRelay } from './app.js';
+import { loadDotEnv, parseConfig } from './config.js';
+import { ConfigError } from './errors.js';
+import { createLogger } from './logger.js';
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config;
+  try {
+    config = parseConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n\nSee .env.example for every setting.\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const relay = await createCareRelay(config, { logger });
+  const address = await relay.listen();
+  logger.info(`web chat: http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}/`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 25_000);
+    force.unref();
+    await relay.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`CareRelay failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Lock, StateStore } from './state-store.js';
+
+// Compare-and-act scripts so a lock is only released or extended by its holder.
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const EXTEND = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+const INCR = `local n = redis.call('incr', KEYS[1]) if n == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end return n`;
+
+export interface RedisStateOptions {
+  url: string;
+  keyPrefix: string;
+}
+
+export function createRedisClient(url: string, keyPrefix = ''): Redis {
+  return new Redis(url, {
+    keyPrefix,
+    lazyConnect: true,
+    maxRetriesPerRequest: 2,
+    // Back off up to 2 s between reconnects; commands fail fast while Redis is down.
+    retryStrategy: (times) => Math.min(times * 100, 2000),
+    enableOfflineQueue: true,
+  });
+}
+
+export async function createRedisState({ url, keyPrefix }: RedisStateOptions): Promise<StateStore & { redis: Redis }> {
+  const redis = createRedisClient(url, keyPrefix);
+  await redis.connect();
+
+  return {
+    kind: 'redis',
+    redis,
+    async get<T>(key: string) {
+      const raw = await redis.get(key);
+      return raw === null ? undefined : (JSON.parse(raw) as T);
+    },
+    async set(key, value, ttlMs) {
+      const raw = JSON.stringify(value);
+      if (ttlMs) await redis.set(key, raw, 'PX', Math.ceil(ttlMs));
+      else await redis.set(key, raw);
+    },
+    async del(key) {
+      await redis.del(key);
+    },
+    async claim(key, ttlMs) {
+      return (await redis.set(key, '1', 'PX', Math.ceil(ttlMs), 'NX')) === 'OK';
+    },
+    async incr(key, ttlMs) {
+      return Number(await redis.eval(INCR, 1, key, Math.ceil(ttlMs)));
+    },
+    async tryLock(key, leaseMs): Promise<Lock | undefined> {
+      const token = randomUUID();
+      const ok = await redis.set(key, token, 'PX', Math.ceil(leaseMs), 'NX');
+      if (ok !== 'OK') return undefined;
+      return {
+        async extend(ms) {
+          return Number(await redis.eval(EXTEND, 1, key, token, Math.ceil(ms))) === 1;
+        },
+        async release() {
+          await redis.eval(RELEASE, 1, key, token);
+        },
+      };
+    },
+    async ping() {
+      await redis.ping();
+    },
+    async close() {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

@@ -1,0 +1,223 @@
+import type { DialogEngine, TurnOutput } from './engine/engine.js';
+import { initialState, type ConversationState } from './engine/context.js';
+import { isLanguage, toLanguage, type Language } from './language/languages.js';
+import type { Logger } from './logger.js';
+import type { Message, OutboundMessage, Reply } from './message.js';
+import type { Metrics } from './metrics.js';
+import type { StateStore } from './state/state-store.js';
+import type { Conversation, StoredMessage, Store } from './store/store.js';
+
+/** How a channel delivers what we owe a patient. Web chat, SMS, voice, Telegram each implement it. */
+export interface ChannelSender {
+  readonly name: string;
+  send(message: OutboundMessage): Promise<void>;
+  /** Optional "the bot is working on it" signal. */
+  typing?(conversation: Conversation): void;
+}
+
+export interface AcceptResult {
+  messageId: number;
+  conversation: Conversation;
+  duplicate: boolean;
+}
+
+/** Runs after each turn with what the engine decided; escalation and transcripts hook in here. */
+export type TurnHook = (turn: { conversation: Conversation; inbound: StoredMessage; output: TurnOutput; sent: OutboundMessage[] }) => Promise<void>;
+
+const STATE_TTL_MS = 7 * 24 * 3600_000;
+const LOCK_LEASE_MS = 30_000;
+const stateKey = (conversationId: string) => `conv:${conversationId}:state`;
+
+export interface TurnProcessorOptions {
+  store: Store;
+  state: StateStore;
+  engine: DialogEngine;
+  logger: Logger;
+  metrics?: Metrics;
+  senders: Map<string, ChannelSender>;
+}
+
+/**
+ * Accepts inbound messages (stored before anything else happens) and runs their turns
+ * strictly in order per conversation, also across instances: a lease lock in the state
+ * store guards each conversation, and the pending rows in PostgreSQL are the queue.
+ */
+export function createTurnProcessor({ store, state, engine, logger, metrics, senders }: TurnProcessorOptions) {
+  const chains = new Map<string, Promise<void>>();
+  const inFlight = new Set<Promise<void>>();
+  const hooks: TurnHook[] = [];
+  let stopping = false;
+
+  async function deliver(conversation: Conversation, reply: Reply, extraMeta: Record<string, unknown> = {}): Promise<OutboundMessage> {
+    const meta: Record<string, unknown> = { ...extraMeta };
+    if (reply.actions?.length) meta.actions = reply.actions;
+    if (reply.sources?.length) meta.sources = reply.sources;
+    if (reply.voice) meta.voice = reply.voice;
+    if (reply.senderName) meta.senderName = reply.senderName;
+    const stored = await store.messages.insertOutbound({
+      conversationId: conversation.id,
+      role: reply.role,
+      channel: conversation.channel,
+      body: reply.text,
+      language: reply.language,
+      meta,
+    });
+    const out: OutboundMessage = {
+      ...reply,
+      id: String(stored.id),
+      conversationId: conversation.id,
+      channel: conversation.channel,
+      to: conversation.address,
+      createdAt: stored.createdAt,
+    };
+    const sender = senders.get(conversation.channel);
+    try {
+      if (!sender) throw new Error(`no sender for channel ${conversation.channel}`);
+      await sender.send(out);
+      await store.messages.setStatus(stored.id, 'sent');
+      metrics?.messagesOut.inc({ channel: conversation.channel, role: reply.role });
+    } catch (err) {
+      // Stored, so web chat shows it on reconnect; other channels retry through the outbox.
+      await store.messages.setStatus(stored.id, 'failed').catch(() => undefined);
+      logger.warn({ conversationId: conversation.id, messageId: stored.id, err: (err as Error).message }, 'delivery failed');
+    }
+    return out;
+  }
+
+  async function runTurn(conversation: Conversation, inbound: StoredMessage): Promise<void> {
+    const started = performance.now();
+    const saved = await state.get<ConversationState>(stateKey(conversation.id));
+    const turnState = saved ?? { ...initialState(), language: conversation.language ?? undefined };
+    senders.get(conversation.channel)?.typing?.(conversation);
+    const message: Message = {
+      channel: inbound.channel,
+      externalId: inbound.externalId ?? undefined,
+      conversation: { id: conversation.address },
+      from: { id: conversation.address, role: 'patient' },
+      text: inbound.body,
+      locale: (inbound.meta.locale as string | undefined) ?? undefined,
+      kind: inbound.kind,
+      timestamp: inbound.createdAt,
+      channelData: inbound.meta.channelData,
+    };
+    let output: TurnOutput;
+    try {
+      output = await engine.handle({
+        message,
+        conversation: { id: conversation.id, channel: conversation.channel, mode: conversation.mode, isNew: !saved },
+        state: turnState,
+      });
+    } catch (err) {
+      logger.error({ err, conversationId: conversation.id, messageId: inbound.id }, 'turn failed');
+      await store.messages.setStatus(inbound.id, 'failed');
+      metrics?.turnErrors.inc({ channel: conversation.channel });
+      return;
+    }
+    const sent: OutboundMessage[] = [];
+    for (const reply of output.replies) sent.push(await deliver(conversation, reply, { inReplyTo: inbound.id }));
+    await state.set(stateKey(conversation.id), output.state, STATE_TTL_MS);
+    if (output.language !== conversation.language && isLanguage(output.language)) {
+      await store.conversations.setLanguage(conversation.id, output.language);
+      conversation.language = output.language;
+    }
+    await store.messages.setStatus(inbound.id, 'done');
+    for (const hook of hooks) {
+      await hook({ conversation, inbound, output, sent }).catch((err) =>
+        logger.error({ err, conversationId: conversation.id }, 'after-turn hook failed'),
+      );
+    }
+    metrics?.turnSeconds.observe({ channel: conversation.channel }, (performance.now() - started) / 1000);
+  }
+
+  /** Processes every pending message of the conversation, oldest first, under the conversation's lock. */
+  async function drain(conversationId: string): Promise<void> {
+    let wait = 5;
+    for (;;) {
+      const lock = await state.tryLock(`conv:${conversationId}:lock`, LOCK_LEASE_MS);
+      if (!lock) {
+        // Another instance holds the conversation; it or we will see our pending row.
+        if (stopping) return;
+        await new Promise((r) => setTimeout(r, wait));
+        wait = Math.min(wait * 2, 250);
+        if (!(await store.messages.nextPending(conversationId))) return;
+        continue;
+      }
+      const renew = setInterval(() => void lock.extend(LOCK_LEASE_MS).catch(() => undefined), LOCK_LEASE_MS / 3);
+      try {
+        let next: StoredMessage | undefined;
+        while (!stopping && (next = await store.messages.nextPending(conversationId))) {
+          const conversation = await store.conversations.get(conversationId);
+          if (!conversation) break;
+          await runTurn(conversation, next);
+        }
+      } finally {
+        clearInterval(renew);
+        await lock.release().catch(() => undefined);
+      }
+      return;
+    }
+  }
+
+  function schedule(conversationId: string): Promise<void> {
+    const previous = chains.get(conversationId) ?? Promise.resolve();
+    const run = previous.then(() => drain(conversationId)).catch((err) => logger.error({ err, conversationId }, 'drain failed'));
+    chains.set(conversationId, run);
+    inFlight.add(run);
+    void run.finally(() => {
+      inFlight.delete(run);
+      if (chains.get(conversationId) === run) chains.delete(conversationId);
+    });
+    return run;
+  }
+
+  return {
+    hooks,
+    deliver,
+    /**
+     * Stores the message (once per channel + external id) and schedules its turn.
+     * Resolves when it is stored, not when it is answered.
+     */
+    async accept(message: Message, contactFields: { displayName?: string } = {}): Promise<AcceptResult> {
+      const language = toLanguage(message.locale);
+      const contact = await store.contacts.upsert(message.channel, message.conversation.id, { displayName: contactFields.displayName, language });
+      const conversation = await store.conversations.current(contact);
+      const { id, duplicate } = await store.messages.insertInbound({
+        conversationId: conversation.id,
+        role: 'patient',
+        channel: message.channel,
+        externalId: message.externalId ?? null,
+        kind: message.kind,
+        body: message.text,
+        meta: { locale: message.locale, channelData: message.channelData },
+      });
+      if (!duplicate) {
+        metrics?.messagesIn.inc({ channel: message.channel });
+        void schedule(conversation.id);
+      }
+      return { messageId: id, conversation, duplicate };
+    },
+    /** The patient chose a language outside a message (web chat selector, Telegram settings). */
+    async setLanguage(conversationId: string, language: Language): Promise<void> {
+      await store.conversations.setLanguage(conversationId, language);
+      const saved = (await state.get<ConversationState>(stateKey(conversationId))) ?? initialState();
+      await state.set(stateKey(conversationId), { ...saved, language, languageChosen: true }, STATE_TTL_MS);
+    },
+    /** Waits for the conversation's queued turns (tests, the CLI). */
+    settle(conversationId: string): Promise<void> {
+      return chains.get(conversationId) ?? Promise.resolve();
+    },
+    /** Picks up work a crashed or stopped instance left pending. */
+    async recover(olderThanMs = 10_000): Promise<number> {
+      const stalled = await store.messages.stalledConversations(olderThanMs);
+      for (const id of stalled) void schedule(id);
+      return stalled.length;
+    },
+    /** Stops taking new turns after the current ones and waits for in-flight turns to finish. */
+    async stop(): Promise<void> {
+      stopping = true;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+export type TurnProcessor = ReturnType<typeof createTurnProcessor>;

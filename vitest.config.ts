@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Two cores: files run in parallel workers, each with its own schema / key prefix.
+    pool: 'forks',
+    maxWorkers: 2,
+    reporters: ['default'],
+  },
+});
