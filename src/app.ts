@@ -12,6 +12,7 @@ import { createEngine } from './engine/index.js';
 import { createHttpApp, type ReadinessCheck } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { createOutbox, type Outbox } from './outbox/outbox.js';
 import { createMemoryState } from './state/memory-state.js';
 import { createRedisClient, createRedisState } from './state/redis-state.js';
 import type { StateStore } from './state/state-store.js';
@@ -27,6 +28,7 @@ export interface CareRelay {
   engine: DialogEngine;
   services: EngineServices;
   processor: TurnProcessor;
+  outbox: Outbox;
   metrics: Metrics;
   io: SocketServer;
   senders: Map<string, ChannelSender>;
@@ -55,7 +57,8 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
     const metrics = createMetrics();
     const { engine, services } = await createEngine(config, logger);
     const senders = new Map<string, ChannelSender>();
-    const processor = createTurnProcessor({ store, state, engine, logger, metrics, senders });
+    const outbox = createOutbox({ db, logger });
+    const processor = createTurnProcessor({ store, state, engine, logger, metrics, senders, outbox });
 
     const checks = new Map<string, ReadinessCheck>([
       ['database', async () => (await db.ping(), { ok: true, detail: db.kind })],
@@ -96,6 +99,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
       engine,
       services,
       processor,
+      outbox,
       metrics,
       io,
       senders,
@@ -106,6 +110,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
         });
         const address = http.server.address() as AddressInfo;
         logger.info({ host: address.address, port: address.port }, 'listening');
+        outbox.start();
         const recoveredAtStart = await processor.recover(0);
         if (recoveredAtStart) logger.info({ conversations: recoveredAtStart }, 'resuming turns left pending');
         recovery = setInterval(() => void processor.recover(15_000).catch((err) => logger.warn({ err: err.message }, 'recovery sweep failed')), 15_000);
@@ -117,6 +122,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
         // Stop new connections, let in-flight turns finish and deliver, then close the rest.
         const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
         await processor.stop();
+        await outbox.stop();
         await io.close().catch(() => undefined);
         http.server.closeAllConnections?.();
         await closed;

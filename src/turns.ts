@@ -4,13 +4,20 @@ import { isLanguage, toLanguage, type Language } from './language/languages.js';
 import type { Logger } from './logger.js';
 import type { Message, OutboundMessage, Reply } from './message.js';
 import type { Metrics } from './metrics.js';
+import { PermanentDeliveryError, type Outbox } from './outbox/outbox.js';
 import type { StateStore } from './state/state-store.js';
 import type { Conversation, StoredMessage, Store } from './store/store.js';
 
 /** How a channel delivers what we owe a patient. Web chat, SMS, voice, Telegram each implement it. */
 export interface ChannelSender {
   readonly name: string;
-  send(message: OutboundMessage): Promise<void>;
+  /**
+   * True when the channel shows stored history on reconnect (web chat): a live push is
+   * enough and a missed one is not lost. Other channels deliver through the outbox.
+   */
+  readonly replaysHistory?: boolean;
+  /** Delivers one message; may return the provider's id for it (for status callbacks). */
+  send(message: OutboundMessage): Promise<void | { externalId?: string }>;
   /** Optional "the bot is working on it" signal. */
   typing?(conversation: Conversation): void;
 }
@@ -24,6 +31,25 @@ export interface AcceptResult {
 /** Runs after each turn with what the engine decided; escalation and transcripts hook in here. */
 export type TurnHook = (turn: { conversation: Conversation; inbound: StoredMessage; output: TurnOutput; sent: OutboundMessage[] }) => Promise<void>;
 
+/** Rebuilds the outbound message from its stored row (for retries from the outbox). */
+export function toOutbound(m: StoredMessage, conversation: Conversation): OutboundMessage {
+  const meta = m.meta as { actions?: Reply['actions']; sources?: Reply['sources']; voice?: Reply['voice']; senderName?: string };
+  return {
+    id: String(m.id),
+    role: m.role === 'patient' ? 'system' : m.role,
+    text: m.body,
+    language: m.language ?? 'en',
+    conversationId: conversation.id,
+    channel: conversation.channel,
+    to: conversation.address,
+    createdAt: m.createdAt,
+    ...(meta.actions ? { actions: meta.actions } : {}),
+    ...(meta.sources ? { sources: meta.sources } : {}),
+    ...(meta.voice ? { voice: meta.voice } : {}),
+    ...(meta.senderName ? { senderName: meta.senderName } : {}),
+  };
+}
+
 const STATE_TTL_MS = 7 * 24 * 3600_000;
 const LOCK_LEASE_MS = 30_000;
 const stateKey = (conversationId: string) => `conv:${conversationId}:state`;
@@ -35,18 +61,36 @@ export interface TurnProcessorOptions {
   logger: Logger;
   metrics?: Metrics;
   senders: Map<string, ChannelSender>;
+  /** Durable delivery for channels that do not replay history; without it, sends are direct. */
+  outbox?: Outbox;
 }
+
+const DELIVER = 'deliver-message';
 
 /**
  * Accepts inbound messages (stored before anything else happens) and runs their turns
  * strictly in order per conversation, also across instances: a lease lock in the state
  * store guards each conversation, and the pending rows in PostgreSQL are the queue.
  */
-export function createTurnProcessor({ store, state, engine, logger, metrics, senders }: TurnProcessorOptions) {
+export function createTurnProcessor({ store, state, engine, logger, metrics, senders, outbox }: TurnProcessorOptions) {
   const chains = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
   const hooks: TurnHook[] = [];
   let stopping = false;
+
+  // The outbox calls back here for each stored outbound message it owes a channel.
+  outbox?.register(DELIVER, async (job) => {
+    const { messageId } = job.payload as { messageId: number };
+    const stored = await store.messages.get(messageId);
+    if (!stored) throw new PermanentDeliveryError(`message ${messageId} not found`);
+    const conversation = await store.conversations.get(stored.conversationId);
+    const sender = conversation && senders.get(conversation.channel);
+    if (!conversation || !sender) throw new Error(`no sender for message ${messageId}`);
+    const result = await sender.send(toOutbound(stored, conversation));
+    await store.messages.setStatus(messageId, 'sent');
+    metrics?.messagesOut.inc({ channel: conversation.channel, role: stored.role });
+    return result ?? undefined;
+  });
 
   async function deliver(conversation: Conversation, reply: Reply, extraMeta: Record<string, unknown> = {}): Promise<OutboundMessage> {
     const meta: Record<string, unknown> = { ...extraMeta };
@@ -71,13 +115,17 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
       createdAt: stored.createdAt,
     };
     const sender = senders.get(conversation.channel);
+    if (sender && !sender.replaysHistory && outbox) {
+      await outbox.enqueue(DELIVER, `message:${stored.id}`, { messageId: stored.id }, { orderingKey: conversation.id });
+      return out;
+    }
     try {
       if (!sender) throw new Error(`no sender for channel ${conversation.channel}`);
       await sender.send(out);
       await store.messages.setStatus(stored.id, 'sent');
       metrics?.messagesOut.inc({ channel: conversation.channel, role: reply.role });
     } catch (err) {
-      // Stored, so web chat shows it on reconnect; other channels retry through the outbox.
+      // Stored, so web chat shows it on reconnect.
       await store.messages.setStatus(stored.id, 'failed').catch(() => undefined);
       logger.warn({ conversationId: conversation.id, messageId: stored.id, err: (err as Error).message }, 'delivery failed');
     }

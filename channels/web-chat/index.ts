@@ -145,6 +145,7 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
 
   return {
     name: WEBCHAT,
+    replaysHistory: true,
     router,
     async send(message: OutboundMessage) {
       io.to(room(message.conversationId)).emit('message', {

@@ -141,6 +141,10 @@ export function createStore(db: Database) {
       await q.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [m.conversationId]);
       return rows[0]!;
     },
+    async get(id: number): Promise<StoredMessage | undefined> {
+      const { rows } = await q.query<StoredMessage>(`SELECT ${messageCols} FROM messages WHERE id = $1`, [id]);
+      return rows[0];
+    },
     async nextPending(conversationId: string): Promise<StoredMessage | undefined> {
       const { rows } = await q.query<StoredMessage>(
         `SELECT ${messageCols} FROM messages WHERE conversation_id = $1 AND direction = 'in' AND status = 'pending' ORDER BY id LIMIT 1`,

@@ -1,0 +1,33 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BenchResult } from './stats.js';
+
+/**
+ * Runs every `bench/*.bench.js` (or the ones named on the command line) one after the
+ * other and prints one JSON line per benchmark. Progress goes to stderr.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+const wanted = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.js'))
+  .filter((f) => wanted.length === 0 || wanted.includes(f.replace(/\.bench\.js$/, '')))
+  .sort();
+if (files.length === 0) {
+  process.stderr.write(`no benchmarks match ${wanted.join(', ')}\n`);
+  process.exit(2);
+}
+let failed = 0;
+for (const file of files) {
+  const name = file.replace(/\.bench\.js$/, '');
+  process.stderr.write(`bench ${name}…\n`);
+  try {
+    const mod = (await import(pathToFileURL(join(here, file)).href)) as { run(): Promise<BenchResult | BenchResult[]> };
+    const results = await mod.run();
+    for (const r of Array.isArray(results) ? results : [results]) process.stdout.write(`${JSON.stringify(r)}\n`);
+  } catch (err) {
+    failed++;
+    process.stderr.write(`bench ${name} failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  }
+}
+process.exit(failed ? 1 : 0);

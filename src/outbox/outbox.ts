@@ -1,0 +1,181 @@
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
+
+export interface OutboxJob<P = Record<string, unknown>> {
+  id: number;
+  kind: string;
+  idempotencyKey: string;
+  orderingKey: string | null;
+  payload: P;
+  attempts: number;
+}
+
+/** What a handler may report: the provider's id for the delivery (Twilio SID, Mattermost post id). */
+export type OutboxHandler = (job: OutboxJob<any>) => Promise<void | { externalId?: string }>;
+
+/** Thrown by a handler when retrying cannot help (invalid number, opted out, 4xx). */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PermanentDeliveryError';
+  }
+}
+
+export interface OutboxOptions {
+  db: Database;
+  logger: Logger;
+  pollMs?: number;
+  maxAttempts?: number;
+  /** Backoff before attempt n+1: base · 2^(n-1), capped, with jitter. */
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  leaseMs?: number;
+}
+
+const jobCols = `id, kind, idempotency_key AS "idempotencyKey", ordering_key AS "orderingKey", payload, attempts`;
+
+/**
+ * A PostgreSQL outbox shared by every instance: rows are claimed with SKIP LOCKED and a
+ * lease, so a crashed sender's rows are picked up again; a row waits for earlier rows with
+ * the same ordering key, so one conversation's messages keep their order.
+ */
+export function createOutbox(options: OutboxOptions) {
+  const { db, logger } = options;
+  const pollMs = options.pollMs ?? 1000;
+  const maxAttempts = options.maxAttempts ?? 12;
+  const base = options.backoffBaseMs ?? 1000;
+  const cap = options.backoffMaxMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const handlers = new Map<string, OutboxHandler>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  const claimSql = (where: string) => `
+    UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = now(),
+      locked_until = now() + make_interval(secs => ${leaseMs / 1000})
+    WHERE id = (
+      SELECT o.id FROM outbox o
+      WHERE ${where}
+        AND ((o.status = 'pending' AND o.next_attempt_at <= now()) OR (o.status = 'sending' AND o.locked_until < now()))
+        AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.ordering_key = o.ordering_key AND e.id < o.id AND e.status IN ('pending', 'sending'))
+      ORDER BY o.id LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING ${jobCols}`;
+
+  async function runJob(job: OutboxJob): Promise<boolean> {
+    const handler = handlers.get(job.kind);
+    try {
+      if (!handler) throw new Error(`no outbox handler for ${job.kind}`);
+      const result = await handler(job);
+      await db.pool.query(
+        `UPDATE outbox SET status = 'done', locked_until = NULL, last_error = NULL, updated_at = now(),
+           external_id = COALESCE($2, external_id) WHERE id = $1`,
+        [job.id, result?.externalId ?? null],
+      );
+      return true;
+    } catch (err) {
+      const permanent = err instanceof PermanentDeliveryError || job.attempts >= maxAttempts;
+      const delay = Math.min(cap, base * 2 ** Math.max(0, job.attempts - 1)) * (0.8 + Math.random() * 0.4);
+      await db.pool.query(
+        `UPDATE outbox SET status = $2, locked_until = NULL, last_error = $3, updated_at = now(),
+           next_attempt_at = now() + make_interval(secs => $4::double precision / 1000) WHERE id = $1`,
+        [job.id, permanent ? 'dead' : 'pending', String((err as Error).message ?? err).slice(0, 500), delay],
+      );
+      const log = { outboxId: job.id, kind: job.kind, attempts: job.attempts, err: (err as Error).message };
+      if (permanent) logger.error(log, 'outbox delivery gave up');
+      else logger.warn(log, 'outbox delivery failed; will retry');
+      return false;
+    }
+  }
+
+  /** Sends everything due, oldest first; returns how many rows were attempted. */
+  async function drain(limit = 500): Promise<number> {
+    let n = 0;
+    while (!stopped && n < limit) {
+      const { rows } = await db.pool.query<OutboxJob>(claimSql('TRUE'));
+      const job = rows[0];
+      if (!job) break;
+      n++;
+      await runJob(job);
+    }
+    return n;
+  }
+
+  function kick(): void {
+    if (stopped || running) return;
+    running = drain()
+      .then(() => undefined)
+      .catch((err) => logger.warn({ err: (err as Error).message }, 'outbox sweep failed'))
+      .finally(() => {
+        running = undefined;
+      });
+  }
+
+  return {
+    register(kind: string, handler: OutboxHandler): void {
+      handlers.set(kind, handler);
+    },
+    /**
+     * Stores a delivery; a second enqueue with the same key is a no-op (returns the first
+     * row's id with `created: false`). Then tries it at once unless `defer` is set.
+     */
+    async enqueue(
+      kind: string,
+      idempotencyKey: string,
+      payload: Record<string, unknown>,
+      opts: { orderingKey?: string; defer?: boolean } = {},
+    ): Promise<{ id: number; created: boolean; delivered?: boolean }> {
+      const inserted = await db.pool.query<{ id: number }>(
+        `INSERT INTO outbox (kind, idempotency_key, ordering_key, payload) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [kind, idempotencyKey, opts.orderingKey ?? null, payload],
+      );
+      if (!inserted.rows[0]) {
+        const { rows } = await db.pool.query<{ id: number }>(`SELECT id FROM outbox WHERE idempotency_key = $1`, [idempotencyKey]);
+        return { id: rows[0]!.id, created: false };
+      }
+      const id = inserted.rows[0].id;
+      if (opts.defer || stopped) return { id, created: true };
+      // Fast path: claim this very row now (it waits if an earlier row of its ordering key is pending).
+      const { rows } = await db.pool.query<OutboxJob>(claimSql('o.id = ' + Number(id)));
+      const delivered = rows[0] ? await runJob(rows[0]) : false;
+      if (!delivered) kick();
+      else if (opts.orderingKey) kick(); // later rows of the same key may have waited for this one
+      return { id, created: true, delivered };
+    },
+    /** A provider's status callback (e.g. Twilio `failed`): records it; `retry` puts the row back in the queue. */
+    async recordExternalStatus(externalId: string, status: string, retry = false): Promise<OutboxJob | undefined> {
+      const { rows } = await db.pool.query<OutboxJob>(
+        `UPDATE outbox SET external_status = $2, updated_at = now()
+           ${retry ? `, status = CASE WHEN attempts < ${maxAttempts} THEN 'pending' ELSE 'dead' END, next_attempt_at = now() + make_interval(secs => ${base / 1000})` : ''}
+         WHERE external_id = $1 RETURNING ${jobCols}`,
+        [externalId, status],
+      );
+      if (retry) kick();
+      return rows[0];
+    },
+    async get(id: number) {
+      const { rows } = await db.pool.query(`SELECT ${jobCols}, status, last_error AS "lastError", external_id AS "externalId", external_status AS "externalStatus" FROM outbox WHERE id = $1`, [id]);
+      return rows[0] as (OutboxJob & { status: string; lastError: string | null; externalId: string | null; externalStatus: string | null }) | undefined;
+    },
+    async pendingCount(): Promise<number> {
+      const { rows } = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE status IN ('pending', 'sending')`);
+      return rows[0]!.n;
+    },
+    drain,
+    kick,
+    start(): void {
+      stopped = false;
+      timer = setInterval(kick, pollMs);
+      timer.unref();
+      kick();
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;
