@@ -225,10 +225,16 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
      * Stores the message (once per channel + external id) and schedules its turn.
      * Resolves when it is stored, not when it is answered.
      */
-    async accept(message: Message, contactFields: { displayName?: string } = {}): Promise<AcceptResult> {
-      const language = toLanguage(message.locale);
-      const contact = await store.contacts.upsert(message.channel, message.conversation.id, { displayName: contactFields.displayName, language });
-      const conversation = await store.conversations.current(contact);
+    async accept(message: Message, options: { displayName?: string; conversation?: Conversation } = {}): Promise<AcceptResult> {
+      // A channel that already resolved the conversation (web chat sessions) saves two queries.
+      let conversation = options.conversation;
+      if (!conversation) {
+        const contact = await store.contacts.upsert(message.channel, message.conversation.id, {
+          displayName: options.displayName,
+          language: toLanguage(message.locale),
+        });
+        conversation = await store.conversations.current(contact);
+      }
       const { id, duplicate } = await store.messages.insertInbound({
         conversationId: conversation.id,
         role: 'patient',

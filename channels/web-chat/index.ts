@@ -10,7 +10,7 @@ import type { OutboundMessage } from '../../src/message.js';
 import type { Metrics } from '../../src/metrics.js';
 import { paths } from '../../src/paths.js';
 import type { StateStore } from '../../src/state/state-store.js';
-import type { Store, StoredMessage } from '../../src/store/store.js';
+import type { Conversation, Store, StoredMessage } from '../../src/store/store.js';
 import type { ChannelSender, TurnProcessor } from '../../src/turns.js';
 import { createSessionTokens } from './session-token.js';
 
@@ -38,6 +38,11 @@ export interface WebChatOptions {
 }
 
 type Ack = (response: unknown) => void;
+interface SessionData {
+  visitorId: string;
+  conversation: Conversation;
+  language: Language;
+}
 
 export function toClientMessage(m: Pick<StoredMessage, 'id' | 'role' | 'body' | 'createdAt' | 'meta'>) {
   return {
@@ -69,6 +74,36 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
     ack?.({ ok: false, error: { code, message } });
   };
 
+  async function acceptMessage(socket: Socket, payload: unknown, ack?: Ack): Promise<void> {
+    const data = socket.data as SessionData | undefined;
+    const language = data?.language ?? config.defaultLanguage;
+    try {
+      if (!data?.conversation) throw new AppError('unavailable', 'session not ready', { status: 503 });
+      const parsed = messagePayload.safeParse(payload);
+      if (!parsed.success) throw new AppError('invalid', 'malformed message');
+      const text = parsed.data.text.trim();
+      if (!text) throw new AppError('empty', 'empty message');
+      if (text.length > config.maxMessageLength) throw new AppError('tooLong', 'message too long');
+      if ((await state.incr(`rl:webchat:${data.visitorId}`, 10_000)) > rateLimit) throw new AppError('rateLimited', 'rate limited', { status: 429 });
+      const { messageId } = await processor.accept(
+        {
+          channel: WEBCHAT,
+          externalId: parsed.data.clientId ? `${data.visitorId}:${parsed.data.clientId}` : undefined,
+          conversation: { id: data.visitorId },
+          from: { id: data.visitorId, role: 'patient' },
+          text,
+          locale: data.language,
+          kind: 'text',
+          timestamp: new Date(),
+        },
+        { conversation: data.conversation },
+      );
+      ack?.({ ok: true, id: String(messageId) });
+    } catch (err) {
+      fail(ack, language, err);
+    }
+  }
+
   io.on('connection', (socket: Socket) => {
     void (async () => {
       metrics?.webchatConnections.inc();
@@ -84,7 +119,7 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
         conversation.language = asked;
       }
       const language: Language = conversation.language ?? asked ?? config.defaultLanguage;
-      socket.data = { visitorId: session.visitorId, conversationId: conversation.id, language };
+      socket.data = { visitorId: session.visitorId, conversation, language } satisfies SessionData;
       await socket.join(room(conversation.id));
       socket.emit('session', { conversationId: conversation.id, token: session.token, language });
       if (resumedVisitor) {
@@ -97,39 +132,18 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
       socket.disconnect(true);
     });
 
-    socket.on('message', async (payload: unknown, ack?: Ack) => {
-      const data = socket.data as { visitorId?: string; conversationId?: string; language: Language } | undefined;
-      const language = data?.language ?? config.defaultLanguage;
-      try {
-        if (!data?.visitorId) throw new AppError('unavailable', 'session not ready', { status: 503 });
-        const parsed = messagePayload.safeParse(payload);
-        if (!parsed.success) throw new AppError('invalid', 'malformed message');
-        const text = parsed.data.text.trim();
-        if (!text) throw new AppError('empty', 'empty message');
-        if (text.length > config.maxMessageLength) throw new AppError('tooLong', 'message too long');
-        if ((await state.incr(`rl:webchat:${data.visitorId}`, 10_000)) > rateLimit) throw new AppError('rateLimited', 'rate limited', { status: 429 });
-        const { messageId } = await processor.accept({
-          channel: WEBCHAT,
-          externalId: parsed.data.clientId ? `${data.visitorId}:${parsed.data.clientId}` : undefined,
-          conversation: { id: data.visitorId },
-          from: { id: data.visitorId, role: 'patient' },
-          text,
-          locale: data.language,
-          kind: 'text',
-          timestamp: new Date(),
-        });
-        ack?.({ ok: true, id: String(messageId) });
-      } catch (err) {
-        fail(ack, language, err);
-      }
+    // One socket's messages are accepted one after another, so they are stored in the order sent.
+    let queue: Promise<void> = Promise.resolve();
+    socket.on('message', (payload: unknown, ack?: Ack) => {
+      queue = queue.then(() => acceptMessage(socket, payload, ack));
     });
 
     socket.on('language', async (payload: unknown, ack?: Ack) => {
-      const data = socket.data as { conversationId?: string; language: Language };
+      const data = socket.data as SessionData | undefined;
       const parsed = languagePayload.safeParse(payload);
       const language = parsed.success ? allowed(parsed.data.language) : undefined;
-      if (!language || !data?.conversationId) return fail(ack, data?.language ?? config.defaultLanguage, new AppError('invalid', 'unknown language'));
-      await processor.setLanguage(data.conversationId, language);
+      if (!language || !data?.conversation) return fail(ack, data?.language ?? config.defaultLanguage, new AppError('invalid', 'unknown language'));
+      await processor.setLanguage(data.conversation.id, language);
       data.language = language;
       ack?.({ ok: true, language });
     });

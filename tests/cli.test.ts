@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { paths } from '../src/paths.js';
+
+const bin = join(paths.root, 'bin', 'carerelay.js');
+// `ask` needs no server and no services: run it with a clean environment.
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, timeout: 60_000 });
+
+describe('carerelay ask', () => {
+  it('answers one message as JSON in the contract’s shape', () => {
+    const r = run(['ask', '--json', 'hola']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout.trim());
+    expect(Object.keys(out)).toEqual(['language', 'urgency', 'escalate', 'reason', 'sources', 'answer']);
+    expect(out).toMatchObject({ language: 'es', urgency: 'routine', escalate: false, reason: null, sources: expect.any(Array) });
+    expect(out.answer).toMatch(/Hola/);
+  });
+
+  it('reads one message per line from stdin, each a fresh conversation', () => {
+    const r = run(['ask', '--json'], 'hello\n\n你好\n/lang es\nhelp\n');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.language)).toEqual(['en', 'zh', 'es', 'en']);
+  });
+
+  it('honours --lang and rejects an unknown one', () => {
+    expect(JSON.parse(run(['ask', '--json', '--lang', 'hi', 'help']).stdout).language).toBe('hi');
+    const bad = run(['ask', '--lang', 'fr', 'hi']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/unknown language "fr"/);
+  });
+
+  it('prints plain text without --json and usage for unknown commands', () => {
+    expect(run(['ask', 'hello']).stdout).toMatch(/^Hello!/);
+    const unknown = run(['frobnicate']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command/);
+  });
+});

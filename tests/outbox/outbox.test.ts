@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, type Database } from '../../src/db/database.js';
+import { migrate } from '../../src/db/migrate.js';
+import { createLogger } from '../../src/logger.js';
+import { createOutbox, PermanentDeliveryError } from '../../src/outbox/outbox.js';
+import { dropSchema, testConfig } from '../helpers/app.js';
+
+const config = testConfig();
+const logger = createLogger('silent');
+let db: Database;
+beforeAll(async () => {
+  db = await createDatabase({ url: config.database.url, schema: config.database.schema, dataDir: 'memory://', logger });
+  await migrate(db, logger);
+});
+afterAll(async () => {
+  await db?.close();
+  await dropSchema(config);
+});
+
+const until = async (cond: () => boolean | Promise<boolean>, drain: () => Promise<unknown>) => {
+  for (let i = 0; i < 200 && !(await cond()); i++) {
+    await new Promise((r) => setTimeout(r, 10));
+    await drain();
+  }
+};
+
+describe('outbox', () => {
+  it('delivers at once, and a second enqueue with the same key is a no-op', async () => {
+    const outbox = createOutbox({ db, logger });
+    const got: unknown[] = [];
+    outbox.register('t1', async (job) => {
+      got.push(job.payload);
+      return { externalId: 'X1' };
+    });
+    const first = await outbox.enqueue('t1', 'key-1', { n: 1 });
+    const second = await outbox.enqueue('t1', 'key-1', { n: 2 });
+    expect(first).toMatchObject({ created: true, delivered: true });
+    expect(second).toEqual({ id: first.id, created: false });
+    expect(got).toEqual([{ n: 1 }]);
+    expect(await outbox.get(first.id)).toMatchObject({ status: 'done', externalId: 'X1', attempts: 1 });
+  });
+
+  it('retries with backoff, gives up on permanent errors, and keeps order per ordering key', async () => {
+    const outbox = createOutbox({ db, logger, backoffBaseMs: 5, backoffMaxMs: 20 });
+    const order: string[] = [];
+    let failFirst = 3;
+    outbox.register('t2', async (job) => {
+      const { label } = job.payload as { label: string };
+      if (label === 'a' && failFirst-- > 0) throw new Error('temporary');
+      if (label === 'never') throw new PermanentDeliveryError('invalid number');
+      order.push(label);
+    });
+    await outbox.enqueue('t2', 'k-a', { label: 'a' }, { orderingKey: 'conv-1' });
+    const b = await outbox.enqueue('t2', 'k-b', { label: 'b' }, { orderingKey: 'conv-1' });
+    expect(b.delivered).toBe(false); // waits for a
+    const never = await outbox.enqueue('t2', 'k-never', { label: 'never' }, { orderingKey: 'conv-2' });
+    await until(() => order.length >= 2, () => outbox.drain());
+    expect(order).toEqual(['a', 'b']);
+    const dead = await outbox.get(never.id);
+    expect(dead).toMatchObject({ status: 'dead', lastError: 'invalid number' });
+    await outbox.stop();
+  });
+
+  it('records provider status callbacks and re-queues a failed delivery', async () => {
+    const outbox = createOutbox({ db, logger, backoffBaseMs: 5 });
+    let sends = 0;
+    outbox.register('t3', async () => {
+      sends++;
+      return { externalId: `SM-${sends}` };
+    });
+    await outbox.enqueue('t3', 'k-status', {});
+    const job = await outbox.recordExternalStatus('SM-1', 'failed', true);
+    expect(job).toBeDefined();
+    await until(() => sends >= 2, () => outbox.drain());
+    expect(sends).toBe(2);
+    await outbox.stop();
+  });
+
+  it('lets only one of two instances claim each row', async () => {
+    const a = createOutbox({ db, logger });
+    const b = createOutbox({ db, logger });
+    const seen: number[] = [];
+    const handler = async (job: { payload: { i: number } }) => {
+      seen.push(job.payload.i);
+    };
+    a.register('t4', handler as never);
+    b.register('t4', handler as never);
+    for (let i = 0; i < 30; i++) await (i % 2 ? a : b).enqueue('t4', `k4-${i}`, { i }, { defer: true });
+    await Promise.all([a.drain(), b.drain(), a.drain(), b.drain()]);
+    expect(seen.sort((x, y) => x - y)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+  });
+});

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, type Database } from '../src/db/database.js';
+import { migrate } from '../src/db/migrate.js';
+import { createDialogEngine } from '../src/engine/engine.js';
+import { createEngineServices } from '../src/engine/index.js';
+import type { TurnContext } from '../src/engine/context.js';
+import type { Middleware } from '../src/engine/pipeline.js';
+import { createLogger } from '../src/logger.js';
+import type { OutboundMessage } from '../src/message.js';
+import { createOutbox } from '../src/outbox/outbox.js';
+import { createMemoryState } from '../src/state/memory-state.js';
+import { createRedisState } from '../src/state/redis-state.js';
+import type { StateStore } from '../src/state/state-store.js';
+import { createStore, type Store } from '../src/store/store.js';
+import { createTurnProcessor, type ChannelSender } from '../src/turns.js';
+import { dropKeys, dropSchema, testConfig } from './helpers/app.js';
+
+const config = testConfig();
+const logger = createLogger('silent');
+let db: Database;
+let store: Store;
+const states: StateStore[] = [];
+
+beforeAll(async () => {
+  db = await createDatabase({ url: config.database.url, schema: config.database.schema, dataDir: 'memory://', logger });
+  await migrate(db, logger);
+  store = createStore(db);
+});
+afterAll(async () => {
+  for (const s of states) await s.close();
+  await db?.close();
+  await dropSchema(config);
+  if (config.redis.url) await dropKeys(config.redis.url, config.redis.keyPrefix);
+});
+
+/** Two "instances" share one database and one state store (Redis when configured). */
+async function makeState(shared?: StateStore): Promise<StateStore> {
+  if (!config.redis.url) return shared ?? createMemoryState();
+  const s = await createRedisState({ url: config.redis.url, keyPrefix: config.redis.keyPrefix });
+  states.push(s);
+  return s;
+}
+
+function recordingStage(seen: string[]): Middleware<TurnContext> {
+  return async (ctx) => {
+    // Random pauses make interleaving likely if ordering were not enforced.
+    await new Promise((r) => setTimeout(r, Math.random() * 6));
+    seen.push(ctx.message.text);
+    ctx.reply(`echo ${ctx.message.text}`);
+  };
+}
+
+function collectingSender(name: string, out: OutboundMessage[]): ChannelSender {
+  return { name, replaysHistory: true, async send(m) { out.push(m); } };
+}
+
+describe('turn processing', () => {
+  it('runs one conversation’s turns strictly in order across two instances', async () => {
+    const services = await createEngineServices(config, logger);
+    const seen: string[] = [];
+    const sent: OutboundMessage[] = [];
+    const engine = createDialogEngine(services, [recordingStage(seen)]);
+    const stateA = await makeState();
+    const stateB = await makeState(stateA);
+    const senders = new Map([['test', collectingSender('test', sent)]]);
+    const a = createTurnProcessor({ store, state: stateA, engine, logger, senders });
+    const b = createTurnProcessor({ store, state: stateB, engine, logger, senders });
+    const texts = Array.from({ length: 24 }, (_, i) => `m${i}`);
+    let conversationId = '';
+    for (const [i, text] of texts.entries()) {
+      const via = i % 2 === 0 ? a : b;
+      const r = await via.accept({ channel: 'test', conversation: { id: 'patient-1' }, from: { id: 'patient-1', role: 'patient' }, text, kind: 'text', timestamp: new Date() });
+      conversationId = r.conversation.id;
+    }
+    for (let i = 0; i < 200 && seen.length < texts.length; i++) {
+      await Promise.all([a.settle(conversationId), b.settle(conversationId)]);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(seen).toEqual(texts);
+    expect(sent.map((m) => m.text)).toEqual(texts.map((t) => `echo ${t}`));
+    const history = await store.messages.history(conversationId);
+    expect(history.filter((m) => m.direction === 'in').every((m) => m.status === 'done')).toBe(true);
+  });
+
+  it('runs different conversations independently and recovers turns left pending', async () => {
+    const services = await createEngineServices(config, logger);
+    const seen: string[] = [];
+    const engine = createDialogEngine(services, [recordingStage(seen)]);
+    const state = await makeState();
+    const sent: OutboundMessage[] = [];
+    const senders = new Map([['test', collectingSender('test', sent)]]);
+    // A message stored by an instance that died before processing it:
+    const contact = await store.contacts.upsert('test', 'patient-crashed');
+    const conversation = await store.conversations.current(contact);
+    await store.messages.insertInbound({ conversationId: conversation.id, role: 'patient', channel: 'test', body: 'left behind' });
+    const processor = createTurnProcessor({ store, state, engine, logger, senders });
+    expect(await processor.recover(0)).toBeGreaterThanOrEqual(1);
+    await processor.settle(conversation.id);
+    expect(seen).toContain('left behind');
+    expect(sent.find((m) => m.text === 'echo left behind')?.to).toBe('patient-crashed');
+  });
+
+  it('stores a failing turn as failed and keeps going with the next message', async () => {
+    const services = await createEngineServices(config, logger);
+    const seen: string[] = [];
+    const engine = createDialogEngine(services, [
+      async (ctx, next) => {
+        if (ctx.message.text === 'boom') throw new Error('stage exploded');
+        await next();
+      },
+      recordingStage(seen),
+    ]);
+    const state = await makeState();
+    const processor = createTurnProcessor({ store, state, engine, logger, senders: new Map([['test', collectingSender('test', [])]]) });
+    const base = { channel: 'test', conversation: { id: 'patient-boom' }, from: { id: 'patient-boom', role: 'patient' as const }, kind: 'text' as const, timestamp: new Date() };
+    const first = await processor.accept({ ...base, text: 'boom' });
+    await processor.accept({ ...base, text: 'after' });
+    await processor.settle(first.conversation.id);
+    const history = await store.messages.history(first.conversation.id);
+    expect(history.filter((m) => m.direction === 'in').map((m) => [m.body, m.status])).toEqual([
+      ['boom', 'failed'],
+      ['after', 'done'],
+    ]);
+    expect(seen).toEqual(['after']);
+  });
+
+  it('delivers through the outbox for channels without history and retries a failed send', async () => {
+    const services = await createEngineServices(config, logger);
+    const engine = createDialogEngine(services, [async (ctx) => ctx.reply('owed reply')]);
+    const state = await makeState();
+    const outbox = createOutbox({ db, logger, backoffBaseMs: 10, backoffMaxMs: 20 });
+    let failures = 2;
+    const delivered: string[] = [];
+    const flaky: ChannelSender = {
+      name: 'flaky',
+      async send(m) {
+        if (failures-- > 0) throw new Error('provider down');
+        delivered.push(m.text);
+        return { externalId: `ext-${m.id}` };
+      },
+    };
+    const processor = createTurnProcessor({ store, state, engine, logger, senders: new Map([['flaky', flaky]]), outbox });
+    const r = await processor.accept({ channel: 'flaky', conversation: { id: 'p-flaky' }, from: { id: 'p-flaky', role: 'patient' }, text: 'hi', kind: 'text', timestamp: new Date() });
+    await processor.settle(r.conversation.id);
+    for (let i = 0; i < 100 && delivered.length === 0; i++) {
+      await new Promise((res) => setTimeout(res, 25));
+      await outbox.drain();
+    }
+    expect(delivered).toEqual(['owed reply']);
+    const out = (await store.messages.history(r.conversation.id)).find((m) => m.direction === 'out');
+    expect(out?.status).toBe('sent');
+    await outbox.stop();
+  });
+});
