@@ -1,0 +1,28 @@
+# CareRelay container image: docker build -t carerelay . && docker compose up
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY channels ./channels
+COPY bench ./bench
+COPY scripts ./scripts
+COPY bin ./bin
+RUN npm ci --no-audit --no-fund && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY bin ./bin
+COPY src/db/migrations ./src/db/migrations
+COPY channels/web-chat/public ./channels/web-chat/public
+COPY locales ./locales
+COPY knowledge ./knowledge
+RUN mkdir -p /data && chown node:node /data
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:3000/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+CMD ["node", "dist/src/main.js"]

@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Runs the built server in its own process (as users run it), so its memory is measured alone. */
+export async function startServerProcess(env: Record<string, string> = {}): Promise<{ url: string; pid: number; rssMb(): number; stop(): Promise<void> }> {
+  const port = await freePort();
+  const main = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'main.js');
+  const child: ChildProcess = spawn(process.execPath, [main], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: process.env.DATABASE_URL ? './data' : 'memory://',
+      DATABASE_SCHEMA: process.env.DATABASE_URL ? `bench_${process.pid}` : '',
+      REDIS_KEY_PREFIX: `bench:${process.pid}:`,
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (await fetch(`${url}/health`).then((r) => r.ok).catch(() => false)) break;
+    if (i > 600) throw new Error('server did not start in 60 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    rssMb() {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
+      return Number((kb / 1024).toFixed(1));
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
