@@ -98,14 +98,13 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
     if (reply.sources?.length) meta.sources = reply.sources;
     if (reply.voice) meta.voice = reply.voice;
     if (reply.senderName) meta.senderName = reply.senderName;
-    const stored = await store.messages.insertOutbound({
-      conversationId: conversation.id,
-      role: reply.role,
-      channel: conversation.channel,
-      body: reply.text,
-      language: reply.language,
-      meta,
-    });
+    const sender = senders.get(conversation.channel);
+    // Channels that replay history count a message as sent once it is stored and pushed.
+    const live = Boolean(sender?.replaysHistory);
+    const stored = await store.messages.insertOutbound(
+      { conversationId: conversation.id, role: reply.role, channel: conversation.channel, body: reply.text, language: reply.language, meta },
+      live ? 'sent' : 'stored',
+    );
     const out: OutboundMessage = {
       ...reply,
       id: String(stored.id),
@@ -114,15 +113,14 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
       to: conversation.address,
       createdAt: stored.createdAt,
     };
-    const sender = senders.get(conversation.channel);
-    if (sender && !sender.replaysHistory && outbox) {
+    if (sender && !live && outbox) {
       await outbox.enqueue(DELIVER, `message:${stored.id}`, { messageId: stored.id }, { orderingKey: conversation.id });
       return out;
     }
     try {
       if (!sender) throw new Error(`no sender for channel ${conversation.channel}`);
       await sender.send(out);
-      await store.messages.setStatus(stored.id, 'sent');
+      if (!live) await store.messages.setStatus(stored.id, 'sent');
       metrics?.messagesOut.inc({ channel: conversation.channel, role: reply.role });
     } catch (err) {
       // Stored, so web chat shows it on reconnect.
@@ -163,12 +161,13 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
     }
     const sent: OutboundMessage[] = [];
     for (const reply of output.replies) sent.push(await deliver(conversation, reply, { inReplyTo: inbound.id }));
-    await state.set(stateKey(conversation.id), output.state, STATE_TTL_MS);
-    if (output.language !== conversation.language && isLanguage(output.language)) {
-      await store.conversations.setLanguage(conversation.id, output.language);
-      conversation.language = output.language;
-    }
-    await store.messages.setStatus(inbound.id, 'done');
+    const languageChanged = output.language !== conversation.language && isLanguage(output.language);
+    await Promise.all([
+      state.set(stateKey(conversation.id), output.state, STATE_TTL_MS),
+      store.messages.setStatus(inbound.id, 'done'),
+      languageChanged ? store.conversations.setLanguage(conversation.id, output.language) : undefined,
+    ]);
+    if (languageChanged) conversation.language = output.language;
     for (const hook of hooks) {
       await hook({ conversation, inbound, output, sent }).catch((err) =>
         logger.error({ err, conversationId: conversation.id }, 'after-turn hook failed'),

@@ -133,12 +133,13 @@ export function createStore(db: Database) {
       return { id: existing.rows[0]!.id, duplicate: true };
     },
     async insertOutbound(m: NewMessage, status = 'stored'): Promise<{ id: number; createdAt: Date }> {
+      // One round trip: store the message and touch the conversation.
       const { rows } = await q.query<{ id: number; createdAt: Date }>(
-        `INSERT INTO messages (conversation_id, direction, role, channel, external_id, kind, body, language, meta, status)
+        `WITH touched AS (UPDATE conversations SET updated_at = now() WHERE id = $1)
+         INSERT INTO messages (conversation_id, direction, role, channel, external_id, kind, body, language, meta, status)
          VALUES ($1, 'out', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, created_at AS "createdAt"`,
         [m.conversationId, m.role, m.channel, m.externalId ?? null, m.kind ?? 'text', m.body, m.language ?? null, m.meta ?? {}, status],
       );
-      await q.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [m.conversationId]);
       return rows[0]!;
     },
     async get(id: number): Promise<StoredMessage | undefined> {
