@@ -151,4 +151,33 @@ describe('turn processing', () => {
     expect(out?.status).toBe('sent');
     await outbox.stop();
   });
+
+  it('finishes the turn in flight on stop and leaves later messages pending for the next start', async () => {
+    const services = await createEngineServices(config, logger);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const seen: string[] = [];
+    const engine = createDialogEngine(services, [
+      async (ctx) => {
+        if (ctx.message.text === 'slow') await gate;
+        seen.push(ctx.message.text);
+        ctx.reply(`done ${ctx.message.text}`);
+      },
+    ]);
+    const state = await makeState();
+    const sent: OutboundMessage[] = [];
+    const processor = createTurnProcessor({ store, state, engine, logger, senders: new Map([['test', collectingSender('test', sent)]]) });
+    const base = { channel: 'test', conversation: { id: 'patient-stop' }, from: { id: 'patient-stop', role: 'patient' as const }, kind: 'text' as const, timestamp: new Date() };
+    const first = await processor.accept({ ...base, text: 'slow' });
+    await processor.accept({ ...base, text: 'later' });
+    await new Promise((r) => setTimeout(r, 50));
+    const stopped = processor.stop();
+    release();
+    await stopped;
+    expect(seen).toEqual(['slow']);
+    expect(sent.map((m) => m.text)).toEqual(['done slow']);
+    const pending = await store.messages.nextPending(first.conversation.id);
+    expect(pending?.body).toBe('later');
+  });
 });
+
