@@ -1,0 +1,225 @@
+import { createFuzzyIndex, MIN_FUZZY_LENGTH, withinOneEdit, type FuzzyIndex } from './fuzzy.js';
+import { normalise, tokenise, type Token } from './text.js';
+import { GUARD_CONCEPTS, type LanguageRules } from './types.js';
+
+/** One place where a concept's phrase matched: tokens `start`..`end` inclusive. */
+export interface ConceptMatch {
+  concept: string;
+  start: number;
+  end: number;
+}
+
+type Slot =
+  | { kind: 'keys'; keys: Set<string> }
+  | { kind: 'num'; lo: number; hi: number }
+  | { kind: 'gap' }
+  | { kind: 'group'; options: Slot[][] };
+
+interface CompiledPhrase {
+  concept: string;
+  slots: Slot[];
+  /** Guard words (negation, question, time words) are short function words: matched exactly, never as typos. */
+  exactOnly: boolean;
+}
+
+export interface ConceptMatcher {
+  /** Every concept phrase found in the tokens (one match per concept and start, the shortest). */
+  match(tokens: Token[]): ConceptMatch[];
+}
+
+const MAX_GAP = 4;
+const CACHE_LIMIT = 20_000;
+
+/** Splits on spaces, keeping `( … )` groups whole. */
+function splitParts(phrase: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of phrase.replace(/…/g, ' … ')) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (/\s/.test(ch) && depth === 0) {
+      if (current) parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (current) parts.push(current);
+  return parts;
+}
+
+/** Turns one phrase of the lexicon into slots; see `Phrase` in types.ts for the syntax. */
+function parsePhrase(phrase: string): Slot[] {
+  const slots: Slot[] = [];
+  for (const part of splitParts(phrase)) {
+    if (part === '…') {
+      slots.push({ kind: 'gap' });
+      continue;
+    }
+    if (part.startsWith('(') && part.endsWith(')')) {
+      slots.push({ kind: 'group', options: part.slice(1, -1).split('|').map((alt) => parsePhrase(alt)) });
+      continue;
+    }
+    const num = /^<n:(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)>$/.exec(part);
+    if (num) {
+      slots.push({ kind: 'num', lo: Number(num[1]), hi: Number(num[2]) });
+      continue;
+    }
+    if (part.includes('|')) {
+      slots.push({ kind: 'keys', keys: new Set(part.split('|').map((alt) => keyOf(normalise(alt)))) });
+      continue;
+    }
+    // A plain part may hold several tokens (a Chinese word is one token per character).
+    const stem = part.endsWith('*');
+    const tokens = tokenise(normalise(stem ? part.slice(0, -1) : part));
+    tokens.forEach((t, i) => {
+      const isLast = i === tokens.length - 1;
+      slots.push(t.num !== undefined && !/^\d/.test(t.text) ? { kind: 'num', lo: t.num, hi: t.num } : { kind: 'keys', keys: new Set([stem && isLast ? `${t.text}*` : t.text]) });
+    });
+  }
+  if (slots[0]?.kind === 'gap' || slots[slots.length - 1]?.kind === 'gap') throw new Error(`phrase "${phrase}" may not start or end with …`);
+  return slots;
+}
+
+const keyOf = (alt: string) => alt.trim();
+
+/** Compiles a language's concept lexicon into a matcher (words, stems, typo tolerance, numbers). */
+export function compileConcepts(rules: LanguageRules): ConceptMatcher {
+  const phrases: CompiledPhrase[] = [];
+  for (const [concept, list] of Object.entries(rules.concepts)) {
+    const exactOnly = (GUARD_CONCEPTS as readonly string[]).includes(concept);
+    for (const phrase of list) phrases.push({ concept, slots: parsePhrase(phrase), exactOnly });
+  }
+
+  const words = new Set<string>();
+  const fuzzyWords = new Set<string>();
+  const fuzzyStems = new Set<string>();
+  const stemsByFirst = new Map<string, string[]>();
+  const byFirstKey = new Map<string, CompiledPhrase[]>();
+  const numberFirst: CompiledPhrase[] = [];
+  const keySlots = (slots: Slot[]): Extract<Slot, { kind: 'keys' }>[] =>
+    slots.flatMap((slot) => (slot.kind === 'keys' ? [slot] : slot.kind === 'group' ? slot.options.flatMap(keySlots) : []));
+  // What can start a phrase: lexicon keys, and/or any number (a group contributes each option's start).
+  const starts = (slots: Slot[]): { keys: string[]; number: boolean } => {
+    const first = slots[0]!;
+    if (first.kind === 'keys') return { keys: [...first.keys], number: false };
+    if (first.kind === 'group') {
+      const all = first.options.map(starts);
+      return { keys: all.flatMap((o) => o.keys), number: all.some((o) => o.number) };
+    }
+    return { keys: [], number: true };
+  };
+  for (const p of phrases) {
+    for (const slot of keySlots(p.slots)) {
+      for (const key of slot.keys) {
+        if (key.endsWith('*')) {
+          const stem = key.slice(0, -1);
+          const list = stemsByFirst.get(stem[0]!) ?? [];
+          if (!list.includes(stem)) list.push(stem);
+          stemsByFirst.set(stem[0]!, list);
+          if (!p.exactOnly) fuzzyStems.add(stem);
+        } else {
+          words.add(key);
+          if (!p.exactOnly) fuzzyWords.add(key);
+        }
+      }
+    }
+    const start = starts(p.slots);
+    if (start.number) numberFirst.push(p);
+    for (const key of new Set(start.keys)) byFirstKey.set(key, [...(byFirstKey.get(key) ?? []), p]);
+  }
+  const fuzzy: FuzzyIndex = createFuzzyIndex(fuzzyWords);
+  const numbers = rules.numbers ?? {};
+
+  // Which lexicon keys (words and `stem*`) a typed word stands for, exactly and with typo tolerance; cached, words repeat a lot.
+  interface TokenKeys {
+    exact: string[];
+    all: string[];
+  }
+  const cache = new Map<string, TokenKeys>();
+  const keysOf = (word: string): TokenKeys => {
+    const hit = cache.get(word);
+    if (hit) return hit;
+    const stems = stemsByFirst.get(word[0]!) ?? [];
+    // A word the lexicon knows as it is ("want") is not a typo of another one ("wasnt").
+    const known = words.has(word) || stems.some((stem) => word.startsWith(stem));
+    const exact = words.has(word) ? [word] : [];
+    const all = known ? [...exact] : fuzzy.lookup(word);
+    for (const stem of stems) {
+      if (word.startsWith(stem)) {
+        exact.push(`${stem}*`);
+        all.push(`${stem}*`);
+      } else if (!known && fuzzyStems.has(stem) && stem.length >= MIN_FUZZY_LENGTH) {
+        // One typo inside the stem part: compare with the word's prefix of about the stem's length.
+        const n = stem.length;
+        if ([n - 1, n, n + 1].some((len) => len <= word.length && withinOneEdit(word.slice(0, len), stem))) all.push(`${stem}*`);
+      }
+    }
+    const keys = { exact, all };
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, keys);
+    return keys;
+  };
+
+  const numberOf = (t: Token): number | undefined => t.num ?? numbers[t.text];
+  const slotMatches = (slot: Slot, t: Token, keys: TokenKeys, exactOnly: boolean): boolean => {
+    if (slot.kind === 'num') {
+      const n = numberOf(t);
+      return n !== undefined && n >= slot.lo && n <= slot.hi;
+    }
+    if (slot.kind === 'keys') return (exactOnly ? keys.exact : keys.all).some((k) => slot.keys.has(k));
+    return false;
+  };
+
+  return {
+    match(tokens) {
+      const none: TokenKeys = { exact: [], all: [] };
+      const tokenKeys = tokens.map((t) => (t.num !== undefined && /^\d/.test(t.text) ? none : keysOf(t.text)));
+      // Returns the end index of the shortest match of slots[s..] starting at token i, or -1.
+      const matchFrom = (slots: Slot[], s: number, i: number, sentence: number, exactOnly: boolean): number => {
+        if (s === slots.length) return i - 1;
+        const slot = slots[s]!;
+        if (slot.kind === 'gap') {
+          for (let skip = 0; skip <= MAX_GAP; skip++) {
+            const j = i + skip;
+            if (j >= tokens.length || tokens[j]!.sentence !== sentence) break;
+            const end = matchFrom(slots, s + 1, j, sentence, exactOnly);
+            if (end >= 0) return end;
+          }
+          return -1;
+        }
+        if (slot.kind === 'group') {
+          for (const option of slot.options) {
+            const end = matchFrom(option, 0, i, sentence, exactOnly);
+            if (end >= 0) {
+              const rest = matchFrom(slots, s + 1, end + 1, sentence, exactOnly);
+              if (rest >= 0) return rest;
+            }
+          }
+          return -1;
+        }
+        const t = tokens[i];
+        if (!t || t.sentence !== sentence || !slotMatches(slot, t, tokenKeys[i]!, exactOnly)) return -1;
+        return matchFrom(slots, s + 1, i + 1, sentence, exactOnly);
+      };
+
+      const found = new Map<string, ConceptMatch>();
+      const tryPhrase = (p: CompiledPhrase, i: number) => {
+        const end = matchFrom(p.slots, 0, i, tokens[i]!.sentence, p.exactOnly);
+        if (end < 0) return;
+        const id = `${p.concept}@${i}`;
+        const prev = found.get(id);
+        if (!prev || end < prev.end) found.set(id, { concept: p.concept, start: i, end });
+      };
+      tokens.forEach((t, i) => {
+        if (numberOf(t) !== undefined) for (const p of numberFirst) tryPhrase(p, i);
+        for (const key of tokenKeys[i]!.all) for (const p of byFirstKey.get(key) ?? []) tryPhrase(p, i);
+      });
+      return [...found.values()];
+    },
+  };
+}
+
+/** Normalises and tokenises a message once, for every language's matcher. */
+export function prepare(text: string): Token[] {
+  return tokenise(normalise(text));
+}

@@ -1,0 +1,47 @@
+import type { Language } from '../language/languages.js';
+import { prepare } from './compile.js';
+import { compileLanguage, evaluateMessage, type CompiledLanguage } from './evaluate.js';
+import { en } from './rules/en.js';
+import { es } from './rules/es.js';
+import { hi } from './rules/hi.js';
+import { zh } from './rules/zh.js';
+import type { EmergencyHit, LanguageRules } from './types.js';
+
+export const SAFETY_RULES: Record<Language, LanguageRules> = { en, es, zh, hi };
+
+export interface EmergencyDetector {
+  /**
+   * Checks one message. `language` is the conversation's language; the rule sets of every
+   * language whose script appears in the text are checked too, because patients mix languages
+   * ("my baby de 2 meses tiene fiebre") and a language guess on a short message can be wrong.
+   */
+  detect(text: string, language?: Language): EmergencyHit | null;
+}
+
+const HAN = /\p{Script=Han}/u;
+const DEVANAGARI = /\p{Script=Devanagari}/u;
+const LATIN = /\p{Script=Latin}/u;
+
+function languagesFor(text: string, language: Language | undefined): Language[] {
+  const out = new Set<Language>(language ? [language] : []);
+  if (HAN.test(text)) out.add('zh');
+  if (DEVANAGARI.test(text)) out.add('hi');
+  // Latin letters: English, Spanish or romanised Hindi.
+  if (LATIN.test(text)) for (const l of ['en', 'es', 'hi'] as const) out.add(l);
+  return [...out];
+}
+
+export function createEmergencyDetector(rules: Record<Language, LanguageRules> = SAFETY_RULES): EmergencyDetector {
+  const compiled = new Map<Language, CompiledLanguage>(Object.values(rules).map((r) => [r.language, compileLanguage(r)]));
+  return {
+    detect(text, language) {
+      const tokens = prepare(text);
+      if (tokens.length === 0) return null;
+      const languages = languagesFor(text, language).flatMap((l) => compiled.get(l) ?? []);
+      const hits = evaluateMessage(tokens, languages);
+      const first = hits[0];
+      if (!first) return null;
+      return { category: first.rule.category, matched: first.matched, categories: [...new Set(hits.map((h) => h.rule.category))] };
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { Language } from '../language/languages.js';
+
+/** Emergency categories, in the order a message that fits several is filed under (most specific first). */
+export const CATEGORIES = [
+  'choking',
+  'anaphylaxis',
+  'overdose_poisoning',
+  'suicide',
+  'infant_fever',
+  'pregnancy_bleeding',
+  'burns',
+  'seizure',
+  'thunderclap_headache',
+  'stroke',
+  'unresponsive',
+  'chest_pain',
+  'bleeding',
+  'breathing',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/**
+ * A phrase is a space-separated list of slots, matched against consecutive tokens:
+ * - `word`: that word; words of 5+ letters also match with one typo (Damerau-Levenshtein ≤ 1, same first letter);
+ * - `stem*`: any word starting with `stem` (stems of 5+ letters also tolerate one typo);
+ * - `a|b|c`: any one of these words (each may be a stem);
+ * - `…`: skip up to four tokens;
+ * - `<n:LO-HI>`: a number from LO to HI, in digits or as a number word of the language.
+ * Chinese is matched character by character, so `胸口 … 痛` is three slots and a gap.
+ */
+export type Phrase = string;
+
+/** Concept names that the detector treats as guards, not symptoms. */
+export const GUARD_CONCEPTS = [
+  /** Negation words ("no", "not", "sin", "nahi", "没有"): cancel a symptom right next to them. */
+  'NEGATION',
+  /** Conditionals ("if", "si", "agar", "如果"): cancel symptoms after them in the same clause. */
+  'HYPOTHETICAL',
+  /** Question openers ("what are the", "how do i know", "cuáles son"): cancel symptoms after them in the sentence... */
+  'INFO_QUESTION',
+  /** ...and topic words ("signs of", "síntomas de", "lakshan", "症状"): cancel the whole sentence... */
+  'INFO_TOPIC',
+  /** ...unless the sentence also reports something happening now ("is this", "right now", "现在"). */
+  'PRESENT',
+  /** Long-ago markers ("last year", "hace dos años", "pichle saal", "去年"): cancel symptoms in their clause. */
+  'PAST',
+  /** Resolution ("it stopped", "ya se paró", "ab ruk gaya", "止住了"): cancel symptoms mentioned before it. */
+  'RESOLVED',
+  /** Figures of speech and set phrases ("killing me", "me muero de risa", "笑死", "blood test"): symptom words inside them do not count. */
+  'IDIOM',
+  /** Words that start a new clause ("but", "pero", "lekin", "但是"), as a comma does. */
+  'CLAUSE_BREAK',
+] as const;
+export type GuardConcept = (typeof GUARD_CONCEPTS)[number];
+
+export interface Rule {
+  /** Stable id, reported as `matched` (never the patient's text). */
+  id: string;
+  category: Category;
+  /** Every item must be present (a concept name, or a list of alternatives), not negated, past or hypothetical. */
+  all: (string | string[])[];
+  /** The rule does not fire if any of these concepts is present (e.g. MINOR for "small blister"). */
+  unless?: string[];
+  /** The `all` matches must lie within this many tokens of each other (Chinese: characters). Default: whole message. */
+  window?: number;
+  /** Why the rule exists, when the id does not say it. */
+  note?: string;
+}
+
+export interface LanguageRules {
+  language: Language;
+  /** Concept name → phrases. Upper-case names by convention; guard concepts use the names in GUARD_CONCEPTS. */
+  concepts: Record<string, Phrase[]>;
+  rules: Rule[];
+  /** How far (in tokens) a negation reaches before / after a symptom. Hindi also negates after the verb. */
+  negation: { before: number; after: number };
+  /** Number words for `<n:…>` slots (digits always work). */
+  numbers?: Record<string, number>;
+}
+
+export interface EmergencyHit {
+  category: Category;
+  /** Rule id, e.g. `en.chest_pain.pain`; safe to log and store. */
+  matched: string;
+  /** Every category that fired, most specific first (e.g. overdose + suicide). */
+  categories: Category[];
+}

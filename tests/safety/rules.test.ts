@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { createEmergencyDetector } from '../../src/safety/detector.js';
+import { createFuzzyIndex, withinOneEdit } from '../../src/safety/fuzzy.js';
+import { normalise, tokenise } from '../../src/safety/text.js';
+import type { Category } from '../../src/safety/types.js';
+
+const detector = createEmergencyDetector();
+const categoryOf = (text: string) => detector.detect(text)?.category ?? null;
+
+describe('emergencies, however they are put', () => {
+  it.each<[string, Category]>([
+    // indirect phrasing
+    ['i cant catch my breath and my lips look blue', 'breathing'],
+    ['took the whole bottle of my pills', 'overdose_poisoning'],
+    ["i don't want to wake up anymore", 'suicide'],
+    // third person
+    ['my dad is clutching his chest, says it feels like a weight on it', 'chest_pain'],
+    ['my baby is choking what do i do', 'choking'],
+    // a present report inside a question is still a report
+    ['i have chest pain should i go to the er?', 'chest_pain'],
+    ['is this a heart attack? crushing pain in my chest', 'chest_pain'],
+    ['not sure if this is serious, but my chest hurts really bad', 'chest_pain'],
+    ['my dad is showing signs of a stroke, his face is drooping', 'stroke'],
+    // typos, capitals, missing accents
+    ['my dad is havng a siezure', 'seizure'],
+    ['my son is chokeing on a grape', 'choking'],
+    ['i cnat breathe', 'breathing'],
+    ['my wife is bleding heavly and it wont stop', 'bleeding'],
+    ['my husband is unconcious', 'unresponsive'],
+    ['CRUSHING CHEST PAIN', 'chest_pain'],
+    ['mi papa tiene un dolor de pecho muy fuerte', 'chest_pain'],
+    ['mi bebe de 3 semanas tiene fiebre', 'infant_fever'],
+    ['no puedo respirar y tengo los labios morados', 'breathing'],
+    // mixed languages
+    ['my baby de 2 meses tiene fiebre y no quiere comer', 'infant_fever'],
+    ['mere chest me bahut dard ho raha hai', 'chest_pain'],
+    ['papa ko dil ka daura pada hai', 'chest_pain'],
+    // Chinese and Hindi
+    ['我爸突然说话不清楚，右手抬不起来', 'stroke'],
+    ['孩子抽搐了大约五分钟', 'seizure'],
+    ['宝宝20天，发烧了', 'infant_fever'],
+    ['mujhe jeena nahi hai', 'suicide'],
+    ['chhote bacche ka haath garam tel se jal gaya chhale pad gaye', 'burns'],
+  ])('%s → %s', (text, category) => {
+    expect(categoryOf(text)).toBe(category);
+  });
+});
+
+describe('not fooled by look-alikes', () => {
+  it.each([
+    // questions about a topic
+    'what are the signs of a stroke?',
+    'how do I know if chest pain is serious',
+    'is jaw pain a heart attack sign',
+    '中风有什么症状',
+    'stroke ki pehchaan kaise kare',
+    'que señales tiene un derrame cerebral',
+    // past or resolved
+    'i had a seizure last year, need a refill',
+    'had a nosebleed this morning but it stopped after a few minutes',
+    'naak se khoon aaya tha ab ruk gaya',
+    // negation
+    'no chest pain, just a cough',
+    'seene me dard nahi hai bas khansi hai',
+    '没有胸痛，就是有点咳嗽',
+    // figures of speech
+    'this wait is killing me',
+    'my bill gave me a heart attack',
+    'dying to know my results',
+    'me muero de risa',
+    '笑死我了',
+    'जान निकल गई इंतज़ार में',
+    // everyday words that look like symptoms
+    'the app is not responding',
+    'i have a lot of questions about my blood test',
+    'i cut myself shaving',
+    'i took all my meds this morning',
+    'quiero cortarme el pelo',
+    'me quema el pecho despues de comer',
+    'burning in my chest after spicy food',
+    'i get short of breath when i climb stairs',
+    '晚上腿抽筋一直疼',
+    'cuanto dura un resfriado normal',
+    'ghabrahat ke daure aate hai dil tez dhadakta hai',
+    'my baby has had a fever for 2 days',
+    'i dont want to die',
+  ])('%s → routine', (text) => {
+    expect(detector.detect(text)).toBeNull();
+  });
+});
+
+describe('what the gate reports', () => {
+  it('names the rule, not the words, and lists every category that fired', () => {
+    const hit = detector.detect('i want to die so i took the whole bottle of my pills');
+    expect(hit).toMatchObject({ category: 'overdose_poisoning', matched: 'en.overdose.large_amount' });
+    expect(hit?.categories).toEqual(['overdose_poisoning', 'suicide']);
+  });
+
+  it('checks the conversation language and every language whose script is in the text', () => {
+    expect(detector.detect('mi bebe se esta atragantando', 'zh')?.category).toBe('choking');
+    expect(detector.detect('宝宝被葡萄卡住了喉咙', 'en')?.category).toBe('choking');
+  });
+
+  it('answers nothing for empty or symbol-only text', () => {
+    expect(detector.detect('')).toBeNull();
+    expect(detector.detect('?!… 👍')).toBeNull();
+  });
+});
+
+describe('typo tolerance', () => {
+  it('accepts one insert, delete, substitution or neighbour swap', () => {
+    expect(withinOneEdit('seizure', 'siezure')).toBe(true);
+    expect(withinOneEdit('bleeding', 'bleding')).toBe(true);
+    expect(withinOneEdit('choking', 'chocking')).toBe(true);
+    expect(withinOneEdit('pressure', 'presure')).toBe(true);
+    expect(withinOneEdit('seizure', 'sezuire')).toBe(false);
+    expect(withinOneEdit('breath', 'bread')).toBe(false);
+  });
+
+  it('finds lexicon words by their typos, but keeps the first letter and leaves short words exact', () => {
+    const index = createFuzzyIndex(['seizure', 'burned', 'pills', 'cant']);
+    expect(index.lookup('siezure')).toEqual(['seizure']);
+    expect(index.lookup('turned')).toEqual([]);
+    expect(index.lookup('bills')).toEqual([]);
+    expect(index.lookup('cnat')).toEqual(['cant']);
+    expect(index.lookup('cat')).toEqual([]);
+  });
+});
+
+describe('text preparation', () => {
+  it('folds case, accents, apostrophes, nukta and Devanagari digits', () => {
+    expect(normalise("Can't RESPIRACIÓN niño")).toBe('cant respiracion nino');
+    expect(normalise('ज़्यादा साँस ३८')).toBe('ज्यादा सांस 38');
+  });
+
+  it('splits Chinese into characters and reads Chinese numerals and decimals', () => {
+    const tokens = tokenise(normalise('宝宝两个月，体温38.5度'));
+    expect(tokens.map((t) => t.text)).toEqual(['宝', '宝', '两', '个', '月', '体', '温', '38.5', '度']);
+    expect(tokens[2]?.num).toBe(2);
+    expect(tokens[7]?.num).toBe(38.5);
+    expect(tokens[5]!.clause).toBeGreaterThan(tokens[4]!.clause);
+    expect(tokenise('二十天').map((t) => t.num)).toEqual([20, undefined]);
+  });
+});
