@@ -1,0 +1,320 @@
+/**
+ * Protocol-faithful fake of the Bot Framework Connector service for tests.
+ *
+ * A channel (Teams, Direct Line, the Emulator) posts activities to the bot's endpoint with a
+ * `serviceUrl`; the bot answers by calling the Connector REST API at that serviceUrl. This
+ * fake is that serviceUrl, on 127.0.0.1 (random port):
+ *
+ *   POST /v3/conversations/{conversationId}/activities                  sendToConversation
+ *   POST /v3/conversations/{conversationId}/activities/{activityId}     replyToActivity
+ *   PUT  /v3/conversations/{conversationId}/activities/{activityId}     updateActivity
+ *   DELETE /v3/conversations/{conversationId}/activities/{activityId}   deleteActivity
+ *   GET  /v3/conversations/{conversationId}/members                     getConversationMembers
+ *
+ * Answers are a ResourceResponse `{id}` (200/201) or an ErrorResponse
+ * `{error:{code,message}}` with the matching status, like the real service.
+ *
+ * With `openId: true` it also plays the Bot Framework token service for inbound requests:
+ * `GET /.well-known/openidconfiguration` and its `jwks_uri`, and `channelToken()` signs an
+ * RS256 JWT as a channel would (iss https://api.botframework.com, aud = the bot's app id,
+ * serviceurl claim), so JWT validation can run against loopback instead of
+ * login.botframework.com.
+ *
+ * Controller:
+ *   url                        the serviceUrl (with a trailing slash, as channels send it)
+ *   activities                 what the bot sent, oldest first ({conversationId, replyToId, activity, authorization})
+ *   waitForActivity(pred)      resolves with the first matching (past or future) activity
+ *   failNext(n, status, code)  the next n calls answer that error (429 adds Retry-After)
+ *   removeBot(conversationId)  later sends to it answer 403 BotNotInConversationRoster
+ *   messageActivity(...), conversationUpdate(...)   inbound activities as a channel posts them
+ *   postToBot(endpoint, activity, {authorization})  POSTs an activity to the bot like a channel
+ *   openIdMetadataUrl, openIdRequests, channelToken({appId, serviceUrl, untrusted?, unknownKey?, expiresInSeconds?})
+ */
+import { createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface ChannelAccount {
+  id: string;
+  name?: string;
+  role?: 'user' | 'bot';
+  aadObjectId?: string;
+}
+
+export interface Activity {
+  type: string;
+  id?: string;
+  timestamp?: string;
+  localTimestamp?: string;
+  serviceUrl?: string;
+  channelId?: string;
+  from?: ChannelAccount;
+  conversation?: { id: string; isGroup?: boolean; conversationType?: string; tenantId?: string; name?: string };
+  recipient?: ChannelAccount;
+  text?: string;
+  textFormat?: string;
+  locale?: string;
+  replyToId?: string;
+  attachments?: { contentType: string; contentUrl?: string; content?: unknown; name?: string }[];
+  entities?: Record<string, unknown>[];
+  suggestedActions?: { to?: string[]; actions: { type: string; title?: string; value?: unknown }[] };
+  membersAdded?: ChannelAccount[];
+  channelData?: unknown;
+  [key: string]: unknown;
+}
+
+export interface ReceivedActivity {
+  /** The id the fake assigned (returned to the bot as ResourceResponse.id). */
+  id: string;
+  method: 'POST' | 'PUT' | 'DELETE';
+  conversationId: string;
+  /** Set when the bot called replyToActivity (POST …/activities/{activityId}). */
+  replyToId: string | null;
+  activity: Activity;
+  authorization: string | null;
+}
+
+export interface FakeBotConnectorOptions {
+  /** Serve OpenID metadata + JWKS and sign channel tokens. */
+  openId?: boolean;
+  /** Endorsements on the signing key (the channels it may sign for). */
+  endorsements?: string[];
+  /** Bot account the inbound builders address (recipient). */
+  bot?: ChannelAccount;
+}
+
+export interface MessageInput {
+  text?: string;
+  conversationId?: string;
+  id?: string;
+  channelId?: string;
+  user?: ChannelAccount;
+  locale?: string;
+  isGroup?: boolean;
+  attachments?: Activity['attachments'];
+  entities?: Activity['entities'];
+}
+
+export interface FakeBotConnector {
+  readonly url: string;
+  readonly bot: ChannelAccount;
+  readonly activities: ReceivedActivity[];
+  waitForActivity(predicate: (a: ReceivedActivity) => boolean, timeoutMs?: number): Promise<ReceivedActivity>;
+  failNext(n: number, status: number, code?: string): void;
+  removeBot(conversationId: string): void;
+  messageActivity(input: MessageInput): Activity;
+  conversationUpdate(input: { conversationId: string; channelId?: string; membersAdded?: ChannelAccount[] }): Activity;
+  postToBot(endpoint: string, activity: Activity, opts?: { authorization?: string | null }): Promise<{ status: number; body: string }>;
+  readonly openIdMetadataUrl: string;
+  /** How many times the bot fetched the OpenID metadata or the keys. */
+  readonly openIdRequests: number;
+  channelToken(input: { appId: string; serviceUrl?: string; untrusted?: boolean; unknownKey?: boolean; expiresInSeconds?: number }): string;
+  close(): Promise<void>;
+}
+
+const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
+
+function sign(claims: Record<string, unknown>, key: KeyObject, kid: string): string {
+  const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid, x5t: kid }));
+  const payload = b64url(JSON.stringify(claims));
+  const signature = createSign('RSA-SHA256').update(`${header}.${payload}`).sign(key);
+  return `${header}.${payload}.${b64url(signature)}`;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startFakeBotConnector(options: FakeBotConnectorOptions = {}): Promise<FakeBotConnector> {
+  const bot: ChannelAccount = options.bot ?? { id: '28:7f5f0b1e-3c1d-4b43-9d0a-5b1e2f9c6a11', name: 'CareRelay', role: 'bot' };
+  const activities: ReceivedActivity[] = [];
+  const waiters = new Set<{ predicate: (a: ReceivedActivity) => boolean; resolve: (a: ReceivedActivity) => void }>();
+  const failures: { status: number; code: string }[] = [];
+  const removed = new Set<string>();
+  const sockets = new Set<Socket>();
+  let sequence = 0;
+  let openIdRequests = 0;
+
+  // The channel's signing key (published in the JWKS) and an attacker's key (never published).
+  const trusted = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const untrusted = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const kid = 'fake-connector-key-1';
+  const jwk = trusted.publicKey.export({ format: 'jwk' }) as { n: string; e: string };
+
+  function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+    res.end(text);
+  }
+  const error = (res: ServerResponse, status: number, code: string, message: string, headers?: Record<string, string>) =>
+    json(res, status, { error: { code, message } }, headers);
+
+  function record(entry: ReceivedActivity): void {
+    activities.push(entry);
+    for (const w of [...waiters]) {
+      if (w.predicate(entry)) {
+        waiters.delete(w);
+        w.resolve(entry);
+      }
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (options.openId && req.method === 'GET' && path === '/.well-known/openidconfiguration') {
+      openIdRequests++;
+      return json(res, 200, {
+        issuer: 'https://api.botframework.com',
+        authorization_endpoint: 'https://invalid.botframework.com',
+        jwks_uri: `${url}.well-known/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+        token_endpoint_auth_methods_supported: ['private_key_jwt'],
+      });
+    }
+    if (options.openId && req.method === 'GET' && path === '/.well-known/keys') {
+      openIdRequests++;
+      return json(res, 200, {
+        keys: [{ kty: 'RSA', use: 'sig', kid, x5t: kid, n: jwk.n, e: jwk.e, endorsements: options.endorsements ?? ['msteams', 'directline', 'webchat', 'emulator'] }],
+      });
+    }
+    const m = /^\/v3\/conversations\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?\/?$/.exec(path);
+    if (!m) return error(res, 404, 'NotFound', 'Resource not found');
+    const conversationId = decodeURIComponent(m[1]!);
+    const activityId = m[3] ? decodeURIComponent(m[3]) : null;
+    const body = await readBody(req);
+    const failure = failures.shift();
+    if (failure) {
+      return error(res, failure.status, failure.code, `fake connector: ${failure.code}`, failure.status === 429 ? { 'Retry-After': '1' } : {});
+    }
+    if (removed.has(conversationId)) return error(res, 403, 'BotNotInConversationRoster', 'The bot is not part of the conversation roster.');
+    if (m[2] === 'members' && req.method === 'GET') return json(res, 200, []);
+    if (m[2] !== 'activities') return error(res, 405, 'MethodNotAllowed', 'Method not allowed');
+    if (req.method === 'DELETE' && activityId) {
+      record({ id: activityId, method: 'DELETE', conversationId, replyToId: null, activity: { type: 'delete' }, authorization: req.headers.authorization ?? null });
+      return json(res, 200, {});
+    }
+    if (req.method !== 'POST' && !(req.method === 'PUT' && activityId)) return error(res, 405, 'MethodNotAllowed', 'Method not allowed');
+    let activity: Activity;
+    try {
+      activity = JSON.parse(body) as Activity;
+    } catch {
+      return error(res, 400, 'BadArgument', 'Invalid JSON in request body');
+    }
+    if (!activity || typeof activity.type !== 'string') return error(res, 400, 'BadArgument', 'Activity type is required');
+    if (activity.conversation?.id && activity.conversation.id !== conversationId) {
+      return error(res, 400, 'BadArgument', 'Conversation id in the activity does not match the URL');
+    }
+    const id = req.method === 'PUT' ? activityId! : `${conversationId}|${String(++sequence).padStart(7, '0')}`;
+    record({
+      id,
+      method: req.method === 'PUT' ? 'PUT' : 'POST',
+      conversationId,
+      replyToId: req.method === 'POST' ? activityId : null,
+      activity,
+      authorization: req.headers.authorization ?? null,
+    });
+    return json(res, req.method === 'PUT' ? 200 : 201, { id });
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) error(res, 500, 'ServiceError', String(err));
+      else res.destroy();
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/`;
+
+  const user = (input: MessageInput): ChannelAccount => input.user ?? { id: 'dl_4f6c2e0a9b', name: 'Sam', role: 'user' };
+
+  return {
+    url,
+    bot,
+    activities,
+    waitForActivity(predicate, timeoutMs = 10_000) {
+      const seen = activities.find(predicate);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const waiter = { predicate, resolve: (a: ReceivedActivity) => (clearTimeout(timer), resolve(a)) };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error('fake connector: no matching activity in time'));
+        }, timeoutMs);
+        waiters.add(waiter);
+      });
+    },
+    failNext(n, status, code = status === 429 ? 'TooManyRequests' : 'ServiceError') {
+      for (let i = 0; i < n; i++) failures.push({ status, code });
+    },
+    removeBot(conversationId) {
+      removed.add(conversationId);
+    },
+    messageActivity(input) {
+      const now = new Date();
+      const conversationId = input.conversationId ?? `${randomUUID().replace(/-/g, '').slice(0, 22)}-us`;
+      const activity: Activity = {
+        type: 'message',
+        id: input.id ?? `${conversationId}|${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+        timestamp: now.toISOString(),
+        localTimestamp: now.toISOString(),
+        serviceUrl: url,
+        channelId: input.channelId ?? 'directline',
+        from: user(input),
+        conversation: { id: conversationId, ...(input.isGroup ? { isGroup: true } : {}) },
+        recipient: { id: bot.id, name: bot.name, role: 'bot' },
+        textFormat: 'plain',
+        locale: input.locale ?? 'en-US',
+        ...(input.text !== undefined ? { text: input.text } : {}),
+        ...(input.attachments ? { attachments: input.attachments } : {}),
+        entities: input.entities ?? [{ type: 'ClientCapabilities', requiresBotState: true, supportsListening: true, supportsTts: true }],
+        channelData: { clientActivityID: `${Date.now()}${Math.random().toString(36).slice(2, 8)}` },
+      };
+      return activity;
+    },
+    conversationUpdate({ conversationId, channelId = 'directline', membersAdded }) {
+      return {
+        type: 'conversationUpdate',
+        id: `${conversationId}|0000000`,
+        timestamp: new Date().toISOString(),
+        serviceUrl: url,
+        channelId,
+        from: { id: 'dl_4f6c2e0a9b', name: 'Sam', role: 'user' },
+        conversation: { id: conversationId },
+        recipient: { id: bot.id, name: bot.name, role: 'bot' },
+        membersAdded: membersAdded ?? [{ id: bot.id, name: bot.name }, { id: 'dl_4f6c2e0a9b', name: 'Sam' }],
+      };
+    },
+    async postToBot(endpoint, activity, opts = {}) {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      if (opts.authorization) headers.Authorization = opts.authorization;
+      const res = await fetch(endpoint, { method: 'POST', headers, body: JSON.stringify(activity) });
+      return { status: res.status, body: await res.text() };
+    },
+    openIdMetadataUrl: `${url}.well-known/openidconfiguration`,
+    get openIdRequests() {
+      return openIdRequests;
+    },
+    channelToken({ appId, serviceUrl = url, untrusted: forged = false, unknownKey = false, expiresInSeconds = 3600 }) {
+      const now = Math.floor(Date.now() / 1000);
+      const claims = { iss: 'https://api.botframework.com', aud: appId, serviceurl: serviceUrl, nbf: now - 60, iat: now - 60, exp: now + expiresInSeconds };
+      const key = forged ? untrusted.privateKey : trusted.privateKey;
+      return sign(claims, key, unknownKey ? 'some-other-key' : kid);
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
