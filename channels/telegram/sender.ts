@@ -2,7 +2,7 @@ import type { TFunction } from '../../src/i18n.js';
 import type { Language } from '../../src/language/languages.js';
 import type { Logger } from '../../src/logger.js';
 import type { OutboundMessage } from '../../src/message.js';
-import { PermanentDeliveryError } from '../../src/outbox/outbox.js';
+import { PermanentDeliveryError, RetryLaterError } from '../../src/outbox/outbox.js';
 import type { StateStore } from '../../src/state/state-store.js';
 import { TelegramApiError, type BotApi } from './bot-api.js';
 import { inlineKeyboard } from './keyboard.js';
@@ -24,6 +24,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Retries that cannot help become permanent, so the outbox stops (blocked bot, deleted chat). */
 function asDeliveryError(err: unknown): Error {
   if (err instanceof TelegramApiError && err.permanent) return new PermanentDeliveryError(err.message, { cause: err });
+  if (err instanceof TelegramApiError && err.status === 429 && err.retryAfter) {
+    return new RetryLaterError(err.message, err.retryAfter * 1000, { cause: err });
+  }
   return err as Error;
 }
 

@@ -21,6 +21,16 @@ export class PermanentDeliveryError extends Error {
   }
 }
 
+/** Thrown by a handler when the provider said when to come back (HTTP 429 `Retry-After`). */
+export class RetryLaterError extends Error {
+  readonly retryAfterMs: number;
+  constructor(message: string, retryAfterMs: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RetryLaterError';
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
 export interface OutboxOptions {
   db: Database;
   logger: Logger;
@@ -75,7 +85,8 @@ export function createOutbox(options: OutboxOptions) {
       return true;
     } catch (err) {
       const permanent = err instanceof PermanentDeliveryError || job.attempts >= maxAttempts;
-      const delay = Math.min(cap, base * 2 ** Math.max(0, job.attempts - 1)) * (0.8 + Math.random() * 0.4);
+      const backoff = Math.min(cap, base * 2 ** Math.max(0, job.attempts - 1)) * (0.8 + Math.random() * 0.4);
+      const delay = err instanceof RetryLaterError ? Math.max(backoff, err.retryAfterMs) : backoff;
       await db.pool.query(
         `UPDATE outbox SET status = $2, locked_until = NULL, last_error = $3, updated_at = now(),
            next_attempt_at = now() + make_interval(secs => $4::double precision / 1000) WHERE id = $1`,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/logger.js';
-import { createOutbox, PermanentDeliveryError } from '../../src/outbox/outbox.js';
+import { createOutbox, PermanentDeliveryError, RetryLaterError } from '../../src/outbox/outbox.js';
 import { dropSchema, testConfig } from '../helpers/app.js';
 
 const config = testConfig();
@@ -89,4 +89,17 @@ describe('outbox', () => {
     await Promise.all([a.drain(), b.drain(), a.drain(), b.drain()]);
     expect(seen.sort((x, y) => x - y)).toEqual(Array.from({ length: 30 }, (_, i) => i));
   });
+
+  it('waits at least as long as the provider asked before retrying', async () => {
+    const outbox = createOutbox({ db, logger, backoffBaseMs: 5 });
+    outbox.register('t5', async () => {
+      throw new RetryLaterError('429 too many requests', 60_000);
+    });
+    const { id } = await outbox.enqueue('t5', 'k-retry-after', {});
+    const { rows } = await db.pool.query(`SELECT extract(epoch FROM next_attempt_at - now()) AS wait FROM outbox WHERE id = $1`, [id]);
+    expect(Number(rows[0].wait)).toBeGreaterThan(50);
+    expect(await outbox.drain()).toBe(0); // not due yet
+    await outbox.stop();
+  });
 });
+
