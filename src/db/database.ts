@@ -30,11 +30,13 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 async function startEmbedded(dataDir: string, maxConnections: number, logger: Logger) {
   const { PGlite } = await import('@electric-sql/pglite');
+  // pgvector, for knowledge embeddings (migration 003 creates the extension in the database).
+  const { vector } = await import('@electric-sql/pglite-pgvector');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const memory = dataDir.startsWith('memory://');
   const dir = memory ? dataDir : resolve(dataDir, 'pg');
   if (!memory) mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create(dir);
+  const db = await PGlite.create(dir, { extensions: { vector } });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
   await server.start();
   const address = server.getServerConn();

@@ -1,0 +1,116 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../errors.js';
+import { LANGUAGES, isLanguage, type Language } from '../language/languages.js';
+import { paths } from '../paths.js';
+import { loadClinic, type ClinicFacts } from './clinic.js';
+import { parseTopicFile } from './front-matter.js';
+import { topicPassages, type KnowledgeTopic, type Passage } from './passages.js';
+import { TOPIC_IDS, isTopicId } from './topics.js';
+
+/** The knowledge files failed validation; `problems` has one line per file and field. */
+export class KnowledgeError extends AppError {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super('knowledge_invalid', `Invalid knowledge base:\n${problems.map((p) => `  - ${p}`).join('\n')}`, { status: 500, expose: false });
+    this.name = 'KnowledgeError';
+    this.problems = problems;
+  }
+}
+
+export interface KnowledgeSnapshot {
+  topics: KnowledgeTopic[];
+  passages: Passage[];
+  languages: Language[];
+  loadedAt: Date;
+}
+
+export interface LoadKnowledgeOptions {
+  dir?: string;
+  /** Clinic facts for placeholders; read from `<dir>/clinic.yaml` when absent. */
+  clinic?: ClinicFacts;
+  /** Placeholders that come from settings, not clinic.yaml. */
+  extras: { emergency_number: string; crisis_line: string };
+  /** Languages that must be complete (every topic present). */
+  languages?: readonly Language[];
+}
+
+const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
+
+/** Reads, validates and splits every topic file; throws a KnowledgeError listing every problem at once. */
+export async function loadKnowledge(options: LoadKnowledgeOptions): Promise<KnowledgeSnapshot> {
+  const dir = options.dir ?? paths.knowledge;
+  const languages = options.languages ?? LANGUAGES;
+  const problems: string[] = [];
+  let clinic = options.clinic;
+  if (!clinic) {
+    try {
+      clinic = loadClinic(join(dir, 'clinic.yaml'));
+    } catch (err) {
+      throw new KnowledgeError([`clinic.yaml: ${(err as Error).message}`]);
+    }
+  }
+  const extras: Record<string, string> = { ...options.extras };
+  const topics: KnowledgeTopic[] = [];
+  const seen = new Set<string>();
+
+  for (const lang of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    if (!isLanguage(lang)) {
+      problems.push(`${lang}/: not a language directory (expected one of ${LANGUAGES.join(', ')})`);
+      continue;
+    }
+    for (const name of readdirSync(join(dir, lang)).filter((f) => f.endsWith('.md')).sort()) {
+      const file = `${lang}/${name}`;
+      seen.add(file);
+      const topic = readTopic(join(dir, file), file, lang, name.replace(/\.md$/, ''), clinic, extras, problems);
+      if (topic) topics.push(topic);
+    }
+  }
+  for (const lang of languages) {
+    if (!existsSync(join(dir, lang))) continue;
+    for (const id of TOPIC_IDS) if (!seen.has(`${lang}/${id}.md`)) problems.push(`${lang}/${id}.md: missing (every topic must exist in every language)`);
+  }
+  for (const lang of languages) if (!existsSync(join(dir, lang))) problems.push(`${lang}/: missing language directory`);
+  if (problems.length) throw new KnowledgeError(problems);
+
+  const passages: Passage[] = [];
+  for (const topic of topics) passages.push(...(await topicPassages(topic)));
+  return { topics, passages, languages: [...new Set(topics.map((t) => t.lang))], loadedAt: new Date() };
+}
+
+function readTopic(
+  path: string,
+  file: string,
+  lang: Language,
+  id: string,
+  clinic: ClinicFacts,
+  extras: Record<string, string>,
+  problems: string[],
+): KnowledgeTopic | undefined {
+  const before = problems.length;
+  const report = (line: string) => problems.push(`${file}: ${line}`);
+  const { frontMatter, body, problems: parseProblems } = parseTopicFile(readFileSync(path, 'utf8'));
+  parseProblems.forEach(report);
+  if (!isTopicId(id)) report(`file name: "${id}" is not a known topic id`);
+  if (frontMatter) {
+    if (frontMatter.id !== id) report(`id: "${frontMatter.id}" does not match the file name "${id}"`);
+    if (frontMatter.lang !== lang) report(`lang: "${frontMatter.lang}" does not match the directory "${lang}"`);
+    for (const [field, text] of [['title', frontMatter.title], ['keywords', frontMatter.keywords.join(' ')]] as const) {
+      if (text.includes('{{')) report(`${field}: placeholders are only allowed in the body`);
+    }
+  }
+  if (!/^##[ \t]+\S/m.test(body)) report('body: no "## " sections (each section becomes a retrieval passage)');
+  const filled = clinic.fill(body, lang, extras);
+  for (const match of filled.matchAll(PLACEHOLDER)) report(`body: unknown placeholder {{${match[1]}}} (not in clinic.yaml)`);
+  if (problems.length > before || !frontMatter || !isTopicId(id)) return undefined;
+  return {
+    id,
+    lang,
+    title: frontMatter.title,
+    keywords: frontMatter.keywords,
+    updated: frontMatter.updated,
+    sources: frontMatter.sources,
+    file,
+    body: filled,
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Questions only a clinician should answer: an individual dose, a diagnosis, or stopping or
+ * changing a prescribed medicine. The bot does not answer these from the knowledge base; it
+ * hands them to a nurse. General questions ("what can I take for a cold", "what is a normal
+ * blood pressure") are not clinical in this sense and are answered from the knowledge base.
+ */
+export type ClinicalKind = 'dose' | 'diagnosis' | 'medication_change';
+
+interface Rule {
+  kind: ClinicalKind;
+  pattern: RegExp;
+}
+
+const MEDICINE =
+  '(?:ibuprofen|ibuprofeno|tylenol|acetaminophen|acetaminof[eé]n|paracetamol|motrin|advil|aspirin|aspirina|aleve|naproxen|benadryl|' +
+  'amoxicillin|amoxicilina|insulin|insulina|metformin|metformina|prednisone|zyrtec|claritin|melatonin|melatonina|' +
+  '布洛芬|泰诺|对乙酰氨基酚|扑热息痛|阿司匹林|胰岛素|二甲双胍|阿莫西林|' +
+  'पैरासिटामोल|इबुप्रोफेन|इंसुलिन|एस्पिरिन|crocin|dolo|combiflam)';
+const UNIT = '(?:mg|mgs|milligrams?|mcg|ml|mls|milliliters?|cc|units?|tablets?|pills?|capsules?|teaspoons?|tsp|puffs?)';
+const PRESCRIBED_EN = '(?:pills?|meds|medicines?|medications?|tablets?|insulin|prescription|dose|inhaler|antidepressants?|' + MEDICINE + ')';
+const CONDITION_EN =
+  '(?:diabetes|cancer|covid|the flu|strep|pneumonia|an? (?:uti|infection|std|sti|ear infection|ulcer|blood clot)|' +
+  'infection|hiv|hypertension|high blood pressure|a heart (?:problem|condition)|heart disease|appendicitis|' +
+  'kidney stones?|a kidney infection|lupus|thyroid (?:problem|disease)|arthritis|asthma|shingles|measles|lyme disease)';
+const CONDITION_ES =
+  '(?:diabetes|c[aá]ncer|covid|gripe|influenza|una infecci[oó]n|infecci[oó]n|neumon[ií]a|vih|hipertensi[oó]n|presi[oó]n alta|' +
+  'az[uú]car alta|tiroides|apendicitis|asma|herpes|una ets|ets|piedras en los ri[ñn]ones)';
+const CONDITION_HI_ROMAN = '(?:diabetes|sugar|cancer|covid|corona|bp|infection|tb|typhoid|dengue|malaria|asthma|thyroid|heart ki bimari)';
+const CONDITION_HI = '(?:डायबिटीज़?|शुगर|मधुमेह|कैंसर|कोविड|कोरोना|बीपी|इन्फेक्शन|संक्रमण|टीबी|टाइफाइड|डेंगू|मलेरिया|अस्थमा|थायराइड)';
+const CONDITION_ZH = '(?:糖尿病|癌症|癌|新冠|流感|高血压|肺炎|感染|甲亢|甲减|哮喘|心脏病|肾结石|阑尾炎|艾滋病|性病|带状疱疹)';
+
+const RULES: Rule[] = [
+  // —— English
+  { kind: 'dose', pattern: new RegExp(`\\bhow (?:much|many)\\b.{0,40}\\b${UNIT}\\b`, 'i') },
+  { kind: 'dose', pattern: new RegExp(`\\bhow (?:much|many)\\b.{0,25}${MEDICINE}.{0,40}\\b(?:give|take|use)\\b`, 'i') },
+  { kind: 'dose', pattern: new RegExp(`\\b(?:what|which|right|correct|safe|max(?:imum)?) (?:dose|dosage)\\b|\\bdos(?:e|age) (?:of|for)\\b`, 'i') },
+  { kind: 'dose', pattern: new RegExp(`\\b\\d+(?:[.,]\\d+)?\\s?(?:mg|mcg|ml|cc|units?)\\b`, 'i') },
+  { kind: 'diagnosis', pattern: new RegExp(`\\b(?:do|could|might|can) i (?:have|got) ${CONDITION_EN}\\b`, 'i') },
+  { kind: 'diagnosis', pattern: new RegExp(`\\b(?:is (?:it|this|that)|am i|have i got) ${CONDITION_EN}\\b`, 'i') },
+  { kind: 'diagnosis', pattern: /\bwhat(?:'s| is) wrong with (?:me|my|him|her)\b|\b(?:can you|please) diagnose\b|\bwhat do i have\b|\bdiagnose (?:me|my|this)\b/i },
+  {
+    kind: 'medication_change',
+    pattern: new RegExp(`\\b(?:should|can|could|may|must) i (?:stop|quit|skip|double|halve|cut|reduce|lower|increase|raise|change|switch)\\b.{0,30}\\b${PRESCRIBED_EN}`, 'i'),
+  },
+  { kind: 'medication_change', pattern: new RegExp(`\\b(?:stop|quit) (?:taking )?(?:my|the|his|her) .{0,25}\\b${PRESCRIBED_EN}`, 'i') },
+  // —— Spanish
+  { kind: 'dose', pattern: new RegExp(`\\bcu[aá]nt[oa]s? (?:mg|miligramos|ml|mililitros|pastillas|tabletas|c[aá]psulas|gotas|cucharaditas|unidades)\\b`, 'i') },
+  { kind: 'dose', pattern: new RegExp(`\\bcu[aá]nt[oa] ${MEDICINE}.{0,30}\\b(?:le doy|le puedo dar|puedo tomar|me tomo|tomo|doy)\\b`, 'i') },
+  { kind: 'dose', pattern: /\bqu[eé] dosis\b|\bla dosis (?:de|para)\b/i },
+  { kind: 'diagnosis', pattern: new RegExp(`\\b(?:ser[aá] que tengo|creo que tengo|puede que tenga|tendr[eé]|tengo) ${CONDITION_ES}\\s*[?¿]`, 'i') },
+  { kind: 'diagnosis', pattern: new RegExp(`¿\\s*tengo ${CONDITION_ES}\\b|\\bser[aá] (?:un |una )?${CONDITION_ES}\\b|(?:^|¿)\\s*qu[eé] (?:es lo que )?tengo\\s*[?¿]|\\bme puede[n]? diagnosticar\\b`, 'i') },
+  {
+    kind: 'medication_change',
+    pattern: /\b(?:puedo|debo|tengo que|me puedo|ya puedo)\s+(?:dejar|suspender|parar|quitar|cambiar|duplicar|bajar|subir)\b.{0,30}\b(?:pastillas?|medicinas?|medicamentos?|insulina|tratamiento|dosis|tabletas?)\b/i,
+  },
+  // —— Chinese
+  { kind: 'dose', pattern: /(?:吃|服|用|喂|给|打)(?!了)[^了。，,]{0,8}(?:多少|几)(?:毫克|mg|毫升|ml|片|粒|颗|袋|勺|滴|单位|支)/i },
+  { kind: 'dose', pattern: /(?:剂量|用量)(?:是)?多少|多大剂量|一次(?:吃|服|用)(?:多少|几)/ },
+  { kind: 'diagnosis', pattern: new RegExp(`我?(?:是不是|是否|会不会|可能)?(?:得了|患了|有)${CONDITION_ZH}(?:吗|么|啊)?[?？]`) },
+  { kind: 'diagnosis', pattern: new RegExp(`(?:是不是|会不会)(?:得了|患了|有)?${CONDITION_ZH}|我得了什么病|是什么病|帮我诊断`) },
+  { kind: 'medication_change', pattern: /(?:能不能|可不可以|可以|能|要不要|该不该|需要)停(?:药|掉|吃|用)|停(?:吃|用)?(?:降压药|降糖药|胰岛素|抗抑郁药)|(?:药|药物).{0,6}(?:能|可以)停/ },
+  { kind: 'medication_change', pattern: /(?:能不能|可以|要不要)(?:加量|减量|减药|加药|换药)/ },
+  // —— Hindi (romanised and Devanagari)
+  { kind: 'dose', pattern: /\bkitn[aie]\s+(?:mg|ml|goli|goliyan|golia|tablet|tablets|dose|chammach|boond|unit)\b/i },
+  { kind: 'dose', pattern: /कितनी?\s*(?:mg|ml|एमजी|एमएल|गोली|गोलियां|गोलियाँ|टैबलेट|खुराक|डोज़?|चम्मच|बूंद|यूनिट)/ },
+  { kind: 'dose', pattern: /(?:dose|खुराक|डोज़?)\s+(?:kitn|कितन)/i },
+  { kind: 'diagnosis', pattern: new RegExp(`\\b(?:kya )?mujhe ${CONDITION_HI_ROMAN} (?:hai|ho gaya|ho gayi|hua)(?: kya)?\\s*\\?`, 'i') },
+  { kind: 'diagnosis', pattern: new RegExp(`क्या मुझे ${CONDITION_HI}|मुझे ${CONDITION_HI} (?:है|हो गया|हो गई) क्या|मुझे क्या बीमारी है|कौन सी बीमारी है`) },
+  { kind: 'diagnosis', pattern: /\bmujhe kya bimari hai\b|\bkaunsi bimari hai\b/i },
+  { kind: 'medication_change', pattern: /\b(?:dawa|dawai|dawaai|davai|goli|goliyan|medicine|tablet)\s+(?:band|chhod|chod)\s*(?:kar|karna|karu|karun|de|du|doon|sakta|sakti|sakte)/i },
+  { kind: 'medication_change', pattern: /(?:दवा|दवाई|गोली|गोलियां|गोलियाँ)\s+(?:बंद|छोड़|छोड)\s*(?:कर|करना|करूँ|करूं|दूँ|दूं|दे|सकता|सकती|सकते)/ },
+];
+
+/** The kind of clinical question, or undefined for a general one. Language-independent: all rules run. */
+export function detectClinical(text: string): ClinicalKind | undefined {
+  const normalised = text.normalize('NFC').replace(/\s+/g, ' ');
+  return RULES.find((r) => r.pattern.test(normalised))?.kind;
+}

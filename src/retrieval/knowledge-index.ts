@@ -1,0 +1,65 @@
+import type { KnowledgeSnapshot } from '../knowledge/load-knowledge.js';
+import type { KnowledgeTopic, Passage } from '../knowledge/passages.js';
+import { LANGUAGES, type Language } from '../language/languages.js';
+import { createLexicalIndex, type LexicalHit, type LexicalIndex } from './lexical-index.js';
+import { aggregateTopics, type TopicHit } from './topics.js';
+
+// Romanised Hindi and Chinese messages mix in English words ("report", "portal", "flu shot").
+const BORROWS_ENGLISH: ReadonlySet<Language> = new Set(['hi', 'zh']);
+
+export interface LexicalSearch {
+  /** The index that matched: the patient's language, or another one when it had nothing. */
+  matchedLanguage: Language;
+  hits: LexicalHit[];
+  topics: TopicHit[];
+  /** Distinct query tokens in the matched index (confidence scales by it). */
+  queryTokens: number;
+}
+
+/** One lexical index per language over a knowledge snapshot, plus lookups by topic. */
+export interface KnowledgeIndex {
+  readonly snapshot: KnowledgeSnapshot;
+  readonly languages: readonly Language[];
+  /** The patient's language first; other languages only when it matches nothing. */
+  search(query: string, language: Language, limit?: number): LexicalSearch;
+  topic(id: string, language: Language): KnowledgeTopic | undefined;
+  passagesOf(id: string, language: Language): Passage[];
+}
+
+export function createKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeIndex {
+  const topics = new Map(snapshot.topics.map((t) => [`${t.lang}/${t.id}`, t]));
+  const passages = new Map<string, Passage[]>();
+  for (const p of snapshot.passages) {
+    const key = `${p.metadata.lang}/${p.metadata.topicId}`;
+    passages.set(key, [...(passages.get(key) ?? []), p]);
+  }
+  const english = new Map(snapshot.topics.filter((t) => t.lang === 'en').map((t) => [t.id as string, [t.title, ...t.keywords]]));
+  const indexes = new Map<Language, LexicalIndex>();
+  for (const language of snapshot.languages) {
+    indexes.set(
+      language,
+      createLexicalIndex({
+        passages: snapshot.passages.filter((p) => p.metadata.lang === language),
+        language,
+        borrowed: BORROWS_ENGLISH.has(language) ? english : undefined,
+      }),
+    );
+  }
+  const order = (first: Language): Language[] => [first, ...LANGUAGES.filter((l) => l !== first && indexes.has(l))];
+
+  return {
+    snapshot,
+    languages: snapshot.languages,
+    search(query, language, limit = 30) {
+      for (const candidate of order(language)) {
+        const index = indexes.get(candidate);
+        if (!index) continue;
+        const hits = index.search(query, limit);
+        if (hits.length) return { matchedLanguage: candidate, hits, topics: aggregateTopics(hits), queryTokens: index.queryTokens(query).length };
+      }
+      return { matchedLanguage: language, hits: [], topics: [], queryTokens: 0 };
+    },
+    topic: (id, language) => topics.get(`${language}/${id}`),
+    passagesOf: (id, language) => passages.get(`${language}/${id}`) ?? [],
+  };
+}

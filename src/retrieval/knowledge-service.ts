@@ -1,0 +1,160 @@
+import OpenAI from 'openai';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { loadKnowledge, type KnowledgeSnapshot } from '../knowledge/load-knowledge.js';
+import type { KnowledgeTopic, Passage } from '../knowledge/passages.js';
+import { watchDirectory } from '../knowledge/watch.js';
+import type { Language } from '../language/languages.js';
+import type { Logger } from '../logger.js';
+import { paths } from '../paths.js';
+import { createGroundedAnswerer, type GroundedAnswerer } from './grounded-answer.js';
+import { createKnowledgeIndex, type KnowledgeIndex } from './knowledge-index.js';
+import { KnowledgeRetriever } from './knowledge-retriever.js';
+import { createKnowledgeSearch, type KnowledgeSearch } from './knowledge-search.js';
+import { OpenAICompatibleEmbeddings } from './openai-embeddings.js';
+import { createVectorIndex, type SyncReport, type VectorIndex } from './vector-index.js';
+
+export interface ReindexReport {
+  topics: number;
+  passages: number;
+  languages: Language[];
+  /** Present when embeddings are configured and pgvector is available. */
+  embeddings?: SyncReport;
+  durationMs: number;
+}
+
+/** The knowledge base as the engine uses it: search, topics, the optional LLM, and re-indexing. */
+export interface KnowledgeService extends KnowledgeSearch {
+  readonly index: KnowledgeIndex;
+  readonly snapshot: KnowledgeSnapshot;
+  /** Chat-completions answers grounded in passages; absent without `config.llm.model`. */
+  readonly answerer?: GroundedAnswerer;
+  /** `config.llm.embeddingModel` is set and pgvector is there (searches may still be lexical until indexed). */
+  readonly embeddingsEnabled: boolean;
+  retriever(language: Language, k?: number): KnowledgeRetriever;
+  topic(id: string, language: Language): KnowledgeTopic | undefined;
+  passagesOf(id: string, language: Language): Passage[];
+  /** Reloads and validates the files, rebuilds the lexical index, embeds what changed. */
+  reindex(): Promise<ReindexReport>;
+  /** Resolves when no embedding sync is running. */
+  idle(): Promise<void>;
+  /**
+   * For the server: re-index when files change, if NODE_ENV=development or KNOWLEDGE_WATCH=1
+   * (or `force`). Returns whether it is watching.
+   */
+  startWatching(force?: boolean): boolean;
+  close(): Promise<void>;
+}
+
+export interface KnowledgeServiceOptions {
+  config: Config;
+  logger: Logger;
+  /** Needed for embeddings (pgvector); without it retrieval is lexical. */
+  db?: Database;
+  dir?: string;
+  /** Start-up waits for the embeddings to be synced (the CLI and tests; the server does not wait). */
+  waitForEmbeddings?: boolean;
+  /** Embed at start-up (default); `carerelay reindex` leaves it to its own reindex() to report. */
+  embedOnStart?: boolean;
+}
+
+export async function createKnowledgeService(options: KnowledgeServiceOptions): Promise<KnowledgeService> {
+  const { config, logger, db } = options;
+  const dir = options.dir ?? paths.knowledge;
+  const load = () =>
+    loadKnowledge({ dir, extras: { emergency_number: config.emergencyNumber, crisis_line: config.crisisLine }, languages: config.languages });
+
+  let index = createKnowledgeIndex(await load());
+  const llm = config.llm;
+  const client = llm ? new OpenAI({ apiKey: llm.apiKey, baseURL: llm.baseUrl, timeout: llm.timeoutMs, maxRetries: 1 }) : undefined;
+  const answerer = client && llm?.model ? createGroundedAnswerer({ client, model: llm.model, timeoutMs: llm.timeoutMs }) : undefined;
+
+  let vectors: VectorIndex | undefined;
+  let vectorsReady = false;
+  if (client && llm?.embeddingModel) {
+    if (!db) logger.info('EMBEDDING_MODEL is set but no database was given (carerelay ask): knowledge retrieval stays lexical');
+    else {
+      const embeddings = new OpenAICompatibleEmbeddings({ client, model: llm.embeddingModel, timeoutMs: llm.timeoutMs });
+      vectors = await createVectorIndex({ db, embeddings, model: llm.embeddingModel, logger });
+    }
+  }
+
+  let syncing: Promise<SyncReport | undefined> = Promise.resolve(undefined);
+  const syncVectors = (passages: readonly Passage[]) => {
+    if (!vectors) return Promise.resolve(undefined);
+    const target = vectors;
+    syncing = syncing
+      .catch(() => undefined)
+      .then(() => target.sync(passages))
+      .then((report) => {
+        vectorsReady = true;
+        logger.info({ model: target.model, ...report }, 'knowledge embeddings synced');
+        return report;
+      })
+      .catch((err: Error) => {
+        logger.warn({ err: err.message }, 'embedding the knowledge base failed: retrieval stays lexical until the next reindex');
+        return undefined;
+      });
+    return syncing;
+  };
+  if (options.embedOnStart !== false) {
+    const firstSync = syncVectors(index.snapshot.passages);
+    if (options.waitForEmbeddings) await firstSync;
+  }
+
+  const search = createKnowledgeSearch({ index: () => index, vectors: () => (vectorsReady ? vectors : undefined), logger });
+
+  const reindex = async (): Promise<ReindexReport> => {
+    const started = performance.now();
+    const next = createKnowledgeIndex(await load());
+    index = next;
+    const embeddings = await syncVectors(next.snapshot.passages);
+    const report: ReindexReport = {
+      topics: next.snapshot.topics.length,
+      passages: next.snapshot.passages.length,
+      languages: [...next.languages],
+      ...(embeddings ? { embeddings } : {}),
+      durationMs: Math.round(performance.now() - started),
+    };
+    logger.info({ topics: report.topics, passages: report.passages, durationMs: report.durationMs }, 'knowledge reindexed');
+    return report;
+  };
+
+  let watching: { close(): void } | undefined;
+  const startWatching = (force = false) => {
+    if (watching) return true;
+    if (!force && !(config.env === 'development' || config.knowledgeWatch)) return false;
+    watching = watchDirectory(dir, () => {
+      reindex().catch((err: Error & { problems?: string[] }) =>
+        logger.warn({ problems: err.problems ?? [err.message] }, 'knowledge files changed but are invalid: keeping the previous index'),
+      );
+    });
+    logger.info({ dir }, 'watching knowledge files for changes');
+    return true;
+  };
+
+  return {
+    get index() {
+      return index;
+    },
+    get snapshot() {
+      return index.snapshot;
+    },
+    answerer,
+    embeddingsEnabled: vectors !== undefined,
+    searchLexical: search.searchLexical,
+    search: search.search,
+    retriever: (language, k) => new KnowledgeRetriever({ search, language, k }),
+    topic: (id, language) => index.topic(id, language),
+    passagesOf: (id, language) => index.passagesOf(id, language),
+    reindex,
+    startWatching,
+    async idle() {
+      await syncing;
+    },
+    async close() {
+      watching?.close();
+      await syncing.catch(() => undefined);
+    },
+  };
+}

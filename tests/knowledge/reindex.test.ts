@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../src/cli.js';
+import { runReindexCommand } from '../../src/knowledge/reindex-command.js';
+import { createLogger } from '../../src/logger.js';
+import { createKnowledgeService, type KnowledgeService } from '../../src/retrieval/knowledge-service.js';
+import { testConfig } from '../helpers/app.js';
+import { copyKnowledge } from './helpers.js';
+
+const sink = () => {
+  let text = '';
+  return { write: (chunk: string | Uint8Array) => ((text += String(chunk)), true), get text() { return text; } };
+};
+
+/** Polls until `check` passes: file watching is asynchronous. */
+async function eventually(check: () => boolean, what: string, limitMs = 15_000): Promise<void> {
+  const until = Date.now() + limitMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('carerelay reindex', () => {
+  let kb: ReturnType<typeof copyKnowledge> | undefined;
+  afterEach(() => kb?.remove());
+
+  it('is registered in the CLI', () => {
+    expect(commands.has('reindex')).toBe(true);
+  });
+
+  it('validates and indexes the knowledge base, lexical only without EMBEDDING_MODEL', async () => {
+    const out = sink();
+    const code = await runReindexCommand(['--json'], testConfig(), { stdout: out, stderr: sink() });
+    expect(code).toBe(0);
+    const report = JSON.parse(out.text);
+    expect(report).toMatchObject({ ok: true, topics: 120, languages: ['en', 'es', 'hi', 'zh'] });
+    expect(report.passages).toBeGreaterThan(120);
+    expect(report.embeddings).toBeUndefined();
+  });
+
+  it('exits 1 listing each invalid file and field', async () => {
+    kb = copyKnowledge();
+    kb.edit('es/fever.md', (t) => t.replace(/^title: .*\n/m, ''));
+    const out = sink();
+    const err = sink();
+    expect(await runReindexCommand([], testConfig(), { dir: kb.dir, stdout: out, stderr: err })).toBe(1);
+    expect(err.text).toMatch(/es\/fever\.md: title: /);
+  });
+});
+
+describe('file watch', () => {
+  let kb: ReturnType<typeof copyKnowledge> | undefined;
+  let knowledge: KnowledgeService | undefined;
+  afterEach(async () => {
+    await knowledge?.close();
+    kb?.remove();
+  });
+
+  it('re-indexes a changed file without a restart, and keeps the old index when a change is invalid', async () => {
+    kb = copyKnowledge();
+    knowledge = await createKnowledgeService({ config: testConfig(), logger: createLogger('silent'), dir: kb.dir });
+    expect(knowledge.startWatching()).toBe(false); // NODE_ENV=test and KNOWLEDGE_WATCH unset
+    expect(knowledge.startWatching(true)).toBe(true);
+    const service = knowledge;
+    const found = () => service.searchLexical('zumbleberry', 'en').topics[0]?.id;
+    expect(found()).toBeUndefined();
+
+    kb.edit('en/allergies.md', (t) => t.replace(/^keywords: \[/m, 'keywords: [zumbleberry, '));
+    await eventually(() => found() === 'allergies', 'the new keyword to be indexed');
+
+    kb.edit('en/allergies.md', (t) => t.replace(/^title: .*\n/m, ''));
+    const before = service.snapshot;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(service.snapshot).toBe(before);
+    expect(found()).toBe('allergies');
+  });
+
+  it('is on in development and with KNOWLEDGE_WATCH=1', async () => {
+    knowledge = await createKnowledgeService({ config: testConfig({ KNOWLEDGE_WATCH: '1' }), logger: createLogger('silent') });
+    expect(knowledge.startWatching()).toBe(true);
+  });
+});

@@ -1,0 +1,67 @@
+import { Document } from '@langchain/core/documents';
+import { BaseRetriever } from '@langchain/core/retrievers';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
+import { markdownToChat } from '../../src/retrieval/chat-text.js';
+import { reciprocalRankFusion } from '../../src/retrieval/fusion.js';
+import { createKnowledgeService } from '../../src/retrieval/knowledge-service.js';
+import { testConfig } from '../helpers/app.js';
+
+describe('knowledge retriever', async () => {
+  const knowledge = await createKnowledgeService({ config: testConfig(), logger: createLogger('silent') });
+
+  it('is a LangChain retriever returning passages in the patient’s language with scores', async () => {
+    const retriever = knowledge.retriever('es', 3);
+    expect(retriever).toBeInstanceOf(BaseRetriever);
+    const docs = await retriever.invoke('necesito un refill de mi receta');
+    expect(docs.length).toBeGreaterThan(0);
+    expect(docs.length).toBeLessThanOrEqual(3);
+    expect(docs[0]).toBeInstanceOf(Document);
+    expect(docs[0]!.metadata).toMatchObject({ topicId: 'prescription-refills', lang: 'es', mode: 'lexical' });
+    expect(docs[0]!.metadata.score).toBeGreaterThan(0);
+    const scores = docs.map((d) => d.metadata.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('aggregates passages to topics, most relevant first, scoring each as its best passage', () => {
+    const result = knowledge.searchLexical('how do i pay my bill', 'en');
+    expect(result.topics[0]?.id).toBe('billing-payments');
+    for (const topic of result.topics) {
+      expect(topic.score).toBe(Math.max(...topic.passages.map((p) => p.score)));
+      expect(new Set(topic.passages.map((p) => p.passage.metadata.topicId))).toEqual(new Set([topic.id]));
+    }
+    const scores = result.topics.map((t) => t.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('falls back to the other languages only when the patient’s matches nothing, answering in the patient’s', () => {
+    // Written in Chinese while the conversation is in English.
+    const result = knowledge.searchLexical('我想预约看医生', 'en');
+    expect(result.matchedLanguage).toBe('zh');
+    expect(result.topics[0]?.id).toBe('appointment-booking');
+    expect(result.topics[0]?.title).toBe(knowledge.topic('appointment-booking', 'en')!.title);
+    expect(result.passages.every((p) => p.passage.metadata.lang === 'en')).toBe(true);
+    expect(knowledge.searchLexical('how do i book an appointment', 'en').matchedLanguage).toBe('en');
+  });
+
+  it('finds nothing for nothing', () => {
+    const result = knowledge.searchLexical('qwxz zzkq', 'en');
+    expect(result.topics).toEqual([]);
+    expect(result.confidence).toBe(0);
+  });
+});
+
+describe('reciprocal rank fusion', () => {
+  it('rewards items ranked high in several lists', () => {
+    const fused = reciprocalRankFusion([['a', 'b', 'c'], ['b', 'c', 'd']], (x) => x, 60);
+    expect(fused.map((f) => f.item)).toEqual(['b', 'c', 'a', 'd']);
+    expect(fused[0]!.score).toBeCloseTo(1 / 62 + 1 / 61);
+  });
+});
+
+describe('markdown for chat', () => {
+  it('drops heading and emphasis marks, turns bullets and links into plain text', () => {
+    const text = markdownToChat('### Steps\n\n- **Call** us at _home_\n- See [the portal](https://portal.example)\n\n\n\nDone.');
+    expect(text).toBe('Steps:\n\n• Call us at home\n• See the portal (https://portal.example)\n\nDone.');
+  });
+});
