@@ -9,6 +9,7 @@ import type { Logger } from '../../src/logger.js';
 import type { OutboundMessage } from '../../src/message.js';
 import type { Metrics } from '../../src/metrics.js';
 import { paths } from '../../src/paths.js';
+import { createRateLimiter } from '../../src/rate-limit.js';
 import type { StateStore } from '../../src/state/state-store.js';
 import type { Conversation, Store, StoredMessage } from '../../src/store/store.js';
 import type { ChannelSender, TurnProcessor } from '../../src/turns.js';
@@ -60,7 +61,7 @@ export function toClientMessage(m: Pick<StoredMessage, 'id' | 'role' | 'body' | 
 export function createWebChatChannel(options: WebChatOptions): ChannelSender & { router: Router } {
   const { io, processor, store, state, config, logger, metrics, t } = options;
   const tokens = createSessionTokens(options.tokenSecret);
-  const rateLimit = options.rateLimit ?? 20;
+  const limiter = createRateLimiter(state, { inbound: { limit: options.rateLimit ?? 20, windowMs: 10_000 } });
   const allowed = (l: string | undefined) => {
     const lang = toLanguage(l);
     return lang && config.languages.includes(lang) ? lang : undefined;
@@ -84,7 +85,7 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
       const text = parsed.data.text.trim();
       if (!text) throw new AppError('empty', 'empty message');
       if (text.length > config.maxMessageLength) throw new AppError('tooLong', 'message too long');
-      if ((await state.incr(`rl:webchat:${data.visitorId}`, 10_000)) > rateLimit) throw new AppError('rateLimited', 'rate limited', { status: 429 });
+      if (!(await limiter.inbound(WEBCHAT, data.visitorId)).allowed) throw new AppError('rateLimited', 'rate limited', { status: 429 });
       const { messageId } = await processor.accept(
         {
           channel: WEBCHAT,

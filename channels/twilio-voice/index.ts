@@ -1,0 +1,337 @@
+/**
+ * Twilio Voice: `POST /channels/twilio/voice` answers a call (greeting + language menu + speech
+ * <Gather>), `POST /channels/twilio/voice/gather` takes each utterance as a `transcript` message
+ * and answers with <Say> in the caller's language, then gathers again.
+ *
+ * Call state travels in the signed action URL (`lang`, `n` = utterance number, `tries`), so a
+ * retried gather is the same URL and is stored once (externalId `CallSid:n`). A turn's replies are
+ * said inline when the turn ends within `inlineWaitMs`; a slower turn's replies are pushed into the
+ * live call later (`calls(sid).update`) through the outbox, or texted if the call has ended. Nurse
+ * messages take the same road: into the live call, else by SMS.
+ */
+import express, { type Response, type Router } from 'express';
+import twilio from 'twilio';
+import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
+import type { Config } from '../../src/config.js';
+import type { TurnResult } from '../../src/engine/context.js';
+import { badRequest } from '../../src/errors.js';
+import type { TFunction } from '../../src/i18n.js';
+import { toLanguage, type Language } from '../../src/language/languages.js';
+import type { Logger } from '../../src/logger.js';
+import type { OutboundMessage, Reply } from '../../src/message.js';
+import { PermanentDeliveryError, type Outbox } from '../../src/outbox/outbox.js';
+import { createRateLimiter, type RateLimiter } from '../../src/rate-limit.js';
+import { createOptionMemory } from '../../src/render/index.js';
+import type { StateStore } from '../../src/state/state-store.js';
+import type { Conversation, Store, StoredMessage } from '../../src/store/store.js';
+import { toOutbound, type ChannelSender, type TurnProcessor } from '../../src/turns.js';
+import { classifyTwilioError, createTwilioClient, twilioWebhook, type TwilioClient } from '../twilio-client.js';
+import { createInlineReplies } from '../twilio-sms/inline-replies.js';
+import { SMS_STATUS_PATH } from '../twilio-sms/index.js';
+import { TWILIO_VOICE_LANGUAGES } from './languages.js';
+import { createSmsFallback } from './sms-fallback.js';
+import { isEmergency, isGoodbye, planVoiceTurn, type VoicePlan } from './voice-plan.js';
+
+export const VOICE = 'voice';
+export const VOICE_PATH = '/channels/twilio/voice';
+export const GATHER_PATH = '/channels/twilio/voice/gather';
+const LATE_REPLY = 'voice-late-reply';
+
+/** Below this speech-recognition confidence we ask again rather than answer a guess. */
+const MIN_CONFIDENCE = 0.3;
+const CALL_TTL_MS = 4 * 3600_000;
+const activeCallKey = (phone: string) => `voice:active:${phone}`;
+
+export interface TwilioVoiceOptions {
+  processor: TurnProcessor;
+  store: Store;
+  state: StateStore;
+  outbox: Outbox;
+  config: Config;
+  logger: Logger;
+  t(language: Language): TFunction;
+  client?: TwilioClient;
+  limiter?: RateLimiter;
+  /** How long a gather webhook waits for the turn (Twilio gives up on a webhook after 15 s). */
+  inlineWaitMs?: number;
+}
+
+interface GatherState {
+  language: Language;
+  /** Utterance number within the call, or a one-off token for gathers pushed into a live call. */
+  n: string;
+  tries: number;
+  /** The first gather, where a key press picks a language. */
+  menu?: boolean;
+}
+
+interface LateReplyPayload {
+  conversationId: string;
+  inboundId: number;
+  messageIds: number[];
+  result: Pick<TurnResult, 'urgency' | 'reason' | 'escalate'>;
+}
+
+const replyOf = (m: OutboundMessage): Reply => ({
+  role: m.role,
+  text: m.text,
+  language: m.language,
+  ...(m.actions ? { actions: m.actions } : {}),
+  ...(m.sources ? { sources: m.sources } : {}),
+  ...(m.voice ? { voice: m.voice } : {}),
+  ...(m.senderName ? { senderName: m.senderName } : {}),
+});
+
+export function createTwilioVoiceChannel(options: TwilioVoiceOptions): ChannelSender & { router: Router; name: typeof VOICE } {
+  const { processor, store, state, outbox, config, logger, t } = options;
+  if (!config.twilio) throw new Error('Twilio Voice needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER');
+  const settings = config.twilio;
+  const client = options.client ?? createTwilioClient(settings);
+  const limiter = options.limiter ?? createRateLimiter(state);
+  const optionMemory = createOptionMemory(state);
+  const inline = createInlineReplies<OutboundMessage>();
+  const inlineWaitMs = options.inlineWaitMs ?? 8000;
+  const publicUrl = config.http.publicUrl;
+  const textCaller = createSmsFallback({ client, settings, store, t, statusCallback: publicUrl + SMS_STATUS_PATH });
+  const planContext = { t, fallbackLanguage: config.defaultLanguage, nurseLine: settings.nurseLineNumber, spell: [config.emergencyNumber, config.crisisLine] };
+  const languageOf = (l: Language | null | undefined): Language => (l && config.languages.includes(l) ? l : config.defaultLanguage);
+
+  // ---- TwiML --------------------------------------------------------------------------------
+
+  const sayAttributes = (language: Language): VoiceResponse.SayAttributes => ({
+    language: TWILIO_VOICE_LANGUAGES[language].say,
+    voice: TWILIO_VOICE_LANGUAGES[language].voice,
+  });
+
+  function gatherUrl(g: GatherState): string {
+    const query = new URLSearchParams({ lang: g.language, n: g.n, tries: String(g.tries), ...(g.menu ? { menu: '1' } : {}) });
+    return `${publicUrl}${GATHER_PATH}?${query}`;
+  }
+
+  /** A speech (and key) gather that posts back even on silence, so silence can be re-prompted. */
+  function gather(response: VoiceResponse, g: GatherState): VoiceResponse.Gather {
+    return response.gather({
+      input: ['speech', 'dtmf'],
+      numDigits: 1,
+      action: gatherUrl(g),
+      method: 'POST',
+      language: TWILIO_VOICE_LANGUAGES[g.language].gather,
+      speechTimeout: 'auto',
+      timeout: 6,
+      actionOnEmptyResult: true,
+    });
+  }
+
+  function sayThenGather(language: Language, speech: string, next: GatherState): string {
+    const response = new twilio.twiml.VoiceResponse();
+    gather(response, next).say(sayAttributes(language), speech);
+    return response.toString();
+  }
+
+  function sayThenHangUp(language: Language, speech: string): string {
+    const response = new twilio.twiml.VoiceResponse();
+    response.say(sayAttributes(language), speech);
+    response.hangup();
+    return response.toString();
+  }
+
+  function planToTwiml(plan: VoicePlan, next: GatherState): string {
+    if (plan.action === 'continue') return sayThenGather(plan.language, plan.speech, { ...next, language: plan.language });
+    if (plan.action === 'hangup') return sayThenHangUp(plan.language, plan.speech);
+    const response = new twilio.twiml.VoiceResponse();
+    response.say(sayAttributes(plan.language), plan.speech);
+    response.dial({ timeout: 30 }, plan.transferTo!);
+    // Reached only when the nurse line did not pick up.
+    response.say(sayAttributes(plan.language), t(plan.language)('channels:voice.dialFailed'));
+    return response.toString();
+  }
+
+  const sendTwiml = (res: Response, xml: string) => res.status(200).type('text/xml').send(xml);
+  const pushToken = () => `u${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+  // ---- Delivery outside the webhook ---------------------------------------------------------
+
+  async function liveCall(phone: string): Promise<string | undefined> {
+    const callSid = await state.get<string>(activeCallKey(phone));
+    if (!callSid) return undefined;
+    try {
+      const call = await client.calls(callSid).fetch();
+      return call.status === 'in-progress' ? callSid : undefined;
+    } catch (err) {
+      if ((err as { status?: number }).status === 404) return undefined;
+      throw classifyTwilioError(err);
+    }
+  }
+
+  /** Into the live call when there is one (replacing what it is doing), else by SMS. */
+  async function reachCaller(conversation: Conversation, replies: Reply[], result: LateReplyPayload['result'] | undefined, askAnythingElse: boolean) {
+    const callSid = await liveCall(conversation.address);
+    if (!callSid) {
+      const sid = await textCaller(conversation.address, replies);
+      return sid ? { externalId: sid } : undefined;
+    }
+    const plan = planVoiceTurn(replies, result, { ...planContext, askAnythingElse });
+    await optionMemory.remember(VOICE, conversation.address, plan.options);
+    const twiml = planToTwiml(plan, { language: plan.language, n: pushToken(), tries: 0 });
+    try {
+      await client.calls(callSid).update({ twiml });
+    } catch (err) {
+      throw classifyTwilioError(err);
+    }
+    return undefined;
+  }
+
+  // First among the after-turn hooks: the caller's webhook should not wait for the escalation layer's work.
+  processor.hooks.unshift(async ({ conversation, inbound, output, sent }) => {
+    if (conversation.channel !== VOICE) return;
+    if (inline.finish(inbound.id, output.result, sent)) return;
+    if (!sent.length && !isEmergency(output.result)) return;
+    const { urgency, reason, escalate } = output.result;
+    const payload: LateReplyPayload = { conversationId: conversation.id, inboundId: inbound.id, messageIds: sent.map((m) => Number(m.id)), result: { urgency, reason, escalate } };
+    await outbox.enqueue(LATE_REPLY, `voice-late:${inbound.id}`, { ...payload }, { orderingKey: conversation.id });
+  });
+
+  outbox.register(LATE_REPLY, async (job) => {
+    const payload = job.payload as LateReplyPayload;
+    const conversation = await store.conversations.get(payload.conversationId);
+    if (!conversation) throw new PermanentDeliveryError(`conversation ${payload.conversationId} not found`);
+    const stored = await Promise.all(payload.messageIds.map((id) => store.messages.get(id)));
+    const replies = stored.filter((m): m is StoredMessage => m !== undefined).map((m) => replyOf(toOutbound(m, conversation)));
+    return reachCaller(conversation, replies, payload.result, true);
+  });
+
+  // ---- Webhooks -----------------------------------------------------------------------------
+
+  async function chooseLanguage(phone: string, language: Language): Promise<void> {
+    const contact = await store.contacts.upsert(VOICE, phone, { language });
+    const conversation = await store.conversations.current(contact, language);
+    await processor.setLanguage(conversation.id, language);
+  }
+
+  /** The replies already stored for an inbound message (a retried gather hears them again). */
+  async function storedReplies(conversationId: string, inboundId: number): Promise<OutboundMessage[]> {
+    const conversation = await store.conversations.get(conversationId);
+    if (!conversation) return [];
+    const history = await store.messages.history(conversationId, 50);
+    return history.filter((m) => m.direction === 'out' && m.meta.inReplyTo === inboundId).map((m) => toOutbound(m, conversation));
+  }
+
+  const router = express.Router();
+  const verified = twilioWebhook(settings.authToken, publicUrl);
+
+  router.post(VOICE_PATH, ...verified, async (req, res, next) => {
+    try {
+      const p = req.body as Record<string, string>;
+      if (!p.CallSid || !p.From) throw badRequest('invalid', 'CallSid and From are required');
+      const contact = await store.contacts.find(VOICE, p.From);
+      const language = languageOf(contact?.language);
+      const verdict = await limiter.inbound(VOICE, p.From);
+      if (!verdict.allowed) {
+        logger.warn({ callSid: p.CallSid, count: verdict.count }, 'voice rate limited');
+        const response = new twilio.twiml.VoiceResponse();
+        // One polite sentence per window; after that, calls over the limit are just ended.
+        if (verdict.notify) response.say(sayAttributes(language), t(language)('channels:voice.rateLimited'));
+        response.hangup();
+        return sendTwiml(res, response.toString());
+      }
+      await state.set(activeCallKey(p.From), p.CallSid, CALL_TTL_MS);
+      logger.info({ callSid: p.CallSid }, 'voice call answered');
+      const response = new twilio.twiml.VoiceResponse();
+      const g = gather(response, { language, n: '1', tries: 0, menu: config.languages.length > 1 });
+      g.say(sayAttributes(language), t(language)('channels:voice.greeting'));
+      config.languages.forEach((other, i) => {
+        if (other !== language) g.say(sayAttributes(other), t(other)('channels:voice.languageOption', { digit: i + 1 }));
+      });
+      sendTwiml(res, response.toString());
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post(GATHER_PATH, ...verified, async (req, res, next) => {
+    try {
+      const p = req.body as Record<string, string>;
+      const callSid = p.CallSid;
+      const from = p.From;
+      if (!callSid || !from) throw badRequest('invalid', 'CallSid and From are required');
+      const q = req.query as Record<string, string | undefined>;
+      const current: GatherState = { language: languageOf(toLanguage(q.lang)), n: q.n && /^[\w-]{1,40}$/.test(q.n) ? q.n : '1', tries: Math.max(0, Number(q.tries) || 0), menu: q.menu === '1' };
+      const nextN = /^\d+$/.test(current.n) ? String(Number(current.n) + 1) : `${current.n}-1`;
+      const tl = t(current.language);
+      const digits = (p.Digits ?? '').trim();
+      const speech = (p.SpeechResult ?? '').trim();
+      const confidence = p.Confidence !== undefined && p.Confidence !== '' ? Number(p.Confidence) : undefined;
+      await state.set(activeCallKey(from), callSid, CALL_TTL_MS);
+
+      if (current.menu && /^[1-9]$/.test(digits)) {
+        const chosen = config.languages[Number(digits) - 1];
+        if (chosen) {
+          await chooseLanguage(from, chosen);
+          return sendTwiml(res, sayThenGather(chosen, t(chosen)('channels:voice.greeting'), { language: chosen, n: nextN, tries: 0 }));
+        }
+      }
+      if (digits === '0') {
+        // Key 0: the caller asks for a nurse.
+        const plan = planVoiceTurn([], { urgency: 'routine', reason: 'human_request', escalate: true }, { ...planContext, fallbackLanguage: current.language });
+        return sendTwiml(res, planToTwiml(plan, { ...current, menu: false, n: nextN, tries: 0 }));
+      }
+
+      const said = digits || speech;
+      const choice = said ? await optionMemory.resolve(VOICE, from, said) : undefined;
+      const understood = Boolean(speech) && (confidence === undefined || Number.isNaN(confidence) || confidence >= MIN_CONFIDENCE);
+      if (!choice && !understood) {
+        const tries = current.tries + 1;
+        logger.info({ callSid, tries, silent: !speech }, 'voice input not understood');
+        if (tries >= 3) return sendTwiml(res, sayThenHangUp(current.language, tl('channels:voice.giveUp')));
+        const prompt = tries >= 2 ? tl('channels:voice.offerNurse') : tl('channels:voice.reprompt');
+        return sendTwiml(res, sayThenGather(current.language, prompt, { ...current, menu: false, tries }));
+      }
+      if (!choice && isGoodbye(speech)) return sendTwiml(res, sayThenHangUp(current.language, tl('channels:voice.goodbye')));
+
+      const { messageId, conversation, duplicate } = await processor.accept({
+        channel: VOICE,
+        externalId: `${callSid}:${current.n}`,
+        conversation: { id: from },
+        from: { id: from, role: 'patient' },
+        text: choice ? choice.value : speech,
+        kind: choice ? 'postback' : 'transcript',
+        locale: current.language,
+        timestamp: new Date(),
+        channelData: { provider: 'twilio', callSid, utterance: current.n, ...(confidence !== undefined ? { confidence } : {}), ...(choice ? { choice: { n: choice.n, said } } : {}) },
+      });
+      const next: GatherState = { language: current.language, n: nextN, tries: 0 };
+      const outcome = duplicate
+        ? { ready: true, replies: [], sent: await storedReplies(conversation.id, messageId), result: undefined }
+        : await inline.wait(messageId, conversation.id, inlineWaitMs);
+      const replies = outcome.sent ?? [];
+      if (!outcome.ready || !replies.length) {
+        // Still thinking: the replies will be pushed into the call when ready (see LATE_REPLY).
+        const response = new twilio.twiml.VoiceResponse();
+        const g = gather(response, next);
+        g.say(sayAttributes(current.language), tl('channels:voice.oneMoment'));
+        g.pause({ length: 10 });
+        return sendTwiml(res, response.toString());
+      }
+      const plan = planVoiceTurn(replies.map(replyOf), outcome.result, planContext);
+      await optionMemory.remember(VOICE, from, plan.options);
+      if (plan.emergency) logger.warn({ callSid, conversationId: conversation.id, action: plan.action }, 'emergency on a call');
+      sendTwiml(res, planToTwiml(plan, next));
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  return {
+    name: VOICE,
+    router,
+    async send(message: OutboundMessage) {
+      const stored = await store.messages.get(Number(message.id));
+      // A turn's own replies are said by its webhook, or pushed later by the after-turn hook.
+      if (stored?.meta.inReplyTo !== undefined) return;
+      const conversation = await store.conversations.get(message.conversationId);
+      if (!conversation) throw new PermanentDeliveryError(`conversation ${message.conversationId} not found`);
+      await optionMemory.forget(VOICE, conversation.address);
+      return reachCaller(conversation, [replyOf(message)], undefined, false);
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * What each channel can show or say. `renderReply` reads only these fields, so a new channel
+ * is a new profile (spread an existing one and change what differs).
+ */
+export type ProfileName = 'sms' | 'voice' | 'telegram' | 'webchat' | 'botframework';
+
+export interface ChannelProfile {
+  name: ProfileName | (string & {});
+  /** Longest chunk (one message, one spoken turn), counted per `countBy`. */
+  maxChars: number;
+  /** How the provider counts `maxChars`: code points (Twilio, Telegram) or UTF-16 units. */
+  countBy: 'codepoints' | 'utf16';
+  /** SMS only: most billed segments per message (GSM-7 / UCS-2 aware). */
+  maxSegments?: number;
+  /** Chunks beyond this are dropped; voice keeps one short turn. */
+  maxChunks: number;
+  /** `native`: leave actions as buttons for the channel; `numbered`: write/say them as numbered options. */
+  actions: 'native' | 'numbered';
+  /** `structured`: sources stay as data for the channel; `titles`: named in text; `links`: titles with their URLs. */
+  citations: 'structured' | 'titles' | 'links' | 'none';
+  /** `markdown`: leave as written; `plain`: strip markdown, keep URLs; `speech`: render for the ear. */
+  markup: 'markdown' | 'plain' | 'speech';
+}
+
+export const profiles = {
+  sms: {
+    name: 'sms',
+    // Twilio refuses bodies over 1,600 characters (error 21617); ten segments keeps long UCS-2 texts deliverable.
+    maxChars: 1600,
+    countBy: 'codepoints',
+    maxSegments: 10,
+    maxChunks: 5,
+    actions: 'numbered',
+    citations: 'titles',
+    markup: 'plain',
+  },
+  voice: {
+    name: 'voice',
+    // About half a minute of speech: a caller keeps two or three sentences in mind.
+    maxChars: 450,
+    countBy: 'codepoints',
+    maxChunks: 1,
+    actions: 'numbered',
+    citations: 'titles',
+    markup: 'speech',
+  },
+  telegram: {
+    name: 'telegram',
+    // sendMessage text: 1-4096 characters after entity parsing.
+    maxChars: 4096,
+    countBy: 'codepoints',
+    maxChunks: 5,
+    actions: 'native',
+    citations: 'links',
+    markup: 'plain',
+  },
+  webchat: {
+    name: 'webchat',
+    maxChars: 20_000,
+    countBy: 'utf16',
+    maxChunks: 1,
+    actions: 'native',
+    citations: 'structured',
+    markup: 'markdown',
+  },
+  botframework: {
+    name: 'botframework',
+    // Teams rejects messages around 28 KB; stay well below with room for the card.
+    maxChars: 20_000,
+    countBy: 'utf16',
+    maxChunks: 1,
+    actions: 'native',
+    citations: 'structured',
+    markup: 'markdown',
+  },
+} satisfies Record<ProfileName, ChannelProfile>;
