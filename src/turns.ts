@@ -86,11 +86,15 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
     const conversation = await store.conversations.get(stored.conversationId);
     const sender = conversation && senders.get(conversation.channel);
     if (!conversation || !sender) throw new Error(`no sender for message ${messageId}`);
-    const result = await sender.send(toOutbound(stored, conversation));
-    await store.messages.setStatus(messageId, 'sent');
-    metrics?.messagesOut.inc({ channel: conversation.channel, role: stored.role });
-    return result ?? undefined;
+    return sendStored(sender, toOutbound(stored, conversation), messageId);
   });
+
+  async function sendStored(sender: ChannelSender, out: OutboundMessage, messageId: number) {
+    const result = await sender.send(out);
+    await store.messages.setStatus(messageId, 'sent');
+    metrics?.messagesOut.inc({ channel: out.channel, role: out.role });
+    return result ?? undefined;
+  }
 
   async function deliver(conversation: Conversation, reply: Reply, extraMeta: Record<string, unknown> = {}): Promise<OutboundMessage> {
     const meta: Record<string, unknown> = { ...extraMeta };
@@ -114,7 +118,11 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
       createdAt: stored.createdAt,
     };
     if (sender && !live && outbox) {
-      await outbox.enqueue(DELIVER, `message:${stored.id}`, { messageId: stored.id }, { orderingKey: conversation.id });
+      // The first attempt sends what is in memory; retries rebuild it from the stored row.
+      await outbox.enqueue(DELIVER, `message:${stored.id}`, { messageId: stored.id }, {
+        orderingKey: conversation.id,
+        inline: () => sendStored(sender, out, stored.id),
+      });
       return out;
     }
     try {

@@ -72,8 +72,8 @@ export function createOutbox(options: OutboxOptions) {
       ORDER BY o.id LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING ${jobCols}`;
 
-  async function runJob(job: OutboxJob): Promise<boolean> {
-    const handler = handlers.get(job.kind);
+  async function runJob(job: OutboxJob, inline?: OutboxHandler): Promise<boolean> {
+    const handler = inline ?? handlers.get(job.kind);
     try {
       if (!handler) throw new Error(`no outbox handler for ${job.kind}`);
       const result = await handler(job);
@@ -134,25 +134,41 @@ export function createOutbox(options: OutboxOptions) {
       kind: string,
       idempotencyKey: string,
       payload: Record<string, unknown>,
-      opts: { orderingKey?: string; defer?: boolean } = {},
+      opts: {
+        orderingKey?: string;
+        defer?: boolean;
+        /** Runs instead of the registered handler on the first attempt, with what the caller has in memory. */
+        inline?: OutboxHandler;
+      } = {},
     ): Promise<{ id: number; created: boolean; delivered?: boolean }> {
-      const inserted = await db.pool.query<{ id: number }>(
-        `INSERT INTO outbox (kind, idempotency_key, ordering_key, payload) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [kind, idempotencyKey, opts.orderingKey ?? null, payload],
+      const claimNow = !opts.defer && !stopped;
+      // One round trip: store the row and, when nothing of its ordering key is ahead of it,
+      // claim it for this caller at once (the fast path); otherwise it waits for the sweep.
+      const inserted = await db.pool.query<OutboxJob & { status: string }>(
+        `INSERT INTO outbox (kind, idempotency_key, ordering_key, payload, status, attempts, locked_until)
+         SELECT $1, $2, $3, $4, s.status, CASE WHEN s.status = 'sending' THEN 1 ELSE 0 END,
+                CASE WHEN s.status = 'sending' THEN now() + make_interval(secs => ${leaseMs / 1000}) END
+         FROM (SELECT CASE WHEN $5::boolean AND NOT EXISTS (
+                 SELECT 1 FROM outbox e WHERE $3::text IS NOT NULL AND e.ordering_key = $3 AND e.status IN ('pending', 'sending'))
+               THEN 'sending' ELSE 'pending' END AS status) s
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING ${jobCols}, status`,
+        [kind, idempotencyKey, opts.orderingKey ?? null, payload, claimNow],
       );
-      if (!inserted.rows[0]) {
+      const row = inserted.rows[0];
+      if (!row) {
         const { rows } = await db.pool.query<{ id: number }>(`SELECT id FROM outbox WHERE idempotency_key = $1`, [idempotencyKey]);
         return { id: rows[0]!.id, created: false };
       }
-      const id = inserted.rows[0].id;
-      if (opts.defer || stopped) return { id, created: true };
-      // Fast path: claim this very row now (it waits if an earlier row of its ordering key is pending).
-      const { rows } = await db.pool.query<OutboxJob>(claimSql('o.id = ' + Number(id)));
-      const delivered = rows[0] ? await runJob(rows[0]) : false;
-      if (!delivered) kick();
-      else if (opts.orderingKey) kick(); // later rows of the same key may have waited for this one
-      return { id, created: true, delivered };
+      if (row.status !== 'sending') {
+        if (claimNow) kick();
+        return { id: row.id, created: true, delivered: false };
+      }
+      const { status: _status, ...job } = row;
+      const delivered = await runJob(job, opts.inline);
+      // On failure the sweep retries; on success later rows of the same key may have waited for this one.
+      if (!delivered || opts.orderingKey) kick();
+      return { id: row.id, created: true, delivered };
     },
     /** A provider's status callback (e.g. Twilio `failed`): records it; `retry` puts the row back in the queue. */
     async recordExternalStatus(externalId: string, status: string, retry = false): Promise<OutboxJob | undefined> {
