@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server as SocketServer } from 'socket.io';
+import { createBotFrameworkChannel } from '../channels/bot-framework/index.js';
+import { createTelegramChannel } from '../channels/telegram/index.js';
+import { createPhoneChannels } from '../channels/twilio-voice/phone-channels.js';
 import { createWebChatChannel } from '../channels/web-chat/index.js';
 import type { Config } from './config.js';
 import { createDatabase, type Database } from './db/database.js';
@@ -9,6 +12,7 @@ import { migrate } from './db/migrate.js';
 import type { EngineServices } from './engine/context.js';
 import type { DialogEngine } from './engine/engine.js';
 import { createEngine } from './engine/index.js';
+import { createEscalation, type Escalation } from './escalation/escalation.js';
 import { createHttpApp, type ReadinessCheck } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -32,6 +36,8 @@ export interface CareRelay {
   metrics: Metrics;
   io: SocketServer;
   senders: Map<string, ChannelSender>;
+  /** Cases for the nurses in Mattermost (queued in the database while Mattermost is off). */
+  escalation: Escalation;
   /** Starts listening; resolves with the bound address. */
   listen(): Promise<AddressInfo>;
   /** Graceful: stop taking connections, finish in-flight turns, close services. */
@@ -55,7 +61,9 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
     const state = config.redis.url ? await createRedisState({ url: config.redis.url, keyPrefix: config.redis.keyPrefix }) : createMemoryState();
     closers.unshift(() => state.close());
     const metrics = createMetrics();
-    const { engine, services } = await createEngine(config, logger);
+    const { engine, services, knowledge } = await createEngine(config, logger, { db });
+    closers.unshift(() => knowledge.close());
+    knowledge.startWatching();
     const senders = new Map<string, ChannelSender>();
     const outbox = createOutbox({ db, logger });
     const processor = createTurnProcessor({ store, state, engine, logger, metrics, senders, outbox });
@@ -64,6 +72,9 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
       ['database', async () => (await db.ping(), { ok: true, detail: db.kind })],
       ['state', async () => (await state.ping(), { ok: true, detail: state.kind })],
     ]);
+    const escalation = createEscalation({ config, logger, db, store, state, outbox, processor, services });
+    processor.hooks.push(escalation.afterTurn);
+    checks.set('escalation', escalation.readiness);
     const http = createHttpApp({ logger, metrics, checks });
 
     let adapterClient: ReturnType<typeof createRedisClient> | undefined;
@@ -87,6 +98,23 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
     const webchat = createWebChatChannel({ io, processor, store, state, config, logger, metrics, tokenSecret, t: services.t });
     senders.set(webchat.name, webchat);
     http.app.use(webchat.router);
+    if (config.telegram) {
+      const telegram = createTelegramChannel({ config, telegram: config.telegram, processor, store, state, logger, t: services.t });
+      senders.set(telegram.name, telegram);
+      http.app.use(telegram.router);
+      closers.unshift(() => telegram.close());
+    }
+    if (config.botFramework) {
+      const botFramework = createBotFrameworkChannel({ config, botFramework: config.botFramework, processor, store, state, db, logger, t: services.t });
+      senders.set(botFramework.name, botFramework);
+      http.app.use(botFramework.router);
+    }
+    // Twilio SMS / Voice when TWILIO_* are set; the generic transcript route when VOICE_WEBHOOK_SECRET is.
+    for (const phone of createPhoneChannels({ config, processor, store, state, outbox, logger, metrics, t: services.t })) {
+      senders.set(phone.name, phone);
+      http.app.use(phone.router);
+    }
+    http.app.use(escalation.router);
     http.finish();
 
     let recovery: NodeJS.Timeout | undefined;
@@ -103,6 +131,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
       metrics,
       io,
       senders,
+      escalation,
       async listen() {
         await new Promise<void>((resolve, reject) => {
           http.server.once('error', reject);
@@ -111,6 +140,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
         const address = http.server.address() as AddressInfo;
         logger.info({ host: address.address, port: address.port }, 'listening');
         outbox.start();
+        escalation.start(address);
         const recoveredAtStart = await processor.recover(0);
         if (recoveredAtStart) logger.info({ conversations: recoveredAtStart }, 'resuming turns left pending');
         recovery = setInterval(() => void processor.recover(15_000).catch((err) => logger.warn({ err: err.message }, 'recovery sweep failed')), 15_000);
@@ -122,6 +152,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
         // Stop new connections, let in-flight turns finish and deliver, then close the rest.
         const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
         await processor.stop();
+        await escalation.stop();
         await outbox.stop();
         await io.close().catch(() => undefined);
         http.server.closeAllConnections?.();

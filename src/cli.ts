@@ -12,11 +12,27 @@ Commands:
   ask [--json] [--lang xx] [TEXT]   One dialog turn per message, no server needed.
                                     Without TEXT, reads one message per line from stdin;
                                     each line is a fresh conversation.
+  telegram set-webhook|delete-webhook|info|poll
+                                    Telegram webhook registration, or long polling
+                                    for development (see \`carerelay telegram --help\`).
+  reindex [--json]                  Validate the knowledge files and rebuild the index
+                                    (and embeddings, when EMBEDDING_MODEL is set).
   help                              This text.
 `;
 
 /** Extra commands register here (reindex, telegram webhook, ...). */
 export const commands = new Map<string, (argv: string[]) => Promise<number>>();
+
+commands.set('telegram', async (argv) => {
+  // Loaded on demand: `ask` should not pay for the whole app.
+  const { runTelegramCommand } = await import('../channels/telegram/commands.js');
+  return runTelegramCommand(argv, parseConfig({ LOG_LEVEL: 'warn', ...process.env }));
+});
+
+commands.set('reindex', async (argv) => {
+  const { runReindexCommand } = await import('./knowledge/reindex-command.js');
+  return runReindexCommand(argv, parseConfig({ LOG_LEVEL: 'warn', ...process.env }));
+});
 
 commands.set('ask', async (argv) => {
   const { values, positionals } = parseArgs({

@@ -58,12 +58,15 @@ const schema = z.object({
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TENANT_ID: optionalString,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  /** Bot Framework without credentials (Bot Framework Emulator, tests): no request is authenticated. */
+  BOT_FRAMEWORK_ALLOW_UNAUTHENTICATED: flag,
   MATTERMOST_URL: optionalUrl,
   MATTERMOST_TOKEN: optionalString,
   MATTERMOST_TEAM: optionalString,
   MATTERMOST_TRIAGE_CHANNEL: optionalString,
   MATTERMOST_ACTION_SECRET: optionalString,
   STAFF_FILE: optionalString,
+  KNOWLEDGE_WATCH: flag,
   CASE_DEADLINE_EMERGENCY_MIN: minutes(2),
   CASE_DEADLINE_URGENT_MIN: minutes(5),
   CASE_DEADLINE_ROUTINE_MIN: minutes(15),
@@ -100,11 +103,14 @@ export interface Config {
   twilio?: { accountSid: string; authToken: string; fromNumber: string; apiBase?: string; nurseLineNumber?: string };
   voiceWebhookSecret?: string;
   telegram?: { token: string; webhookSecret: string; apiRoot: string };
-  botFramework?: { appId: string; appPassword: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE'] };
+  /** `unauthenticated`: BOT_FRAMEWORK_ALLOW_UNAUTHENTICATED, empty app id and password, every request accepted. */
+  botFramework?: { appId: string; appPassword: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE']; unauthenticated?: boolean };
   mattermost?: { url: string; token: string; team: string; triageChannel: string; actionSecret: string; staffFile?: string };
   caseDeadlinesMs: { emergency: number; urgent: number; routine: number };
   /** One line per channel or service that is off, said once at start-up. */
   notices: string[];
+  /** Re-index knowledge files when they change (always on in development). */
+  knowledgeWatch: boolean;
 }
 
 /** Node 20.12+ reads `.env` natively; a missing file is fine, a broken one is not. */
@@ -131,6 +137,12 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       const stray = (group.optional ?? []).filter((k) => e[k] !== undefined);
       if (stray.length) notices.push(`${stray.join(', ')} ignored while ${name} is off`);
     }
+  }
+  if (e.BOT_FRAMEWORK_ALLOW_UNAUTHENTICATED) {
+    if (e.NODE_ENV === 'production') problems.push('BOT_FRAMEWORK_ALLOW_UNAUTHENTICATED: refused with NODE_ENV=production; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD');
+    else if (e.MICROSOFT_APP_ID || e.MICROSOFT_APP_PASSWORD) problems.push('BOT_FRAMEWORK_ALLOW_UNAUTHENTICATED: unset it when MICROSOFT_APP_ID / MICROSOFT_APP_PASSWORD are set');
+    const off = notices.findIndex((n) => n.startsWith('Bot Framework is off'));
+    if (off >= 0) notices[off] = 'Bot Framework is on WITHOUT authentication (BOT_FRAMEWORK_ALLOW_UNAUTHENTICATED): Emulator and tests only';
   }
   if (!e.LANGUAGES.includes(e.DEFAULT_LANGUAGE)) {
     problems.push(`DEFAULT_LANGUAGE: ${e.DEFAULT_LANGUAGE} is not in LANGUAGES (${e.LANGUAGES.join(',')})`);
@@ -180,7 +192,9 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     botFramework:
       e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD
         ? { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE }
-        : undefined,
+        : e.BOT_FRAMEWORK_ALLOW_UNAUTHENTICATED
+          ? { appId: '', appPassword: '', appType: e.MICROSOFT_APP_TYPE, unauthenticated: true }
+          : undefined,
     mattermost:
       e.MATTERMOST_URL && e.MATTERMOST_TOKEN && e.MATTERMOST_TEAM && e.MATTERMOST_TRIAGE_CHANNEL && e.MATTERMOST_ACTION_SECRET
         ? {
@@ -198,5 +212,6 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       routine: e.CASE_DEADLINE_ROUTINE_MIN * 60_000,
     },
     notices,
+    knowledgeWatch: e.KNOWLEDGE_WATCH,
   };
 }

@@ -25,7 +25,19 @@ async function loadStrings(lang) {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = strings[el.dataset.i18n] ?? el.textContent;
   for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = strings[el.dataset.i18nPlaceholder] ?? '';
   document.title = strings.title ?? document.title;
+  await loadNurseStrings(language);
 }
+
+// "Talk to a nurse": sends the request, in the page's language, that the escalation stage recognises.
+const nurseButton = $('talk-to-nurse');
+let nurseStrings = {};
+async function loadNurseStrings(lang) {
+  const res = await fetch(`/escalation/strings/${encodeURIComponent(lang)}`).catch(() => undefined);
+  if (!res?.ok) return;
+  nurseStrings = (await res.json()).strings ?? {};
+  nurseButton.textContent = nurseStrings.talkToNurse ?? nurseButton.textContent;
+}
+nurseButton.addEventListener('click', () => send(nurseStrings.talkToNurseMessage ?? 'I want to talk to a nurse'));
 
 function setStatus(key) {
   status.textContent = strings[key] ?? '';

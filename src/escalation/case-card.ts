@@ -1,0 +1,135 @@
+import type { StoredMessage } from '../store/store.js';
+import { signAction } from './action-signing.js';
+import type { Case, Priority } from './cases-store.js';
+import { neutraliseInline, quoteUntrusted } from './neutralise.js';
+
+/** Staff-facing text is English: it is the nurses' working language in Mattermost. */
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish', zh: 'Chinese (Mandarin)', hi: 'Hindi' };
+const PRIORITY_LABEL: Record<Priority, string> = { emergency: 'EMERGENCY', urgent: 'URGENT', routine: 'Routine' };
+const PRIORITY_ICON: Record<Priority, string> = { emergency: ':rotating_light:', urgent: ':warning:', routine: ':speech_balloon:' };
+const PRIORITY_COLOR: Record<Priority, string> = { emergency: '#d0021b', urgent: '#f5a623', routine: '#1e7a46' };
+const REASON_TEXT: Record<string, string> = {
+  emergency: 'The safety check found possible emergency warning signs; the patient was told to call emergency services.',
+  clinical: 'A clinical question the assistant must not answer on its own.',
+  human_request: 'The patient asked to talk to a nurse.',
+  low_confidence: 'The assistant could not answer confidently twice in a row.',
+  repeated_failure: 'The patient said twice that the answers did not help.',
+};
+const ROLE_LABEL: Record<string, string> = { patient: 'Patient', bot: 'Assistant', nurse: 'Nurse', system: 'Notice' };
+const TRANSCRIPT_MESSAGES = 12;
+
+export const interpreterNote = (language: string | null) =>
+  `**Interpreter:** no available nurse is listed as speaking ${languageName(language)}; consider interpreter services.`;
+export const languageName = (code: string | null) => (code ? `${LANGUAGE_NAMES[code] ?? code} (${code})` : 'unknown');
+export const priorityLabel = (p: Priority) => PRIORITY_LABEL[p];
+export const caseTitle = (c: Pick<Case, 'number' | 'priority'>) => `${PRIORITY_ICON[c.priority]} ${PRIORITY_LABEL[c.priority]} · Case #${c.number}`;
+
+export interface CardOptions {
+  actionUrl: string;
+  actionSecret: string;
+  /** False when no reachable nurse speaks the patient's language. */
+  languageMatched?: boolean;
+}
+
+const time = (d: Date) => `${new Date(d).toISOString().slice(11, 16)} UTC`;
+
+/** Short facts from the stages (e.g. the emergency category), shown neutralised; never message text. */
+function detailLine(details: Record<string, unknown>): string | undefined {
+  const parts = Object.entries(details)
+    .filter(([, v]) => (typeof v === 'string' && v.length <= 60) || typeof v === 'number')
+    .slice(0, 4)
+    .map(([k, v]) => `${neutraliseInline(k)}: ${neutraliseInline(String(v))}`);
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+/** The card's Markdown body: what happened and the recent transcript, patient text quoted and inert. */
+export function cardMessage(c: Case, transcript: StoredMessage[], options: Pick<CardOptions, 'languageMatched'> = {}): string {
+  const lines = [
+    `#### ${caseTitle(c)}`,
+    `**Language:** ${languageName(c.language)} · **Channel:** ${neutraliseInline(c.channel)} · **Reason:** ${neutraliseInline(c.reason)} · **Opened:** ${time(c.createdAt)}`,
+    `**Summary:** ${REASON_TEXT[c.reason] ?? `Escalated by the assistant (${neutraliseInline(c.reason)}).`}`,
+  ];
+  const details = detailLine(c.details);
+  if (details) lines.push(`**Details:** ${details}`);
+  if (options.languageMatched === false) lines.push(interpreterNote(c.language));
+  const recent = transcript.slice(-TRANSCRIPT_MESSAGES);
+  lines.push('', `**Recent conversation** (${recent.length} of ${transcript.length} messages):`);
+  for (const m of recent) {
+    lines.push('', `**${ROLE_LABEL[m.role] ?? 'Message'}** · ${time(m.createdAt)}`, quoteUntrusted(m.body, 600));
+  }
+  lines.push('', 'Reply in this channel to write to the patient. Start a message with `//` for an internal note the patient does not see.');
+  return lines.join('\n');
+}
+
+function statusText(c: Case): string {
+  switch (c.state) {
+    case 'claimed':
+      return `Claimed by ${neutraliseInline(c.claimedByName ?? 'a nurse')}.`;
+    case 'resolved':
+      return 'Resolved: the conversation is back with the assistant.';
+    case 'abandoned':
+      return 'Closed: nobody claimed it in time; the patient was given other ways to reach the clinic.';
+    default:
+      return 'Waiting for a nurse. Claim it to take the conversation.';
+  }
+}
+
+/** The card's attachment: priority colour, status and the signed Claim / Resolve buttons. */
+export function cardProps(c: Case, options: CardOptions): Record<string, unknown> {
+  const open = c.state === 'queued' || c.state === 'offered' || c.state === 'claimed';
+  const button = (id: 'claim' | 'resolve', name: string, style: string) => ({
+    id,
+    type: 'button',
+    name,
+    style,
+    integration: { url: options.actionUrl, context: signAction(options.actionSecret, { action: id, caseId: c.id }) },
+  });
+  return {
+    attachments: [
+      {
+        fallback: `${PRIORITY_LABEL[c.priority]} case #${c.number}: ${statusText(c)}`,
+        color: open ? PRIORITY_COLOR[c.priority] : '#8a96a3',
+        title: `Case #${c.number}`,
+        text: statusText(c),
+        fields: [
+          { title: 'Priority', value: PRIORITY_LABEL[c.priority], short: true },
+          { title: 'Language', value: languageName(c.language), short: true },
+        ],
+        // Claim stays until the case closes, so a late click gets a clear "already claimed" answer.
+        actions: open ? [button('claim', 'Claim', 'primary'), button('resolve', 'Resolve', 'good')] : [],
+      },
+    ],
+  };
+}
+
+/** Posts in the triage channel: an alert with its own Claim button (the case channel is private). */
+export function triageMessage(c: Case, mention: 'here' | 'channel', why: 'unavailable' | 'unclaimed', waitedMinutes: number): string {
+  const head = `@${mention} ${caseTitle(c)} · ${languageName(c.language)} · via ${neutraliseInline(c.channel)}`;
+  const body =
+    why === 'unavailable'
+      ? 'No nurse who can take it is online right now. Claim it to join the case channel.'
+      : `Nobody has claimed this case after ${waitedMinutes} min. Claim it to join the case channel.`;
+  return `${head}\n${REASON_TEXT[c.reason] ?? neutraliseInline(c.reason)}\n${body}`;
+}
+
+export function triageProps(c: Case, options: CardOptions): Record<string, unknown> {
+  const claim = {
+    id: 'claim',
+    type: 'button',
+    name: 'Claim',
+    style: 'primary',
+    integration: { url: options.actionUrl, context: signAction(options.actionSecret, { action: 'claim', caseId: c.id }) },
+  };
+  return { attachments: [{ fallback: `Case #${c.number} needs a nurse`, color: PRIORITY_COLOR[c.priority], title: `Case #${c.number}`, actions: [claim] }] };
+}
+
+/** A patient's message during the case, as posted into the case channel. */
+export function patientPost(body: string, botReplies: string[]): string {
+  const lines = ['**Patient:**', quoteUntrusted(body)];
+  for (const reply of botReplies) lines.push('_Assistant replied (safety guidance):_', quoteUntrusted(reply, 800));
+  return lines.join('\n');
+}
+
+export const channelName = (c: Pick<Case, 'number' | 'id'>) => `case-${c.number}-${c.id.replace(/-/g, '').slice(0, 8)}`;
+export const channelDisplayName = (c: Pick<Case, 'number' | 'priority' | 'language'>) =>
+  `Case ${c.number} · ${PRIORITY_LABEL[c.priority]} · ${c.language ?? '??'}`;

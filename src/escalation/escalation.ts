@@ -1,0 +1,187 @@
+import type { AddressInfo } from 'node:net';
+import type { Router } from 'express';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { EngineServices, Urgency } from '../engine/context.js';
+import type { ReadinessCheck } from '../http/server.js';
+import type { Logger } from '../logger.js';
+import type { Outbox } from '../outbox/outbox.js';
+import type { StateStore } from '../state/state-store.js';
+import type { Store } from '../store/store.js';
+import type { TurnHook, TurnProcessor } from '../turns.js';
+import { createActionsRouter } from './actions-route.js';
+import { createCaseJobs } from './case-jobs.js';
+import { createCasesStore, type CasesStore } from './cases-store.js';
+import { createClaims } from './claims.js';
+import { createDeadlines } from './deadlines.js';
+import { deadlineFor, type EscalationDeps, type MattermostSide } from './deps.js';
+import { createMattermostGateway } from './mattermost/gateway.js';
+import { notifyPatient } from './patient-notices.js';
+import { createPresence } from './presence.js';
+import { createRelay } from './relay.js';
+import { loadStaffRoster } from './staff.js';
+
+export interface EscalationOptions {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  store: Store;
+  state: StateStore;
+  outbox: Outbox;
+  processor: TurnProcessor;
+  services: EngineServices;
+}
+
+const URGENCIES = new Set<Urgency>(['emergency', 'urgent', 'routine']);
+// Stage bookkeeping that says nothing to a nurse.
+const HIDDEN_DETAILS = new Set(['escalationNotice', 'lowConfidence', 'confidence']);
+
+/** Short, plain facts from the turn's stages for the case card (no message text), one level deep. */
+function caseDetails(details: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (HIDDEN_DETAILS.has(key)) continue;
+    if ((typeof value === 'string' && value.length <= 60) || typeof value === 'number') out[`${prefix}${key}`] = value;
+    else if (!prefix && value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, caseDetails(value as Record<string, unknown>, `${key}.`));
+  }
+  return out;
+}
+
+/** Runs `fn` again after a short pause when it fails (up to three tries). */
+async function retrying<T>(fn: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (attempt >= tries) throw err;
+      await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
+  }
+}
+
+/**
+ * The escalation path: turns that escalate open cases (after-turn hook), cases reach the
+ * nurses in Mattermost through the outbox, nurse replies reach the patient, buttons claim
+ * and resolve, deadlines move unclaimed cases up the ladder. Without Mattermost configured,
+ * cases wait in the database and readiness says so.
+ */
+export function createEscalation(options: EscalationOptions) {
+  const { config, logger, store, outbox, processor, services } = options;
+  const cases: CasesStore = createCasesStore(options.db);
+  const roster = loadStaffRoster(config.mattermost?.staffFile, config.defaultLanguage);
+  let baseUrl = config.http.publicUrl;
+
+  let side: MattermostSide | undefined;
+  const deps: EscalationDeps = { config, logger, store, state: options.state, cases, outbox, processor, services, roster };
+  const jobs = createCaseJobs(deps);
+  const relay = createRelay(deps, jobs);
+  const claims = createClaims(deps, jobs);
+  const deadlines = createDeadlines(deps, jobs);
+
+  if (config.mattermost) {
+    const gateway = createMattermostGateway(config.mattermost, logger, {
+      posted: (post) => relay.onPosted(post),
+      status: (userId, status) => void side?.presence.update(userId, status).catch(() => undefined),
+      resync: () => void relay.catchUp().catch((err) => logger.warn({ err: (err as Error).message }, 'case catch-up failed')),
+    });
+    const presence = createPresence({ source: gateway, state: options.state, logger });
+    side = { settings: config.mattermost, gateway, presence, actionUrl: () => `${baseUrl}/mattermost/actions` };
+    deps.mattermost = side;
+  }
+  jobs.register();
+  relay.register();
+
+  /** After each turn: the patient's words reach an open case; an escalating turn opens or raises one. */
+  const afterTurn: TurnHook = async ({ conversation, inbound, output, sent }) => {
+    const { result } = output;
+    if (conversation.mode !== 'handoff' && !result.escalate) return;
+    const open = await cases.openFor(conversation.id);
+    if (open && conversation.mode === 'handoff' && side) {
+      const replyIds = sent.filter((m) => m.role === 'bot').map((m) => Number(m.id));
+      await jobs.enqueueCasePost({ caseId: open.id, key: `patient:${inbound.id}`, messageId: inbound.id, replyIds });
+    }
+    if (!result.escalate) return;
+
+    const priority: Urgency = URGENCIES.has(result.urgency) ? result.urgency : 'routine';
+    // The patient has been told a nurse is coming: a passing database error must not lose the case.
+    const outcome = await retrying(() =>
+      cases.openOrRaise({
+        conversationId: conversation.id,
+        priority,
+        reason: result.reason ?? 'human_request',
+        language: output.language,
+        channel: conversation.channel,
+        details: caseDetails(result.details),
+      }),
+    );
+    const c = outcome.case;
+    if (outcome.kind === 'opened') {
+      logger.info({ caseId: c.id, case: c.number, priority, reason: c.reason, channel: c.channel }, 'case opened');
+      // Stages that stop the pipeline (the safety gate) leave the "what happens next" to us;
+      // said before the case goes out, so "nobody is available" can only come after it.
+      if (result.details.escalationNotice !== true) {
+        if (side) await notifyPatient(deps, c, priority === 'emergency' ? 'emergencyAlerted' : 'connecting', { minutes: Math.max(2, Math.ceil(deadlineFor(config, priority) / 60_000)) });
+        else if (priority !== 'emergency') await notifyPatient(deps, c, 'unconfigured');
+      }
+    }
+    if (side && (outcome.kind === 'opened' || (c.state === 'queued' && c.openJobId === null))) {
+      await retrying(() => store.conversations.setMode(conversation.id, 'handoff'));
+      await jobs.enqueueOpen(c, 0);
+    } else if (outcome.kind === 'raised' && side) {
+      logger.info({ caseId: c.id, case: c.number, priority }, 'case priority raised');
+      await cases.shortenDeadline(c.id, deadlineFor(config, priority));
+      await jobs.enqueueCasePost({
+        caseId: c.id,
+        key: `case:${c.id}:raise:${priority}`,
+        text: `@channel :rotating_light: Priority raised to **${priority.toUpperCase()}** (${result.reason ?? 'new trigger'}). Please read the patient's latest message now.`,
+      });
+      await jobs.enqueueCardRefresh(c, `raise-${priority}`);
+    }
+  };
+
+  const readiness: ReadinessCheck = async () => {
+    if (!side) return { ok: false, required: false, detail: 'not configured' };
+    return { ok: side.gateway.connected, required: false, detail: side.gateway.connected ? 'connected' : 'connecting' };
+  };
+
+  const router: Router = createActionsRouter({
+    claims,
+    actionSecret: config.mattermost?.actionSecret,
+    logger,
+    languages: config.languages,
+    defaultLanguage: config.defaultLanguage,
+    t: services.t,
+  });
+
+  return {
+    cases,
+    afterTurn,
+    readiness,
+    router,
+    /** Connected side (tests and benchmarks look at it). */
+    get mattermost() {
+      return side;
+    },
+    /** Starts the websocket, presence polling and the deadline sweeper once the HTTP server is bound. */
+    start(address?: AddressInfo): void {
+      // With PORT=0 the URL in the config ends in ":0"; buttons must call the real port.
+      if (address && /:0$/.test(config.http.publicUrl)) baseUrl = config.http.publicUrl.replace(/:0$/, `:${address.port}`);
+      if (!side) {
+        logger.info('escalations are kept in the database until Mattermost is configured');
+        return;
+      }
+      side.gateway.start();
+      side.presence.start();
+      deadlines.start();
+    },
+    async stop(): Promise<void> {
+      await deadlines.stop();
+      side?.presence.stop();
+      side?.gateway.stop();
+    },
+    /** Runs one sweep now (tests, benchmarks). */
+    sweep: () => deadlines.sweep(),
+  };
+}
+
+export type Escalation = ReturnType<typeof createEscalation>;

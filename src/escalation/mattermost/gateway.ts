@@ -1,0 +1,273 @@
+import mattermost from '@mattermost/client';
+import type { Post } from '@mattermost/types/posts';
+import type { UserProfile } from '@mattermost/types/users';
+import type WebSocket from 'ws';
+import type { Logger } from '../../logger.js';
+import type { Nurse, Presence } from '../assignment.js';
+import { createAuthenticatedSocket, installWebSocketGlobals } from './node-websocket.js';
+
+// A CommonJS package: its classes are properties of the default export.
+const { Client4, WebSocketClient, ClientError } = mattermost;
+type WsClient = InstanceType<typeof WebSocketClient>;
+
+const REQUEST_TIMEOUT_MS = 10_000;
+
+/** Client4 with a time limit on every request: a hung Mattermost must not stall the outbox. */
+class TimedClient4 extends Client4 {
+  override getOptions(options: Parameters<InstanceType<typeof Client4>['getOptions']>[0]) {
+    return { ...super.getOptions(options), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };
+  }
+}
+
+export interface MattermostSettings {
+  url: string;
+  token: string;
+  team: string;
+  triageChannel: string;
+}
+
+export interface Identity {
+  botUserId: string;
+  teamId: string;
+  triageChannelId: string;
+}
+
+/** The props we put on our own posts; `carerelay_key` makes a retried post findable. */
+export interface OutgoingPost {
+  message: string;
+  props?: Record<string, unknown>;
+}
+
+export interface GatewayListeners {
+  /** A post by someone else in a channel the bot belongs to. */
+  posted?(post: Post): void;
+  status?(userId: string, status: Presence): void;
+  /** A fresh event stream (first connect, or a reconnect that could not resume): catch up. */
+  resync?(): void;
+}
+
+const POOL_TTL_MS = 30_000;
+const KEY_PROP = 'carerelay_key';
+const CHANNEL_EXISTS = 'store.sql_channel.save_channel.exists.app_error';
+const PRESENCE_VALUES = new Set<Presence>(['online', 'away', 'dnd', 'offline', 'ooo']);
+
+export const isClientError = (err: unknown): err is InstanceType<typeof ClientError> => err instanceof ClientError;
+
+/**
+ * Everything CareRelay says to and hears from Mattermost, through the official client:
+ * Client4 for REST, WebSocketClient (over `ws`) for events.
+ */
+export function createMattermostGateway(settings: MattermostSettings, logger: Logger, listeners: GatewayListeners = {}) {
+  installWebSocketGlobals();
+  const client = new TimedClient4();
+  client.setUrl(settings.url);
+  client.setToken(settings.token);
+  client.setUserAgent('CareRelay');
+
+  let identity: Identity | undefined;
+  let resolving: Promise<Identity> | undefined;
+  let pool: { at: number; nurses: Nurse[] } | undefined;
+  const profiles = new Map<string, Nurse>();
+  let ws: WsClient | undefined;
+  let socket: WebSocket | undefined;
+  let connected = false;
+  let stopped = false;
+  let disconnectedAt: number | undefined;
+
+  async function resolveIdentity(): Promise<Identity> {
+    const me = await client.getMe();
+    const team = await client.getTeamByName(settings.team);
+    const triage = await client.getChannelByName(team.id, settings.triageChannel);
+    return { botUserId: me.id, teamId: team.id, triageChannelId: triage.id };
+  }
+
+  /** Bot, team and triage channel ids, looked up once (and again after a failure). */
+  function ready(): Promise<Identity> {
+    if (identity) return Promise.resolve(identity);
+    resolving ??= resolveIdentity()
+      .then((found) => {
+        identity = found;
+        return found;
+      })
+      .finally(() => {
+        resolving = undefined;
+      });
+    return resolving;
+  }
+
+  const toNurse = (u: UserProfile): Nurse => ({ id: u.id, username: u.username, firstName: u.first_name?.trim() || u.username });
+
+  function onEvent(msg: { event: string; data: Record<string, unknown> }): void {
+    if (msg.event === 'hello') {
+      connected = true;
+      listeners.resync?.();
+      return;
+    }
+    if (msg.event === 'posted' && typeof msg.data.post === 'string') {
+      let post: Post;
+      try {
+        post = JSON.parse(msg.data.post) as Post;
+      } catch {
+        return;
+      }
+      if (identity && post.user_id === identity.botUserId) return;
+      listeners.posted?.(post);
+      return;
+    }
+    if (msg.event === 'status_change') {
+      const { user_id: userId, status } = msg.data as { user_id?: string; status?: string };
+      if (userId && PRESENCE_VALUES.has(status as Presence)) listeners.status?.(userId, status as Presence);
+    }
+  }
+
+  return {
+    client,
+    ready,
+    get identity() {
+      return identity;
+    },
+    get connected() {
+      return connected;
+    },
+    /** When the event stream last dropped (for catching up on posts it missed). */
+    get disconnectedAt() {
+      return disconnectedAt;
+    },
+
+    /** Opens the websocket; it reconnects by itself with backoff. */
+    start(): void {
+      stopped = false;
+      ws = new WebSocketClient({
+        newWebSocketFn: (url: string) => {
+          const created = createAuthenticatedSocket(url, settings.token) as unknown as WebSocket;
+          socket = created;
+          return created as unknown as globalThis.WebSocket;
+        },
+        minWebSocketRetryTime: 1000,
+        maxWebSocketRetryTime: 30_000,
+        reconnectJitterRange: 1000,
+      });
+      ws.addMessageListener((msg) => onEvent(msg as unknown as { event: string; data: Record<string, unknown> }));
+      ws.addReconnectListener(() => {
+        connected = true;
+      });
+      // Without a missed-message listener the client never adopts a new connection id after
+      // a server restart, and reconnects forever on a sequence mismatch. The `hello` that
+      // follows triggers the catch-up (onEvent).
+      ws.addMissedMessageListener(() => logger.info('Mattermost event stream restarted; catching up'));
+      ws.addCloseListener(() => {
+        if (connected) {
+          disconnectedAt = Date.now();
+          logger.warn('Mattermost event stream lost; reconnecting');
+        }
+        connected = false;
+      });
+      const wsUrl = client.getWebSocketUrl().replace(/^http/, 'ws');
+      // The token travels in the upgrade request's header (see node-websocket.ts), not as a challenge.
+      ws.initialize(wsUrl);
+      void ready().catch((err) => logger.warn({ err: errorText(err) }, 'Mattermost not reachable yet; will retry'));
+    },
+    stop(): void {
+      stopped = true;
+      connected = false;
+      if (!ws) return;
+      ws.close();
+      ws.clearReconnectTimeout();
+      ws.stopPingInterval();
+      const open = socket;
+      if (open && open.readyState !== open.CLOSED) {
+        // Silence the client's handlers so closing does not schedule a reconnect.
+        open.onclose = null;
+        open.onopen = null;
+        open.onmessage = null;
+        open.terminate();
+      }
+      ws = undefined;
+      socket = undefined;
+    },
+    get stopped() {
+      return stopped;
+    },
+
+    /** Members of the triage channel, minus bots: the nurse pool. Cached briefly. */
+    async pool(force = false): Promise<Nurse[]> {
+      if (!force && pool && Date.now() - pool.at < POOL_TTL_MS) return pool.nurses;
+      const { triageChannelId, botUserId } = await ready();
+      const ids: string[] = [];
+      for (let page = 0; ; page++) {
+        const members = await client.getChannelMembers(triageChannelId, page, 200);
+        ids.push(...members.map((m) => m.user_id));
+        if (members.length < 200) break;
+      }
+      const others = ids.filter((id) => id !== botUserId);
+      const users = others.length ? await client.getProfilesByIds(others) : [];
+      const nurses = users.filter((u) => !u.is_bot && !u.delete_at).map(toNurse);
+      for (const n of nurses) profiles.set(n.id, n);
+      pool = { at: Date.now(), nurses };
+      return nurses;
+    },
+    /** A staff member's display facts, from the pool or the server. */
+    async nurse(userId: string): Promise<Nurse> {
+      const known = profiles.get(userId);
+      if (known) return known;
+      const nurse = toNurse(await client.getUser(userId));
+      profiles.set(userId, nurse);
+      return nurse;
+    },
+    cachedNurse: (userId: string) => profiles.get(userId),
+
+    async statuses(userIds: string[]): Promise<Record<string, Presence>> {
+      if (userIds.length === 0) return {};
+      const list = await client.getStatusesByIds(userIds);
+      const out: Record<string, Presence> = {};
+      for (const s of list) if (PRESENCE_VALUES.has(s.status as Presence)) out[s.user_id] = s.status as Presence;
+      return out;
+    },
+
+    /** A private channel with a name we choose; a retry finds the one an earlier attempt made. */
+    async ensurePrivateChannel(name: string, displayName: string, purpose: string): Promise<{ id: string; name: string }> {
+      const { teamId } = await ready();
+      try {
+        const created = await client.createChannel({ team_id: teamId, name, display_name: displayName, type: 'P', purpose });
+        return { id: created.id, name: created.name };
+      } catch (err) {
+        if (!isClientError(err) || (err.server_error_id !== CHANNEL_EXISTS && err.status_code !== 400)) throw err;
+        const existing = await client.getChannelByName(teamId, name);
+        return { id: existing.id, name: existing.name };
+      }
+    },
+    async addMembers(channelId: string, userIds: string[]): Promise<void> {
+      if (userIds.length) await client.addToChannels(userIds, channelId);
+    },
+
+    /**
+     * Posts once per key: on a retry (`mayExist`), first looks for the post an earlier
+     * attempt may have made before failing to record it.
+     */
+    async postOnce(channelId: string, key: string, post: OutgoingPost, mayExist: boolean): Promise<Post> {
+      if (mayExist) {
+        const { botUserId } = await ready();
+        const recent = await client.getPosts(channelId, 0, 200);
+        const found = Object.values(recent.posts).find((p) => p.user_id === botUserId && p.props?.[KEY_PROP] === key);
+        if (found) return found;
+      }
+      return client.createPost({ channel_id: channelId, message: post.message, props: { ...(post.props ?? {}), [KEY_PROP]: key } });
+    },
+    /** Replaces a post's props (its message stays). */
+    async patchProps(postId: string, key: string, props: Record<string, unknown>): Promise<void> {
+      await client.patchPost({ id: postId, props: { ...props, [KEY_PROP]: key } });
+    },
+    async postsSince(channelId: string, since: number): Promise<Post[]> {
+      const list = await client.getPostsSince(channelId, since);
+      return list.order.map((id) => list.posts[id]!).filter(Boolean).reverse();
+    },
+  };
+}
+
+export type MattermostGateway = ReturnType<typeof createMattermostGateway>;
+
+/** A log-safe description of a Mattermost or network error (never a message body). */
+export function errorText(err: unknown): string {
+  if (isClientError(err)) return `${err.status_code ?? '?'} ${err.server_error_id ?? ''} ${err.message}`.trim();
+  return err instanceof Error ? err.message : String(err);
+}

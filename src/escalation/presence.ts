@@ -1,0 +1,75 @@
+import type { Logger } from '../logger.js';
+import type { StateStore } from '../state/state-store.js';
+import type { Nurse, Presence } from './assignment.js';
+import { errorText } from './mattermost/gateway.js';
+
+interface Snapshot {
+  at: number;
+  statuses: Record<string, Presence>;
+}
+
+export interface PresenceSource {
+  pool(force?: boolean): Promise<Nurse[]>;
+  statuses(userIds: string[]): Promise<Record<string, Presence>>;
+}
+
+const KEY = 'mm:presence';
+const POLL_LOCK = 'mm:presence:poll';
+
+/**
+ * Who among the nurses is online, shared by every instance through the state store. A
+ * periodic poll (one instance per interval) keeps it fresh; websocket `status_change`
+ * events patch it in between; assignment asks for a fresh-enough view before choosing.
+ */
+export function createPresence({ source, state, logger, pollMs = 30_000 }: { source: PresenceSource; state: StateStore; logger: Logger; pollMs?: number }) {
+  let timer: NodeJS.Timeout | undefined;
+  const ttl = () => pollMs * 4;
+
+  async function refresh(): Promise<Snapshot> {
+    const nurses = await source.pool();
+    const statuses = await source.statuses(nurses.map((n) => n.id));
+    const snapshot: Snapshot = { at: Date.now(), statuses };
+    await state.set(KEY, snapshot, ttl());
+    return snapshot;
+  }
+
+  return {
+    refresh,
+    /**
+     * Statuses no older than `maxAgeMs`, polling Mattermost if the shared view is older.
+     * If the poll fails, an older shared view is better than none.
+     */
+    async current(maxAgeMs: number): Promise<Record<string, Presence>> {
+      const saved = await state.get<Snapshot>(KEY);
+      if (saved && Date.now() - saved.at <= maxAgeMs) return saved.statuses;
+      try {
+        return (await refresh()).statuses;
+      } catch (err) {
+        if (!saved) throw err;
+        logger.warn({ err: errorText(err), ageMs: Date.now() - saved.at }, 'presence poll failed; using the last shared view');
+        return saved.statuses;
+      }
+    },
+    /** A status change heard on the websocket. */
+    async update(userId: string, status: Presence): Promise<void> {
+      const saved = await state.get<Snapshot>(KEY);
+      if (!saved) return;
+      saved.statuses[userId] = status;
+      await state.set(KEY, saved, ttl());
+    },
+    start(): void {
+      timer = setInterval(() => {
+        void (async () => {
+          if (!(await state.claim(POLL_LOCK, pollMs * 0.9))) return;
+          await refresh();
+        })().catch((err) => logger.debug({ err: errorText(err) }, 'presence poll failed'));
+      }, pollMs);
+      timer.unref();
+    },
+    stop(): void {
+      clearInterval(timer);
+    },
+  };
+}
+
+export type PresenceTracker = ReturnType<typeof createPresence>;

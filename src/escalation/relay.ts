@@ -1,0 +1,117 @@
+import type { Post } from '@mattermost/types/posts';
+import { isLanguage } from '../language/languages.js';
+import type { OutboxJob } from '../outbox/outbox.js';
+import type { CaseJobs } from './case-jobs.js';
+import { JOB, type EscalationDeps } from './deps.js';
+import { errorText } from './mattermost/gateway.js';
+import { notifyPatient } from './patient-notices.js';
+
+interface RelayPayload {
+  postId: string;
+  channelId: string;
+  userId: string;
+  message: string;
+}
+
+/** A nurse's message starting with this stays an internal note in the case channel. */
+export const NOTE_PREFIX = '//';
+
+const isOpenState = (state: string) => state === 'queued' || state === 'offered' || state === 'claimed';
+
+/**
+ * Nurse posts in a case channel → the patient's channel. Every instance hears every post
+ * on its own websocket; the outbox key `relay:<postId>` lets exactly one of them relay it,
+ * and the stored message's `mattermostPostId` makes a retried relay a no-op.
+ */
+export function createRelay(deps: EscalationDeps, jobs: CaseJobs) {
+  const { cases, outbox, store, logger } = deps;
+  let queue: Promise<void> = Promise.resolve();
+
+  /** Whether a post is something a person wrote (not ours, not a system message). */
+  function isHumanPost(post: Post): boolean {
+    const botId = deps.mattermost?.gateway.identity?.botUserId;
+    if (post.user_id === botId || post.type || post.props?.from_bot === 'true' || post.props?.from_webhook === 'true') return false;
+    return typeof post.message === 'string' && post.message.trim().length > 0;
+  }
+
+  async function enqueue(post: Post): Promise<void> {
+    if (!isHumanPost(post)) return;
+    const c = await cases.byChannel(post.channel_id);
+    if (!c || !isOpenState(c.state)) return;
+    const payload: RelayPayload = { postId: post.id, channelId: post.channel_id, userId: post.user_id, message: post.message };
+    await outbox.enqueue(JOB.relay, `relay:${post.id}`, { ...payload }, { orderingKey: `relay:${post.channel_id}` });
+  }
+
+  /** Enqueues in arrival order; one failure does not hold back the posts after it. */
+  function serial(post: Post): Promise<void> {
+    queue = queue.then(() => enqueue(post)).catch((err) => logger.warn({ err: errorText(err) }, 'could not queue a nurse message'));
+    return queue;
+  }
+
+  async function run(job: OutboxJob<RelayPayload>): Promise<void> {
+    const { postId, channelId, userId, message } = job.payload;
+    const c = await cases.byChannel(channelId);
+    if (!c || !isOpenState(c.state)) return;
+    const text = message.trim();
+    if (text.startsWith(NOTE_PREFIX)) {
+      await cases.appendEvent(c.id, 'note', `mm:${userId}`, { postId }, `note:${postId}`);
+      return;
+    }
+    const conversation = await store.conversations.get(c.conversationId);
+    if (!conversation) return;
+    if (await cases.messageWithMeta(conversation.id, 'mattermostPostId', postId)) return;
+    const gateway = deps.mattermost?.gateway;
+    if (!gateway) throw new Error('Mattermost is not configured');
+    // Our own posts (the card, the patient's quoted words) must never echo back to the patient.
+    if (userId === (await gateway.ready()).botUserId) return;
+    const nurse = await gateway.nurse(userId);
+
+    // A nurse who writes to the patient has taken the case, whether or not they clicked Claim.
+    if (c.state !== 'claimed') {
+      const { claimed, case: now } = await cases.claim(c.id, userId, nurse.firstName);
+      if (claimed && now) {
+        await store.conversations.setMode(conversation.id, 'handoff');
+        await notifyPatient(deps, now, 'claimed', { name: nurse.firstName });
+        await jobs.enqueueCardRefresh(now, 'claimed');
+      }
+    }
+    const language = isLanguage(c.language) ? c.language : (conversation.language ?? deps.config.defaultLanguage);
+    const out = await deps.processor.deliver(conversation, { role: 'nurse', text, language, senderName: nurse.firstName }, { mattermostPostId: postId, caseId: c.id });
+    await cases.appendEvent(c.id, 'relayed_to_patient', `mm:${userId}`, { postId, messageId: Number(out.id) }, `relay:${postId}`);
+  }
+
+  /**
+   * After the event stream restarts (first connect, or a reconnect that lost events), look
+   * for posts in open case channels that may have been missed. Duplicates are harmless.
+   */
+  async function catchUp(): Promise<void> {
+    const gateway = deps.mattermost?.gateway;
+    if (!gateway) return;
+    const lostAt = gateway.disconnectedAt;
+    const open = (await cases.listOpen()).filter((c) => c.mmChannelId);
+    for (const c of open) {
+      const from = lostAt ?? new Date(c.createdAt).getTime();
+      try {
+        for (const post of await gateway.postsSince(c.mmChannelId!, from - 60_000)) await serial(post);
+      } catch (err) {
+        logger.warn({ caseId: c.id, err: errorText(err) }, 'catching up on case channel failed');
+      }
+    }
+  }
+
+  return {
+    register(): void {
+      outbox.register(JOB.relay, run);
+    },
+    /**
+     * Called for each `posted` event heard on the websocket. Queued one after another, in
+     * the order Mattermost sent them, so the outbox rows (and the patient) keep that order.
+     */
+    onPosted(post: Post): void {
+      void serial(post);
+    },
+    catchUp,
+  };
+}
+
+export type Relay = ReturnType<typeof createRelay>;
