@@ -51,8 +51,12 @@ async function startEmbedded(dataDir: string, maxConnections: number, logger: Lo
 }
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
-  const max = options.maxConnections ?? 10;
-  const embedded = options.url ? undefined : await startEmbedded(options.dataDir, max, options.logger);
+  // PGlite runs one query at a time, and its socket server can interleave the extended-protocol
+  // messages of concurrent connections: the embedded database gets exactly one connection.
+  // The server allows a few more, since pg replaces a connection after a query error and
+  // the old one may still be closing.
+  const max = options.url ? (options.maxConnections ?? 10) : 1;
+  const embedded = options.url ? undefined : await startEmbedded(options.dataDir, 4, options.logger);
   const schema = options.schema;
   const pool = new pg.Pool({
     connectionString: options.url ?? embedded!.url,

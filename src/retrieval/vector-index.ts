@@ -58,6 +58,22 @@ export async function createVectorIndex(options: {
 }): Promise<VectorIndex | undefined> {
   const { db, embeddings, model, logger } = options;
   if (!(await ensureTable(db, logger))) return undefined;
+  /**
+   * Instances sharing a PostgreSQL take turns embedding; an embedded database belongs to one
+   * process and has a single connection, which the lock would hold away from the work.
+   */
+  async function withSyncLock<T>(work: () => Promise<T>): Promise<T> {
+    if (db.kind === 'embedded') return work();
+    const client = await db.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [SYNC_LOCK]);
+      return await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [SYNC_LOCK]).catch(() => undefined);
+      client.release();
+    }
+  }
+
   const store = new PGVectorStore(embeddings, {
     pool: db.pool,
     tableName: EMBEDDINGS_TABLE,
@@ -70,10 +86,8 @@ export async function createVectorIndex(options: {
   return {
     model,
     async sync(passages) {
-      const client = await db.pool.connect();
-      try {
-        await client.query('SELECT pg_advisory_lock($1)', [SYNC_LOCK]);
-        const { rows } = await client.query<{ id: string }>(`SELECT id FROM ${EMBEDDINGS_TABLE}`);
+      return withSyncLock(async () => {
+        const { rows } = await db.pool.query<{ id: string }>(`SELECT id FROM ${EMBEDDINGS_TABLE}`);
         const existing = new Set(rows.map((r) => r.id));
         const wanted = new Map(passages.map((p) => [rowId(model, p.metadata.hash), p]));
         const missing = [...wanted].filter(([id]) => !existing.has(id));
@@ -87,10 +101,7 @@ export async function createVectorIndex(options: {
         }
         if (stale.length) await store.delete({ ids: stale });
         return { embedded: missing.length, kept: wanted.size - missing.length, removed: stale.length };
-      } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [SYNC_LOCK]).catch(() => undefined);
-        client.release();
-      }
+      });
     },
     async search(query, language, limit) {
       const vector = await embeddings.embedQuery(query);

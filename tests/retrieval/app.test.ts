@@ -12,7 +12,8 @@ describe('knowledge answers in the running app', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    fake = await startFakeOpenAI();
+    // 256 dimensions keep the fake's hashed embeddings from colliding much (it has no semantics).
+    fake = await startFakeOpenAI({ dimensions: 256 });
     app = await startTestApp({ OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'sk-test', EMBEDDING_MODEL: 'text-embedding-3-small' });
   });
   afterAll(async () => {
