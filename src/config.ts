@@ -76,7 +76,7 @@ type Env = z.infer<typeof schema>;
 
 /** Settings that only make sense together: all set (on) or none set (off). */
 const GROUPS: Record<string, { vars: (keyof Env)[]; optional?: (keyof Env)[] }> = {
-  'Twilio SMS and voice': { vars: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM_NUMBER'], optional: ['TWILIO_API_BASE', 'NURSE_LINE_NUMBER'] },
+  'Twilio SMS and voice': { vars: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM_NUMBER'], optional: ['TWILIO_API_BASE'] },
   Telegram: { vars: ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET'], optional: ['TELEGRAM_API_ROOT'] },
   'Bot Framework': { vars: ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD'], optional: ['MICROSOFT_APP_TENANT_ID'] },
   Mattermost: {
@@ -102,6 +102,8 @@ export interface Config {
   llm?: { apiKey: string; baseUrl?: string; model?: string; embeddingModel?: string; timeoutMs: number };
   twilio?: { accountSid: string; authToken: string; fromNumber: string; apiBase?: string; nurseLineNumber?: string };
   voiceWebhookSecret?: string;
+  /** Where calls are transferred on escalation (Twilio Voice and other phone systems). */
+  nurseLineNumber?: string;
   telegram?: { token: string; webhookSecret: string; apiRoot: string };
   /** `unauthenticated`: BOT_FRAMEWORK_ALLOW_UNAUTHENTICATED, empty app id and password, every request accepted. */
   botFramework?: { appId: string; appPassword: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE']; unauthenticated?: boolean };
@@ -185,6 +187,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
         ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, fromNumber: e.TWILIO_FROM_NUMBER, apiBase: e.TWILIO_API_BASE, nurseLineNumber: e.NURSE_LINE_NUMBER }
         : undefined,
     voiceWebhookSecret: e.VOICE_WEBHOOK_SECRET,
+    nurseLineNumber: e.NURSE_LINE_NUMBER,
     telegram:
       e.TELEGRAM_BOT_TOKEN && e.TELEGRAM_WEBHOOK_SECRET
         ? { token: e.TELEGRAM_BOT_TOKEN, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, apiRoot: (e.TELEGRAM_API_ROOT ?? 'https://api.telegram.org').replace(/\/+$/, '') }

@@ -82,7 +82,7 @@ export function createVoiceTranscriptChannel(options: VoiceTranscriptOptions): C
   const limiter = options.limiter ?? createRateLimiter(state);
   const inline = createInlineReplies<OutboundMessage>();
   const inlineWaitMs = options.inlineWaitMs ?? 8000;
-  const planContext = { t, fallbackLanguage: config.defaultLanguage, nurseLine: config.twilio?.nurseLineNumber, spell: [config.emergencyNumber, config.crisisLine] };
+  const planContext = { t, fallbackLanguage: config.defaultLanguage, nurseLine: config.nurseLineNumber, spell: [config.emergencyNumber, config.crisisLine] };
   const languageOf = (l: Language | null | undefined): Language => (l && config.languages.includes(l) ? l : config.defaultLanguage);
 
   async function addPending(conversationId: string, add: Pending): Promise<void> {

@@ -111,3 +111,22 @@ describe('POST /channels/voice/transcript', () => {
     expect(json.action).toBe('hangup');
   });
 });
+
+describe('POST /channels/voice/transcript with a nurse line and no Twilio', () => {
+  it('transfers an emergency call to NURSE_LINE_NUMBER', async () => {
+    const withLine = await startTestApp({ VOICE_WEBHOOK_SECRET: SECRET, NURSE_LINE_NUMBER: '+15550104299' });
+    try {
+      const body = JSON.stringify({ callId: 'call-line-1', from: newCaller(), text: 'my husband has crushing chest pain', language: 'en' });
+      const res = await fetch(`${withLine.url}/channels/voice/transcript`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Signature': sign(body) },
+        body,
+      });
+      const json = (await res.json()) as any;
+      expect(json.action).toBe('transfer');
+      expect(json.transferTo).toBe('+15550104299');
+    } finally {
+      await withLine.close();
+    }
+  });
+});
