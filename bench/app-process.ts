@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 export async function startServerProcess(env: Record<string, string> = {}): Promise<{ url: string; pid: number; rssMb(): number; stop(): Promise<void> }> {
   const port = await freePort();
   const main = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'main.js');
-  const child: ChildProcess = spawn(process.execPath, [main], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, main], {
     env: {
       ...process.env,
       PORT: String(port),

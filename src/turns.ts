@@ -50,6 +50,7 @@ export function toOutbound(m: StoredMessage, conversation: Conversation): Outbou
   };
 }
 
+const TYPING_AFTER_MS = 400;
 const STATE_TTL_MS = 7 * 24 * 3600_000;
 const LOCK_LEASE_MS = 30_000;
 const stateKey = (conversationId: string) => `conv:${conversationId}:state`;
@@ -142,7 +143,9 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
     const started = performance.now();
     const saved = await state.get<ConversationState>(stateKey(conversation.id));
     const turnState = saved ?? { ...initialState(), language: conversation.language ?? undefined };
-    senders.get(conversation.channel)?.typing?.(conversation);
+    // Say "typing…" only when a turn is slow enough for a person to notice (an LLM answer).
+    const sender = senders.get(conversation.channel);
+    const typing = sender?.typing ? setTimeout(() => sender.typing?.(conversation), TYPING_AFTER_MS) : undefined;
     const message: Message = {
       channel: inbound.channel,
       externalId: inbound.externalId ?? undefined,
@@ -166,6 +169,8 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
       await store.messages.setStatus(inbound.id, 'failed');
       metrics?.turnErrors.inc({ channel: conversation.channel });
       return;
+    } finally {
+      clearTimeout(typing);
     }
     const sent: OutboundMessage[] = [];
     for (const reply of output.replies) sent.push(await deliver(conversation, reply, { inReplyTo: inbound.id }));
@@ -199,11 +204,9 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
       }
       const renew = setInterval(() => void lock.extend(LOCK_LEASE_MS).catch(() => undefined), LOCK_LEASE_MS / 3);
       try {
-        let next: StoredMessage | undefined;
-        while (!stopping && (next = await store.messages.nextPending(conversationId))) {
-          const conversation = await store.conversations.get(conversationId);
-          if (!conversation) break;
-          await runTurn(conversation, next);
+        let next: { message: StoredMessage; conversation: Conversation } | undefined;
+        while (!stopping && (next = await store.messages.nextTurn(conversationId))) {
+          await runTurn(next.conversation, next.message);
         }
       } finally {
         clearInterval(renew);

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import { createI18n } from '../i18n.js';
+import { createI18n, type TFunction } from '../i18n.js';
+import type { Language } from '../language/languages.js';
 import { loadClinic } from '../knowledge/clinic.js';
 import type { Logger } from '../logger.js';
 import { createKnowledgeService, type KnowledgeService } from '../retrieval/knowledge-service.js';
@@ -21,7 +22,14 @@ export async function createEngineServices(config: Config, logger: Logger): Prom
     { clinicName: clinic.name, emergencyNumber: config.emergencyNumber, crisisLine: config.crisisLine },
     config.defaultLanguage,
   );
-  return { config, logger, clinic, t: (language) => i18n.getFixedT(language) };
+  // One bound t() per language, made once: stages ask for it many times a turn.
+  const bound = new Map<Language, TFunction>();
+  const t = (language: Language): TFunction => {
+    let fn = bound.get(language);
+    if (!fn) bound.set(language, (fn = i18n.getFixedT(language)));
+    return fn;
+  };
+  return { config, logger, clinic, t };
 }
 
 /** The turn pipeline, in order: language → safety gate → handoff → intent → answer → escalation. */
