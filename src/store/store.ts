@@ -61,6 +61,10 @@ export interface NewMessage {
  */
 export function createStore(db: Database) {
   const q: Queryable = db.pool;
+  // PGlite is one session behind every socket connection: a statement prepared by a replaced
+  // connection would still exist there, so the embedded database gets unnamed statements.
+  const named = db.kind !== 'embedded';
+  const stmt = (name: string, text: string, values: unknown[]) => (named ? { name, text, values } : { text, values });
 
   const contacts = {
     async upsert(channel: string, externalId: string, fields: { displayName?: string; language?: Language } = {}): Promise<Contact> {
@@ -86,7 +90,7 @@ export function createStore(db: Database) {
   const conversations = {
     async get(id: string): Promise<Conversation | undefined> {
       const { rows } = await q.query<Conversation>(
-        { name: 'conversation-get', text: `SELECT ${conversationCols} FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = $1`, values: [id] },
+        stmt('conversation-get', `SELECT ${conversationCols} FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = $1`, [id]),
       );
       return rows[0];
     },
@@ -125,9 +129,9 @@ export function createStore(db: Database) {
     /** Stores an inbound message as `pending`; a second delivery of the same external id is reported, not stored. */
     async insertInbound(m: NewMessage): Promise<{ id: number; duplicate: boolean }> {
       const { rows } = await q.query<{ id: number }>(
-        { name: 'message-insert-in', text: `INSERT INTO messages (conversation_id, direction, role, channel, external_id, kind, body, language, meta, status)
+        stmt('message-insert-in', `INSERT INTO messages (conversation_id, direction, role, channel, external_id, kind, body, language, meta, status)
          VALUES ($1, 'in', $2, $3, $4, $5, $6, $7, $8, 'pending')
-         ON CONFLICT (channel, external_id) DO NOTHING RETURNING id`, values: [m.conversationId, m.role, m.channel, m.externalId ?? null, m.kind ?? 'text', m.body, m.language ?? null, m.meta ?? {}] },
+         ON CONFLICT (channel, external_id) DO NOTHING RETURNING id`, [m.conversationId, m.role, m.channel, m.externalId ?? null, m.kind ?? 'text', m.body, m.language ?? null, m.meta ?? {}]),
       );
       if (rows[0]) return { id: rows[0].id, duplicate: false };
       const existing = await q.query<{ id: number }>(`SELECT id FROM messages WHERE channel = $1 AND external_id = $2`, [m.channel, m.externalId]);
@@ -136,9 +140,9 @@ export function createStore(db: Database) {
     async insertOutbound(m: NewMessage, status = 'stored'): Promise<{ id: number; createdAt: Date }> {
       // One round trip: store the message and touch the conversation.
       const { rows } = await q.query<{ id: number; createdAt: Date }>(
-        { name: 'message-insert-out', text: `WITH touched AS (UPDATE conversations SET updated_at = now() WHERE id = $1)
+        stmt('message-insert-out', `WITH touched AS (UPDATE conversations SET updated_at = now() WHERE id = $1)
          INSERT INTO messages (conversation_id, direction, role, channel, external_id, kind, body, language, meta, status)
-         VALUES ($1, 'out', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, created_at AS "createdAt"`, values: [m.conversationId, m.role, m.channel, m.externalId ?? null, m.kind ?? 'text', m.body, m.language ?? null, m.meta ?? {}, status] },
+         VALUES ($1, 'out', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, created_at AS "createdAt"`, [m.conversationId, m.role, m.channel, m.externalId ?? null, m.kind ?? 'text', m.body, m.language ?? null, m.meta ?? {}, status]),
       );
       return rows[0]!;
     },
@@ -148,19 +152,21 @@ export function createStore(db: Database) {
     },
     async nextPending(conversationId: string): Promise<StoredMessage | undefined> {
       const { rows } = await q.query<StoredMessage>(
-        { name: 'message-next-pending', text: `SELECT ${messageCols} FROM messages WHERE conversation_id = $1 AND direction = 'in' AND status = 'pending' ORDER BY id LIMIT 1`, values: [conversationId] },
+        stmt('message-next-pending', `SELECT ${messageCols} FROM messages WHERE conversation_id = $1 AND direction = 'in' AND status = 'pending' ORDER BY id LIMIT 1`, [conversationId]),
       );
       return rows[0];
     },
     /** The conversation's oldest pending inbound message with the conversation as it is now: one round trip per turn. */
     async nextTurn(conversationId: string): Promise<{ message: StoredMessage; conversation: Conversation } | undefined> {
-      const { rows } = await q.query<{ m: Record<string, unknown>; c: Record<string, unknown> }>({
-        name: 'message-next-turn',
-        text: `SELECT row_to_json(m) AS m, row_to_json(cv) AS c FROM
+      const { rows } = await q.query<{ m: Record<string, unknown>; c: Record<string, unknown> }>(
+        stmt(
+          'message-next-turn',
+          `SELECT row_to_json(m) AS m, row_to_json(cv) AS c FROM
                  (SELECT ${messageCols} FROM messages WHERE conversation_id = $1 AND direction = 'in' AND status = 'pending' ORDER BY id LIMIT 1) m,
                  (SELECT ${conversationCols} FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = $1) cv`,
-        values: [conversationId],
-      });
+          [conversationId],
+        ),
+      );
       const row = rows[0];
       if (!row) return undefined;
       // row_to_json leaves timestamps as strings; the rest keeps its JSON shape.
@@ -179,7 +185,7 @@ export function createStore(db: Database) {
       return rows.map((r) => r.conversationId);
     },
     async setStatus(id: number, status: string): Promise<void> {
-      await q.query({ name: 'message-set-status', text: `UPDATE messages SET status = $2, processed_at = now(), attempts = attempts + 1 WHERE id = $1`, values: [id, status] });
+      await q.query(stmt('message-set-status', `UPDATE messages SET status = $2, processed_at = now(), attempts = attempts + 1 WHERE id = $1`, [id, status]));
     },
     async history(conversationId: string, limit = 100): Promise<StoredMessage[]> {
       const { rows } = await q.query<StoredMessage>(
