@@ -32,7 +32,8 @@
  */
 import { createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { listenOnLoopback } from './loopback.js';
 
 export interface ChannelAccount {
   id: string;
@@ -224,16 +225,8 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
       else res.destroy();
     });
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}/`;
+  const { origin } = await listenOnLoopback(server, sockets);
+  const url = `${origin}/`;
 
   const user = (input: MessageInput): ChannelAccount => input.user ?? { id: 'dl_4f6c2e0a9b', name: 'Sam', role: 'user' };
 

@@ -11,7 +11,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { listenOnLoopback } from './loopback.js';
 
 // ---------------------------------------------------------------------------
 // Types
@@ -609,18 +610,10 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       } else res.destroy();
     });
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const { origin } = await listenOnLoopback(server, sockets);
 
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `${origin}/v1`,
     requests,
     failNext(n, status, failure = {}) {
       for (let i = 0; i < n; i++) failures.push({ status, failure });

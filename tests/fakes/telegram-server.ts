@@ -9,7 +9,8 @@
  * `{ok:false,error_code,description[,parameters]}` with the matching HTTP status.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { listenOnLoopback } from './loopback.js';
 
 // ---------------------------------------------------------------------------
 // Bot API object types (the subset the fake produces)
@@ -899,16 +900,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions): Promise<F
       else res.destroy();
     });
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  const { origin } = await listenOnLoopback(server, sockets);
+  const url = origin;
 
   return {
     url,

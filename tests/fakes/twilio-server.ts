@@ -12,8 +12,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import twilio from 'twilio';
+import { listenOnLoopback } from './loopback.js';
 
 export const TWILIO_API_VERSION = '2010-04-01';
 
@@ -517,16 +518,8 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
       else res.destroy();
     });
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  const { origin } = await listenOnLoopback(server, sockets);
+  const url = origin;
 
   return {
     url,
