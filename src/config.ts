@@ -100,7 +100,7 @@ export interface Config {
   crisisLine: string;
   maxMessageLength: number;
   llm?: { apiKey: string; baseUrl?: string; model?: string; embeddingModel?: string; timeoutMs: number };
-  twilio?: { accountSid: string; authToken: string; fromNumber: string; apiBase?: string; nurseLineNumber?: string };
+  twilio?: { accountSid: string; authToken: string; fromNumber: string; apiBase?: string };
   voiceWebhookSecret?: string;
   /** Where calls are transferred on escalation (Twilio Voice and other phone systems). */
   nurseLineNumber?: string;
@@ -184,7 +184,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     twilio:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM_NUMBER
-        ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, fromNumber: e.TWILIO_FROM_NUMBER, apiBase: e.TWILIO_API_BASE, nurseLineNumber: e.NURSE_LINE_NUMBER }
+        ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, fromNumber: e.TWILIO_FROM_NUMBER, apiBase: e.TWILIO_API_BASE }
         : undefined,
     voiceWebhookSecret: e.VOICE_WEBHOOK_SECRET,
     nurseLineNumber: e.NURSE_LINE_NUMBER,

@@ -93,7 +93,7 @@ export function createTwilioVoiceChannel(options: TwilioVoiceOptions): ChannelSe
   const inlineWaitMs = options.inlineWaitMs ?? 8000;
   const publicUrl = config.http.publicUrl;
   const textCaller = createSmsFallback({ client, settings, store, t, statusCallback: publicUrl + SMS_STATUS_PATH });
-  const planContext = { t, fallbackLanguage: config.defaultLanguage, nurseLine: settings.nurseLineNumber, spell: [config.emergencyNumber, config.crisisLine] };
+  const planContext = { t, fallbackLanguage: config.defaultLanguage, nurseLine: config.nurseLineNumber, spell: [config.emergencyNumber, config.crisisLine] };
   const languageOf = (l: Language | null | undefined): Language => (l && config.languages.includes(l) ? l : config.defaultLanguage);
 
   // ---- TwiML --------------------------------------------------------------------------------
