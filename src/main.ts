@@ -1,6 +1,6 @@
 import { createCareRelay } from './app.js';
 import { loadDotEnv, parseConfig } from './config.js';
-import { ConfigError } from './errors.js';
+import { AppError, ConfigError } from './errors.js';
 import { createLogger } from './logger.js';
 
 async function main(): Promise<void> {
@@ -39,6 +39,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write(`CareRelay failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-  process.exit(1);
+  // Our own errors (a broken knowledge file, a refused setting) say what to fix; anything else keeps its stack.
+  const detail = err instanceof AppError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`CareRelay failed to start: ${detail}\n`);
+  process.exit(err instanceof AppError ? 78 : 1);
 });
