@@ -68,6 +68,14 @@ export function createStore(db: Database) {
 
   const contacts = {
     async upsert(channel: string, externalId: string, fields: { displayName?: string; language?: Language } = {}): Promise<Contact> {
+      // Known contacts are read, not rewritten: an upsert that always updates would write a
+      // row version per message. Only a new name, or a first language, is written.
+      const found = await q.query<Contact>(
+        stmt('contact-find', `SELECT ${contactCols} FROM contacts WHERE channel = $1 AND external_id = $2`, [channel, externalId]),
+      );
+      const known = found.rows[0];
+      const stale = known && ((fields.displayName && fields.displayName !== known.displayName) || (fields.language && !known.language));
+      if (known && !stale) return known;
       const { rows } = await q.query<Contact>(
         `INSERT INTO contacts (channel, external_id, display_name, language) VALUES ($1, $2, $3, $4)
          ON CONFLICT (channel, external_id) DO UPDATE SET
@@ -97,9 +105,12 @@ export function createStore(db: Database) {
     /** The contact's current conversation on this channel, opened if there is none. */
     async current(contact: Contact, language?: Language | null): Promise<Conversation> {
       const found = await q.query<Conversation>(
-        `SELECT ${conversationCols} FROM conversations c JOIN contacts k ON k.id = c.contact_id
-         WHERE c.contact_id = $1 AND c.mode <> 'closed' ORDER BY c.updated_at DESC LIMIT 1`,
-        [contact.id],
+        stmt(
+          'conversation-current',
+          `SELECT ${conversationCols} FROM conversations c JOIN contacts k ON k.id = c.contact_id
+           WHERE c.contact_id = $1 AND c.mode <> 'closed' ORDER BY c.updated_at DESC LIMIT 1`,
+          [contact.id],
+        ),
       );
       if (found.rows[0]) return found.rows[0];
       const { rows } = await q.query<{ id: string; createdAt: Date }>(
