@@ -9,6 +9,11 @@ export interface Database {
   pool: pg.Pool;
   /** `embedded` when PGlite serves the pool on loopback. */
   kind: 'postgres' | 'embedded';
+  /**
+   * PGlite (ours, or one reached through DATABASE_URL): one session behind every connection,
+   * one query at a time. The pool then has one connection and statements stay unnamed.
+   */
+  singleSession: boolean;
   schema?: string;
   /** Runs `fn` in one transaction on one connection. */
   transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
@@ -50,28 +55,43 @@ async function startEmbedded(dataDir: string, maxConnections: number, logger: Lo
   };
 }
 
-export async function createDatabase(options: DatabaseOptions): Promise<Database> {
-  // PGlite runs one query at a time, and its socket server can interleave the extended-protocol
-  // messages of concurrent connections: the embedded database gets exactly one connection.
-  // The server allows a few more, since pg replaces a connection after a query error and
-  // the old one may still be closing.
-  const max = options.url ? (options.maxConnections ?? 10) : 1;
-  const embedded = options.url ? undefined : await startEmbedded(options.dataDir, 4, options.logger);
-  const schema = options.schema;
+function createPool(url: string, max: number, options: DatabaseOptions): pg.Pool {
   const pool = new pg.Pool({
-    connectionString: options.url ?? embedded!.url,
+    connectionString: url,
     max,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 10_000,
-    ...(schema ? { options: `-c search_path=${schema},public` } : {}),
+    ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', (err) => options.logger.warn({ err: err.message }, 'database connection lost'));
+  return pool;
+}
+
+export async function createDatabase(options: DatabaseOptions): Promise<Database> {
+  // PGlite runs one query at a time, and its socket server can interleave the extended-protocol
+  // messages of concurrent connections: a PGlite database gets exactly one connection. Our
+  // embedded server allows a few more, since pg replaces a connection after a query error and
+  // the old one may still be closing.
+  const embedded = options.url ? undefined : await startEmbedded(options.dataDir, 4, options.logger);
+  const url = options.url ?? embedded!.url;
+  let pool = createPool(url, embedded ? 1 : (options.maxConnections ?? 10), options);
+  let singleSession = Boolean(embedded);
+  if (!embedded) {
+    const { rows } = await pool.query<{ version: string }>('SELECT version()');
+    if (/PGlite/i.test(rows[0]?.version ?? '')) {
+      singleSession = true;
+      await pool.end();
+      pool = createPool(url, 1, options);
+    }
+  }
+  const schema = options.schema;
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
 
   return {
     pool,
     kind: embedded ? 'embedded' : 'postgres',
+    singleSession,
     schema,
     async transaction(fn) {
       const client = await pool.connect();

@@ -59,11 +59,11 @@ export async function createVectorIndex(options: {
   const { db, embeddings, model, logger } = options;
   if (!(await ensureTable(db, logger))) return undefined;
   /**
-   * Instances sharing a PostgreSQL take turns embedding; an embedded database belongs to one
-   * process and has a single connection, which the lock would hold away from the work.
+   * Instances sharing a PostgreSQL take turns embedding; PGlite has a single connection,
+   * which the lock would hold away from the work (and runs one query at a time anyway).
    */
   async function withSyncLock<T>(work: () => Promise<T>): Promise<T> {
-    if (db.kind === 'embedded') return work();
+    if (db.singleSession) return work();
     const client = await db.pool.connect();
     try {
       await client.query('SELECT pg_advisory_lock($1)', [SYNC_LOCK]);

@@ -62,8 +62,8 @@ export interface NewMessage {
 export function createStore(db: Database) {
   const q: Queryable = db.pool;
   // PGlite is one session behind every socket connection: a statement prepared by a replaced
-  // connection would still exist there, so the embedded database gets unnamed statements.
-  const named = db.kind !== 'embedded';
+  // connection would still exist there, so it gets unnamed statements.
+  const named = !db.singleSession;
   const stmt = (name: string, text: string, values: unknown[]) => (named ? { name, text, values } : { text, values });
 
   const contacts = {
