@@ -6,7 +6,7 @@ import type { Message, OutboundMessage, Reply } from './message.js';
 import type { Metrics } from './metrics.js';
 import { PermanentDeliveryError, type Outbox } from './outbox/outbox.js';
 import type { StateStore } from './state/state-store.js';
-import type { Conversation, StoredMessage, Store } from './store/store.js';
+import type { Contact, Conversation, StoredMessage, Store } from './store/store.js';
 
 /** How a channel delivers what we owe a patient. Web chat, SMS, voice, Telegram each implement it. */
 export interface ChannelSender {
@@ -235,14 +235,16 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
      * Stores the message (once per channel + external id) and schedules its turn.
      * Resolves when it is stored, not when it is answered.
      */
-    async accept(message: Message, options: { displayName?: string; conversation?: Conversation } = {}): Promise<AcceptResult> {
-      // A channel that already resolved the conversation (web chat sessions) saves two queries.
+    async accept(message: Message, options: { displayName?: string; contact?: Contact; conversation?: Conversation } = {}): Promise<AcceptResult> {
+      // A channel that already looked up the contact or the conversation saves the queries.
       let conversation = options.conversation;
       if (!conversation) {
-        const contact = await store.contacts.upsert(message.channel, message.conversation.id, {
-          displayName: options.displayName,
-          language: toLanguage(message.locale),
-        });
+        const contact =
+          options.contact ??
+          (await store.contacts.upsert(message.channel, message.conversation.id, {
+            displayName: options.displayName,
+            language: toLanguage(message.locale),
+          }));
         conversation = await store.conversations.current(contact);
       }
       const { id, duplicate } = await store.messages.insertInbound({
