@@ -1,4 +1,5 @@
 import type { LanguageRules } from '../types.js';
+import { tuneRules } from './base.js';
 
 /*
  * Hindi, in Devanagari and in Latin letters (romanised Hindi has no fixed spelling: "saans",
@@ -185,55 +186,16 @@ export const hi: LanguageRules = {
     SWALLOWED_OBJECT: ['nigal … sikka|battery|magnet|khilona', 'निगल … सिक्का|बैटरी'],
   },
 
-  rules: [
-    { id: 'choking.choking', category: 'choking', all: ['CHOKING'], unless: ['HABITUAL'] },
-    { id: 'choking.object_no_air', category: 'choking', all: ['SWALLOWED_OBJECT', ['BREATH_TROUBLE', 'CYANOSIS']] },
-
-    { id: 'anaphylaxis.word', category: 'anaphylaxis', all: ['ANAPHYLAXIS_WORD', ['BREATH_TROUBLE', 'THROAT_SWELL', 'FACE_SWELL', 'WHEEZE', 'DIZZY']] },
-    { id: 'anaphylaxis.throat_closing', category: 'anaphylaxis', all: ['THROAT_CLOSING'] },
-    { id: 'anaphylaxis.throat_swelling', category: 'anaphylaxis', all: [['ALLERGEN', 'BREATH_TROUBLE', 'FACE_SWELL'], 'THROAT_SWELL'] },
-    { id: 'anaphylaxis.face_swelling', category: 'anaphylaxis', all: ['ALLERGEN', 'FACE_SWELL'], unless: ['MINOR'] },
-    { id: 'anaphylaxis.breathing', category: 'anaphylaxis', all: ['ALLERGEN', ['BREATH_TROUBLE', 'WHEEZE']] },
-    { id: 'anaphylaxis.hives_plus', category: 'anaphylaxis', all: ['ALLERGEN', 'HIVES', ['VOMIT', 'DIZZY', 'BREATH_TROUBLE', 'WHEEZE', 'FACE_SWELL']] },
-
-    { id: 'overdose.word', category: 'overdose_poisoning', all: ['OVERDOSE_WORD'] },
-    { id: 'overdose.large_amount', category: 'overdose_poisoning', all: ['INGESTED', 'LARGE_AMOUNT', 'DRUG'], window: 12 },
-    { id: 'overdose.poison', category: 'overdose_poisoning', all: ['INGESTED', 'POISON'], window: 10 },
-
-    { id: 'suicide.intent', category: 'suicide', all: ['SUICIDAL'] },
-
-    { id: 'infant_fever.age', category: 'infant_fever', all: ['INFANT_AGE', 'FEVER'], unless: ['PREGNANT'] },
-
-    { id: 'pregnancy_bleeding.heavy', category: 'pregnancy_bleeding', all: ['PREGNANT', 'BLEED', ['HEAVY_BLEED', 'SUDDEN', 'CRAMPS']] },
-
-    { id: 'burns.severe', category: 'burns', all: ['BURN', 'BURN_SEVERE'], unless: ['MINOR'], window: 14 },
-
-    { id: 'seizure.now', category: 'seizure', all: ['SEIZURE_NOW'], unless: ['HEART_ATTACK'] },
-    { id: 'seizure.word', category: 'seizure', all: ['SEIZURE'], unless: ['ADMIN', 'HEART_ATTACK', 'HABITUAL'], note: '"dil ka daura" is a heart attack, not a seizure' },
-    { id: 'seizure.signs', category: 'seizure', all: ['SHAKING', ['UNRESPONSIVE', 'SEIZURE']], unless: ['HEART_ATTACK'] },
-
-    { id: 'thunderclap.worst', category: 'thunderclap_headache', all: ['HEADACHE', 'WORST_EVER'], window: 14 },
-    { id: 'thunderclap.sudden_severe', category: 'thunderclap_headache', all: ['HEADACHE', 'SUDDEN', ['SEVERE', 'VOMIT', 'STIFF_NECK', 'CONFUSED']] },
-    { id: 'thunderclap.stiff_neck', category: 'thunderclap_headache', all: ['HEADACHE', 'STIFF_NECK', ['SUDDEN', 'SEVERE']] },
-
-    { id: 'stroke.face', category: 'stroke', all: ['FACE_DROOP'], unless: ['DENTAL'] },
-    { id: 'stroke.arm_plus', category: 'stroke', all: ['ARM_WEAK', ['SPEECH', 'SUDDEN', 'CONFUSED', 'VISION_LOSS']] },
-    { id: 'stroke.speech_plus', category: 'stroke', all: ['SPEECH', ['SUDDEN', 'CONFUSED', 'VISION_LOSS']] },
-    { id: 'stroke.now', category: 'stroke', all: ['STROKE_NOW'] },
-    { id: 'stroke.word', category: 'stroke', all: ['STROKE_WORD'], unless: ['ADMIN'] },
-
-    { id: 'unresponsive.unresponsive', category: 'unresponsive', all: ['UNRESPONSIVE'] },
-
-    { id: 'chest_pain.pain', category: 'chest_pain', all: ['CHEST', 'CHEST_PAIN'], window: 6 },
-    { id: 'chest_pain.heart_attack_now', category: 'chest_pain', all: ['HEART_ATTACK_NOW'] },
-    { id: 'chest_pain.heart_attack', category: 'chest_pain', all: ['HEART_ATTACK'], unless: ['ADMIN'] },
-
-    { id: 'bleeding.heavy', category: 'bleeding', all: ['BLEED', 'HEAVY_BLEED'], window: 8, unless: ['SMALL_WOUND'] },
-    { id: 'bleeding.trauma', category: 'bleeding', all: ['BLEED', 'WOUND_TRAUMA'], window: 10 },
-    { id: 'bleeding.vomit_blood', category: 'bleeding', all: ['BLOOD_VOMIT'] },
-
-    { id: 'breathing.distress', category: 'breathing', all: ['BREATH_TROUBLE'], unless: ['EXERTION', 'HABITUAL', 'MINOR'] },
-    { id: 'breathing.cyanosis', category: 'breathing', all: ['CYANOSIS'] },
-    { id: 'breathing.wheeze_severe', category: 'breathing', all: ['WHEEZE', 'WHEEZE_DANGER'] },
-  ],
+  rules: tuneRules({
+    set: {
+      'choking.choking': { unless: ['HABITUAL'] },
+      'overdose.large_amount': { window: 12 },
+      'overdose.poison': { window: 10 },
+      'seizure.now': { unless: ['HEART_ATTACK'] },
+      'seizure.word': { unless: ['ADMIN', 'HEART_ATTACK', 'HABITUAL'], note: '"dil ka daura" is a heart attack, not a seizure' },
+      'seizure.signs': { all: ['SHAKING', ['UNRESPONSIVE', 'SEIZURE']], unless: ['HEART_ATTACK'] },
+      'thunderclap.worst': { window: 14 },
+    },
+    drop: ['burns.area', 'seizure.fit'],
+  }),
 };

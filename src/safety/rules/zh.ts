@@ -1,4 +1,5 @@
 import type { LanguageRules } from '../types.js';
+import { tuneRules } from './base.js';
 
 /*
  * Simplified Chinese. Matching is character by character (no word segmentation), so a
@@ -143,56 +144,27 @@ export const zh: LanguageRules = {
     SWALLOWED_OBJECT: ['吞了 … (硬币|电池|磁铁|玩具|葡萄|果冻|糖|异物)', '误吞 … (硬币|电池|磁铁|玩具|葡萄|果冻|糖)'],
   },
 
-  rules: [
-    { id: 'choking.choking', category: 'choking', all: ['CHOKING'] },
-    { id: 'choking.object_no_air', category: 'choking', all: ['SWALLOWED_OBJECT', ['BREATH_TROUBLE', 'CYANOSIS']] },
-
-    { id: 'anaphylaxis.word', category: 'anaphylaxis', all: ['ANAPHYLAXIS_WORD', ['BREATH_TROUBLE', 'THROAT_SWELL', 'FACE_SWELL', 'WHEEZE', 'DIZZY']] },
-    { id: 'anaphylaxis.throat_closing', category: 'anaphylaxis', all: ['THROAT_CLOSING'] },
-    { id: 'anaphylaxis.throat_swelling', category: 'anaphylaxis', all: [['ALLERGEN', 'BREATH_TROUBLE', 'FACE_SWELL'], 'THROAT_SWELL'] },
-    { id: 'anaphylaxis.face_swelling', category: 'anaphylaxis', all: ['ALLERGEN', 'FACE_SWELL'], unless: ['MINOR'] },
-    { id: 'anaphylaxis.breathing', category: 'anaphylaxis', all: ['ALLERGEN', ['BREATH_TROUBLE', 'WHEEZE']] },
-    { id: 'anaphylaxis.hives_plus', category: 'anaphylaxis', all: ['ALLERGEN', 'HIVES', ['VOMIT', 'DIZZY', 'BREATH_TROUBLE', 'WHEEZE', 'FACE_SWELL']] },
-
-    { id: 'overdose.word', category: 'overdose_poisoning', all: ['OVERDOSE_WORD'] },
-    { id: 'overdose.large_amount', category: 'overdose_poisoning', all: ['INGESTED', 'LARGE_AMOUNT', 'DRUG'], window: 14 },
-    { id: 'overdose.poison', category: 'overdose_poisoning', all: ['INGESTED', 'POISON'], window: 12 },
-
-    { id: 'suicide.intent', category: 'suicide', all: ['SUICIDAL'] },
-
-    { id: 'infant_fever.age', category: 'infant_fever', all: ['INFANT_AGE', 'FEVER'], unless: ['PREGNANT'] },
-
-    { id: 'pregnancy_bleeding.heavy', category: 'pregnancy_bleeding', all: ['PREGNANT', 'BLEED', ['HEAVY_BLEED', 'SUDDEN', 'CRAMPS']] },
-
-    { id: 'burns.severe', category: 'burns', all: ['BURN', 'BURN_SEVERE'], unless: ['MINOR'], window: 16 },
-
-    { id: 'seizure.now', category: 'seizure', all: ['SEIZURE_NOW'] },
-    { id: 'seizure.word', category: 'seizure', all: ['SEIZURE'], unless: ['ADMIN', 'HABITUAL'] },
-    { id: 'seizure.signs', category: 'seizure', all: ['SHAKING', ['UNRESPONSIVE', 'SEIZURE', 'SEIZURE_NOW', 'NONSTOP']], unless: ['LEG_CRAMP'], note: '抽筋 alone is usually a leg cramp' },
-
-    { id: 'thunderclap.worst', category: 'thunderclap_headache', all: ['HEADACHE', 'WORST_EVER'], window: 16 },
-    { id: 'thunderclap.sudden_severe', category: 'thunderclap_headache', all: ['HEADACHE', 'SUDDEN', ['SEVERE', 'VOMIT', 'STIFF_NECK', 'CONFUSED']] },
-    { id: 'thunderclap.stiff_neck', category: 'thunderclap_headache', all: ['HEADACHE', 'STIFF_NECK', ['SUDDEN', 'SEVERE']] },
-
-    { id: 'stroke.face', category: 'stroke', all: ['FACE_DROOP'], unless: ['DENTAL'] },
-    { id: 'stroke.arm_plus', category: 'stroke', all: ['ARM_WEAK', ['SPEECH', 'SUDDEN', 'CONFUSED', 'VISION_LOSS']] },
-    { id: 'stroke.speech_plus', category: 'stroke', all: ['SPEECH', ['SUDDEN', 'CONFUSED', 'VISION_LOSS']] },
-    { id: 'stroke.vision_face', category: 'stroke', all: ['VISION_LOSS', 'SUDDEN', ['ARM_WEAK', 'SPEECH', 'FACE_DROOP']] },
-    { id: 'stroke.now', category: 'stroke', all: ['STROKE_NOW'] },
-    { id: 'stroke.word', category: 'stroke', all: ['STROKE_WORD'], unless: ['ADMIN'] },
-
-    { id: 'unresponsive.unresponsive', category: 'unresponsive', all: ['UNRESPONSIVE'] },
-
-    { id: 'chest_pain.pain', category: 'chest_pain', all: ['CHEST', 'CHEST_PAIN'], window: 10 },
-    { id: 'chest_pain.heart_attack_now', category: 'chest_pain', all: ['HEART_ATTACK_NOW'] },
-    { id: 'chest_pain.heart_attack', category: 'chest_pain', all: ['HEART_ATTACK'], unless: ['ADMIN'] },
-
-    { id: 'bleeding.heavy', category: 'bleeding', all: ['BLEED', 'HEAVY_BLEED'], window: 10, unless: ['SMALL_WOUND'] },
-    { id: 'bleeding.trauma', category: 'bleeding', all: ['BLEED', 'WOUND_TRAUMA'], window: 12 },
-    { id: 'bleeding.vomit_blood', category: 'bleeding', all: ['BLOOD_VOMIT'] },
-
-    { id: 'breathing.distress', category: 'breathing', all: ['BREATH_TROUBLE'], unless: ['EXERTION', 'HABITUAL', 'MINOR'] },
-    { id: 'breathing.cyanosis', category: 'breathing', all: ['CYANOSIS'] },
-    { id: 'breathing.wheeze_severe', category: 'breathing', all: ['WHEEZE', 'WHEEZE_DANGER'] },
-  ],
+  rules: tuneRules({
+    // Windows count characters in Chinese, so they are wider.
+    set: {
+      'overdose.large_amount': { window: 14 },
+      'overdose.poison': { window: 12 },
+      'burns.severe': { window: 16 },
+      'seizure.signs': {
+        all: ['SHAKING', ['UNRESPONSIVE', 'SEIZURE', 'SEIZURE_NOW', 'NONSTOP']],
+        unless: ['LEG_CRAMP'],
+        note: '抽筋 alone is usually a leg cramp',
+      },
+      'thunderclap.worst': { window: 16 },
+      'chest_pain.pain': { window: 10 },
+      'bleeding.heavy': { window: 10 },
+      'bleeding.trauma': { window: 12 },
+    },
+    drop: ['burns.area', 'seizure.fit'],
+    after: {
+      'stroke.speech_plus': [
+        { id: 'stroke.vision_face', category: 'stroke', all: ['VISION_LOSS', 'SUDDEN', ['ARM_WEAK', 'SPEECH', 'FACE_DROOP']] },
+      ],
+    },
+  }),
 };
