@@ -44,7 +44,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   };
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on right now, for a server that must know its URL before it starts. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {

@@ -24,11 +24,7 @@ describe('embedded database', () => {
     try {
       const back = await connectVisitor(second.url, { token: visitor.session.token });
       expect(back.session.conversationId).toBe(visitor.session.conversationId);
-      const history = await new Promise<any[]>((resolve) => {
-        const seen = back.received.find((r) => r.event === 'history');
-        if (seen) resolve(seen.data);
-        else back.socket.once('history', resolve);
-      });
+      const history = await back.history();
       expect(history.map((m) => [m.role, m.text.slice(0, 5)])).toEqual([
         ['patient', 'hola'],
         ['bot', '¡Hola'],

@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import type { Config } from '../../src/config.js';
-import { AppError, publicError } from '../../src/errors.js';
+import { AppError } from '../../src/errors.js';
 import type { TFunction } from '../../src/i18n.js';
 import { toLanguage, type Language } from '../../src/language/languages.js';
 import type { Logger } from '../../src/logger.js';
@@ -39,6 +39,8 @@ export interface WebChatOptions {
 }
 
 type Ack = (response: unknown) => void;
+/** Error codes with a patient-facing text in locales (`errors.*`). */
+const LOCALISED_ERRORS = new Set(['empty', 'tooLong', 'invalid', 'rateLimited', 'unavailable', 'internal']);
 interface SessionData {
   visitorId: string;
   conversation: Conversation;
@@ -67,10 +69,8 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
     return lang && config.languages.includes(lang) ? lang : undefined;
   };
   const fail = (ack: Ack | undefined, language: Language, err: unknown) => {
-    const { code } = publicError(err);
-    const key = err instanceof AppError ? err.code : 'internal';
-    const known = ['empty', 'tooLong', 'invalid', 'rateLimited', 'unavailable', 'internal'];
-    const message = t(language)(`errors.${known.includes(key) ? key : 'internal'}`, { max: config.maxMessageLength });
+    const code = err instanceof AppError ? err.code : 'internal';
+    const message = t(language)(`errors.${LOCALISED_ERRORS.has(code) ? code : 'internal'}`, { max: config.maxMessageLength });
     if (!(err instanceof AppError)) logger.error({ err }, 'web chat message failed');
     ack?.({ ok: false, error: { code, message } });
   };

@@ -3,7 +3,7 @@
  * Twilio signatures are computed over, is the address tests post to), the fake Twilio REST API
  * behind TWILIO_API_BASE, a real XML parser for TwiML, and a poll helper for asynchronous effects.
  */
-import { createServer } from 'node:net';
+import { freePort } from '../../bench/app-process.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { startFakeTwilio, type FakeTwilio } from '../fakes/twilio-server.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -13,16 +13,6 @@ export const AUTH_TOKEN = '3b9f' + 'c2d8'.repeat(7);
 export const CLINIC_NUMBER = '+14155550100';
 export const NURSE_LINE = '+14155550199';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 export interface TwilioTestApp {
   app: TestApp;

@@ -31,11 +31,7 @@ describe('web chat over socket.io', () => {
 
     const again = await connectVisitor(app.url, { token: first.session.token });
     expect(again.session.conversationId).toBe(first.session.conversationId);
-    const history = await new Promise<any[]>((resolve) => {
-      const seen = again.received.find((r) => r.event === 'history');
-      if (seen) resolve(seen.data);
-      else again.socket.once('history', resolve);
-    });
+    const history = await again.history();
     expect(history.map((m) => m.role)).toEqual(['patient', 'bot']);
     expect(history[0]).toMatchObject({ role: 'patient', text: 'hola', id: expect.any(String), createdAt: expect.any(String) });
     expect(history[1].text).toMatch(/asistente virtual/);

@@ -84,6 +84,18 @@ export async function connectVisitor(url: string, auth: { token?: string; langua
     send(text: unknown, clientId?: string): Promise<any> {
       return socket.timeout(10_000).emitWithAck('message', clientId ? { text, clientId } : { text });
     },
+    /** The `history` the server sent on resume (waits for it if it has not arrived yet). */
+    history(timeoutMs = 10_000): Promise<any[]> {
+      const seen = received.find((r) => r.event === 'history');
+      if (seen) return Promise.resolve(seen.data);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no history in time')), timeoutMs);
+        socket.once('history', (data: any[]) => {
+          clearTimeout(timer);
+          resolve(data);
+        });
+      });
+    },
     /** Resolves with the next server `message` whose predicate matches. */
     next(predicate: (m: any) => boolean = () => true, timeoutMs = 10_000): Promise<any> {
       const seen = received.find((r) => r.event === 'message' && predicate(r.data) && !(r as any).taken);
