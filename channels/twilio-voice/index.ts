@@ -8,6 +8,10 @@
  * said inline when the turn ends within `inlineWaitMs`; a slower turn's replies are pushed into the
  * live call later (`calls(sid).update`) through the outbox, or texted if the call has ended. Nurse
  * messages take the same road: into the live call, else by SMS.
+ *
+ * A transfer (<Dial> to the nurse line) reports its outcome to `POST /channels/twilio/voice/dial`
+ * (`DialCallStatus`): after a completed call we say goodbye; when the line was busy, did not
+ * answer or failed, the caller hears so and is offered a text message (key 1) or more questions.
  */
 import express, { type Response, type Router } from 'express';
 import twilio from 'twilio';
@@ -21,7 +25,7 @@ import type { Logger } from '../../src/logger.js';
 import type { OutboundMessage, Reply } from '../../src/message.js';
 import { PermanentDeliveryError, type Outbox } from '../../src/outbox/outbox.js';
 import { createRateLimiter, type RateLimiter } from '../../src/rate-limit.js';
-import { createOptionMemory } from '../../src/render/index.js';
+import { createOptionMemory, sayNumbers } from '../../src/render/index.js';
 import type { StateStore } from '../../src/state/state-store.js';
 import type { Conversation, Store, StoredMessage } from '../../src/store/store.js';
 import { toOutbound, type ChannelSender, type TurnProcessor } from '../../src/turns.js';
@@ -35,6 +39,7 @@ import { isEmergency, isGoodbye, planVoiceTurn, type VoicePlan } from './voice-p
 export const VOICE = 'voice';
 export const VOICE_PATH = '/channels/twilio/voice';
 export const GATHER_PATH = '/channels/twilio/voice/gather';
+export const DIAL_PATH = '/channels/twilio/voice/dial';
 const LATE_REPLY = 'voice-late-reply';
 
 /** Below this speech-recognition confidence we ask again rather than answer a guess. */
@@ -63,6 +68,8 @@ interface GatherState {
   tries: number;
   /** The first gather, where a key press picks a language. */
   menu?: boolean;
+  /** After a transfer that did not connect, where key 1 asks for a text message. */
+  sms?: boolean;
 }
 
 interface LateReplyPayload {
@@ -104,9 +111,12 @@ export function createTwilioVoiceChannel(options: TwilioVoiceOptions): ChannelSe
   });
 
   function gatherUrl(g: GatherState): string {
-    const query = new URLSearchParams({ lang: g.language, n: g.n, tries: String(g.tries), ...(g.menu ? { menu: '1' } : {}) });
+    const query = new URLSearchParams({ lang: g.language, n: g.n, tries: String(g.tries), ...(g.menu ? { menu: '1' } : {}), ...(g.sms ? { sms: '1' } : {}) });
     return `${publicUrl}${GATHER_PATH}?${query}`;
   }
+
+  /** Where Twilio reports how the transfer ended; the call continues from there. */
+  const dialUrl = (g: GatherState) => `${publicUrl}${DIAL_PATH}?${new URLSearchParams({ lang: g.language, n: g.n })}`;
 
   /** A speech (and key) gather that posts back even on silence, so silence can be re-prompted. */
   function gather(response: VoiceResponse, g: GatherState): VoiceResponse.Gather {
@@ -140,9 +150,8 @@ export function createTwilioVoiceChannel(options: TwilioVoiceOptions): ChannelSe
     if (plan.action === 'hangup') return sayThenHangUp(plan.language, plan.speech);
     const response = new twilio.twiml.VoiceResponse();
     response.say(sayAttributes(plan.language), plan.speech);
-    response.dial({ timeout: 30 }, plan.transferTo!);
-    // Reached only when the nurse line did not pick up.
-    response.say(sayAttributes(plan.language), t(plan.language)('channels:voice.dialFailed'));
+    // With an action URL nothing after <Dial> runs: the outcome (DialCallStatus) decides what the caller hears next.
+    response.dial({ timeout: 30, action: dialUrl({ ...next, language: plan.language }), method: 'POST' }, plan.transferTo!);
     return response.toString();
   }
 
@@ -255,7 +264,7 @@ export function createTwilioVoiceChannel(options: TwilioVoiceOptions): ChannelSe
       const from = p.From;
       if (!callSid || !from) throw badRequest('invalid', 'CallSid and From are required');
       const q = req.query as Record<string, string | undefined>;
-      const current: GatherState = { language: languageOf(toLanguage(q.lang)), n: q.n && /^[\w-]{1,40}$/.test(q.n) ? q.n : '1', tries: Math.max(0, Number(q.tries) || 0), menu: q.menu === '1' };
+      const current: GatherState = { language: languageOf(toLanguage(q.lang)), n: q.n && /^[\w-]{1,40}$/.test(q.n) ? q.n : '1', tries: Math.max(0, Number(q.tries) || 0), menu: q.menu === '1', sms: q.sms === '1' };
       const nextN = /^\d+$/.test(current.n) ? String(Number(current.n) + 1) : `${current.n}-1`;
       const tl = t(current.language);
       const digits = (p.Digits ?? '').trim();
@@ -269,6 +278,16 @@ export function createTwilioVoiceChannel(options: TwilioVoiceOptions): ChannelSe
           await chooseLanguage(from, chosen);
           return sendTwiml(res, sayThenGather(chosen, t(chosen)('channels:voice.greeting'), { language: chosen, n: nextN, tries: 0 }));
         }
+      }
+      if (current.sms && digits === '1') {
+        // The nurse line did not connect and the caller asked for a text message they can answer later.
+        const text = tl('channels:voice.smsFollowUp');
+        const sent = await textCaller(from, [{ role: 'bot', text, language: current.language }]).then(
+          () => true,
+          (err: Error) => (logger.warn({ callSid, err: err.message }, 'follow-up text after a failed transfer not sent'), false),
+        );
+        if (sent) return sendTwiml(res, sayThenHangUp(current.language, tl('channels:voice.smsSent')));
+        return sendTwiml(res, sayThenGather(current.language, sayNumbers(tl('channels:voice.smsNotSent'), planContext.spell), { language: current.language, n: nextN, tries: 0 }));
       }
       if (digits === '0') {
         // Key 0: the caller asks for a nurse.
@@ -316,6 +335,24 @@ export function createTwilioVoiceChannel(options: TwilioVoiceOptions): ChannelSe
       await optionMemory.remember(VOICE, from, plan.options);
       if (plan.emergency) logger.warn({ callSid, conversationId: conversation.id, action: plan.action }, 'emergency on a call');
       sendTwiml(res, planToTwiml(plan, next));
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post(DIAL_PATH, ...verified, async (req, res, next) => {
+    try {
+      const p = req.body as Record<string, string>;
+      if (!p.CallSid || !p.From) throw badRequest('invalid', 'CallSid and From are required');
+      const q = req.query as Record<string, string | undefined>;
+      const language = languageOf(toLanguage(q.lang));
+      const n = q.n && /^[\w-]{1,40}$/.test(q.n) ? q.n : pushToken();
+      const status = (p.DialCallStatus ?? '').trim();
+      logger.info({ callSid: p.CallSid, dialCallStatus: status, dialDuration: Number(p.DialCallDuration) || 0 }, 'nurse line transfer ended');
+      // completed / answered: the caller spoke with the nurse line, which has since hung up.
+      if (status === 'completed' || status === 'answered') return sendTwiml(res, sayThenHangUp(language, t(language)('channels:voice.transferEnded')));
+      // busy, no-answer, failed, canceled (or anything new): the caller is still with us and was not connected.
+      sendTwiml(res, sayThenGather(language, sayNumbers(t(language)('channels:voice.dialFailed'), planContext.spell), { language, n, tries: 0, sms: true }));
     } catch (err) {
       next(err);
     }

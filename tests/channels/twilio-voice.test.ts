@@ -146,6 +146,63 @@ describe('Twilio Voice', () => {
     expect(twiml.Dial[0]['#text'] ?? twiml.Dial[0]).toBe(NURSE_LINE);
   });
 
+  describe('when the transfer to the nurse line ends', () => {
+    /** Presses 0, then plays Twilio posting the <Dial> outcome to its action URL. */
+    async function transferEnds(dialCallStatus: string, dialCallDuration = '0') {
+      const { call } = await dial();
+      const transfer = await say(call, { digits: '0' });
+      const action = transfer.Dial[0].action as string;
+      expect(transfer.Dial[0].method).toBe('POST');
+      // The Dial callback: the parent call's fields plus the outcome of the dialled leg.
+      const params = {
+        ...voiceWebhookParams({ callSid: call.callSid, from: call.from, to: CLINIC_NUMBER, callStatus: 'in-progress' }),
+        DialCallStatus: dialCallStatus,
+        DialCallSid: twilioSid('CA'),
+        DialCallDuration: dialCallDuration,
+        DialBridged: String(dialCallStatus === 'completed'),
+      };
+      return { call, action, twiml: await post(action, params), params };
+    }
+
+    it('the <Dial> reports to the signed dial route, and a completed call ends politely', async () => {
+      const { action, twiml } = await transferEnds('completed', '184');
+      const url = new URL(action);
+      expect(`${url.origin}${url.pathname}`).toBe(`${t.url}/channels/twilio/voice/dial`);
+      expect(url.searchParams.get('lang')).toBe('en');
+      const says = (twiml.Say as unknown[]).map(sayText).join(' ');
+      expect(says).toMatch(/call with the nurse has ended/);
+      expect(says).not.toMatch(/did not answer|not available/);
+      expect(twiml).toHaveProperty('Hangup');
+      expect(twiml.Gather).toBeUndefined();
+    });
+
+    it.each(['busy', 'no-answer', 'failed', 'canceled'])('%s: tells the caller, names the emergency number and offers a text message', async (status) => {
+      const { call, twiml } = await transferEnds(status);
+      const gather = twiml.Gather[0];
+      const said = sayText(gather.Say[0]);
+      expect(said).toMatch(/nurse line is not available/);
+      expect(said).toMatch(/press 1/);
+      expect(said).toMatch(/9 1 1/);
+      expect(twiml).not.toHaveProperty('Hangup');
+      expect(new URL(gather.action).searchParams.get('sms')).toBe('1');
+      call.next = gather.action;
+      const before = t.fake.messages.length;
+      const after = await say(call, { digits: '1' });
+      expect(sayText(after.Say[0])).toMatch(/sent you a text message/);
+      expect(after).toHaveProperty('Hangup');
+      const sms = t.fake.messages.slice(before).find((m) => m.to === call.from);
+      expect(sms?.body).toMatch(/nurse line was not available/);
+      expect(sms?.from).toBe(CLINIC_NUMBER);
+    });
+
+    it('refuses an unsigned or forged dial callback with 403', async () => {
+      const params = { ...voiceWebhookParams({ callSid: twilioSid('CA'), from: newNumber(), to: CLINIC_NUMBER, callStatus: 'in-progress' }), DialCallStatus: 'completed' };
+      const url = `${t.url}/channels/twilio/voice/dial?lang=en&n=3`;
+      expect((await postTwilioWebhook(url, AUTH_TOKEN, params, { signature: null })).status).toBe(403);
+      expect((await postTwilioWebhook(url, 'f'.repeat(32), params)).status).toBe(403);
+    });
+  });
+
   it('on an emergency says the instructions first, then dials the nurse line', async () => {
     const { call } = await dial();
     const twiml = await say(call, { speech: 'My father has crushing chest pain and he cannot breathe' });
