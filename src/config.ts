@@ -70,6 +70,8 @@ const schema = z.object({
   CASE_DEADLINE_EMERGENCY_MIN: minutes(2),
   CASE_DEADLINE_URGENT_MIN: minutes(5),
   CASE_DEADLINE_ROUTINE_MIN: minutes(15),
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: optionalString,
 });
 
 type Env = z.infer<typeof schema>;
@@ -78,7 +80,6 @@ type Env = z.infer<typeof schema>;
 const GROUPS: Record<string, { vars: (keyof Env)[]; optional?: (keyof Env)[] }> = {
   'Twilio SMS and voice': { vars: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM_NUMBER'], optional: ['TWILIO_API_BASE'] },
   Telegram: { vars: ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET'], optional: ['TELEGRAM_API_ROOT'] },
-  'Bot Framework': { vars: ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD'], optional: ['MICROSOFT_APP_TENANT_ID'] },
   Mattermost: {
     vars: ['MATTERMOST_URL', 'MATTERMOST_TOKEN', 'MATTERMOST_TEAM', 'MATTERMOST_TRIAGE_CHANNEL', 'MATTERMOST_ACTION_SECRET'],
     optional: ['STAFF_FILE'],
@@ -113,6 +114,28 @@ export interface Config {
   notices: string[];
   /** Re-index knowledge files when they change (always on in development). */
   knowledgeWatch: boolean;
+  /** METRICS_TOKEN: the bearer token /metrics requires; unset, /metrics is open. */
+  metricsToken?: string;
+}
+
+/**
+ * Bot Framework credentials per MICROSOFT_APP_TYPE, as botbuilder's ConfigurationBotFrameworkAuthentication
+ * (4.23) asserts them when the adapter is built: MultiTenant needs an app id and password; SingleTenant
+ * also a tenant id; UserAssignedMSI an app id (the identity's client id) and a tenant id, and no password.
+ */
+function botFrameworkProblems(e: Env): string[] {
+  const { MICROSOFT_APP_ID: id, MICROSOFT_APP_PASSWORD: password, MICROSOFT_APP_TENANT_ID: tenant, MICROSOFT_APP_TYPE: type } = e;
+  if (!id && !password) return [];
+  const problems: string[] = [];
+  if (!id) problems.push('Bot Framework: MICROSOFT_APP_PASSWORD set but MICROSOFT_APP_ID missing (set both, or neither to turn Bot Framework off)');
+  if (type === 'UserAssignedMSI') {
+    if (password) problems.push('Bot Framework: MICROSOFT_APP_TYPE=UserAssignedMSI takes no MICROSOFT_APP_PASSWORD (a managed identity has none); unset it');
+    if (!tenant) problems.push('Bot Framework: MICROSOFT_APP_TYPE=UserAssignedMSI needs MICROSOFT_APP_TENANT_ID');
+    return problems;
+  }
+  if (id && !password) problems.push(`Bot Framework: MICROSOFT_APP_ID set but MICROSOFT_APP_PASSWORD missing (${type} needs both)`);
+  if (type === 'SingleTenant' && !tenant) problems.push('Bot Framework: MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_TENANT_ID');
+  return problems;
 }
 
 /** Node 20.12+ reads `.env` natively; a missing file is fine, a broken one is not. */
@@ -139,6 +162,11 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
       const stray = (group.optional ?? []).filter((k) => e[k] !== undefined);
       if (stray.length) notices.push(`${stray.join(', ')} ignored while ${name} is off`);
     }
+  }
+  problems.push(...botFrameworkProblems(e));
+  if (!e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_PASSWORD) {
+    notices.push('Bot Framework is off (set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD to turn it on)');
+    if (e.MICROSOFT_APP_TENANT_ID) notices.push('MICROSOFT_APP_TENANT_ID ignored while Bot Framework is off');
   }
   if (e.BOT_FRAMEWORK_ALLOW_UNAUTHENTICATED) {
     if (e.NODE_ENV === 'production') problems.push('BOT_FRAMEWORK_ALLOW_UNAUTHENTICATED: refused with NODE_ENV=production; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD');
@@ -193,8 +221,8 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
         ? { token: e.TELEGRAM_BOT_TOKEN, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, apiRoot: (e.TELEGRAM_API_ROOT ?? 'https://api.telegram.org').replace(/\/+$/, '') }
         : undefined,
     botFramework:
-      e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD
-        ? { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE }
+      e.MICROSOFT_APP_ID && (e.MICROSOFT_APP_PASSWORD || e.MICROSOFT_APP_TYPE === 'UserAssignedMSI')
+        ? { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD ?? '', tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE }
         : e.BOT_FRAMEWORK_ALLOW_UNAUTHENTICATED
           ? { appId: '', appPassword: '', appType: e.MICROSOFT_APP_TYPE, unauthenticated: true }
           : undefined,
@@ -216,5 +244,6 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     notices,
     knowledgeWatch: e.KNOWLEDGE_WATCH,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

@@ -57,6 +57,43 @@ describe('bot framework with credentials configured', () => {
   });
 });
 
+describe('bot framework app types (MICROSOFT_APP_TYPE)', () => {
+  const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+  const base = { DATA_DIR: 'memory://', MICROSOFT_APP_ID: APP_ID };
+  const build = (env: Record<string, string>) => {
+    const config = parseConfig({ ...base, ...env });
+    const { relay } = app;
+    // Building the channel builds botbuilder's authentication, which asserts the credentials per app type.
+    return createBotFrameworkChannel({ ...relay, config, botFramework: config.botFramework!, t: relay.services.t });
+  };
+
+  it('accepts each app type with what botbuilder needs, and the adapter builds', () => {
+    const valid: Record<string, string>[] = [
+      { MICROSOFT_APP_PASSWORD: APP_PASSWORD },
+      { MICROSOFT_APP_TYPE: 'MultiTenant', MICROSOFT_APP_PASSWORD: APP_PASSWORD, MICROSOFT_APP_TENANT_ID: TENANT },
+      { MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_PASSWORD: APP_PASSWORD, MICROSOFT_APP_TENANT_ID: TENANT },
+      { MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: TENANT },
+    ];
+    for (const env of valid) {
+      const config = parseConfig({ ...base, ...env });
+      expect(config.botFramework, JSON.stringify(env)).toMatchObject({ appId: APP_ID, appType: env.MICROSOFT_APP_TYPE ?? 'MultiTenant' });
+      expect(() => build(env), JSON.stringify(env)).not.toThrow();
+    }
+    expect(parseConfig({ ...base, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: TENANT }).botFramework?.appPassword).toBe('');
+  });
+
+  it('refuses at start-up what botbuilder would refuse later, naming the missing or forbidden setting', () => {
+    const refused: [Record<string, string>, RegExp][] = [
+      [{}, /MICROSOFT_APP_PASSWORD missing/],
+      [{ MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_PASSWORD: APP_PASSWORD }, /SingleTenant needs MICROSOFT_APP_TENANT_ID/],
+      [{ MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: TENANT, MICROSOFT_APP_PASSWORD: APP_PASSWORD }, /UserAssignedMSI takes no MICROSOFT_APP_PASSWORD/],
+      [{ MICROSOFT_APP_TYPE: 'UserAssignedMSI' }, /UserAssignedMSI needs MICROSOFT_APP_TENANT_ID/],
+    ];
+    for (const [env, problem] of refused) expect(() => parseConfig({ ...base, ...env }), JSON.stringify(env)).toThrow(problem);
+    expect(() => parseConfig({ DATA_DIR: 'memory://', MICROSOFT_APP_PASSWORD: APP_PASSWORD })).toThrow(/MICROSOFT_APP_ID missing/);
+  });
+});
+
 describe('bot framework JWT validation against loopback signing keys', () => {
   let server: Server;
   let endpoint: string;
