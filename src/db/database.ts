@@ -1,13 +1,15 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
 
 export type Queryable = Pick<pg.Pool, 'query'>;
 
 export interface Database {
   pool: pg.Pool;
-  /** `embedded` when PGlite serves the pool on loopback. */
+  /** `embedded` when PGlite serves the pool on a private Unix socket. */
   kind: 'postgres' | 'embedded';
   /**
    * PGlite (ours, or one reached through DATABASE_URL): one session behind every connection,
@@ -33,6 +35,26 @@ export interface DatabaseOptions {
 // Bigints (bigserial ids, counts) come back as strings by default; ours fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+/** Unix socket paths are limited to about 107 bytes; PostgreSQL names the file `.s.PGSQL.<port>`. */
+const SOCKET_FILE = '.s.PGSQL.5432';
+const MAX_SOCKET_PATH = 100;
+
+/**
+ * A directory only we can enter (0700) for the embedded server's socket: under DATA_DIR, or a
+ * private temporary one for `memory://` and DATA_DIRs too deep for a socket path.
+ */
+function socketDir(dataDir: string | undefined): { dir: string; temporary: boolean } {
+  if (dataDir) {
+    const dir = resolve(dataDir, 'run');
+    if (join(dir, SOCKET_FILE).length <= MAX_SOCKET_PATH) {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      chmodSync(dir, 0o700);
+      return { dir, temporary: false };
+    }
+  }
+  return { dir: mkdtempSync(join(tmpdir(), 'carerelay-pg-')), temporary: true };
+}
+
 async function startEmbedded(dataDir: string, maxConnections: number, logger: Logger) {
   const { PGlite } = await import('@electric-sql/pglite');
   // pgvector, for knowledge embeddings (migration 003 creates the extension in the database).
@@ -40,19 +62,39 @@ async function startEmbedded(dataDir: string, maxConnections: number, logger: Lo
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const memory = dataDir.startsWith('memory://');
   const dir = memory ? dataDir : resolve(dataDir, 'pg');
-  if (!memory) mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create(dir, { extensions: { vector } });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
-  await server.start();
-  const address = server.getServerConn();
-  logger.info({ dataDir: memory ? 'memory' : dir }, 'embedded PostgreSQL (PGlite) started');
-  return {
-    url: `postgresql://postgres@${address}/postgres?sslmode=disable`,
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
-  };
+  // One process per DATA_DIR: a second one would open the same database files.
+  const lock = memory ? undefined : acquireDataDirLock(dataDir);
+  let sockets: { dir: string; temporary: boolean } | undefined;
+  try {
+    if (!memory) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const db = await PGlite.create(dir, { extensions: { vector } });
+    // PGlite has no passwords: the socket lives in a 0700 directory, so only this user can connect.
+    sockets = socketDir(memory ? undefined : dataDir);
+    const path = join(sockets.dir, SOCKET_FILE);
+    // Left by a killed instance; we hold the DATA_DIR lock, so nobody else is serving it.
+    rmSync(path, { force: true });
+    const server = new PGLiteSocketServer({ db, path, maxConnections });
+    await server.start();
+    chmodSync(path, 0o600);
+    logger.info({ dataDir: memory ? 'memory' : dir }, 'embedded PostgreSQL (PGlite) started');
+    const socketsDir = sockets;
+    return {
+      url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketsDir.dir)}&port=5432&sslmode=disable`,
+      async stop() {
+        try {
+          await server.stop();
+          await db.close();
+        } finally {
+          rmSync(socketsDir.temporary ? socketsDir.dir : path, { recursive: true, force: true });
+          lock?.release();
+        }
+      },
+    };
+  } catch (err) {
+    if (sockets?.temporary) rmSync(sockets.dir, { recursive: true, force: true });
+    lock?.release();
+    throw err;
+  }
 }
 
 function createPool(url: string, max: number, options: DatabaseOptions): pg.Pool {
