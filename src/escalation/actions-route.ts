@@ -20,7 +20,9 @@ export interface ActionsRouteOptions {
 
 /**
  * `POST /mattermost/actions`: Mattermost's server calls it when a nurse clicks Claim or
- * Resolve. Only contexts we signed are accepted; the answer is shown to that nurse alone.
+ * Resolve. Only contexts we signed, for the post they were clicked on and not yet expired,
+ * are accepted; the clicker must be staff in Mattermost (claims.ts asks it, by user id) and
+ * nothing else in the payload is believed. The answer is shown to that nurse alone.
  * Also `GET /escalation/strings/:lang`, the web chat's "Talk to a nurse" strings.
  */
 export function createActionsRouter(options: ActionsRouteOptions): Router {
@@ -29,20 +31,19 @@ export function createActionsRouter(options: ActionsRouteOptions): Router {
   router.post('/mattermost/actions', express.json({ limit: '64kb' }), async (req, res, next) => {
     try {
       const body = (req.body ?? {}) as Record<string, unknown>;
-      const context = options.actionSecret ? verifyAction(options.actionSecret, body.context) : undefined;
+      const verified = options.actionSecret ? verifyAction(options.actionSecret, body.context, body.post_id) : undefined;
       const userId = typeof body.user_id === 'string' && ID.test(body.user_id) ? body.user_id : undefined;
+      const context = verified?.ok || verified?.reason === 'expired' ? verified.context : undefined;
       if (!context || !userId) {
-        options.logger.warn({ hasContext: !!body.context }, 'refused a Mattermost action with a bad signature');
+        options.logger.warn({ hasContext: !!body.context, reason: verified && !verified.ok ? verified.reason : 'unsigned' }, 'refused a Mattermost action with a bad signature');
         res.status(403).json({ error: { code: 'forbidden', message: 'This button was not signed by CareRelay.' } });
         return;
       }
-      const action = {
-        caseId: context.caseId,
-        userId,
-        userName: typeof body.user_name === 'string' ? body.user_name.slice(0, 64) : 'a nurse',
-        channelId: typeof body.channel_id === 'string' ? body.channel_id : '',
-      };
-      const text = context.action === 'claim' ? await options.claims.claim(action) : await options.claims.resolve(action);
+      const action = { caseId: context.caseId, userId, postId: context.postId };
+      let text: string;
+      if (!verified?.ok) text = await options.claims.renew(action, context.expiresAt);
+      else if (context.action === 'claim') text = await options.claims.claim(action);
+      else text = await options.claims.resolve(action);
       res.json({ ephemeral_text: text });
     } catch (err) {
       next(err);

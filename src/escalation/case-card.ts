@@ -27,8 +27,23 @@ export const caseTitle = (c: Pick<Case, 'number' | 'priority'>) => `${PRIORITY_I
 export interface CardOptions {
   actionUrl: string;
   actionSecret: string;
+  /**
+   * The post the buttons go on: their signature names it. Unknown before the post exists,
+   * so posts are created without buttons and patched with them right after.
+   */
+  postId?: string;
   /** False when no reachable nurse speaks the patient's language. */
   languageMatched?: boolean;
+}
+
+function actionButton(c: Case, options: CardOptions, postId: string, id: 'claim' | 'resolve', name: string, style: string) {
+  return {
+    id,
+    type: 'button',
+    name,
+    style,
+    integration: { url: options.actionUrl, context: signAction(options.actionSecret, { action: id, caseId: c.id, postId }) },
+  };
 }
 
 const time = (d: Date) => `${new Date(d).toISOString().slice(11, 16)} UTC`;
@@ -77,13 +92,7 @@ function statusText(c: Case): string {
 /** The card's attachment: priority colour, status and the signed Claim / Resolve buttons. */
 export function cardProps(c: Case, options: CardOptions): Record<string, unknown> {
   const open = c.state === 'queued' || c.state === 'offered' || c.state === 'claimed';
-  const button = (id: 'claim' | 'resolve', name: string, style: string) => ({
-    id,
-    type: 'button',
-    name,
-    style,
-    integration: { url: options.actionUrl, context: signAction(options.actionSecret, { action: id, caseId: c.id }) },
-  });
+  const postId = open ? options.postId : undefined;
   return {
     attachments: [
       {
@@ -96,7 +105,7 @@ export function cardProps(c: Case, options: CardOptions): Record<string, unknown
           { title: 'Language', value: languageName(c.language), short: true },
         ],
         // Claim stays until the case closes, so a late click gets a clear "already claimed" answer.
-        actions: open ? [button('claim', 'Claim', 'primary'), button('resolve', 'Resolve', 'good')] : [],
+        actions: postId ? [actionButton(c, options, postId, 'claim', 'Claim', 'primary'), actionButton(c, options, postId, 'resolve', 'Resolve', 'good')] : [],
       },
     ],
   };
@@ -113,14 +122,8 @@ export function triageMessage(c: Case, mention: 'here' | 'channel', why: 'unavai
 }
 
 export function triageProps(c: Case, options: CardOptions): Record<string, unknown> {
-  const claim = {
-    id: 'claim',
-    type: 'button',
-    name: 'Claim',
-    style: 'primary',
-    integration: { url: options.actionUrl, context: signAction(options.actionSecret, { action: 'claim', caseId: c.id }) },
-  };
-  return { attachments: [{ fallback: `Case #${c.number} needs a nurse`, color: PRIORITY_COLOR[c.priority], title: `Case #${c.number}`, actions: [claim] }] };
+  const actions = options.postId ? [actionButton(c, options, options.postId, 'claim', 'Claim', 'primary')] : [];
+  return { attachments: [{ fallback: `Case #${c.number} needs a nurse`, color: PRIORITY_COLOR[c.priority], title: `Case #${c.number}`, actions }] };
 }
 
 /** A patient's message during the case, as posted into the case channel. */

@@ -32,7 +32,8 @@ export function createCaseJobs(deps: EscalationDeps) {
     if (!deps.mattermost) throw new Error('Mattermost is not configured');
     return deps.mattermost;
   };
-  const cardOptions = (m: MattermostSide) => ({ actionUrl: m.actionUrl(), actionSecret: m.settings.actionSecret });
+  /** Without a post id the buttons are left out: a post is made first, then signed for its own id. */
+  const cardOptions = (m: MattermostSide, postId?: string) => ({ actionUrl: m.actionUrl(), actionSecret: m.settings.actionSecret, ...(postId ? { postId } : {}) });
   const isOpen = (c: Case | undefined): c is Case => !!c && (c.state === 'queued' || c.state === 'offered' || c.state === 'claimed');
 
   // --- enqueueing --------------------------------------------------------------------
@@ -52,6 +53,10 @@ export function createCaseJobs(deps: EscalationDeps) {
   }
   async function enqueueCardRefresh(c: Case, reason: string): Promise<void> {
     await outbox.enqueue(JOB.card, `case:${c.id}:card:${reason}`, { caseId: c.id }, { orderingKey: caseOrdering(c.id) });
+  }
+  /** Signs a post's buttons again after they expired (the card, or a triage alert). */
+  async function enqueueRenewal(c: Case, postId: string, expiredAt: number): Promise<void> {
+    await outbox.enqueue(JOB.card, `case:${c.id}:renew:${postId}:${expiredAt}`, { caseId: c.id, postId }, { orderingKey: caseOrdering(c.id) });
   }
   async function enqueueAddMember(c: Case, userId: string): Promise<void> {
     await outbox.enqueue(JOB.addMember, `case:${c.id}:member:${userId}`, { caseId: c.id, userId }, { orderingKey: caseOrdering(c.id) });
@@ -103,7 +108,8 @@ export function createCaseJobs(deps: EscalationDeps) {
     const { triageChannelId } = await m.gateway.ready();
     const waited = Math.max(1, Math.round((Date.now() - new Date(c.createdAt).getTime()) / 60_000));
     const key = `case:${c.id}:triage:${mention}`;
-    await m.gateway.postOnce(triageChannelId, key, { message: triageMessage(c, mention, why, waited), props: triageProps(c, cardOptions(m)) }, mayExist);
+    const post = await m.gateway.postOnce(triageChannelId, key, { message: triageMessage(c, mention, why, waited), props: triageProps(c, cardOptions(m)) }, mayExist);
+    await m.gateway.patchProps(post.id, key, triageProps(c, cardOptions(m, post.id)));
     await cases.appendEvent(c.id, 'triage_alerted', 'system', { mention, why }, key);
   }
 
@@ -125,7 +131,10 @@ export function createCaseJobs(deps: EscalationDeps) {
     if (!c.cardPostId) {
       const history = await store.messages.history(c.conversationId, 200);
       const transcript = history.filter((msg) => c.transcriptUntil === null || msg.id <= c.transcriptUntil);
-      const card = await m.gateway.postOnce(channelId, `case:${c.id}:card`, { message: cardMessage(c, transcript), props: cardProps(c, cardOptions(m)) }, mayExist);
+      const key = `case:${c.id}:card`;
+      const card = await m.gateway.postOnce(channelId, key, { message: cardMessage(c, transcript), props: cardProps(c, cardOptions(m)) }, mayExist);
+      // The buttons' signature names the post, so they go on once it exists (a retry lands here too).
+      await m.gateway.patchProps(card.id, key, cardProps(c, cardOptions(m, card.id)));
       await cases.setCardPost(c.id, card.id);
       await cases.appendEvent(c.id, 'card_posted', 'system', { postId: card.id, channelId }, `case:${c.id}:card`);
     }
@@ -172,11 +181,19 @@ export function createCaseJobs(deps: EscalationDeps) {
     return { externalId: post.id };
   }
 
-  async function runCardRefresh(job: OutboxJob<{ caseId: string }>): Promise<void> {
+  async function runCardRefresh(job: OutboxJob<{ caseId: string; postId?: string }>): Promise<void> {
     const m = side();
     const c = await cases.get(job.payload.caseId);
-    if (!c?.cardPostId) return;
-    await m.gateway.patchProps(c.cardPostId, `case:${c.id}:card`, cardProps(c, cardOptions(m)));
+    if (!c) return;
+    const { postId } = job.payload;
+    if (postId && postId !== c.cardPostId) {
+      // A triage alert: only one of ours, in the triage channel, is re-signed.
+      const [own, { triageChannelId }] = await Promise.all([m.gateway.ownPost(postId), m.gateway.ready()]);
+      if (own && own.channelId === triageChannelId) await m.gateway.patchProps(postId, own.key, triageProps(c, cardOptions(m, postId)));
+      return;
+    }
+    if (!c.cardPostId) return;
+    await m.gateway.patchProps(c.cardPostId, `case:${c.id}:card`, cardProps(c, cardOptions(m, c.cardPostId)));
   }
 
   async function runAddMember(job: OutboxJob<{ caseId: string; userId: string }>): Promise<void> {
@@ -197,6 +214,7 @@ export function createCaseJobs(deps: EscalationDeps) {
     enqueueRound,
     enqueueCasePost,
     enqueueCardRefresh,
+    enqueueRenewal,
     enqueueAddMember,
     logger,
   };

@@ -214,7 +214,8 @@ export function createCasesStore(db: Database) {
           return { claimed: true, case: rows[0] };
         }
         const current = await client.query<Case>(`SELECT ${cols} FROM cases WHERE id = $1`, [id]);
-        if (current.rows[0]) await appendEvent(client, id, 'claim_refused', `mm:${nurseId}`, { state: current.rows[0].state });
+        // Once per nurse: repeated clicks (or replays) do not grow the ledger.
+        if (current.rows[0]) await appendEvent(client, id, 'claim_refused', `mm:${nurseId}`, { state: current.rows[0].state }, `case:${id}:claim_refused:${nurseId}`);
         return { claimed: false, case: current.rows[0] };
       });
     },

@@ -5,11 +5,14 @@ import { notifyPatient } from './patient-notices.js';
 
 export interface StaffAction {
   caseId: string;
+  /** The clicking Mattermost user; who they are and whether they are staff is asked of Mattermost. */
   userId: string;
-  userName: string;
-  /** The channel the button was clicked in (the case channel or the triage channel). */
-  channelId: string;
+  /** The post the button was on (from the signed context): the case card, or a triage alert. */
+  postId: string;
 }
+
+export const NOT_STAFF_TEXT = 'Only nurses in the triage channel can claim or resolve cases.';
+const isClaimable = (c: Case) => c.state === 'queued' || c.state === 'offered';
 
 const stateWords: Record<string, string> = { resolved: 'resolved', abandoned: 'closed', queued: 'waiting', offered: 'waiting' };
 
@@ -17,15 +20,10 @@ const stateWords: Record<string, string> = { resolved: 'resolved', abandoned: 'c
 export function createClaims(deps: EscalationDeps, jobs: CaseJobs) {
   const { cases, store } = deps;
 
-  async function displayName(userId: string, userName: string): Promise<string> {
+  /** The clicker as Mattermost knows them, if they are staff for this case; never the payload's name. */
+  async function staffFor(userId: string, c: Case) {
     const gateway = deps.mattermost?.gateway;
-    const known = gateway?.cachedNurse(userId);
-    if (known) return known.firstName;
-    try {
-      return gateway ? (await gateway.nurse(userId)).firstName : userName;
-    } catch {
-      return userName;
-    }
+    return gateway ? gateway.staffMember(userId, c.mmChannelId ?? undefined) : undefined;
   }
 
   const refusal = (c: Case | undefined, userId: string): string => {
@@ -38,11 +36,18 @@ export function createClaims(deps: EscalationDeps, jobs: CaseJobs) {
 
   return {
     async claim(action: StaffAction): Promise<string> {
-      const name = await displayName(action.userId, action.userName);
+      const current = await cases.get(action.caseId);
+      if (!current) return refusal(undefined, action.userId);
+      const nurse = await staffFor(action.userId, current);
+      if (!nurse) return NOT_STAFF_TEXT;
+      // Single use: a claim clicked (or replayed) again changes nothing and says so.
+      if (!isClaimable(current)) return refusal(current, action.userId);
+      const name = nurse.firstName;
       const { claimed, case: c } = await cases.claim(action.caseId, action.userId, name);
       if (!claimed || !c) return refusal(c, action.userId);
       await store.conversations.setMode(c.conversationId, 'handoff');
-      if (c.mmChannelId && action.channelId !== c.mmChannelId) await jobs.enqueueAddMember(c, action.userId);
+      // Claimed from a triage alert: the nurse is not in the private case channel yet.
+      if (c.mmChannelId && action.postId !== c.cardPostId) await jobs.enqueueAddMember(c, action.userId);
       await jobs.enqueueCardRefresh(c, 'claimed');
       await jobs.enqueueCasePost({ caseId: c.id, key: `case:${c.id}:claimed`, text: `:white_check_mark: ${name} claimed this case. Messages here now go to the patient.` });
       await notifyPatient(deps, c, 'claimed', { name });
@@ -50,15 +55,28 @@ export function createClaims(deps: EscalationDeps, jobs: CaseJobs) {
     },
 
     async resolve(action: StaffAction): Promise<string> {
+      const current = await cases.get(action.caseId);
+      if (!current) return refusal(undefined, action.userId);
+      const nurse = await staffFor(action.userId, current);
+      if (!nurse) return NOT_STAFF_TEXT;
       const c = await cases.close(action.caseId, 'resolved', `mm:${action.userId}`, action.userId);
       if (!c) return refusal(await cases.get(action.caseId), action.userId);
-      const name = await displayName(action.userId, action.userName);
+      const name = nurse.firstName;
       const conversation = await store.conversations.get(c.conversationId);
       if (conversation?.mode === 'handoff') await store.conversations.setMode(conversation.id, 'bot');
       await jobs.enqueueCardRefresh(c, 'resolved');
       await jobs.enqueueCasePost({ caseId: c.id, key: `case:${c.id}:resolved`, text: `:ballot_box_with_check: ${name} resolved this case. The patient is back with the assistant; messages here no longer reach them.` });
       await notifyPatient(deps, c, 'resolved');
       return `Case #${c.number} resolved.`;
+    },
+
+    /** A genuine button past its expiry: staff get it signed again on the same post. */
+    async renew(action: StaffAction, expiredAt: number): Promise<string> {
+      const c = await cases.get(action.caseId);
+      if (!c) return refusal(undefined, action.userId);
+      if (!(await staffFor(action.userId, c))) return NOT_STAFF_TEXT;
+      await jobs.enqueueRenewal(c, action.postId, expiredAt);
+      return 'This button had expired and has been renewed. Please click it again.';
     },
   };
 }

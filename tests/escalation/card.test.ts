@@ -91,7 +91,11 @@ describe('case card', () => {
   });
 
   it('carries signed Claim and Resolve buttons while open, none once resolved', () => {
-    const props = cardProps(aCase(), { actionUrl: 'https://relay.example/mattermost/actions', actionSecret: SECRET }) as {
+    const POST = 'p'.repeat(26);
+    const unsigned = cardProps(aCase(), { actionUrl: 'https://relay.example/mattermost/actions', actionSecret: SECRET }) as { attachments: { actions: unknown[] }[] };
+    // Before the post exists there is no id to sign for: no buttons yet.
+    expect(unsigned.attachments[0]!.actions).toEqual([]);
+    const props = cardProps(aCase(), { actionUrl: 'https://relay.example/mattermost/actions', actionSecret: SECRET, postId: POST }) as {
       attachments: { actions: { id: string; name: string; integration: { url: string; context: unknown } }[] }[];
     };
     const actions = props.attachments[0]!.actions;
@@ -102,9 +106,10 @@ describe('case card', () => {
     for (const a of actions) {
       expect(a.id).toMatch(/^[A-Za-z0-9]+$/);
       expect(a.integration.url).toBe('https://relay.example/mattermost/actions');
-      expect(verifyAction(SECRET, a.integration.context)).toEqual({ action: a.id, caseId: aCase().id });
+      const verified = verifyAction(SECRET, a.integration.context, POST);
+      expect(verified.ok && verified.context).toMatchObject({ action: a.id, caseId: aCase().id, postId: POST });
     }
-    const closed = cardProps(aCase({ state: 'resolved' }), { actionUrl: 'x', actionSecret: SECRET }) as { attachments: { actions: unknown[] }[] };
+    const closed = cardProps(aCase({ state: 'resolved' }), { actionUrl: 'x', actionSecret: SECRET, postId: POST }) as { attachments: { actions: unknown[] }[] };
     expect(closed.attachments[0]!.actions).toEqual([]);
   });
 
@@ -123,14 +128,30 @@ describe('case card', () => {
 });
 
 describe('button signatures', () => {
-  it('accepts what we signed and nothing else', () => {
-    const signed = signAction(SECRET, { action: 'claim', caseId: 'abc' });
-    expect(verifyAction(SECRET, signed)).toEqual({ action: 'claim', caseId: 'abc' });
-    expect(verifyAction('other-secret', signed)).toBeUndefined();
-    expect(verifyAction(SECRET, { ...signed, action: 'resolve' })).toBeUndefined();
-    expect(verifyAction(SECRET, { ...signed, caseId: 'abd' })).toBeUndefined();
-    expect(verifyAction(SECRET, { ...signed, sig: signed.sig.slice(0, -2) })).toBeUndefined();
-    expect(verifyAction(SECRET, { action: 'delete', caseId: 'abc', sig: signed.sig })).toBeUndefined();
-    expect(verifyAction(SECRET, undefined)).toBeUndefined();
+  const POST = 'q'.repeat(26);
+  const NOW = Date.UTC(2030, 0, 1);
+
+  it('accepts what we signed, for the post it names, and nothing else', () => {
+    const signed = signAction(SECRET, { action: 'claim', caseId: 'abc', postId: POST }, NOW);
+    const ok = verifyAction(SECRET, signed, POST, NOW);
+    expect(ok).toEqual({ ok: true, context: { action: 'claim', caseId: 'abc', postId: POST, expiresAt: signed.exp } });
+    expect(verifyAction('other-secret', signed, POST, NOW).ok).toBe(false);
+    expect(verifyAction(SECRET, { ...signed, action: 'resolve' }, POST, NOW).ok).toBe(false);
+    expect(verifyAction(SECRET, { ...signed, caseId: 'abd' }, POST, NOW).ok).toBe(false);
+    expect(verifyAction(SECRET, { ...signed, postId: 'r'.repeat(26) }, 'r'.repeat(26), NOW).ok).toBe(false);
+    expect(verifyAction(SECRET, { ...signed, exp: signed.exp + 1 }, POST, NOW).ok).toBe(false);
+    expect(verifyAction(SECRET, { ...signed, sig: signed.sig.slice(0, -2) }, POST, NOW).ok).toBe(false);
+    expect(verifyAction(SECRET, { ...signed, action: 'delete' }, POST, NOW).ok).toBe(false);
+    expect(verifyAction(SECRET, undefined, POST, NOW).ok).toBe(false);
+  });
+
+  it('binds the signature to the clicked post and to an expiry', () => {
+    const signed = signAction(SECRET, { action: 'resolve', caseId: 'abc', postId: POST }, NOW);
+    expect(verifyAction(SECRET, signed, 'r'.repeat(26), NOW)).toEqual({ ok: false, reason: 'wrong-post' });
+    expect(verifyAction(SECRET, signed, undefined, NOW)).toEqual({ ok: false, reason: 'wrong-post' });
+    const late = verifyAction(SECRET, signed, POST, signed.exp + 1);
+    expect(late.ok).toBe(false);
+    expect(!late.ok && late.reason).toBe('expired');
+    expect(verifyAction(SECRET, signed, POST, signed.exp).ok).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
-import { findCard, MENTION, startMattermostFixture, until, type MattermostFixture } from './helpers.js';
+import { findCard, hasButtons, MENTION, startMattermostFixture, until, type MattermostFixture } from './helpers.js';
 
 // Routine cases go up the ladder after 0.02 min (1.2 s) without a claim.
 describe('escalation: deadlines and presence', () => {
@@ -44,7 +44,7 @@ describe('escalation: deadlines and presence', () => {
     await until(() => fake.posts(channelId).find((p) => p.user_id === fake.botUserId && p.message.includes('@carmen')), 'the mention that notifies Carmen');
 
     const alert = await until(
-      () => fake.posts(fake.triageChannelId).find((p) => p.user_id === fake.botUserId && /@channel/.test(p.message)),
+      () => fake.posts(fake.triageChannelId).find((p) => p.user_id === fake.botUserId && /@channel/.test(p.message) && hasButtons(p)),
       'the @channel alert in the triage channel',
       20_000,
     );

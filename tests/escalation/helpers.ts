@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeMattermost, type FakeMattermost, type FakeUser, type StoredPost } from '../fakes/mattermost-server.js';
+import { startFakeMattermost, type FakeMattermost, type FakeMattermostOptions, type FakeUser, type StoredPost } from '../fakes/mattermost-server.js';
 
 export const ACTION_SECRET = 'escalation-test-secret';
 
@@ -31,8 +31,12 @@ export interface MattermostFixture {
   env: Record<string, string>;
 }
 
-export async function startMattermostFixture(nurses: NurseSpec[], deadlinesMin: { emergency?: number; urgent?: number; routine?: number } = {}): Promise<MattermostFixture> {
-  const fake = await startFakeMattermost();
+export async function startMattermostFixture(
+  nurses: NurseSpec[],
+  deadlinesMin: { emergency?: number; urgent?: number; routine?: number } = {},
+  fakeOptions: FakeMattermostOptions = {},
+): Promise<MattermostFixture> {
+  const fake = await startFakeMattermost(fakeOptions);
   const users: Record<string, FakeUser> = {};
   const roster: Record<string, { languages: string[]; capacity?: number }> = {};
   for (const n of nurses) {
@@ -59,9 +63,17 @@ export async function startMattermostFixture(nurses: NurseSpec[], deadlinesMin: 
   };
 }
 
-/** The case card (the bot's post with Claim / Resolve) in a case channel, if posted. */
+/** Whether a post carries buttons: ours get them right after posting, signed for the post's own id. */
+export function hasButtons(post: StoredPost): boolean {
+  const attachments = (post.props?.attachments ?? []) as { actions?: unknown[] }[];
+  return attachments.some((a) => (a.actions ?? []).length > 0);
+}
+
+/** The case card (the bot's post with Claim / Resolve) in a case channel, once its buttons are on. */
 export function findCard(fake: FakeMattermost, predicate: (post: StoredPost) => boolean = () => true): StoredPost | undefined {
-  return fake.posts().find((p) => p.user_id === fake.botUserId && p.props?.carerelay_key !== undefined && String(p.props.carerelay_key).endsWith(':card') && predicate(p));
+  return fake
+    .posts()
+    .find((p) => p.user_id === fake.botUserId && p.props?.carerelay_key !== undefined && String(p.props.carerelay_key).endsWith(':card') && hasButtons(p) && predicate(p));
 }
 
 export function actionId(post: StoredPost, name: 'Claim' | 'Resolve'): string {

@@ -47,6 +47,9 @@ export interface GatewayListeners {
 }
 
 const POOL_TTL_MS = 30_000;
+/** How long a button-clicker's standing is remembered: a refusal is re-checked sooner. */
+const STAFF_TTL_MS = 30_000;
+const NOT_STAFF_TTL_MS = 5_000;
 const KEY_PROP = 'carerelay_key';
 const CHANNEL_EXISTS = 'store.sql_channel.save_channel.exists.app_error';
 const PRESENCE_VALUES = new Set<Presence>(['online', 'away', 'dnd', 'offline', 'ooo']);
@@ -68,6 +71,7 @@ export function createMattermostGateway(settings: MattermostSettings, logger: Lo
   let resolving: Promise<Identity> | undefined;
   let pool: { at: number; nurses: Nurse[] } | undefined;
   const profiles = new Map<string, Nurse>();
+  const staff = new Map<string, { at: number; nurse: Nurse | undefined }>();
   let ws: WsClient | undefined;
   let socket: WebSocket | undefined;
   let connected = false;
@@ -96,6 +100,35 @@ export function createMattermostGateway(settings: MattermostSettings, logger: Lo
   }
 
   const toNurse = (u: UserProfile): Nurse => ({ id: u.id, username: u.username, firstName: u.first_name?.trim() || u.username });
+  const notFound = (err: unknown) => isClientError(err) && (err.status_code === 404 || err.status_code === 403);
+
+  async function isChannelMember(channelId: string, userId: string): Promise<boolean> {
+    try {
+      await client.getChannelMember(channelId, userId);
+      return true;
+    } catch (err) {
+      if (notFound(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Nobody but an active, human member of the triage channel (or of the case's channel) is staff. */
+  async function lookUpStaff(userId: string, caseChannelId: string | undefined): Promise<Nurse | undefined> {
+    const { triageChannelId } = await ready();
+    let user: UserProfile;
+    try {
+      user = await client.getUser(userId);
+    } catch (err) {
+      if (notFound(err)) return undefined;
+      throw err;
+    }
+    if (user.is_bot || user.delete_at) return undefined;
+    const member = (await isChannelMember(triageChannelId, userId)) || (caseChannelId !== undefined && (await isChannelMember(caseChannelId, userId)));
+    if (!member) return undefined;
+    const nurse = toNurse(user);
+    profiles.set(userId, nurse);
+    return nurse;
+  }
 
   function onEvent(msg: { event: string; data: Record<string, unknown> }): void {
     if (msg.event === 'hello') {
@@ -216,6 +249,21 @@ export function createMattermostGateway(settings: MattermostSettings, logger: Lo
     },
     cachedNurse: (userId: string) => profiles.get(userId),
 
+    /**
+     * The staff member behind a button click, as Mattermost knows them (never as the click
+     * payload says), or undefined when the id is not an active human member of the triage
+     * channel or of `caseChannelId`. Cached briefly; refusals for a shorter time.
+     */
+    async staffMember(userId: string, caseChannelId?: string): Promise<Nurse | undefined> {
+      const key = `${userId}:${caseChannelId ?? ''}`;
+      const hit = staff.get(key);
+      if (hit && Date.now() - hit.at < (hit.nurse ? STAFF_TTL_MS : NOT_STAFF_TTL_MS)) return hit.nurse;
+      const nurse = await lookUpStaff(userId, caseChannelId);
+      if (staff.size > 1000) staff.clear();
+      staff.set(key, { at: Date.now(), nurse });
+      return nurse;
+    },
+
     async statuses(userIds: string[]): Promise<Record<string, Presence>> {
       if (userIds.length === 0) return {};
       const list = await client.getStatusesByIds(userIds);
@@ -256,6 +304,18 @@ export function createMattermostGateway(settings: MattermostSettings, logger: Lo
     /** Replaces a post's props (its message stays). */
     async patchProps(postId: string, key: string, props: Record<string, unknown>): Promise<void> {
       await client.patchPost({ id: postId, props: { ...props, [KEY_PROP]: key } });
+    },
+    /** The post, if the bot made it, with the key it was posted under. */
+    async ownPost(postId: string): Promise<{ channelId: string; key: string } | undefined> {
+      const { botUserId } = await ready();
+      try {
+        const post = await client.getPost(postId);
+        const key = post.props?.[KEY_PROP];
+        return post.user_id === botUserId && typeof key === 'string' ? { channelId: post.channel_id, key } : undefined;
+      } catch (err) {
+        if (notFound(err)) return undefined;
+        throw err;
+      }
     },
     async postsSince(channelId: string, since: number): Promise<Post[]> {
       const list = await client.getPostsSince(channelId, since);
