@@ -43,4 +43,19 @@ describe('Mattermost gateway (real @mattermost/client against the fake)', () => 
     const again = await gateway.ensurePrivateChannel('case-1-abcdef01', 'Case 1', 'test');
     expect(again.id).toBe(first.id);
   });
+
+  it.each([
+    { server: 'a current server', batch: true, calls: 1 },
+    { server: 'a server without mattermost PR #28976', batch: false, calls: 3 },
+  ])('adds several nurses to a channel on $server', async ({ batch, calls }) => {
+    fake = await startFakeMattermost({ batchChannelMembers: batch });
+    const ids = ['ana', 'bo', 'cy'].map((username) => fake!.addUser({ username, channels: [fake!.triageChannelId] }).id);
+    const gateway = createMattermostGateway({ url: fake.url, token: fake.botToken, team: fake.teamName, triageChannel: fake.triageChannelName }, createLogger('silent'));
+    const channel = await gateway.ensurePrivateChannel('case-2-abcdef02', 'Case 2', 'test');
+    fake.clearRequests();
+    await gateway.addMembers(channel.id, ids);
+    expect(fake.members(channel.id)).toEqual(expect.arrayContaining(ids));
+    const added = fake.requests.filter((r) => r.method === 'POST' && r.path === `/api/v4/channels/${channel.id}/members` && r.status === 201);
+    expect(added).toHaveLength(calls);
+  });
 });

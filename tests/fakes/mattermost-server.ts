@@ -63,6 +63,12 @@ export interface FakeMattermostOptions {
   wsAuthTimeoutMs?: number;
   /** OutgoingIntegrationRequestsTimeout for button callbacks (server default 30 s). */
   actionTimeoutMs?: number;
+  /**
+   * POST /channels/{id}/members accepts `user_ids` (several users at once). `false` behaves
+   * like servers without mattermost PR #28976 (e.g. 9.9.1, issue #28210): only `user_id`
+   * is read, so a batch is answered 400 api.context.invalid_body_param.app_error. Default true.
+   */
+  batchChannelMembers?: boolean;
 }
 
 export interface FakeUser extends StoredUser {}
@@ -189,7 +195,7 @@ export async function startFakeMattermost(opts: FakeMattermostOptions = {}): Pro
     state.addMember(triage.id, bot.id, { admin: true });
   }
 
-  const api = new RestApi(state, { serverVersion, actionTimeoutMs: opts.actionTimeoutMs ?? 30_000 });
+  const api = new RestApi(state, { serverVersion, actionTimeoutMs: opts.actionTimeoutMs ?? 30_000, batchChannelMembers: opts.batchChannelMembers ?? true });
   const hub = new WsHub(state, { serverVersion, authTimeoutMs: opts.wsAuthTimeoutMs ?? 5_000 });
   const sockets = new Set<Socket>();
 

@@ -284,8 +284,20 @@ export function createMattermostGateway(settings: MattermostSettings, logger: Lo
         return { id: existing.id, name: existing.name };
       }
     },
+    /**
+     * Adds members in one call (`user_ids`). Servers without the fix from mattermost PR
+     * #28976 answer that with 400 "Invalid or missing user_id"; they get one call per user.
+     */
     async addMembers(channelId: string, userIds: string[]): Promise<void> {
-      if (userIds.length) await client.addToChannels(userIds, channelId);
+      if (userIds.length === 0) return;
+      try {
+        await client.addToChannels(userIds, channelId);
+        return;
+      } catch (err) {
+        if (!isClientError(err) || err.status_code !== 400) throw err;
+        logger.debug({ channelId, users: userIds.length }, 'batch add refused (older Mattermost); adding one at a time');
+      }
+      for (const userId of userIds) await client.addToChannel(userId, channelId);
     },
 
     /**

@@ -72,7 +72,7 @@ export class RestApi {
 
   constructor(
     private readonly state: FakeState,
-    private readonly opts: { serverVersion: string; actionTimeoutMs: number },
+    private readonly opts: { serverVersion: string; actionTimeoutMs: number; batchChannelMembers: boolean },
   ) {
     this.defineRoutes();
   }
@@ -260,7 +260,9 @@ export class RestApi {
       const channelId = idParam(c, 'channel_id');
       if (!isRecord(c.body)) throw errors.invalidBodyParam('user_id');
       const single = c.body['user_id'];
-      const many = c.body['user_ids'];
+      // Servers before mattermost PR #28976 (MM-60886) only read `user_id`: a `user_ids`
+      // body is answered 400 "Invalid or missing user_id in request body." (issue #28210).
+      const many = this.opts.batchChannelMembers ? c.body['user_ids'] : undefined;
       const userIds = typeof single === 'string' && single !== '' ? [single] : Array.isArray(many) ? many : null;
       if (!userIds || userIds.length === 0 || !userIds.every(isValidId)) throw errors.invalidBodyParam('user_id');
       const channel = s.requireChannel(channelId);
