@@ -19,6 +19,9 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       DATA_DIR: process.env.DATABASE_URL ? './data' : 'memory://',
       DATABASE_SCHEMA: process.env.DATABASE_URL ? `bench_${process.pid}` : '',
       REDIS_KEY_PREFIX: `bench:${process.pid}:`,
+      // Every bench client comes from 127.0.0.1: no per-address web chat limits.
+      WEB_CHAT_IP_CONNECTIONS_PER_MIN: '0',
+      WEB_CHAT_IP_MESSAGES_PER_MIN: '0',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

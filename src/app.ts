@@ -5,7 +5,7 @@ import { Server as SocketServer } from 'socket.io';
 import { createBotFrameworkChannel } from '../channels/bot-framework/index.js';
 import { createTelegramChannel } from '../channels/telegram/index.js';
 import { createPhoneChannels } from '../channels/twilio-voice/phone-channels.js';
-import { createWebChatChannel } from '../channels/web-chat/index.js';
+import { createOriginCheck, createWebChatChannel } from '../channels/web-chat/index.js';
 import type { Config } from './config.js';
 import { createDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -16,6 +16,7 @@ import { createEscalation, type Escalation } from './escalation/escalation.js';
 import { createHttpApp, type ReadinessCheck } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { createOutageLog } from './outage-log.js';
 import { createOutbox, type Outbox } from './outbox/outbox.js';
 import { createMemoryState } from './state/memory-state.js';
 import { createRedisClient, createRedisState } from './state/redis-state.js';
@@ -53,12 +54,14 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
   const logger = options.logger ?? createLogger(config.logLevel);
   for (const notice of config.notices) logger.info(notice);
 
-  const db = await createDatabase({ url: config.database.url, schema: config.database.schema, dataDir: config.dataDir, logger });
+  // PostgreSQL and Redis outages: typed UnavailableError for callers, one log line per outage.
+  const outage = createOutageLog(logger);
+  const db = await createDatabase({ url: config.database.url, schema: config.database.schema, dataDir: config.dataDir, logger, outage });
   const closers: (() => Promise<unknown>)[] = [() => db.close()];
   try {
     await migrate(db, logger);
     const store = createStore(db);
-    const state = config.redis.url ? await createRedisState({ url: config.redis.url, keyPrefix: config.redis.keyPrefix }) : createMemoryState();
+    const state = config.redis.url ? await createRedisState({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, outage }) : createMemoryState();
     closers.unshift(() => state.close());
     const metrics = createMetrics();
     const { engine, services, knowledge } = await createEngine(config, logger, { db });
@@ -75,11 +78,12 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
     const escalation = createEscalation({ config, logger, db, store, state, outbox, processor, services });
     processor.hooks.push(escalation.afterTurn);
     checks.set('escalation', escalation.readiness);
-    const http = createHttpApp({ logger, metrics, checks });
+    // Frames: the page itself, PUBLIC_URL and ALLOWED_ORIGINS (the embed widget).
+    const http = createHttpApp({ logger, metrics, checks, metricsToken: config.metricsToken, frameAncestors: config.webChat.allowedOrigins, publicUrl: config.http.publicUrl });
 
     let adapterClient: ReturnType<typeof createRedisClient> | undefined;
     if (config.redis.url) {
-      adapterClient = createRedisClient(config.redis.url);
+      adapterClient = createRedisClient(config.redis.url, '', outage);
       await adapterClient.connect();
       closers.unshift(() => adapterClient!.quit());
     }
@@ -89,6 +93,8 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
       pingInterval: 25_000,
       pingTimeout: 20_000,
       connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+      // Only the chat page's own origin, PUBLIC_URL and ALLOWED_ORIGINS may open a visitor session.
+      allowRequest: createOriginCheck(config),
       ...(adapterClient
         ? { adapter: createAdapter(adapterClient, { streamName: `${config.redis.keyPrefix}socket.io`, channelPrefix: `${config.redis.keyPrefix}socket.io`, sessionKeyPrefix: `${config.redis.keyPrefix}sio:session:` }) }
         : {}),

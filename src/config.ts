@@ -72,6 +72,18 @@ const schema = z.object({
   CASE_DEADLINE_ROUTINE_MIN: minutes(15),
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
   METRICS_TOKEN: optionalString,
+  /** Origins (scheme://host[:port]) allowed to open the web chat socket, besides the page's own and PUBLIC_URL. */
+  ALLOWED_ORIGINS: optionalString.pipe(
+    z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean))
+      .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  ),
+  WEB_CHAT_TOKEN_TTL_DAYS: z.coerce.number().positive().default(30),
+  /** Per client IP, shared by every instance; 0 turns a limit off. */
+  WEB_CHAT_IP_CONNECTIONS_PER_MIN: z.coerce.number().int().min(0).default(60),
+  WEB_CHAT_IP_MESSAGES_PER_MIN: z.coerce.number().int().min(0).default(120),
 });
 
 type Env = z.infer<typeof schema>;
@@ -116,6 +128,14 @@ export interface Config {
   knowledgeWatch: boolean;
   /** METRICS_TOKEN: the bearer token /metrics requires; unset, /metrics is open. */
   metricsToken?: string;
+  webChat: {
+    /** Origins allowed to open the socket besides the page's own: PUBLIC_URL's and ALLOWED_ORIGINS. */
+    allowedOrigins: string[];
+    tokenTtlMs: number;
+    /** Per client IP per minute; 0 = no limit. */
+    ipConnectionsPerMin: number;
+    ipMessagesPerMin: number;
+  };
 }
 
 /**
@@ -245,5 +265,11 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     notices,
     knowledgeWatch: e.KNOWLEDGE_WATCH,
     metricsToken: e.METRICS_TOKEN,
+    webChat: {
+      allowedOrigins: [...new Set([new URL(e.PUBLIC_URL ?? `http://${hostForUrl}:${e.PORT}`).origin, ...e.ALLOWED_ORIGINS.map((o) => new URL(o).origin)])],
+      tokenTtlMs: e.WEB_CHAT_TOKEN_TTL_DAYS * 24 * 3600_000,
+      ipConnectionsPerMin: e.WEB_CHAT_IP_CONNECTIONS_PER_MIN,
+      ipMessagesPerMin: e.WEB_CHAT_IP_MESSAGES_PER_MIN,
+    },
   };
 }

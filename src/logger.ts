@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { UnavailableError } from './errors.js';
 
 export type { Logger };
 
@@ -16,6 +17,15 @@ export function createLogger(level: string = 'info', destination?: pino.Destinat
         censor: '[redacted]',
       },
       timestamp: pino.stdTimeFunctions.isoTime,
+      hooks: {
+        // An unreachable database or Redis is logged once per outage by the outage log
+        // (src/outage-log.ts); the same error reported by every failed request is dropped.
+        logMethod(args, method) {
+          const first = args[0] as unknown;
+          if (first instanceof UnavailableError || (first as { err?: unknown } | null)?.err instanceof UnavailableError) return;
+          method.apply(this, args);
+        },
+      },
     },
     destination,
   );

@@ -54,6 +54,13 @@ export function createRateLimiter(state: StateStore, options: RateLimiterOptions
       // incr is atomic, so exactly one message per window sees limit + 1.
       return { allowed, notify: count === inboundPolicy.limit + 1, count };
     },
+    /**
+     * Gives back a message counted by `inbound` that could not be taken (the database or Redis
+     * was unavailable), so retries during an outage do not use up the sender's allowance.
+     */
+    async refund(scope: string, sender: string): Promise<void> {
+      await state.decr(`${prefix}:in:${scope}:${sender}`);
+    },
     /** Counts one bot message to the conversation; false when the cap for this window is reached. */
     async outbound(conversationId: string): Promise<boolean> {
       const count = await state.incr(`${prefix}:out:${conversationId}`, outboundPolicy.windowMs);

@@ -1,4 +1,6 @@
 import type { DialogEngine, TurnOutput } from './engine/engine.js';
+import { AppError } from './errors.js';
+import { cleanText, normaliseInbound } from './inbound.js';
 import { initialState, type ConversationState } from './engine/context.js';
 import { isLanguage, toLanguage, type Language } from './language/languages.js';
 import type { Logger } from './logger.js';
@@ -235,14 +237,18 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
      * Stores the message (once per channel + external id) and schedules its turn.
      * Resolves when it is stored, not when it is answered.
      */
-    async accept(message: Message, options: { displayName?: string; contact?: Contact; conversation?: Conversation } = {}): Promise<AcceptResult> {
+    async accept(raw: Message, options: { displayName?: string; contact?: Contact; conversation?: Conversation } = {}): Promise<AcceptResult> {
+      // Every channel's text passes the one normaliser before it is stored (NUL and control characters).
+      const message = normaliseInbound(raw);
+      if (raw.text.trim() && !message.text.trim()) throw new AppError('invalid', 'message has no readable text');
+      const displayName = options.displayName === undefined ? undefined : cleanText(options.displayName) || undefined;
       // A channel that already looked up the contact or the conversation saves the queries.
       let conversation = options.conversation;
       if (!conversation) {
         const contact =
           options.contact ??
           (await store.contacts.upsert(message.channel, message.conversation.id, {
-            displayName: options.displayName,
+            displayName,
             language: toLanguage(message.locale),
           }));
         conversation = await store.conversations.current(contact);

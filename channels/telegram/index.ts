@@ -1,7 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Config } from '../../src/config.js';
+import { AppError, isConnectionFailure } from '../../src/errors.js';
 import type { TFunction } from '../../src/i18n.js';
+import { cleanText } from '../../src/inbound.js';
 import { toLanguage, type Language } from '../../src/language/languages.js';
 import type { Logger } from '../../src/logger.js';
 import type { Message, OutboundMessage } from '../../src/message.js';
@@ -21,6 +23,8 @@ export const TELEGRAM_WEBHOOK_PATH = '/channels/telegram/webhook';
 /** The update types we act on; everything else Telegram need not send. */
 export const ALLOWED_UPDATES = ['message', 'callback_query'];
 const DAY_MS = 24 * 3600_000;
+/** Failed attempts after which an update that keeps failing (not an outage) is acknowledged and dropped. */
+const POISON_ATTEMPTS = 3;
 
 export interface TelegramChannelOptions {
   config: Config;
@@ -140,14 +144,15 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     if (await overLimit(inbound)) return;
     switch (inbound.kind) {
       case 'text': {
-        const text = normaliseCommand(inbound.text, inbound.text.includes('@') ? await botUsername() : undefined)?.trim();
+        const typed = cleanText(inbound.text);
+        const text = normaliseCommand(typed, typed.includes('@') ? await botUsername() : undefined)?.trim();
         if (!text) return;
         if (text.length > config.maxMessageLength) return notice(inbound, 'errors.tooLong');
         return accept(inbound, text, 'text');
       }
       case 'media': {
         await notice(inbound, inbound.media === 'sticker' || inbound.media === 'animation' ? 'channels:telegram.sticker' : 'channels:telegram.media');
-        const caption = inbound.caption?.trim();
+        const caption = inbound.caption === undefined ? undefined : cleanText(inbound.caption).trim();
         if (caption && caption.length <= config.maxMessageLength) await accept(inbound, caption, 'text');
         return;
       }
@@ -175,6 +180,26 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     return typeof value === 'string' && value.trim() ? value : undefined;
   }
 
+  /**
+   * What Telegram hears about an update we could not store. An outage answers 503, so Telegram
+   * delivers it again later; an update we refuse, or one that failed POISON_ATTEMPTS times for
+   * another reason, is acknowledged (200) so it does not come back for ever.
+   */
+  async function failedUpdateStatus(update: TgUpdate, err: unknown): Promise<number> {
+    if (isConnectionFailure(err)) return 503; // logged once per outage by the outage log
+    if (err instanceof AppError && err.status < 500) {
+      log.warn({ updateId: update.update_id, code: err.code }, 'telegram update refused');
+      return 200;
+    }
+    const attempts = await state.incr(`tg:failed:${api.botId}:${update.update_id}`, DAY_MS).catch(() => 1);
+    if (attempts >= POISON_ATTEMPTS) {
+      log.error({ err, updateId: update.update_id, attempts }, 'telegram update dropped after repeated failures');
+      return 200;
+    }
+    log.error({ err, updateId: update.update_id, attempts }, 'telegram update failed');
+    return 503;
+  }
+
   const router = express.Router();
   router.post(
     TELEGRAM_WEBHOOK_PATH,
@@ -199,9 +224,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         await handleUpdate(update);
         res.sendStatus(200);
       } catch (err) {
-        // Not stored: a 5xx makes Telegram deliver the update again later.
-        log.error({ err, updateId: update.update_id }, 'telegram update failed');
-        res.status(503).json({ error: { code: 'unavailable', message: 'try again' } });
+        res.sendStatus(await failedUpdateStatus(update, err));
       }
     },
   );

@@ -14,6 +14,7 @@ import twilio from 'twilio';
 import type { Config } from '../../src/config.js';
 import { badRequest } from '../../src/errors.js';
 import type { TFunction } from '../../src/i18n.js';
+import { cleanText } from '../../src/inbound.js';
 import type { Language } from '../../src/language/languages.js';
 import type { Logger } from '../../src/logger.js';
 import type { Message, OutboundMessage } from '../../src/message.js';
@@ -168,7 +169,7 @@ export function createTwilioSmsChannel(options: TwilioSmsOptions): ChannelSender
       const p = req.body as Record<string, string>;
       const from = p.From;
       if (!from || !p.MessageSid) throw badRequest('invalid', 'From and MessageSid are required');
-      const text = (p.Body ?? '').trim();
+      const text = cleanText(p.Body ?? '').trim();
       const contact = await store.contacts.find(SMS, from);
 
       const keyword = parseKeyword(text);

@@ -20,6 +20,7 @@ import type { Config } from '../../src/config.js';
 import type { TurnResult } from '../../src/engine/context.js';
 import { badRequest } from '../../src/errors.js';
 import type { TFunction } from '../../src/i18n.js';
+import { cleanText } from '../../src/inbound.js';
 import { toLanguage, type Language } from '../../src/language/languages.js';
 import type { Logger } from '../../src/logger.js';
 import type { OutboundMessage, Reply } from '../../src/message.js';
@@ -268,7 +269,7 @@ export function createTwilioVoiceChannel(options: TwilioVoiceOptions): ChannelSe
       const nextN = /^\d+$/.test(current.n) ? String(Number(current.n) + 1) : `${current.n}-1`;
       const tl = t(current.language);
       const digits = (p.Digits ?? '').trim();
-      const speech = (p.SpeechResult ?? '').trim();
+      const speech = cleanText(p.SpeechResult ?? '').trim();
       const confidence = p.Confidence !== undefined && p.Confidence !== '' ? Number(p.Confidence) : undefined;
       await state.set(activeCallKey(from), callSid, CALL_TTL_MS);
 

@@ -16,6 +16,7 @@ import type { Config } from '../../src/config.js';
 import type { TurnResult } from '../../src/engine/context.js';
 import { badRequest, forbidden } from '../../src/errors.js';
 import type { TFunction } from '../../src/i18n.js';
+import { cleanText } from '../../src/inbound.js';
 import { toLanguage, type Language } from '../../src/language/languages.js';
 import type { Logger } from '../../src/logger.js';
 import type { OutboundMessage, Reply } from '../../src/message.js';
@@ -124,8 +125,10 @@ export function createVoiceTranscriptChannel(options: VoiceTranscriptOptions): C
         const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
         throw badRequest('invalid_fields', `Expected {callId, from, text, language?}: ${fields.join('; ')}`, fields);
       }
-      const { callId, from, language: asked } = parsed.data;
-      const text = parsed.data.text.trim();
+      // Control characters (NUL…) removed at the edge: PostgreSQL refuses NUL in text.
+      const { language: asked } = parsed.data;
+      const [callId, from, text] = [cleanText(parsed.data.callId), cleanText(parsed.data.from), cleanText(parsed.data.text).trim()];
+      if (!callId || !from) throw badRequest('invalid_fields', 'Expected {callId, from, text, language?}: callId and from must be readable');
       const contact = await store.contacts.find(VOICE_TRANSCRIPT, from);
       const language = languageOf(toLanguage(asked) ?? contact?.language);
       const tl = t(language);

@@ -1,9 +1,11 @@
+import type { IncomingMessage } from 'node:http';
 import express, { type Router } from 'express';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import type { Config } from '../../src/config.js';
-import { AppError } from '../../src/errors.js';
+import { AppError, isConnectionFailure } from '../../src/errors.js';
 import type { TFunction } from '../../src/i18n.js';
+import { cleanText } from '../../src/inbound.js';
 import { toLanguage, type Language } from '../../src/language/languages.js';
 import type { Logger } from '../../src/logger.js';
 import type { OutboundMessage } from '../../src/message.js';
@@ -41,10 +43,13 @@ export interface WebChatOptions {
 type Ack = (response: unknown) => void;
 /** Error codes with a patient-facing text in locales (`errors.*`). */
 const LOCALISED_ERRORS = new Set(['empty', 'tooLong', 'invalid', 'rateLimited', 'unavailable', 'internal']);
+const MINUTE_MS = 60_000;
 interface SessionData {
   visitorId: string;
   conversation: Conversation;
   language: Language;
+  contactId: number;
+  ip: string;
 }
 
 export function toClientMessage(m: Pick<StoredMessage, 'id' | 'role' | 'body' | 'createdAt' | 'meta'>) {
@@ -59,33 +64,101 @@ export function toClientMessage(m: Pick<StoredMessage, 'id' | 'role' | 'body' | 
   };
 }
 
+// Proxies we take X-Forwarded-For from: the same ranges express trusts (loopback, link-local, unique-local).
+const TRUSTED_PROXY = /^(127\.|10\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.|::1$|f[cd][0-9a-f]{2}:|fe80:)/i;
+const plainAddress = (address: string) => address.trim().replace(/^::ffff:(?=\d+\.)/i, '');
+
+/** The client's IP: the socket's peer, or behind trusted proxies the right-most untrusted X-Forwarded-For hop. */
+export function clientIp(peer: string, forwardedFor?: string | string[]): string {
+  const hops = [plainAddress(peer)];
+  const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor;
+  if (header) hops.unshift(...header.split(',').map(plainAddress).filter(Boolean));
+  for (let i = hops.length - 1; i > 0; i--) if (!TRUSTED_PROXY.test(hops[i]!)) return hops[i]!;
+  return hops[0]!;
+}
+
+/**
+ * socket.io's `allowRequest`: a browser page from another site may not open a visitor session.
+ * Allowed: no Origin header (not a browser), the page's own origin (Origin host = Host), and
+ * `config.webChat.allowedOrigins` (PUBLIC_URL's origin and ALLOWED_ORIGINS).
+ */
+export function createOriginCheck(config: Pick<Config, 'webChat'>) {
+  const allowed = new Set(config.webChat.allowedOrigins);
+  return (req: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
+    const origin = req.headers.origin;
+    if (!origin || allowed.has(origin)) return callback(null, true);
+    let sameOrigin = false;
+    try {
+      sameOrigin = new URL(origin).host === req.headers.host;
+    } catch {
+      sameOrigin = false;
+    }
+    callback(sameOrigin ? null : 'origin not allowed', sameOrigin);
+  };
+}
+
 /** Web chat over socket.io on the app's HTTP server, plus the page at `/`. */
 export function createWebChatChannel(options: WebChatOptions): ChannelSender & { router: Router } {
   const { io, processor, store, state, config, logger, metrics, t } = options;
-  const tokens = createSessionTokens(options.tokenSecret);
+  const tokens = createSessionTokens(options.tokenSecret, { ttlMs: config.webChat.tokenTtlMs });
   const limiter = createRateLimiter(state, { inbound: { limit: options.rateLimit ?? 20, windowMs: 10_000 } });
+  // Per client IP, so opening new visitor sessions does not escape the per-visitor limit.
+  const ipMessages = createRateLimiter(state, { inbound: { limit: config.webChat.ipMessagesPerMin, windowMs: MINUTE_MS }, prefix: 'rl-ip' });
+  const ipConnections = createRateLimiter(state, { inbound: { limit: config.webChat.ipConnectionsPerMin, windowMs: MINUTE_MS }, prefix: 'rl-ip-conn' });
   const allowed = (l: string | undefined) => {
     const lang = toLanguage(l);
     return lang && config.languages.includes(lang) ? lang : undefined;
   };
-  const fail = (ack: Ack | undefined, language: Language, err: unknown) => {
-    const code = err instanceof AppError ? err.code : 'internal';
+  /** The ack of a failed event: a stable code and a text in the visitor's language. */
+  const failure = (language: Language, err: unknown) => {
+    const code = err instanceof AppError ? err.code : isConnectionFailure(err) ? 'unavailable' : 'internal';
+    // Unexpected errors are logged with their stack; outages are logged once by the outage log.
+    if (code === 'internal') logger.error({ err }, 'web chat event failed');
     const message = t(language)(`errors.${LOCALISED_ERRORS.has(code) ? code : 'internal'}`, { max: config.maxMessageLength });
-    if (!(err instanceof AppError)) logger.error({ err }, 'web chat message failed');
-    ack?.({ ok: false, error: { code, message } });
+    return { ok: false, error: { code, message } };
   };
 
-  async function acceptMessage(socket: Socket, payload: unknown, ack?: Ack): Promise<void> {
-    const data = socket.data as SessionData | undefined;
-    const language = data?.language ?? config.defaultLanguage;
+  /** Opens (or resumes) the visitor's session: the conversation, a fresh token, the history. */
+  async function openSession(socket: Socket): Promise<SessionData> {
+    const ip = clientIp(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+    const auth = (socket.handshake.auth ?? {}) as { token?: unknown; language?: unknown };
+    const asked = allowed(typeof auth.language === 'string' ? auth.language : undefined);
+    let resumed = tokens.verify(auth.token)?.visitorId;
+    let contact = resumed ? await store.contacts.upsert(WEBCHAT, resumed, { language: asked }) : undefined;
+    // A visitor who ended the chat ("End chat") is done: that token starts a new visitor.
+    if (contact?.optedOutAt) resumed = contact = undefined;
+    const session = tokens.issue(resumed);
+    contact ??= await store.contacts.upsert(WEBCHAT, session.visitorId, { language: asked });
+    const conversation = await store.conversations.current(contact, asked);
+    if (asked && asked !== conversation.language) {
+      await processor.setLanguage(conversation.id, asked);
+      conversation.language = asked;
+    }
+    const language: Language = conversation.language ?? asked ?? config.defaultLanguage;
+    const data: SessionData = { visitorId: session.visitorId, conversation, language, contactId: contact.id, ip };
+    socket.data = data;
+    await socket.join(room(conversation.id));
+    // A new token on every (re)connect: the issue time moves on, so a visitor who comes back stays signed in.
+    socket.emit('session', { conversationId: conversation.id, token: session.token, language });
+    if (resumed) {
+      const history = await store.messages.history(conversation.id, 200);
+      socket.emit('history', history.map((m) => toClientMessage(m)));
+    }
+    return data;
+  }
+
+  async function acceptMessage(data: SessionData, payload: unknown): Promise<{ id: string }> {
+    const parsed = messagePayload.safeParse(payload);
+    if (!parsed.success) throw new AppError('invalid', 'malformed message');
+    const text = cleanText(parsed.data.text).trim();
+    if (!text) throw new AppError('empty', 'empty message');
+    if (text.length > config.maxMessageLength) throw new AppError('tooLong', 'message too long');
+    if (!(await limiter.inbound(WEBCHAT, data.visitorId)).allowed) throw new AppError('rateLimited', 'rate limited', { status: 429 });
+    if (config.webChat.ipMessagesPerMin > 0 && !(await ipMessages.inbound(WEBCHAT, data.ip)).allowed) {
+      await limiter.refund(WEBCHAT, data.visitorId);
+      throw new AppError('rateLimited', 'rate limited (address)', { status: 429 });
+    }
     try {
-      if (!data?.conversation) throw new AppError('unavailable', 'session not ready', { status: 503 });
-      const parsed = messagePayload.safeParse(payload);
-      if (!parsed.success) throw new AppError('invalid', 'malformed message');
-      const text = parsed.data.text.trim();
-      if (!text) throw new AppError('empty', 'empty message');
-      if (text.length > config.maxMessageLength) throw new AppError('tooLong', 'message too long');
-      if (!(await limiter.inbound(WEBCHAT, data.visitorId)).allowed) throw new AppError('rateLimited', 'rate limited', { status: 429 });
       const { messageId } = await processor.accept(
         {
           channel: WEBCHAT,
@@ -99,55 +172,87 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
         },
         { conversation: data.conversation },
       );
-      ack?.({ ok: true, id: String(messageId) });
+      return { id: String(messageId) };
     } catch (err) {
-      fail(ack, language, err);
+      // Not taken because a service is down: the visitor's retry must not count against them.
+      if (isConnectionFailure(err)) {
+        await limiter.refund(WEBCHAT, data.visitorId).catch(() => undefined);
+        if (config.webChat.ipMessagesPerMin > 0) await ipMessages.refund(WEBCHAT, data.ip).catch(() => undefined);
+      }
+      throw err;
     }
   }
 
+  /** "End chat": the conversation is closed and the visitor's tokens stop working. */
+  async function endSession(socket: Socket, data: SessionData): Promise<Record<string, never>> {
+    await store.conversations.setMode(data.conversation.id, 'closed');
+    // The contact is marked opted out: a token naming this visitor no longer resumes anything.
+    await store.contacts.setOptOut(data.contactId, true);
+    await store.audit.append('patient', 'webchat.end', data.conversation.id, {});
+    await socket.leave(room(data.conversation.id));
+    socket.data = undefined;
+    // After the ack has gone out: this connection is over too.
+    setImmediate(() => socket.disconnect(true));
+    return {};
+  }
+
+  // Per client IP: how many sessions it may open a minute (rejected before any database work).
+  io.use((socket, next) => {
+    if (config.webChat.ipConnectionsPerMin <= 0) return next();
+    const ip = clientIp(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+    ipConnections.inbound(WEBCHAT, ip).then(
+      (verdict) => next(verdict.allowed ? undefined : Object.assign(new Error('rateLimited'), { data: { code: 'rateLimited' } })),
+      (err: unknown) => next(Object.assign(new Error(isConnectionFailure(err) ? 'unavailable' : 'internal'), { data: { code: isConnectionFailure(err) ? 'unavailable' : 'internal' } })),
+    );
+  });
+
   io.on('connection', (socket: Socket) => {
-    void (async () => {
-      metrics?.webchatConnections.inc();
-      socket.on('disconnect', () => metrics?.webchatConnections.dec());
-      const auth = (socket.handshake.auth ?? {}) as { token?: unknown; language?: unknown };
-      const resumedVisitor = tokens.verify(auth.token);
-      const session = tokens.issue(resumedVisitor);
-      const asked = allowed(typeof auth.language === 'string' ? auth.language : undefined);
-      const contact = await store.contacts.upsert(WEBCHAT, session.visitorId, { language: asked });
-      const conversation = await store.conversations.current(contact, asked);
-      if (asked && asked !== conversation.language) {
-        await processor.setLanguage(conversation.id, asked);
-        conversation.language = asked;
-      }
-      const language: Language = conversation.language ?? asked ?? config.defaultLanguage;
-      socket.data = { visitorId: session.visitorId, conversation, language } satisfies SessionData;
-      await socket.join(room(conversation.id));
-      socket.emit('session', { conversationId: conversation.id, token: session.token, language });
-      if (resumedVisitor) {
-        const history = await store.messages.history(conversation.id, 200);
-        socket.emit('history', history.map((m) => toClientMessage(m)));
-      }
-    })().catch((err) => {
-      logger.error({ err }, 'web chat session failed');
+    metrics?.webchatConnections.inc();
+    socket.on('disconnect', () => metrics?.webchatConnections.dec());
+    const ready = openSession(socket);
+    ready.catch((err: unknown) => {
+      if (!isConnectionFailure(err)) logger.error({ err }, 'web chat session failed');
       socket.emit('error', { code: 'unavailable', message: t(config.defaultLanguage)('errors.unavailable') });
       socket.disconnect(true);
     });
 
-    // One socket's messages are accepted one after another, so they are stored in the order sent.
-    let queue: Promise<void> = Promise.resolve();
-    socket.on('message', (payload: unknown, ack?: Ack) => {
-      queue = queue.then(() => acceptMessage(socket, payload, ack));
-    });
+    /**
+     * The one catch point of every event: a handler's result becomes `{ok: true, ...}` and any
+     * error `{ok: false, error: {code, message}}` in the ack (or is dropped when there is none),
+     * so no handler can reject unhandled. Handlers run after the session is open.
+     */
+    const handle = <R extends object>(event: string, handler: (data: SessionData, payload: unknown) => Promise<R>) => {
+      let queue: Promise<unknown> = Promise.resolve();
+      socket.on(event, (...args: unknown[]) => {
+        const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Ack) : undefined;
+        // One socket's events of a kind run one after another (messages are stored in the order sent).
+        queue = queue.then(async () => {
+          let language = config.defaultLanguage;
+          try {
+            const data = await ready.catch((err: unknown) => {
+              throw isConnectionFailure(err) ? err : new AppError('unavailable', 'session not open', { status: 503 });
+            });
+            if (!socket.data) throw new AppError('invalid', 'chat ended');
+            language = data.language;
+            const result = await handler(data, args[0]);
+            ack?.({ ok: true, ...result });
+          } catch (err) {
+            ack?.(failure((socket.data as SessionData | undefined)?.language ?? language, err));
+          }
+        });
+      });
+    };
 
-    socket.on('language', async (payload: unknown, ack?: Ack) => {
-      const data = socket.data as SessionData | undefined;
+    handle('message', (data, payload) => acceptMessage(data, payload));
+    handle('language', async (data, payload) => {
       const parsed = languagePayload.safeParse(payload);
       const language = parsed.success ? allowed(parsed.data.language) : undefined;
-      if (!language || !data?.conversation) return fail(ack, data?.language ?? config.defaultLanguage, new AppError('invalid', 'unknown language'));
+      if (!language) throw new AppError('invalid', 'unknown language');
       await processor.setLanguage(data.conversation.id, language);
       data.language = language;
-      ack?.({ ok: true, language });
+      return { language };
     });
+    handle('end', (data) => endSession(socket, data));
   });
 
   const router = express.Router();

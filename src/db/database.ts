@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import type { OutageLog } from '../outage-log.js';
 
 export type Queryable = Pick<pg.Pool, 'query'>;
 
@@ -30,6 +31,8 @@ export interface DatabaseOptions {
   dataDir: string;
   logger: Logger;
   maxConnections?: number;
+  /** Connection failures become UnavailableError and are logged once per outage. */
+  outage?: OutageLog;
 }
 
 // Bigints (bigserial ids, counts) come back as strings by default; ours fit in a double.
@@ -106,8 +109,46 @@ function createPool(url: string, max: number, options: DatabaseOptions): pg.Pool
     ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
-  pool.on('error', (err) => options.logger.warn({ err: err.message }, 'database connection lost'));
+  pool.on('error', (err) => {
+    if (options.outage) options.outage.failure('database', err);
+    else options.logger.warn({ err: err.message }, 'database connection lost');
+  });
+  if (options.outage) reportCalls(pool, options.outage);
   return pool;
+}
+
+const REPORTED = Symbol('outage-reported');
+
+/**
+ * Every promise-returning `query` and `connect` (and the queries of checked-out clients) tells the
+ * outage log how it went. Callback calls (pg-pool's own internals) pass through untouched.
+ */
+function reportCalls(pool: pg.Pool, outage: OutageLog): void {
+  const settle = <T>(result: T): T => {
+    if (!result || typeof (result as { then?: unknown }).then !== 'function') return result;
+    return (result as unknown as Promise<unknown>).then(
+      (value) => (outage.success('database'), value),
+      (err) => {
+        throw outage.failure('database', err);
+      },
+    ) as T;
+  };
+  const wrapClient = (client: pg.PoolClient): pg.PoolClient => {
+    const tagged = client as pg.PoolClient & { [REPORTED]?: true };
+    if (!tagged[REPORTED]) {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      tagged.query = ((...args: unknown[]) => settle(query(...args))) as typeof client.query;
+      tagged[REPORTED] = true;
+    }
+    return client;
+  };
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((...args: unknown[]) => settle(query(...args))) as typeof pool.query;
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  pool.connect = ((...args: unknown[]) => {
+    if (typeof args[0] === 'function') return connect(...args);
+    return settle((connect() as Promise<pg.PoolClient>).then(wrapClient));
+  }) as typeof pool.connect;
 }
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {

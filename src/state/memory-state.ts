@@ -49,6 +49,10 @@ export function createMemoryState(): StateStore {
       else put(key, next, ttlMs);
       return next;
     },
+    async decr(key) {
+      const e = live(key);
+      if (e && typeof e.value === 'number' && e.value > 0) e.value -= 1;
+    },
     async tryLock(key, leaseMs): Promise<Lock | undefined> {
       if (live(key)) return undefined;
       const token = randomUUID();

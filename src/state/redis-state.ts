@@ -1,19 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import type { OutageLog } from '../outage-log.js';
 import type { Lock, StateStore } from './state-store.js';
 
 // Compare-and-act scripts so a lock is only released or extended by its holder.
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 const EXTEND = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+// Gives back one count without touching the expiry, and never below zero or for a key that expired.
+const DECR = `if redis.call('get', KEYS[1]) and tonumber(redis.call('get', KEYS[1])) > 0 then return redis.call('decr', KEYS[1]) else return 0 end`;
 const INCR = `local n = redis.call('incr', KEYS[1]) if n == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end return n`;
 
 export interface RedisStateOptions {
   url: string;
   keyPrefix: string;
+  /** Connection failures become UnavailableError and are logged once per outage. */
+  outage?: OutageLog;
 }
 
-export function createRedisClient(url: string, keyPrefix = ''): Redis {
-  return new Redis(url, {
+/**
+ * A client whose connection errors go to the outage log. With no 'error' listener ioredis
+ * prints every failed reconnect to the console itself, outside our JSON logs.
+ */
+export function createRedisClient(url: string, keyPrefix = '', outage?: OutageLog): Redis {
+  const client = new Redis(url, {
     keyPrefix,
     lazyConnect: true,
     maxRetriesPerRequest: 2,
@@ -21,13 +30,16 @@ export function createRedisClient(url: string, keyPrefix = ''): Redis {
     retryStrategy: (times) => Math.min(times * 100, 2000),
     enableOfflineQueue: true,
   });
+  client.on('error', (err) => void outage?.failure('state', err));
+  client.on('ready', () => outage?.success('state'));
+  return client;
 }
 
-export async function createRedisState({ url, keyPrefix }: RedisStateOptions): Promise<StateStore & { redis: Redis }> {
-  const redis = createRedisClient(url, keyPrefix);
+export async function createRedisState({ url, keyPrefix, outage }: RedisStateOptions): Promise<StateStore & { redis: Redis }> {
+  const redis = createRedisClient(url, keyPrefix, outage);
   await redis.connect();
 
-  return {
+  const store: StateStore & { redis: Redis } = {
     kind: 'redis',
     redis,
     async get<T>(key: string) {
@@ -47,6 +59,9 @@ export async function createRedisState({ url, keyPrefix }: RedisStateOptions): P
     },
     async incr(key, ttlMs) {
       return Number(await redis.eval(INCR, 1, key, Math.ceil(ttlMs)));
+    },
+    async decr(key) {
+      await redis.eval(DECR, 1, key);
     },
     async tryLock(key, leaseMs): Promise<Lock | undefined> {
       const token = randomUUID();
@@ -68,4 +83,17 @@ export async function createRedisState({ url, keyPrefix }: RedisStateOptions): P
       await redis.quit().catch(() => redis.disconnect());
     },
   };
+  if (!outage) return store;
+  // Every call reports to the outage log; connection failures reach callers as UnavailableError.
+  for (const name of ['get', 'set', 'del', 'claim', 'incr', 'decr', 'tryLock', 'ping'] as const) {
+    const call = store[name] as (...args: unknown[]) => Promise<unknown>;
+    (store as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
+      call(...args).then(
+        (value) => (outage.success('state'), value),
+        (err) => {
+          throw outage.failure('state', err);
+        },
+      );
+  }
+  return store;
 }

@@ -17,6 +17,8 @@ export interface StateStore {
   claim(key: string, ttlMs: number): Promise<boolean>;
   /** Increments a counter that expires `ttlMs` after its first increment; returns the new count. */
   incr(key: string, ttlMs: number): Promise<number>;
+  /** Takes one back from a counter made by `incr` (a refund), keeping its expiry; no-op once it expired. */
+  decr(key: string): Promise<void>;
   /** A lease lock; undefined when someone else holds it. */
   tryLock(key: string, leaseMs: number): Promise<Lock | undefined>;
   ping(): Promise<void>;

@@ -12,7 +12,7 @@ afterAll(async () => {
 describe('web chat over socket.io', () => {
   it('gives a new visitor a session and answers a message', async () => {
     const visitor = await connectVisitor(app.url);
-    expect(visitor.session.token).toMatch(/^v1\./);
+    expect(visitor.session.token).toMatch(/^v2\./);
     expect(visitor.session.conversationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(visitor.session.language).toBe('en');
     const ack = await visitor.send('hello');

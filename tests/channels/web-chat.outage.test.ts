@@ -1,0 +1,142 @@
+/**
+ * Web chat while PostgreSQL or Redis is down: every event is answered (`unavailable`, never an
+ * unhandled rejection), the outage is logged once with a count when it ends, ioredis prints
+ * nothing of its own, and failed attempts do not use up the visitor's rate limit.
+ * Each test runs its own Redis or PostgreSQL and stops it.
+ */
+import { io as connect } from 'socket.io-client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createCareRelay, type CareRelay } from '../../src/app.js';
+import { createLogger } from '../../src/logger.js';
+import { connectVisitor, dropKeys, dropSchema, testConfig } from '../helpers/app.js';
+import { startPrivatePostgres, startPrivateRedis, type PrivateService } from '../helpers/private-services.js';
+
+interface LogLine {
+  level: number;
+  msg: string;
+  err?: { stack?: string };
+  dependency?: string;
+  failures?: number;
+}
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+});
+
+async function startApp(env: Record<string, string>, service: PrivateService) {
+  const lines: LogLine[] = [];
+  const logger = createLogger('info', { write: (s: string) => void lines.push(JSON.parse(s) as LogLine) });
+  const config = testConfig(env);
+  const relay: CareRelay = await createCareRelay(config, { logger });
+  const address = await relay.listen();
+  cleanups.push(() => service.destroy());
+  cleanups.push(async () => {
+    await service.start().catch(() => undefined);
+    await relay.close();
+    await dropSchema(config);
+    if (config.redis.url && config.redis.url !== env.REDIS_URL) await dropKeys(config.redis.url, config.redis.keyPrefix);
+  });
+  return { relay, url: `http://127.0.0.1:${address.port}`, lines };
+}
+
+/** Sends until the server takes the message again (the service is back). */
+async function sendUntilAccepted(visitor: Awaited<ReturnType<typeof connectVisitor>>, text: string, clientId: string) {
+  for (let i = 0; i < 200; i++) {
+    const ack = await visitor.send(text, clientId);
+    if (ack.ok) return ack;
+    expect(ack.error.code).toBe('unavailable');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('never accepted');
+}
+
+const stackLines = (lines: LogLine[]) => lines.filter((l) => l.err?.stack);
+
+describe('web chat during a Redis outage', () => {
+  it('answers `language` and `message` with `unavailable`, logs the outage once, and recovers', async () => {
+    const redis = await startPrivateRedis();
+    const app = await startApp({ REDIS_URL: redis.url }, redis);
+    const printed = [vi.spyOn(console, 'error'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'log')];
+    const visitor = await connectVisitor(app.url);
+    expect((await visitor.send('hello', 'before')).ok).toBe(true);
+    const before = app.lines.length;
+
+    await redis.stop();
+    // Used to reject unhandled in setLanguage (MaxRetriesPerRequestError) and end the process.
+    const language = await visitor.socket.timeout(20_000).emitWithAck('language', { language: 'es' });
+    expect(language).toEqual({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/try again/) } });
+    const message = await visitor.socket.timeout(20_000).emitWithAck('message', { text: 'are you there?', clientId: 'during' });
+    expect(message.ok).toBe(false);
+    expect(message.error.code).toBe('unavailable');
+
+    await redis.start();
+    expect((await sendUntilAccepted(visitor, 'are you there?', 'during')).ok).toBe(true);
+    const ack = await visitor.socket.timeout(10_000).emitWithAck('language', { language: 'es' });
+    expect(ack).toEqual({ ok: true, language: 'es' });
+
+    const outage = app.lines.slice(before);
+    expect(outage.filter((l) => l.msg === 'state unavailable')).toHaveLength(1);
+    const back = outage.filter((l) => l.msg === 'state available again');
+    expect(back).toHaveLength(1);
+    expect(back[0]!.failures).toBeGreaterThanOrEqual(2);
+    expect(stackLines(outage)).toEqual([]);
+    // ioredis' own "[ioredis] Unhandled error event" lines went to the outage log instead.
+    for (const spy of printed) expect(spy.mock.calls.flat().join(' ')).not.toContain('ioredis');
+    visitor.close();
+  });
+});
+
+describe('web chat during a PostgreSQL outage', () => {
+  it('says `unavailable` (not `internal`), does not charge the rate limit, and logs the outage once', async () => {
+    const pg = await startPrivatePostgres();
+    const app = await startApp({ DATABASE_URL: pg.url }, pg);
+    const visitor = await connectVisitor(app.url);
+    expect((await visitor.send('hello', 'first')).ok).toBe(true);
+    const before = app.lines.length;
+
+    await pg.stop();
+    // More attempts than the visitor's limit (20 per 10 s): every one is `unavailable`, none `rateLimited`.
+    const codes = [];
+    for (let i = 0; i < 25; i++) codes.push((await visitor.send(`retry ${i}`, `retry-${i}`)).error?.code);
+    expect(new Set(codes)).toEqual(new Set(['unavailable']));
+    const language = await visitor.socket.timeout(20_000).emitWithAck('language', { language: 'es' });
+    expect(language.error.code).toBe('unavailable');
+
+    await pg.start();
+    expect((await sendUntilAccepted(visitor, 'back again', 'after')).ok).toBe(true);
+    const stored = await app.relay.store.messages.history(visitor.session.conversationId);
+    expect(stored.filter((m) => m.direction === 'in').map((m) => m.body)).toEqual(['hello', 'back again']);
+
+    const outage = app.lines.slice(before);
+    expect(outage.filter((l) => l.msg === 'database unavailable')).toHaveLength(1);
+    expect(outage.filter((l) => l.msg === 'database available again')).toHaveLength(1);
+    expect(stackLines(outage)).toEqual([]);
+    visitor.close();
+  });
+
+  it('a page connecting during the outage is told `unavailable` and disconnected, and can connect once it is back', async () => {
+    const pg = await startPrivatePostgres();
+    const app = await startApp({ DATABASE_URL: pg.url }, pg);
+    await pg.stop();
+    const socket = connect(app.url, { transports: ['websocket'], forceNew: true, reconnection: false });
+    const [error, reason] = await Promise.all([
+      new Promise<{ code: string }>((resolve) => socket.once('error', resolve)),
+      new Promise<string>((resolve) => socket.once('disconnect', resolve)),
+    ]);
+    expect(error.code).toBe('unavailable');
+    expect(reason).toBe('io server disconnect');
+    await pg.start();
+    for (let i = 0; ; i++) {
+      const visitor = await connectVisitor(app.url).catch(() => undefined);
+      if (visitor) {
+        expect((await visitor.send('hello', 'x')).ok).toBe(true);
+        visitor.close();
+        break;
+      }
+      if (i > 100) throw new Error('never connected');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+});
