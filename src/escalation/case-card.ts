@@ -1,7 +1,7 @@
 import type { StoredMessage } from '../store/store.js';
 import { signAction } from './action-signing.js';
 import type { Case, Priority } from './cases-store.js';
-import { neutraliseInline, quoteUntrusted } from './neutralise.js';
+import { clipRunes, neutraliseInline, quoteUntrusted, runeCount } from './neutralise.js';
 
 /** Staff-facing text is English: it is the nurses' working language in Mattermost. */
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish', zh: 'Chinese (Mandarin)', hi: 'Hindi' };
@@ -17,6 +17,18 @@ const REASON_TEXT: Record<string, string> = {
 };
 const ROLE_LABEL: Record<string, string> = { patient: 'Patient', bot: 'Assistant', nurse: 'Nurse', system: 'Notice' };
 const TRANSCRIPT_MESSAGES = 12;
+
+/** Mattermost refuses longer messages (model.PostMessageMaxRunesV2, counted in runes). */
+export const POST_MAX_RUNES = 16_383;
+/** What our posts may use: room to spare for what Mattermost may add. */
+const POST_BUDGET_RUNES = 16_000;
+const CUT_MARKER = "\n\n_(Shortened to fit Mattermost's post size limit.)_";
+
+/** A post body Mattermost will accept: cut, with a marker, when it would be too long. */
+export function fitPost(message: string): string {
+  if (runeCount(message) <= POST_BUDGET_RUNES) return message;
+  return `${clipRunes(message, POST_BUDGET_RUNES - runeCount(CUT_MARKER))}${CUT_MARKER}`;
+}
 
 export const interpreterNote = (language: string | null) =>
   `**Interpreter:** no available nurse is listed as speaking ${languageName(language)}; consider interpreter services.`;
@@ -67,13 +79,20 @@ export function cardMessage(c: Case, transcript: StoredMessage[], options: Pick<
   const details = detailLine(c.details);
   if (details) lines.push(`**Details:** ${details}`);
   if (options.languageMatched === false) lines.push(interpreterNote(c.language));
+  const footer = '\n\nReply in this channel to write to the patient. Start a message with `//` for an internal note the patient does not see.';
+  // Newest first, as many whole messages as fit: a newline- or markup-heavy transcript
+  // grows when quoted and neutralised, and Mattermost refuses an over-long post outright.
   const recent = transcript.slice(-TRANSCRIPT_MESSAGES);
-  lines.push('', `**Recent conversation** (${recent.length} of ${transcript.length} messages):`);
-  for (const m of recent) {
-    lines.push('', `**${ROLE_LABEL[m.role] ?? 'Message'}** · ${time(m.createdAt)}`, quoteUntrusted(m.body, 600));
-  }
-  lines.push('', 'Reply in this channel to write to the patient. Start a message with `//` for an internal note the patient does not see.');
-  return lines.join('\n');
+  const blocks = recent.map((m) => `\n\n**${ROLE_LABEL[m.role] ?? 'Message'}** · ${time(m.createdAt)}\n${quoteUntrusted(m.body, 600)}`);
+  const headingReserve = 200;
+  let room = POST_BUDGET_RUNES - runeCount(lines.join('\n')) - runeCount(footer) - headingReserve;
+  let kept = 0;
+  for (let i = blocks.length - 1; i >= 0 && runeCount(blocks[i]!) <= room; i--, kept++) room -= runeCount(blocks[i]!);
+  const shown = blocks.slice(blocks.length - kept);
+  const left = transcript.length - kept;
+  lines.push('', `**Recent conversation** (${kept} of ${transcript.length} messages):`);
+  if (kept < recent.length) lines.push(`_${left} earlier message${left === 1 ? '' : 's'} not shown: the card must stay within Mattermost's post size limit._`);
+  return fitPost(`${lines.join('\n')}${shown.join('')}${footer}`);
 }
 
 function statusText(c: Case): string {
@@ -130,7 +149,7 @@ export function triageProps(c: Case, options: CardOptions): Record<string, unkno
 export function patientPost(body: string, botReplies: string[]): string {
   const lines = ['**Patient:**', quoteUntrusted(body)];
   for (const reply of botReplies) lines.push('_Assistant replied (safety guidance):_', quoteUntrusted(reply, 800));
-  return lines.join('\n');
+  return fitPost(lines.join('\n'));
 }
 
 export const channelName = (c: Pick<Case, 'number' | 'id'>) => `case-${c.number}-${c.id.replace(/-/g, '').slice(0, 8)}`;

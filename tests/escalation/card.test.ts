@@ -61,9 +61,12 @@ describe('neutralising patient text for Mattermost', () => {
 
   it('defuses links, images, formatting, channel links and hashtags', () => {
     const out = neutraliseInline('![img](http://x) [link](https://y.example/a) **bold** _it_ `code` ~town-square #tag www.evil.example <b>');
-    for (const live of ['![', '](', '**', '`code`', 'http://', 'https://', 'www.evil', '<b>']) expect(out).not.toContain(live);
-    expect(out).toContain('\\~town-square');
-    expect(out).toContain('\\#tag');
+    for (const live of ['![', '**', '`code`', 'http://', 'https://', 'www.evil', '<b>']) expect(out).not.toContain(live);
+    // "](" only ever follows an escaped bracket.
+    expect(out).not.toMatch(/(^|[^\\])\]\(/);
+    // Channel links and hashtags are linked after Markdown escapes are resolved: a zero-width space breaks them.
+    expect(out).toContain('~\u200Btown-square');
+    expect(out).toContain('#\u200Btag');
   });
 
   it('quotes every line and stops lists, headings and nested quotes from forming', () => {
@@ -123,7 +126,8 @@ describe('case card', () => {
     const post = patientPost('[click](http://evil) @all', ['Call 911 now.']);
     expect(post).toMatch(/^\*\*Patient:\*\*\n> /);
     expect(post).not.toMatch(MENTION);
-    expect(post).not.toContain('](http');
+    expect(post).not.toMatch(/(^|[^\\])\]\(/);
+    expect(post).not.toContain('http://');
   });
 });
 

@@ -110,7 +110,8 @@ describe('escalation: web chat patient ↔ nurse in Mattermost', () => {
     await visitor.send('@channel look ![x](http://y)');
     const post = await until(() => fake.posts(card.channel_id).find((p) => p.user_id === fake.botUserId && p.message.includes('look')), 'the relayed patient post');
     expect(post.message).not.toMatch(MENTION);
-    expect(post.message).not.toContain('](http');
+    expect(post.message).not.toMatch(/(^|[^\\])\]\(/);
+    expect(post.message).not.toContain('http://');
     visitor.close();
   });
 });

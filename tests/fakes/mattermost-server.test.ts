@@ -280,6 +280,33 @@ describe('fake Mattermost driven by the real @mattermost/client SDK', () => {
       expect((await rejection(bot.removeFromChannel(nurse2.id, created.id))).status_code).toBe(404);
     });
 
+    it('refuses messages over 16,383 runes (PostMessageMaxRunesV2), counting code points, on create and patch', async () => {
+      // An astral character is two UTF-16 units but one rune.
+      const longest = '\u{1F489}'.repeat(16_383);
+      const created: Post = await bot.createPost({ channel_id: fake.triageChannelId, message: longest } as Post);
+      expect([...created.message]).toHaveLength(16_383);
+      const tooLong = await rejection(bot.createPost({ channel_id: fake.triageChannelId, message: `${longest}x` } as Post));
+      expect(tooLong.status_code).toBe(400);
+      expect(tooLong.server_error_id).toBe('model.post.is_valid.message_length.app_error');
+      const patch = await rejection(bot.patchPost({ id: created.id, message: `${longest}x` } as Post));
+      expect(patch.server_error_id).toBe('model.post.is_valid.message_length.app_error');
+    });
+
+    it('answers a batch member add with 400 when it behaves like a server before mattermost PR #28976', async () => {
+      const old = await startFakeMattermost({ batchChannelMembers: false });
+      try {
+        const ana = old.addUser({ username: 'ana' });
+        const oldBot = clientFor(old, old.botToken);
+        const batch = await rejection(oldBot.addToChannels([ana.id], old.triageChannelId));
+        expect(batch.status_code).toBe(400);
+        expect(batch.server_error_id).toBe('api.context.invalid_body_param.app_error');
+        expect(batch.message).toBe('Invalid or missing user_id in request body.');
+        expect((await oldBot.addToChannel(ana.id, old.triageChannelId)).user_id).toBe(ana.id);
+      } finally {
+        await old.close();
+      }
+    });
+
     it('creates, reads, patches and lists posts with attachment actions', async () => {
       const props = {
         attachments: [

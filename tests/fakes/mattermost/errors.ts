@@ -34,6 +34,7 @@ const MESSAGES: Record<string, string> = {
   'model.channel.is_valid.2_or_more.app_error': 'Name must be 2 or more lowercase alphanumeric characters.',
   'model.channel.is_valid.type.app_error': 'Invalid type.',
   'model.post.is_valid.msg.app_error': 'Invalid Message.',
+  'model.post.is_valid.message_length.app_error': 'Post Message property is longer than the maximum permitted length.',
   'app.post.get.app_error': 'Unable to get post.',
   'api.post.create_post.root_id.app_error': 'Invalid RootId parameter.',
   'api.post.update_post.system_message.app_error': 'Unable to update system message.',

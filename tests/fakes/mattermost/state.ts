@@ -55,7 +55,20 @@ export interface CreatePostInput {
   type?: string;
 }
 
+/**
+ * model.PostMessageMaxRunesV2: the default MaxPostSize (the store reports
+ * max(column bytes / 4, 16383)). Post.IsValid counts runes (utf8.RuneCountInString) and
+ * refuses longer messages with 400 model.post.is_valid.message_length.app_error
+ * {Length, MaxLength}; api4 checks edits and patches the same way.
+ */
 const MAX_MESSAGE_RUNES = 16383;
+
+function checkMessageLength(message: string): void {
+  const length = [...message].length;
+  if (length > MAX_MESSAGE_RUNES) {
+    throw new AppError('model.post.is_valid.message_length.app_error', 400, { params: { Length: String(length), MaxLength: String(MAX_MESSAGE_RUNES) } });
+  }
+}
 const CHANNEL_NAME_RE = /^[a-z0-9]+([a-z0-9_-]*[a-z0-9]+)*$/;
 
 export class FakeState {
@@ -368,7 +381,7 @@ export class FakeState {
     if (!opts.system && !this.isMember(channel.id, user.id) && !this.isSystemAdmin(user.id)) {
       throw errors.permission('create_post');
     }
-    if ([...input.message].length > MAX_MESSAGE_RUNES) throw new AppError('model.post.is_valid.msg.app_error', 400);
+    checkMessageLength(input.message);
     const rootId = input.rootId ?? '';
     if (rootId) {
       const root = this.posts.get(rootId);
@@ -452,6 +465,7 @@ export class FakeState {
   updatePost(postId: string, update: { message: string; props: Record<string, unknown>; isPinned: boolean }): StoredPost {
     const post = this.requirePost(postId);
     if (post.type.startsWith('system_')) throw new AppError('api.post.update_post.system_message.app_error', 400);
+    checkMessageLength(update.message);
     const now = this.clock.now();
     const oldAttachments = JSON.stringify(attachmentsOf(post.props));
     if (post.message !== update.message) {
