@@ -1,7 +1,14 @@
-import type { Browser } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { freePort } from '../../bench/app-process.js';
+import { createCareRelay } from '../../src/app.js';
+import { createLogger } from '../../src/logger.js';
+import { dropSchema, startTestApp, testConfig, type TestApp } from '../helpers/app.js';
 import { launchChromium } from '../helpers/browser.js';
+import { startPrivatePostgres } from '../helpers/private-services.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -54,6 +61,110 @@ describe('web chat page in a real browser', () => {
     await page.getByRole('button', { name: 'Enviar' }).click();
     await expect.poll(() => page.locator('.msg--bot').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.locator('.msg--bot .msg__text').textContent()).toMatch(/Puede preguntarme/);
+    await context.close();
+  });
+});
+
+const storedCount = async (relay: TestApp['relay'], body: string) =>
+  Number((await relay.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE direction = 'in' AND body = $1`, [body])).rows[0]!.n);
+
+async function typeAndSend(page: Page, text: string) {
+  const input = page.getByRole('textbox', { name: 'Your message' });
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+describe('web chat page through outages', () => {
+  it('keeps a message typed while the server is down, shows it pending, and stores it once when the server is back', async () => {
+    const port = await freePort();
+    // The embedded database (no DATABASE_URL) on disk, so the restarted server has the same data.
+    const dataDir = mkdtempSync(join(tmpdir(), 'carerelay-restart-'));
+    const config = testConfig({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir });
+    // Stopped and started on the same port with the same database, as a restart would.
+    let relay = await createCareRelay(config, { logger: createLogger(config.logLevel) });
+    await relay.listen();
+    const context = await browser.newContext({ locale: 'en-US' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${port}`);
+      await expect.poll(() => page.locator('#status').textContent()).toBe('Connected');
+      await typeAndSend(page, 'hello');
+      await expect.poll(() => page.locator('.msg--bot').count(), { timeout: 10_000 }).toBe(1);
+
+      await relay.close();
+      await expect.poll(() => page.locator('#status').textContent(), { timeout: 10_000 }).toBe('Connection lost. Reconnecting…');
+      await typeAndSend(page, 'are you still there?');
+      const row = page.locator('.msg--patient').last();
+      expect(await row.locator('.msg__text').textContent()).toBe('are you still there?');
+      expect(await row.getAttribute('class')).toContain('msg--pending');
+      expect(await row.locator('.msg__state').textContent()).toBe('Waiting to send…');
+      // Kept in sessionStorage too, with the clientId it will be sent with.
+      const saved = JSON.parse((await page.evaluate(`sessionStorage.getItem('carerelay.pending')`)) as string) as { text: string; clientId: string }[];
+      expect(saved.map((m) => m.text)).toEqual(['are you still there?']);
+
+      relay = await createCareRelay(config, { logger: createLogger(config.logLevel) });
+      await relay.listen();
+      await expect.poll(() => page.locator('.msg--pending').count(), { timeout: 30_000 }).toBe(0);
+      await expect.poll(() => page.locator('.msg--bot').count(), { timeout: 10_000 }).toBe(2);
+      expect(await storedCount(relay, 'are you still there?')).toBe(1);
+      expect(await page.locator('.msg--patient .msg__text', { hasText: 'are you still there?' }).count()).toBe(1);
+      expect(await page.evaluate(`sessionStorage.getItem('carerelay.pending')`)).toBeNull();
+    } finally {
+      await context.close();
+      await relay.close();
+      await dropSchema(config);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('a page opened during a PostgreSQL outage reconnects by itself and sends what was typed meanwhile', async () => {
+    const pg = await startPrivatePostgres();
+    const config = testConfig({ DATABASE_URL: pg.url });
+    const relay = await createCareRelay(config, { logger: createLogger(config.logLevel) });
+    const address = await relay.listen();
+    const context = await browser.newContext({ locale: 'en-US' });
+    try {
+      await pg.stop();
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${address.port}`);
+      // The server ends the socket ("io server disconnect"); the page keeps trying.
+      await expect.poll(() => page.locator('#status').textContent(), { timeout: 10_000 }).toBe('Connection lost. Reconnecting…');
+      await typeAndSend(page, 'is anyone there?');
+      expect(await page.locator('.msg--pending').count()).toBe(1);
+
+      await pg.start();
+      await expect.poll(() => page.locator('#status').textContent(), { timeout: 60_000 }).toBe('Connected');
+      await expect.poll(() => page.locator('.msg--pending').count(), { timeout: 15_000 }).toBe(0);
+      await expect.poll(() => page.locator('.msg--bot').count(), { timeout: 10_000 }).toBe(1);
+      expect(await storedCount(relay, 'is anyone there?')).toBe(1);
+    } finally {
+      await context.close();
+      await relay.close();
+      await pg.destroy();
+    }
+  }, 120_000);
+
+  it('"End chat" ends the conversation, forgets the token and starts a new chat', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(app.url);
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Connected');
+    await typeAndSend(page, 'hello');
+    await expect.poll(() => page.locator('.msg--bot').count(), { timeout: 10_000 }).toBe(1);
+    const token = (await page.evaluate(`localStorage.getItem('carerelay.token')`)) as string;
+    const before = (await app.relay.store.contacts.find('webchat', token.split('.')[1]!))!;
+    const conversation = await app.relay.store.conversations.current(before);
+
+    await page.getByRole('button', { name: 'End chat' }).click();
+    await expect.poll(() => page.locator('.msg').count()).toBe(0);
+    await expect.poll(async () => (await app.relay.store.conversations.get(conversation.id))?.mode).toBe('closed');
+    // A new visitor session: a different token, and the old conversation is not shown again.
+    await expect.poll(() => page.evaluate(`localStorage.getItem('carerelay.token')`), { timeout: 10_000 }).not.toBe(token);
+    await expect.poll(() => page.evaluate(`localStorage.getItem('carerelay.token')`)).not.toBeNull();
+    await page.reload();
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Connected');
+    expect(await page.locator('.msg').count()).toBe(0);
     await context.close();
   });
 });
