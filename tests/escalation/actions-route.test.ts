@@ -3,7 +3,7 @@ import { signAction } from '../../src/escalation/action-signing.js';
 import { NOT_STAFF_TEXT } from '../../src/escalation/claims.js';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
 import type { StoredPost } from '../fakes/mattermost-server.js';
-import { ACTION_SECRET, actionId, findCard, startMattermostFixture, until, type MattermostFixture } from './helpers.js';
+import { ACTION_SECRET, actionId, findCard, hasButtons, startMattermostFixture, until, type MattermostFixture } from './helpers.js';
 
 type Button = { id: string; name: string; integration: { url: string; context: Record<string, unknown> } };
 
@@ -147,6 +147,35 @@ describe('POST /mattermost/actions: only Mattermost staff, only from the signed 
     const click = await fake.clickButton({ postId: renewed.id, actionId: actionId(renewed, 'Claim'), userId: nurse.id });
     expect(click.ephemeral_text).toMatch(/You claimed case/);
     await fake.clickButton({ postId: renewed.id, actionId: actionId(renewed, 'Resolve'), userId: nurse.id });
+    visitor.close();
+  });
+
+  it('renews an expired Claim on a triage alert, and a claim from there adds the nurse to the case channel', async () => {
+    const { fake, nurses } = mm;
+    for (const n of [nurses.ana!, nurses.ed!]) fake.setStatus(n.id, 'offline');
+    await app.relay.escalation.mattermost!.presence.refresh();
+    const visitor = await connectVisitor(app.url, { language: 'en' });
+    await visitor.send('I would like a nurse to call me tonight');
+    const card = await until(() => findCard(fake, (p) => p.message.includes('call me tonight')), 'the case card');
+    const c = (await app.relay.escalation.cases.byChannel(card.channel_id))!;
+    const alertFor = () => fake.posts(fake.triageChannelId).find((p) => p.user_id === fake.botUserId && p.message.includes(`Case #${c.number}`) && hasButtons(p));
+    const alert = await until(alertFor, 'the triage alert with its Claim button');
+    expect(fake.members(card.channel_id)).not.toContain(nurses.ana!.id);
+
+    const before = Number(button(alert, 'Claim').integration.context.exp);
+    const expired = signAction(ACTION_SECRET, { action: 'claim', caseId: c.id, postId: alert.id, expiresAt: Date.now() - 1_000 });
+    const res = await post({ user_id: nurses.ana!.id, user_name: 'ana', channel_id: fake.triageChannelId, team_id: fake.teamId, post_id: alert.id, context: expired });
+    expect(await ephemeral(res)).toMatch(/expired and has been renewed/);
+    const renewed = await until(() => {
+      const p = fake.post(alert.id)!;
+      return Number(button(p, 'Claim').integration.context.exp) > before && p;
+    }, 'the alert signed again');
+    expect(renewed.message).toBe(alert.message);
+    expect(renewed.props.carerelay_key).toBe(alert.props.carerelay_key);
+
+    const click = await fake.clickButton({ postId: renewed.id, actionId: actionId(renewed, 'Claim'), userId: nurses.ana!.id });
+    expect(click.ephemeral_text).toMatch(/You claimed case/);
+    await until(() => fake.members(card.channel_id).includes(nurses.ana!.id), 'Ana added to the case channel');
     visitor.close();
   });
 });
