@@ -69,6 +69,12 @@ export interface BotFrameworkChannelOptions {
   logger: Logger;
   t(language: Language): TFunction;
   endpoints?: BotFrameworkEndpoints;
+  /**
+   * How outbound calls get their bearer token, instead of the one botbuilder builds from the
+   * settings (MSAL against login.microsoftonline.com): a private cloud's token service, or a
+   * loopback test double (MSAL only talks to an https authority it can discover or is told about).
+   */
+  credentialsFactory?: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1];
 }
 
 export interface BotFrameworkChannel extends ChannelSender {
@@ -98,13 +104,16 @@ export function createBotFrameworkChannel(options: BotFrameworkChannelOptions): 
   const log = logger.child({ channel: BOTFRAMEWORK });
   // Empty app id and password turn authentication off in botbuilder (Emulator mode); config
   // only allows that with BOT_FRAMEWORK_ALLOW_UNAUTHENTICATED outside production.
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: botFramework.appId,
-    MicrosoftAppPassword: botFramework.appPassword,
-    MicrosoftAppType: botFramework.appType,
-    ...(botFramework.tenantId ? { MicrosoftAppTenantId: botFramework.tenantId } : {}),
-    ...(options.endpoints ? { ...PUBLIC_CLOUD, ...options.endpoints } : {}),
-  });
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: botFramework.appId,
+      MicrosoftAppPassword: botFramework.appPassword,
+      MicrosoftAppType: botFramework.appType,
+      ...(botFramework.tenantId ? { MicrosoftAppTenantId: botFramework.tenantId } : {}),
+      ...(options.endpoints ? { ...PUBLIC_CLOUD, ...options.endpoints } : {}),
+    },
+    options.credentialsFactory,
+  );
   const adapter = new CloudAdapter(auth);
   // The callers log (route handler, outbox); rethrowing keeps the failure visible to them.
   adapter.onTurnError = async (_context, error) => {

@@ -29,9 +29,22 @@
  *   messageActivity(...), conversationUpdate(...)   inbound activities as a channel posts them
  *   postToBot(endpoint, activity, {authorization})  POSTs an activity to the bot like a channel
  *   openIdMetadataUrl, openIdRequests, channelToken({appId, serviceUrl, untrusted?, unknownKey?, expiresInSeconds?})
+ *
+ * With `tokenService: {appId, appPassword}` it also plays the Microsoft identity platform the bot
+ * gets its outbound token from (OAuth 2.0 client credentials, v2.0 endpoints), on HTTPS with a
+ * self-signed certificate (MSAL refuses an http authority): `tokenAuthority` is the authority
+ * (https://127.0.0.1:port/botframework.com), `tokenCa` the certificate to trust. Every Connector
+ * call must then carry `Authorization: Bearer <token>` with a token it issued (RS256, aud
+ * https://api.botframework.com, appid = the bot, not expired), or it answers 401 like the real
+ * service. `tokenRequests` and `unauthorizedCalls` record what happened.
  */
-import { createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createSign, createVerify, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import { listenOnLoopback } from './loopback.js';
 
@@ -82,6 +95,16 @@ export interface FakeBotConnectorOptions {
   endorsements?: string[];
   /** Bot account the inbound builders address (recipient). */
   bot?: ChannelAccount;
+  /** Play the token service and require its bearer tokens on every Connector call. */
+  tokenService?: { appId: string; appPassword: string; tenant?: string };
+}
+
+/** One POST to the token endpoint. */
+export interface TokenRequest {
+  clientId: string | null;
+  scope: string | null;
+  grantType: string | null;
+  granted: boolean;
 }
 
 export interface MessageInput {
@@ -110,7 +133,40 @@ export interface FakeBotConnector {
   /** How many times the bot fetched the OpenID metadata or the keys. */
   readonly openIdRequests: number;
   channelToken(input: { appId: string; serviceUrl?: string; untrusted?: boolean; unknownKey?: boolean; expiresInSeconds?: number }): string;
+  /** With `tokenService`: the authority URL, its host (MSAL's knownAuthorities) and the CA to trust. */
+  readonly tokenAuthority: string | null;
+  readonly tokenAuthorityHost: string | null;
+  readonly tokenCa: string | null;
+  readonly tokenRequests: TokenRequest[];
+  /** Connector calls refused for a missing or invalid bearer token. */
+  readonly unauthorizedCalls: number;
+  /** A bearer token as the token service would issue it (for tests of the check itself). */
+  accessToken(input: { appId: string; audience?: string; expiresInSeconds?: number; forged?: boolean }): string;
   close(): Promise<void>;
+}
+
+/** A self-signed certificate for 127.0.0.1, for the HTTPS token service. */
+function selfSignedCertificate(): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'fake-token-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function verifyJwt(token: string, key: KeyObject, kid: string): Record<string, unknown> | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  try {
+    const header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString()) as { alg?: string; kid?: string };
+    if (header.alg !== 'RS256' || header.kid !== kid) return undefined;
+    if (!createVerify('RSA-SHA256').update(`${parts[0]}.${parts[1]}`).verify(key, Buffer.from(parts[2]!, 'base64url'))) return undefined;
+    return JSON.parse(Buffer.from(parts[1]!, 'base64url').toString()) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
 }
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
@@ -143,6 +199,58 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
   const untrusted = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = 'fake-connector-key-1';
   const jwk = trusted.publicKey.export({ format: 'jwk' }) as { n: string; e: string };
+  // The identity platform's key for the bot's outbound tokens.
+  const tokenKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const tokenKid = 'fake-identity-key-1';
+  const tokenRequests: TokenRequest[] = [];
+  let unauthorizedCalls = 0;
+  const service = options.tokenService;
+  const tenant = service?.tenant ?? 'botframework.com';
+  const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
+
+  function accessToken({ appId, audience = CONNECTOR_AUDIENCE, expiresInSeconds = 3600, forged = false }: { appId: string; audience?: string; expiresInSeconds?: number; forged?: boolean }): string {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { aud: audience, iss: `https://sts.windows.net/${tenant}/`, appid: appId, azp: appId, tid: tenant, ver: '1.0', iat: now - 5, nbf: now - 5, exp: now + expiresInSeconds };
+    return sign(claims, forged ? untrusted.privateKey : tokenKey.privateKey, tokenKid);
+  }
+
+  /** Whether a Connector call carries a bearer token this service issued to the bot. */
+  function authorized(header: string | undefined): boolean {
+    if (!service) return true;
+    const m = /^Bearer (\S+)$/.exec(header ?? '');
+    const claims = m ? verifyJwt(m[1]!, tokenKey.publicKey, tokenKid) : undefined;
+    return Boolean(claims && claims.aud === CONNECTOR_AUDIENCE && claims.appid === service.appId && Number(claims.exp) > Date.now() / 1000);
+  }
+
+  /** The identity platform: OpenID metadata for the authority and the v2.0 token endpoint. */
+  async function handleToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'https://127.0.0.1').pathname;
+    const base = `${tokenOrigin}/${tenant}`;
+    if (req.method === 'GET' && path === `/${tenant}/v2.0/.well-known/openid-configuration`) {
+      return json(res, 200, {
+        issuer: `${base}/v2.0`,
+        authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+        token_endpoint: `${base}/oauth2/v2.0/token`,
+        end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+        jwks_uri: `${tokenOrigin}/common/discovery/v2.0/keys`,
+        response_types_supported: ['code', 'id_token', 'token'],
+        token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+      });
+    }
+    if (req.method === 'POST' && path === `/${tenant}/oauth2/v2.0/token`) {
+      const form = new URLSearchParams(await readBody(req));
+      const request: TokenRequest = { clientId: form.get('client_id'), scope: form.get('scope'), grantType: form.get('grant_type'), granted: false };
+      tokenRequests.push(request);
+      if (request.grantType !== 'client_credentials') return json(res, 400, { error: 'unsupported_grant_type', error_description: 'AADSTS70003: unsupported grant type' });
+      if (request.clientId !== service!.appId || form.get('client_secret') !== service!.appPassword) {
+        return json(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] });
+      }
+      if (request.scope !== `${CONNECTOR_AUDIENCE}/.default`) return json(res, 400, { error: 'invalid_scope', error_description: 'AADSTS70011: invalid scope' });
+      request.granted = true;
+      return json(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: accessToken({ appId: service!.appId }) });
+    }
+    return json(res, 404, { error: 'not_found' });
+  }
 
   function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const text = JSON.stringify(body);
@@ -182,6 +290,11 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
     }
     const m = /^\/v3\/conversations\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?\/?$/.exec(path);
     if (!m) return error(res, 404, 'NotFound', 'Resource not found');
+    if (!authorized(req.headers.authorization)) {
+      unauthorizedCalls++;
+      await readBody(req);
+      return error(res, 401, 'Unauthorized', 'Authorization has been denied for this request.');
+    }
     const conversationId = decodeURIComponent(m[1]!);
     const activityId = m[3] ? decodeURIComponent(m[3]) : null;
     const body = await readBody(req);
@@ -227,6 +340,18 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
   });
   const { origin } = await listenOnLoopback(server, sockets);
   const url = `${origin}/`;
+
+  let tokenServer: ReturnType<typeof createHttpsServer> | undefined;
+  let tokenOrigin = '';
+  let tokenCa: string | null = null;
+  if (service) {
+    const tls = selfSignedCertificate();
+    tokenCa = tls.cert;
+    tokenServer = createHttpsServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+      handleToken(req, res).catch((err: unknown) => (res.headersSent ? res.destroy() : json(res, 500, { error: 'server_error', error_description: String(err) })));
+    });
+    tokenOrigin = (await listenOnLoopback(tokenServer as unknown as Server, sockets)).origin.replace(/^http:/, 'https:');
+  }
 
   const user = (input: MessageInput): ChannelAccount => input.user ?? { id: 'dl_4f6c2e0a9b', name: 'Sam', role: 'user' };
 
@@ -303,11 +428,21 @@ export async function startFakeBotConnector(options: FakeBotConnectorOptions = {
       const key = forged ? untrusted.privateKey : trusted.privateKey;
       return sign(claims, key, unknownKey ? 'some-other-key' : kid);
     },
+    tokenAuthority: service ? `${tokenOrigin}/${tenant}` : null,
+    tokenAuthorityHost: service ? new URL(tokenOrigin).host : null,
+    tokenCa,
+    tokenRequests,
+    get unauthorizedCalls() {
+      return unauthorizedCalls;
+    },
+    accessToken,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      for (const s of [server, tokenServer].filter((x): x is Server => Boolean(x))) {
+        await new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          s.closeAllConnections();
+        });
+      }
     },
   };
 }
