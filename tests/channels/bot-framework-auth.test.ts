@@ -91,6 +91,13 @@ describe('bot framework app types (MICROSOFT_APP_TYPE)', () => {
     ];
     for (const [env, problem] of refused) expect(() => parseConfig({ ...base, ...env }), JSON.stringify(env)).toThrow(problem);
     expect(() => parseConfig({ DATA_DIR: 'memory://', MICROSOFT_APP_PASSWORD: APP_PASSWORD })).toThrow(/MICROSOFT_APP_ID missing/);
+    // What used to pass validation and fail later: botbuilder itself refuses these when the adapter is built.
+    const { relay } = app;
+    const adapterFor = (botFramework: NonNullable<typeof relay.config.botFramework>) => () =>
+      createBotFrameworkChannel({ ...relay, config: relay.config, botFramework, t: relay.services.t });
+    expect(adapterFor({ appId: APP_ID, appPassword: APP_PASSWORD, appType: 'SingleTenant' })).toThrow(/MicrosoftAppTenantId is required for SingleTenant/);
+    expect(adapterFor({ appId: APP_ID, appPassword: APP_PASSWORD, tenantId: TENANT, appType: 'UserAssignedMSI' })).toThrow(/MicrosoftAppPassword must not be set for MSI/);
+    expect(adapterFor({ appId: APP_ID, appPassword: '', appType: 'UserAssignedMSI' })).toThrow(/MicrosoftAppTenantId is required for MSI/);
   });
 });
 
