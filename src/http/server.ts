@@ -104,7 +104,8 @@ export function createHttpApp({ logger, metrics, checks, ...security }: HttpAppO
         const r = await Promise.race([
           check().catch((err: Error) => {
             // The cause (addresses, driver messages) goes to the log, never to the public answer.
-            logger.warn({ check: name, err: err.message }, 'readiness check failed');
+            // debug: probes repeat every few seconds, and the outage itself is logged once elsewhere.
+            logger.debug({ check: name, err: err.message }, 'readiness check failed');
             return { ok: false, detail: 'unreachable', required: true };
           }),
           timeout,
