@@ -13,7 +13,8 @@ let app: AppProcess;
 beforeAll(async () => {
   app = await spawnApp({ DATA_DIR: 'memory://', BOT_FRAMEWORK_ALLOW_UNAUTHENTICATED: '1', WEB_CHAT_IP_CONNECTIONS_PER_MIN: '0', WEB_CHAT_IP_MESSAGES_PER_MIN: '0' });
 });
-afterAll(() => app?.kill('SIGKILL'));
+// SIGTERM: a clean stop also removes the embedded database's temporary socket directory.
+afterAll(() => app?.kill('SIGTERM'));
 
 type Ack = { ok: boolean; error?: { code: string; message: string } };
 
