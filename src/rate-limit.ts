@@ -12,6 +12,7 @@
  * cap counts the bot's own messages per conversation and protects against bot-to-bot loops
  * (an auto-responder on the other end); nurse messages should not be counted.
  */
+import { isConnectionFailure } from './errors.js';
 import type { StateStore } from './state/state-store.js';
 
 export interface RateLimitPolicy {
@@ -60,6 +61,15 @@ export function createRateLimiter(state: StateStore, options: RateLimiterOptions
      */
     async refund(scope: string, sender: string): Promise<void> {
       await state.decr(`${prefix}:in:${scope}:${sender}`);
+    },
+    /** Runs `take` (storing the message counted by `inbound`); refunds the count when it fails because a service is down. */
+    async refundOnOutage<T>(scope: string, sender: string, take: () => Promise<T>): Promise<T> {
+      try {
+        return await take();
+      } catch (err) {
+        if (isConnectionFailure(err)) await state.decr(`${prefix}:in:${scope}:${sender}`).catch(() => undefined);
+        throw err;
+      }
     },
     /** Counts one bot message to the conversation; false when the cap for this window is reached. */
     async outbound(conversationId: string): Promise<boolean> {

@@ -36,6 +36,22 @@ describe.each(stores)('rate limiter on %s state', (_name, open) => {
     expect(await limiter.inbound('sms', '+15550001')).toMatchObject({ allowed: true, count: 1 });
   });
 
+  it('gives a message back when it could not be taken because a service was down, and only then', async () => {
+    const state = await open();
+    opened.push(state);
+    const limiter = createRateLimiter(state, { inbound: { limit: 2, windowMs: 60_000 } });
+    const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    for (let i = 0; i < 5; i++) {
+      expect((await limiter.inbound('webchat', 'v-outage')).allowed).toBe(true);
+      await expect(limiter.refundOnOutage('webchat', 'v-outage', () => Promise.reject(down))).rejects.toBe(down);
+    }
+    // A failure that is not an outage is still counted.
+    await limiter.inbound('webchat', 'v-outage');
+    await expect(limiter.refundOnOutage('webchat', 'v-outage', () => Promise.reject(new Error('bad input')))).rejects.toThrow('bad input');
+    expect(await limiter.inbound('webchat', 'v-outage')).toMatchObject({ allowed: true, count: 2 });
+    expect((await limiter.inbound('webchat', 'v-outage')).allowed).toBe(false);
+  });
+
   it('counts parallel messages exactly once each', async () => {
     const state = await open();
     opened.push(state);

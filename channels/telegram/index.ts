@@ -142,6 +142,11 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       return;
     }
     if (await overLimit(inbound)) return;
+    // An update that fails because a service is down comes back from Telegram: it is not charged twice.
+    await limits.refundOnOutage(TELEGRAM, inbound.sender.userId ?? inbound.sender.chatId, () => act(inbound));
+  }
+
+  async function act(inbound: Actionable): Promise<void> {
     switch (inbound.kind) {
       case 'text': {
         const typed = cleanText(inbound.text);

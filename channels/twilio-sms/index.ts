@@ -208,7 +208,7 @@ export function createTwilioSmsChannel(options: TwilioSmsOptions): ChannelSender
       }
 
       const choice = text ? await optionMemory.resolve(SMS, from, text) : undefined;
-      const { messageId, conversation, duplicate } = await processor.accept(toMessage(p, text, choice, media), contact ? { contact } : {});
+      const { messageId, conversation, duplicate } = await limiter.refundOnOutage(SMS, from, () => processor.accept(toMessage(p, text, choice, media), contact ? { contact } : {}));
       if (duplicate) return respond(res);
       // In an open case the nurse answers, not the bot: acknowledge at once rather than wait.
       if (media) return respond(res, notices);

@@ -118,8 +118,12 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
     return { ok: false, error: { code, message } };
   };
 
-  /** Opens (or resumes) the visitor's session: the conversation, a fresh token, the history. */
-  async function openSession(socket: Socket): Promise<SessionData> {
+  /**
+   * Opens (or resumes) the visitor's session before the socket counts as connected: the
+   * conversation, a fresh token and the history. All its database work happens here, so a
+   * failure (an outage) is a `connect_error` the page retries, never a half-open session.
+   */
+  async function openSession(socket: Socket): Promise<SessionData & { token: string; history?: ReturnType<typeof toClientMessage>[] }> {
     const ip = clientIp(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
     const auth = (socket.handshake.auth ?? {}) as { token?: unknown; language?: unknown };
     const asked = allowed(typeof auth.language === 'string' ? auth.language : undefined);
@@ -127,6 +131,7 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
     let contact = resumed ? await store.contacts.upsert(WEBCHAT, resumed, { language: asked }) : undefined;
     // A visitor who ended the chat ("End chat") is done: that token starts a new visitor.
     if (contact?.optedOutAt) resumed = contact = undefined;
+    // A new token on every (re)connect: the issue time moves on, so a visitor who comes back stays signed in.
     const session = tokens.issue(resumed);
     contact ??= await store.contacts.upsert(WEBCHAT, session.visitorId, { language: asked });
     const conversation = await store.conversations.current(contact, asked);
@@ -135,16 +140,9 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
       conversation.language = asked;
     }
     const language: Language = conversation.language ?? asked ?? config.defaultLanguage;
-    const data: SessionData = { visitorId: session.visitorId, conversation, language, contactId: contact.id, ip };
-    socket.data = data;
+    const history = resumed ? (await store.messages.history(conversation.id, 200)).map((m) => toClientMessage(m)) : undefined;
     await socket.join(room(conversation.id));
-    // A new token on every (re)connect: the issue time moves on, so a visitor who comes back stays signed in.
-    socket.emit('session', { conversationId: conversation.id, token: session.token, language });
-    if (resumed) {
-      const history = await store.messages.history(conversation.id, 200);
-      socket.emit('history', history.map((m) => toClientMessage(m)));
-    }
-    return data;
+    return { visitorId: session.visitorId, conversation, language, contactId: contact.id, ip, token: session.token, history };
   }
 
   async function acceptMessage(data: SessionData, payload: unknown): Promise<{ id: string }> {
@@ -158,8 +156,9 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
       await limiter.refund(WEBCHAT, data.visitorId);
       throw new AppError('rateLimited', 'rate limited (address)', { status: 429 });
     }
-    try {
-      const { messageId } = await processor.accept(
+    // Not taken because a service is down: the visitor's retry must not count against them.
+    const take = () =>
+      processor.accept(
         {
           channel: WEBCHAT,
           externalId: parsed.data.clientId ? `${data.visitorId}:${parsed.data.clientId}` : undefined,
@@ -172,15 +171,10 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
         },
         { conversation: data.conversation },
       );
-      return { id: String(messageId) };
-    } catch (err) {
-      // Not taken because a service is down: the visitor's retry must not count against them.
-      if (isConnectionFailure(err)) {
-        await limiter.refund(WEBCHAT, data.visitorId).catch(() => undefined);
-        if (config.webChat.ipMessagesPerMin > 0) await ipMessages.refund(WEBCHAT, data.ip).catch(() => undefined);
-      }
-      throw err;
-    }
+    const { messageId } = await limiter.refundOnOutage(WEBCHAT, data.visitorId, () =>
+      config.webChat.ipMessagesPerMin > 0 ? ipMessages.refundOnOutage(WEBCHAT, data.ip, take) : take(),
+    );
+    return { id: String(messageId) };
   }
 
   /** "End chat": the conversation is closed and the visitor's tokens stop working. */
@@ -196,30 +190,44 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
     return {};
   }
 
-  // Per client IP: how many sessions it may open a minute (rejected before any database work).
+  /** A refused handshake: the client gets `connect_error` with `data: {code, message}`. */
+  const refusal = (code: string, err?: unknown) => {
+    if (code === 'internal') logger.error({ err }, 'web chat session failed');
+    const message = t(config.defaultLanguage)(`errors.${LOCALISED_ERRORS.has(code) ? code : 'internal'}`, { max: config.maxMessageLength });
+    return Object.assign(new Error(code), { data: { code, message } });
+  };
+
+  // Per client IP: how many sessions it may open a minute (checked before any database work).
   io.use((socket, next) => {
     if (config.webChat.ipConnectionsPerMin <= 0) return next();
     const ip = clientIp(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
     ipConnections.inbound(WEBCHAT, ip).then(
-      (verdict) => next(verdict.allowed ? undefined : Object.assign(new Error('rateLimited'), { data: { code: 'rateLimited' } })),
-      (err: unknown) => next(Object.assign(new Error(isConnectionFailure(err) ? 'unavailable' : 'internal'), { data: { code: isConnectionFailure(err) ? 'unavailable' : 'internal' } })),
+      (verdict) => next(verdict.allowed ? undefined : refusal('rateLimited')),
+      (err: unknown) => next(refusal(isConnectionFailure(err) ? 'unavailable' : 'internal', err)),
+    );
+  });
+  io.use((socket, next) => {
+    openSession(socket).then(
+      (session) => {
+        socket.data = session;
+        next();
+      },
+      (err: unknown) => next(refusal(isConnectionFailure(err) ? 'unavailable' : 'internal', err)),
     );
   });
 
   io.on('connection', (socket: Socket) => {
     metrics?.webchatConnections.inc();
     socket.on('disconnect', () => metrics?.webchatConnections.dec());
-    const ready = openSession(socket);
-    ready.catch((err: unknown) => {
-      if (!isConnectionFailure(err)) logger.error({ err }, 'web chat session failed');
-      socket.emit('error', { code: 'unavailable', message: t(config.defaultLanguage)('errors.unavailable') });
-      socket.disconnect(true);
-    });
+    const { token, history, ...data } = socket.data as Awaited<ReturnType<typeof openSession>>;
+    socket.data = data satisfies SessionData;
+    socket.emit('session', { conversationId: data.conversation.id, token, language: data.language });
+    if (history) socket.emit('history', history);
 
     /**
      * The one catch point of every event: a handler's result becomes `{ok: true, ...}` and any
      * error `{ok: false, error: {code, message}}` in the ack (or is dropped when there is none),
-     * so no handler can reject unhandled. Handlers run after the session is open.
+     * so no handler can reject unhandled.
      */
     const handle = <R extends object>(event: string, handler: (data: SessionData, payload: unknown) => Promise<R>) => {
       let queue: Promise<unknown> = Promise.resolve();
@@ -227,17 +235,13 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
         const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Ack) : undefined;
         // One socket's events of a kind run one after another (messages are stored in the order sent).
         queue = queue.then(async () => {
-          let language = config.defaultLanguage;
+          const data = socket.data as SessionData | undefined;
           try {
-            const data = await ready.catch((err: unknown) => {
-              throw isConnectionFailure(err) ? err : new AppError('unavailable', 'session not open', { status: 503 });
-            });
-            if (!socket.data) throw new AppError('invalid', 'chat ended');
-            language = data.language;
+            if (!data) throw new AppError('invalid', 'chat ended');
             const result = await handler(data, args[0]);
             ack?.({ ok: true, ...result });
           } catch (err) {
-            ack?.(failure((socket.data as SessionData | undefined)?.language ?? language, err));
+            ack?.(failure(data?.language ?? config.defaultLanguage, err));
           }
         });
       });

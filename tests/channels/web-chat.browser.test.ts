@@ -127,7 +127,7 @@ describe('web chat page through outages', () => {
       await pg.stop();
       const page = await context.newPage();
       await page.goto(`http://127.0.0.1:${address.port}`);
-      // The server ends the socket ("io server disconnect"); the page keeps trying.
+      // The server refuses the session (connect_error `unavailable`); the page keeps trying.
       await expect.poll(() => page.locator('#status').textContent(), { timeout: 10_000 }).toBe('Connection lost. Reconnecting…');
       await typeAndSend(page, 'is anyone there?');
       expect(await page.locator('.msg--pending').count()).toBe(1);

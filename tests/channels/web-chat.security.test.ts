@@ -2,10 +2,14 @@
  * Web chat doors: which origins may open a session, per-address limits that new visitor ids
  * do not escape, tokens that expire and rotate, and "End chat".
  */
+import { createHmac } from 'node:crypto';
 import { io as connect } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSessionTokens } from '../../channels/web-chat/session-token.js';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
+
+// Each test starts its own app (and Redis or PostgreSQL): slow on a busy machine, not a timing assertion.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const SECRET = 'web-chat-security-test-secret-0123456789abcdef';
 const DAY_MS = 24 * 3600_000;
@@ -109,7 +113,9 @@ describe('visitor tokens', () => {
     const visitor = await connectVisitor(app.url);
     visitor.close();
     const [, id] = visitor.session.token.split('.');
-    const v1 = await connectVisitor(app.url, { token: `v1.${id}.c2lnbmF0dXJl` });
+    // Signed exactly as version 1 was: it would resume for ever if it were still accepted.
+    const signature = createHmac('sha256', SECRET).update(`webchat:${id}`).digest('base64url');
+    const v1 = await connectVisitor(app.url, { token: `v1.${id}.${signature}` });
     expect(v1.session.conversationId).not.toBe(visitor.session.conversationId);
     v1.close();
   });
