@@ -16,6 +16,7 @@ import { createEscalation, type Escalation } from './escalation/escalation.js';
 import { createHttpApp, type ReadinessCheck } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { isConnectionFailure } from './errors.js';
 import { createOutageLog } from './outage-log.js';
 import { createOutbox, type Outbox } from './outbox/outbox.js';
 import { createMemoryState } from './state/memory-state.js';
@@ -149,7 +150,10 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
         escalation.start(address);
         const recoveredAtStart = await processor.recover(0);
         if (recoveredAtStart) logger.info({ conversations: recoveredAtStart }, 'resuming turns left pending');
-        recovery = setInterval(() => void processor.recover(15_000).catch((err) => logger.warn({ err: err.message }, 'recovery sweep failed')), 15_000);
+        recovery = setInterval(
+          () => void processor.recover(15_000).catch((err) => void (isConnectionFailure(err) || logger.warn({ err: err.message }, 'recovery sweep failed'))),
+          15_000,
+        );
         recovery.unref();
         return address;
       },

@@ -1,5 +1,5 @@
 import type { DialogEngine, TurnOutput } from './engine/engine.js';
-import { AppError } from './errors.js';
+import { AppError, isConnectionFailure } from './errors.js';
 import { cleanText, normaliseInbound } from './inbound.js';
 import { initialState, type ConversationState } from './engine/context.js';
 import { isLanguage, toLanguage, type Language } from './language/languages.js';
@@ -167,6 +167,8 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
         state: turnState,
       });
     } catch (err) {
+      // A database or Redis outage: the message stays pending and the recovery sweep runs it again.
+      if (isConnectionFailure(err)) throw err;
       logger.error({ err, conversationId: conversation.id, messageId: inbound.id }, 'turn failed');
       await store.messages.setStatus(inbound.id, 'failed');
       metrics?.turnErrors.inc({ channel: conversation.channel });

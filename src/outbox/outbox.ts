@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js';
+import { isConnectionFailure } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 export interface OutboxJob<P = Record<string, unknown>> {
@@ -116,7 +117,8 @@ export function createOutbox(options: OutboxOptions) {
     if (stopped || running) return;
     running = drain()
       .then(() => undefined)
-      .catch((err) => logger.warn({ err: (err as Error).message }, 'outbox sweep failed'))
+      // An unreachable database is logged once per outage by the outage log, not once per sweep.
+      .catch((err) => void (isConnectionFailure(err) || logger.warn({ err: (err as Error).message }, 'outbox sweep failed')))
       .finally(() => {
         running = undefined;
       });
