@@ -244,7 +244,15 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       void api.call('sendChatAction', { chat_id: conversation.address, action: 'typing' }).catch((err) => log.debug({ err: (err as Error).message }, 'sendChatAction failed'));
     },
     startPolling(pollOptions = {}) {
-      poller ??= createTelegramPoller({ api, logger: log, handleUpdate, allowedUpdates: ALLOWED_UPDATES, ...pollOptions });
+      // Long polling acknowledges (moves the offset past) exactly what the webhook would answer 200 to.
+      const pollUpdate = async (update: TgUpdate) => {
+        try {
+          await handleUpdate(update);
+        } catch (err) {
+          if ((await failedUpdateStatus(update, err)) !== 200) throw err;
+        }
+      };
+      poller ??= createTelegramPoller({ api, logger: log, handleUpdate: pollUpdate, allowedUpdates: ALLOWED_UPDATES, ...pollOptions });
       poller.start();
       return poller;
     },

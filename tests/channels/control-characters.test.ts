@@ -6,10 +6,10 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TELEGRAM_WEBHOOK_PATH } from '../../channels/telegram/index.js';
+import { isTelegramChannel, TELEGRAM_WEBHOOK_PATH } from '../../channels/telegram/index.js';
 import { cleanText } from '../../src/inbound.js';
 import { postTwilioWebhook, smsWebhookParams } from '../fakes/twilio-server.js';
-import { textUpdate } from '../fakes/telegram-server.js';
+import { startFakeTelegram, textUpdate, type FakeTelegram } from '../fakes/telegram-server.js';
 import { connectVisitor } from '../helpers/app.js';
 import { AUTH_TOKEN, CLINIC_NUMBER, startTwilioApp, twimlMessages, waitFor, type TwilioTestApp } from './twilio-harness.js';
 
@@ -19,12 +19,30 @@ const VOICE_SECRET = 'transcript-secret-for-tests-0123456789';
 const NASTY = '\u0000\u0001\u0007\u001b\u007f\u0085\u009f';
 
 let t: TwilioTestApp;
+let tg: FakeTelegram;
 let tgUpdate = 810_000_000;
 beforeAll(async () => {
-  // The fake Telegram API is not needed: replies go through the outbox and may fail quietly.
-  t = await startTwilioApp({ TELEGRAM_BOT_TOKEN: TG_TOKEN, TELEGRAM_WEBHOOK_SECRET: TG_SECRET, TELEGRAM_API_ROOT: 'http://127.0.0.1:9', VOICE_WEBHOOK_SECRET: VOICE_SECRET });
+  tg = await startFakeTelegram({ token: TG_TOKEN });
+  t = await startTwilioApp({ TELEGRAM_BOT_TOKEN: TG_TOKEN, TELEGRAM_WEBHOOK_SECRET: TG_SECRET, TELEGRAM_API_ROOT: tg.url, VOICE_WEBHOOK_SECRET: VOICE_SECRET });
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await t?.close();
+  await tg?.close();
+});
+
+/** A real database error for one text, as a poison message would cause. */
+async function withPoisonTrigger(run: () => Promise<void>) {
+  const pool = t.app.relay.db.pool;
+  await pool.query(`CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN IF NEW.body = 'poison pill' THEN RAISE EXCEPTION 'poison'; END IF; RETURN NEW; END $$`);
+  await pool.query(`CREATE TRIGGER refuse_poison BEFORE INSERT ON messages FOR EACH ROW EXECUTE FUNCTION refuse_poison()`);
+  try {
+    await run();
+  } finally {
+    await pool.query(`DROP TRIGGER refuse_poison ON messages`);
+    await pool.query(`DROP FUNCTION refuse_poison()`);
+  }
+}
 
 const inboundBodies = async (channel: string, address: string) => {
   const contact = await t.app.relay.store.contacts.find(channel, address);
@@ -85,12 +103,7 @@ describe('control characters on every channel', () => {
   });
 
   it('Telegram: an update that keeps failing (not an outage) is acknowledged after three attempts', async () => {
-    // A real database error for one text, as a poison message would cause.
-    const pool = t.app.relay.db.pool;
-    await pool.query(`CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.body = 'poison pill' THEN RAISE EXCEPTION 'poison'; END IF; RETURN NEW; END $$`);
-    await pool.query(`CREATE TRIGGER refuse_poison BEFORE INSERT ON messages FOR EACH ROW EXECUTE FUNCTION refuse_poison()`);
-    try {
+    await withPoisonTrigger(async () => {
       const chat = 5_300_000_002;
       const update = textUpdate({ updateId: ++tgUpdate, chatId: chat, userId: chat, text: 'poison pill' });
       const statuses = [];
@@ -99,9 +112,24 @@ describe('control characters on every channel', () => {
       // A healthy update from the same chat still goes through.
       expect((await postTelegram(textUpdate({ updateId: ++tgUpdate, chatId: chat, userId: chat, text: 'hello' }))).status).toBe(200);
       await waitFor(async () => (await inboundBodies('telegram', String(chat))).length === 1, 'the healthy update stored');
-    } finally {
-      await pool.query(`DROP TRIGGER refuse_poison ON messages`);
-      await pool.query(`DROP FUNCTION refuse_poison()`);
-    }
+    });
   });
+
+  it('Telegram long polling: a poison update is passed after three attempts, so the updates behind it are not stuck', async () => {
+    const channel = t.app.relay.senders.get('telegram');
+    if (!isTelegramChannel(channel)) throw new Error('telegram channel not mounted');
+    await withPoisonTrigger(async () => {
+      const chat = 5_300_000_003;
+      tg.queueUpdate(textUpdate({ updateId: ++tgUpdate, chatId: chat, userId: chat, text: 'poison pill' }));
+      tg.queueUpdate(textUpdate({ updateId: ++tgUpdate, chatId: chat, userId: chat, text: 'hello behind it' }));
+      const poller = channel.startPolling({ timeoutSeconds: 1 });
+      try {
+        await waitFor(async () => (await inboundBodies('telegram', String(chat))).includes('hello behind it'), 'the update behind the poison one', 30_000);
+        await waitFor(() => tg.pendingUpdates.length === 0, 'the queue to drain', 30_000);
+      } finally {
+        await poller.stop();
+      }
+      expect(await inboundBodies('telegram', String(chat))).toEqual(['hello behind it']);
+    });
+  }, 90_000);
 });
