@@ -21,6 +21,7 @@ COPY src/db/migrations ./src/db/migrations
 COPY channels/web-chat/public ./channels/web-chat/public
 COPY locales ./locales
 COPY knowledge ./knowledge
+COPY corpus/safety/model.json ./corpus/safety/model.json
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
