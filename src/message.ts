@@ -59,6 +59,8 @@ export interface Reply {
   voice?: { action: 'continue' | 'transfer' | 'hangup'; transferTo?: string };
   /** Name to show for a nurse (first name only). */
   senderName?: string;
+  /** A safety reply: the numbers to call, most urgent first, for channels that style it, make it tappable or dial it. */
+  alert?: { disposition: string; call: { label: string; number: string }[] };
 }
 
 /** A reply as stored and delivered: the message id and the address it goes to. */

@@ -5,6 +5,9 @@ import type { Language } from '../language/languages.js';
 import type { Logger } from '../logger.js';
 import type { Message, Reply, SourceRef } from '../message.js';
 import type { ConversationMode } from '../store/store.js';
+import type { Category, Disposition } from '../safety/catalogue/flags.js';
+import type { SafetyGate } from '../safety/gate.js';
+import type { ScreenId } from '../safety/types.js';
 
 export type Urgency = 'emergency' | 'urgent' | 'routine';
 
@@ -16,6 +19,10 @@ export interface ConversationState {
   turns: number;
   /** Stages keep their own counters here (low-confidence streaks, "did not help" streaks...). */
   counters: Record<string, number>;
+  /** After a red flag: the next turns are answered with care and the numbers again, never small talk. */
+  safety?: { flag: string; disposition: Disposition; category: Category; turnsLeft: number };
+  /** A screening question was asked; the next message answers it. */
+  screening?: { screen: ScreenId; flag: string };
 }
 
 export const initialState = (): ConversationState => ({ turns: 0, counters: {} });
@@ -37,6 +44,8 @@ export interface EngineServices {
   logger: Logger;
   clinic: ClinicFacts;
   t(language: Language): TFunction;
+  /** The safety gate with this deployment's detectors (an LLM opinion when configured). */
+  safetyGate?: SafetyGate;
 }
 
 export interface TurnContext {

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { createI18n, type TFunction } from '../i18n.js';
 import type { Language } from '../language/languages.js';
 import { loadClinic } from '../knowledge/clinic.js';
+import { createDefaultSafetyGate } from '../safety/default-gate.js';
 import type { Logger } from '../logger.js';
 import { createKnowledgeService, type KnowledgeService } from '../retrieval/knowledge-service.js';
 import type { EngineServices, TurnContext } from './context.js';
@@ -29,7 +30,7 @@ export async function createEngineServices(config: Config, logger: Logger): Prom
     if (!fn) bound.set(language, (fn = i18n.getFixedT(language)));
     return fn;
   };
-  return { config, logger, clinic, t };
+  return { config, logger, clinic, t, safetyGate: createDefaultSafetyGate(config) };
 }
 
 /** The turn pipeline, in order: language → safety gate → handoff → intent → answer → escalation. */

@@ -143,6 +143,9 @@ export function createCaseJobs(deps: EscalationDeps) {
     if (first.nurses.length === 0) {
       await alertTriage(c, 'here', 'unavailable', mayExist);
       await notifyPatient(deps, c, 'unavailable');
+    } else if (c.priority === 'emergency') {
+      // Only now, with the card in front of nurses, may the patient be told they were alerted.
+      await notifyPatient(deps, c, 'emergencyAlerted');
     }
     await cases.markOffered(c.id, deadlineFor(deps.config, c.priority));
   }

@@ -120,8 +120,9 @@ export function createEscalation(options: EscalationOptions) {
       // Stages that stop the pipeline (the safety gate) leave the "what happens next" to us;
       // said before the case goes out, so "nobody is available" can only come after it.
       if (result.details.escalationNotice !== true) {
-        if (side) await notifyPatient(deps, c, priority === 'emergency' ? 'emergencyAlerted' : 'connecting', { minutes: Math.max(2, Math.ceil(deadlineFor(config, priority) / 60_000)) });
-        else if (priority !== 'emergency') await notifyPatient(deps, c, 'unconfigured');
+        // An emergency's "nurses alerted" waits until the case has reached them (the open job).
+        if (side && priority !== 'emergency') await notifyPatient(deps, c, 'connecting', { minutes: Math.max(2, Math.ceil(deadlineFor(config, priority) / 60_000)) });
+        else if (!side && priority !== 'emergency') await notifyPatient(deps, c, 'unconfigured');
       }
     }
     if (side && (outcome.kind === 'opened' || (c.state === 'queued' && c.openJobId === null))) {

@@ -3,8 +3,10 @@
  * changing a prescribed medicine. The bot does not answer these from the knowledge base; it
  * hands them to a nurse. General questions ("what can I take for a cold", "what is a normal
  * blood pressure") are not clinical in this sense and are answered from the knowledge base.
+ * Mixing two medicines and reading one's own lab values are clinical too: the answer depends
+ * on the person's other medicines, kidneys and history.
  */
-export type ClinicalKind = 'dose' | 'diagnosis' | 'medication_change';
+export type ClinicalKind = 'dose' | 'diagnosis' | 'medication_change' | 'interaction' | 'lab_value';
 
 interface Rule {
   kind: ClinicalKind;
@@ -16,6 +18,24 @@ const MEDICINE =
   'amoxicillin|amoxicilina|insulin|insulina|metformin|metformina|prednisone|zyrtec|claritin|melatonin|melatonina|' +
   '布洛芬|泰诺|对乙酰氨基酚|扑热息痛|阿司匹林|胰岛素|二甲双胍|阿莫西林|' +
   'पैरासिटामोल|इबुप्रोफेन|इंसुलिन|एस्पिरिन|crocin|dolo|combiflam)';
+// Medicines people mix (blood thinners, blood-pressure and heart medicines, antidepressants) and their classes.
+const OTHER_MEDICINE =
+  '(?:warfarin|coumadin|eliquis|apixaban|xarelto|rivaroxaban|clopidogrel|plavix|lisinopril|losartan|amlodipine|metoprolol|atenolol|' +
+  'hydrochlorothiazide|furosemide|lasix|sertraline|zoloft|fluoxetine|prozac|citalopram|escitalopram|lexapro|tramadol|oxycodone|codeine|' +
+  'levothyroxine|atorvastatin|simvastatin|statins?|antibiotics?|birth control|the pill|blood thinners?|(?:blood pressure|bp|heart) (?:pills?|meds|medicines?|medications?|tablets?)|' +
+  'warfarina|anticoagulantes?|antibi[oó]ticos?|pastillas (?:de|para) la presi[oó]n|anticonceptivos?|' +
+  '华法林|降压药|抗凝药|抗生素|头孢|避孕药|阿托伐他汀|' +
+  'warfarin|khoon patla|bp ki dawa|bp ki goli|वारफेरिन|बीपी की दवा|खून पतला)';
+const ANY_MEDICINE = `(?:${MEDICINE.slice(3, -1)}|${OTHER_MEDICINE.slice(3, -1)})`;
+// Lab tests people get numbers for.
+const LAB =
+  '(?:potassium|sodium|a1c|hba1c|cholesterol|ldl|hdl|triglycerides|creatinine|egfr|gfr|tsh|t4|hemoglobin|haemoglobin|hgb|inr|psa|platelets?|' +
+  'white (?:blood )?cell count|wbc|ferritin|vitamin d|b12|alt|ast|liver enzymes|bilirubin|uric acid|glucose|fasting (?:sugar|glucose)|blood sugar|sugar|' +
+  'potasio|sodio|colesterol|triglic[eé]ridos|creatinina|hemoglobina|plaquetas|glucosa|az[uú]car|' +
+  '血钾|血钠|胆固醇|甘油三酯|肌酐|血红蛋白|血小板|血糖|糖化血红蛋白|转氨酶|尿酸|甲状腺|' +
+  'कोलेस्ट्रॉल|क्रिएटिनिन|हीमोग्लोबिन|शुगर|प्लेटलेट्स|थायराइड|hemoglobin|creatinine|thyroid)';
+const NUMBER = '\\d+(?:[.,]\\d+)?';
+
 const UNIT = '(?:mg|mgs|milligrams?|mcg|ml|mls|milliliters?|cc|units?|tablets?|pills?|capsules?|teaspoons?|tsp|puffs?)';
 const PRESCRIBED_EN = '(?:pills?|meds|medicines?|medications?|tablets?|insulin|prescription|dose|inhaler|antidepressants?|' + MEDICINE + ')';
 const CONDITION_EN =
@@ -30,6 +50,19 @@ const CONDITION_HI = '(?:डायबिटीज़?|शुगर|मधुम�
 const CONDITION_ZH = '(?:糖尿病|癌症|癌|新冠|流感|高血压|肺炎|感染|甲亢|甲减|哮喘|心脏病|肾结石|阑尾炎|艾滋病|性病|带状疱疹)';
 
 const RULES: Rule[] = [
+  // —— Mixing medicines, every language (two medicines named in one question, or "interaction").
+  { kind: 'interaction', pattern: /\binteract(?:s|ion|ions|ing)?\b|\binteracci[oó]n|相互作用|\binteraction\b/i },
+  {
+    kind: 'interaction',
+    pattern: new RegExp(`${ANY_MEDICINE}.{0,40}(?:\\bwith\\b|\\band\\b|\\bplus\\b|\\bcon\\b|\\by\\b|\\baur\\b|\\bke saath\\b|和|跟|与|और|के साथ|\\+).{0,40}${ANY_MEDICINE}`, 'i'),
+  },
+  { kind: 'interaction', pattern: new RegExp(`\\b(?:while|when) (?:i'?m |i am |on |taking )+.{0,20}${ANY_MEDICINE}`, 'i') },
+  // —— One's own lab values: a named test with a number ("my potassium is 5.8", "血钾5.8正常吗", "sugar 250 aaya").
+  { kind: 'lab_value', pattern: new RegExp(`\\b(?:my|his|her|mi|su|mera|meri|mere)\\b.{0,20}\\b${LAB}\\b.{0,25}${NUMBER}`, 'i') },
+  { kind: 'lab_value', pattern: new RegExp(`${LAB}\\s*(?:is|was|came back|of|at|es|fue|sali[oó]|est[aá]|en|是|为|有|hai|aaya|aayi|आया|है)?\\s*${NUMBER}.{0,30}(?:normal|bad|high|low|ok|okay|mean|worried|dangerous|malo|alto|bajo|normales?|正常|高|低|严重|kya|ठीक|ज्यादा|kam|zyada|\\?)`, 'i') },
+  { kind: 'lab_value', pattern: /\b(?:my|mis?)\s+(?:lab|labs|blood ?work|test|resultados?|an[aá]lisis)\b.{0,40}\b(?:mean|normal|bad|high|low|significa|malo|alto|bajo)\b/i },
+  { kind: 'lab_value', pattern: /(?:化验单|检查结果|验血结果|化验结果).{0,20}(?:正常吗|什么意思|严重吗|高|低)|(?:रिपोर्ट|report).{0,30}(?:normal|नॉर्मल|ठीक|kya matlab|क्या मतलब)/i },
+
   // —— English
   { kind: 'dose', pattern: new RegExp(`\\bhow (?:much|many)\\b.{0,40}\\b${UNIT}\\b`, 'i') },
   { kind: 'dose', pattern: new RegExp(`\\bhow (?:much|many)\\b.{0,25}${MEDICINE}.{0,40}\\b(?:give|take|use)\\b`, 'i') },

@@ -28,7 +28,8 @@ export interface ConceptMatcher {
 }
 
 const MAX_GAP = 4;
-const CACHE_LIMIT = 20_000;
+// Per language; a few MB at most. Cleared whole when full (words repeat a lot, so it refills fast).
+const CACHE_LIMIT = 100_000;
 
 /** Splits on spaces, keeping `( … )` groups whole. */
 function splitParts(phrase: string): string[] {
@@ -128,7 +129,7 @@ export function compileConcepts(rules: LanguageRules): ConceptMatcher {
     for (const key of new Set(start.keys)) byFirstKey.set(key, [...(byFirstKey.get(key) ?? []), p]);
   }
   const fuzzy: FuzzyIndex = createFuzzyIndex(fuzzyWords);
-  const numbers = rules.numbers ?? {};
+  const numbers = new Map(Object.entries(rules.numbers ?? {}));
 
   // Which lexicon keys (words and `stem*`) a typed word stands for, exactly and with typo tolerance; cached, words repeat a lot.
   interface TokenKeys {
@@ -160,7 +161,7 @@ export function compileConcepts(rules: LanguageRules): ConceptMatcher {
     return keys;
   };
 
-  const numberOf = (t: Token): number | undefined => t.num ?? numbers[t.text];
+  const numberOf = (t: Token): number | undefined => t.num ?? numbers.get(t.text);
   const slotMatches = (slot: Slot, t: Token, keys: TokenKeys, exactOnly: boolean): boolean => {
     if (slot.kind === 'num') {
       const n = numberOf(t);

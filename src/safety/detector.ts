@@ -1,11 +1,11 @@
 import type { Language } from '../language/languages.js';
 import { prepare } from './compile.js';
-import { compileLanguage, evaluateMessage, type CompiledLanguage } from './evaluate.js';
+import { categoryOf, compileLanguage, evaluateMessage, type CompiledLanguage } from './evaluate.js';
 import { en } from './rules/en.js';
 import { es } from './rules/es.js';
 import { hi } from './rules/hi.js';
 import { zh } from './rules/zh.js';
-import type { EmergencyHit, LanguageRules } from './types.js';
+import type { EmergencyHit, LanguageRules, ScreenHit } from './types.js';
 
 export const SAFETY_RULES: Record<Language, LanguageRules> = { en, es, zh, hi };
 
@@ -16,6 +16,10 @@ export interface EmergencyDetector {
    * ("my baby de 2 meses tiene fiebre") and a language guess on a short message can be wrong.
    */
   detect(text: string, language?: Language): EmergencyHit | null;
+  /** Both answers from one pass over the message. */
+  inspect(text: string, language?: Language): { hit: EmergencyHit | null; screen: ScreenHit | null };
+  /** A screening question this message calls for, when no red flag is raised. */
+  screening(text: string, language?: Language): ScreenHit | null;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -33,15 +37,25 @@ function languagesFor(text: string, language: Language | undefined): Language[] 
 
 export function createEmergencyDetector(rules: Record<Language, LanguageRules> = SAFETY_RULES): EmergencyDetector {
   const compiled = new Map<Language, CompiledLanguage>(Object.values(rules).map((r) => [r.language, compileLanguage(r)]));
+  const evaluate = (text: string, language: Language | undefined) => {
+    const tokens = prepare(text);
+    if (tokens.length === 0) return [];
+    return evaluateMessage(tokens, languagesFor(text, language).flatMap((l) => compiled.get(l) ?? []));
+  };
+  const inspect = (text: string, language?: Language): { hit: EmergencyHit | null; screen: ScreenHit | null } => {
+    const hits = evaluate(text, language);
+    const flags = hits.filter((h) => !h.rule.screen);
+    const first = flags[0];
+    if (first) {
+      const hit = { flag: first.rule.flag, category: categoryOf(first.rule), matched: first.matched, categories: [...new Set(flags.map((h) => categoryOf(h.rule)))] };
+      return { hit, screen: null };
+    }
+    const screen = hits[0];
+    return { hit: null, screen: screen?.rule.screen ? { screen: screen.rule.screen, flag: screen.rule.flag, matched: screen.matched } : null };
+  };
   return {
-    detect(text, language) {
-      const tokens = prepare(text);
-      if (tokens.length === 0) return null;
-      const languages = languagesFor(text, language).flatMap((l) => compiled.get(l) ?? []);
-      const hits = evaluateMessage(tokens, languages);
-      const first = hits[0];
-      if (!first) return null;
-      return { category: first.rule.category, matched: first.matched, categories: [...new Set(hits.map((h) => h.rule.category))] };
-    },
+    inspect,
+    detect: (text, language) => inspect(text, language).hit,
+    screening: (text, language) => inspect(text, language).screen,
   };
 }

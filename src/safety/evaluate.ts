@@ -1,9 +1,19 @@
 import { compileConcepts, type ConceptMatch } from './compile.js';
 import type { Token } from './text.js';
+import { flagById } from './catalogue/flags.js';
+import { CONCEPT_GUIDE } from './rules/base.js';
 import { CATEGORIES, GUARD_CONCEPTS, type Category, type LanguageRules, type Rule } from './types.js';
 
 const GUARDS = new Set<string>(GUARD_CONCEPTS);
 const CATEGORY_RANK = new Map<Category, number>(CATEGORIES.map((c, i) => [c, i]));
+
+/** The catalogue category of a rule's red flag; an unknown flag is a mistake in the rules. */
+export function categoryOf(rule: Rule): Category {
+  const flag = flagById.get(rule.flag);
+  if (!flag) throw new Error(`safety rule ${rule.id}: unknown red flag ${rule.flag}`);
+  return flag.category;
+}
+const rank = (rule: Rule) => CATEGORY_RANK.get(categoryOf(rule))!;
 
 export interface RuleHit {
   rule: Rule;
@@ -19,10 +29,11 @@ export interface CompiledLanguage {
 }
 
 export function compileLanguage(rules: LanguageRules): CompiledLanguage {
-  const ordered = [...rules.rules].sort((a, b) => CATEGORY_RANK.get(a.category)! - CATEGORY_RANK.get(b.category)!);
+  const ordered = [...rules.rules].sort((a, b) => rank(a) - rank(b));
   for (const rule of ordered) {
     for (const name of [...rule.all.flat(), ...(rule.unless ?? [])]) {
-      if (!rules.concepts[name]) throw new Error(`${rules.language}.${rule.id}: unknown concept ${name}`);
+      // A concept of the guide that a language has not filled yet simply never matches there.
+      if (!rules.concepts[name] && !(name in CONCEPT_GUIDE)) throw new Error(`${rules.language}.${rule.id}: unknown concept ${name}`);
     }
   }
   const matcher = compileConcepts(rules);
@@ -89,7 +100,9 @@ export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]):
     const byConcept = new Map<string, ConceptMatch[]>();
     for (const m of matches) {
       if (GUARDS.has(m.concept) || !isLive(m)) continue;
-      byConcept.set(m.concept, [...(byConcept.get(m.concept) ?? []), m]);
+      const list = byConcept.get(m.concept);
+      if (list) list.push(m);
+      else byConcept.set(m.concept, [m]);
     }
     return { lang, byConcept };
   });
@@ -97,7 +110,10 @@ export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]):
 
   const hits: RuleHit[] = [];
   for (const { lang, byConcept } of liveByLanguage) {
+    // Most rules lack one of their concepts: rule them out before building anything.
+    const present = (item: string | string[]) => (typeof item === 'string' ? byConcept.has(item) : item.some((name) => byConcept.has(name)));
     for (const rule of lang.ordered) {
+      if (!rule.all.every(present)) continue;
       if (rule.unless?.some((name) => anyLive.has(name))) continue;
       const options = rule.all.map((item) => (Array.isArray(item) ? item : [item]).flatMap((name) => byConcept.get(name) ?? []));
       if (options.some((o) => o.length === 0)) continue;
@@ -105,7 +121,7 @@ export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]):
       hits.push({ rule, matched: `${lang.rules.language}.${rule.id}` });
     }
   }
-  return hits.sort((a, b) => CATEGORY_RANK.get(a.rule.category)! - CATEGORY_RANK.get(b.rule.category)!);
+  return hits.sort((a, b) => rank(a.rule) - rank(b.rule));
 }
 
 /**

@@ -18,14 +18,26 @@ function parseHanNumber(run: string): number | undefined {
   return undefined;
 }
 
+// Format characters (Unicode category Cf: zero-width space and joiners, soft hyphen, bidi marks)
+// are invisible, so they can split a word without the reader seeing it: "k\u200Bill".
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
 /**
- * Lower case, accents off Latin letters (people type "respiracion" for "respiración"),
+ * The one input normaliser every safety detector (rules, classifier, LLM) reads through:
+ * compatibility forms folded (NFKC: full-width letters, ligatures) and format characters
+ * removed. Case and accents stay, for readers that want them.
+ */
+export function normaliseInput(text: string): string {
+  return text.replace(FORMAT_CHARACTERS, '').normalize('NFKC');
+}
+
+/**
+ * `normaliseInput`, then lower case, accents off Latin letters (people type "respiracion" for "respiración"),
  * apostrophes out ("can't" → "cant"), Devanagari nukta and chandrabindu folded (ज़ → ज, ँ → ं),
  * Devanagari and full-width digits to ASCII.
  */
 export function normalise(text: string): string {
-  return text
-    .normalize('NFKC')
+  return normaliseInput(text)
     .toLowerCase()
     .normalize('NFD')
     .replace(/([a-z])[\u0300-\u036f]+/g, '$1')

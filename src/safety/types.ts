@@ -1,23 +1,12 @@
 import type { Language } from '../language/languages.js';
 
-/** Emergency categories, in the order a message that fits several is filed under (most specific first). */
-export const CATEGORIES = [
-  'choking',
-  'anaphylaxis',
-  'overdose_poisoning',
-  'suicide',
-  'infant_fever',
-  'pregnancy_bleeding',
-  'burns',
-  'seizure',
-  'thunderclap_headache',
-  'stroke',
-  'unresponsive',
-  'chest_pain',
-  'bleeding',
-  'breathing',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+import type { Category } from './catalogue/flags.js';
+
+export { CATEGORIES, type Category } from './catalogue/flags.js';
+
+/** Screening questions: the baby's age, whose medicine and how much, danger signs after a head knock, thoughts of suicide. */
+export const SCREENS = ['age', 'ingestion', 'head', 'mood'] as const;
+export type ScreenId = (typeof SCREENS)[number];
 
 /**
  * A phrase is a space-separated list of slots, matched against consecutive tokens:
@@ -56,7 +45,13 @@ export type GuardConcept = (typeof GUARD_CONCEPTS)[number];
 export interface Rule {
   /** Stable id, reported as `matched` (never the patient's text). */
   id: string;
-  category: Category;
+  /** The red flag of the catalogue (src/safety/catalogue/flags.ts) this rule recognises. */
+  flag: string;
+  /**
+   * Set on rules that cannot decide alone ("my baby has a fever": how old?): the gate asks this
+   * screening question instead of raising the flag, and the answer decides.
+   */
+  screen?: ScreenId;
   /** Every item must be present (a concept name, or a list of alternatives), not negated, past or hypothetical. */
   all: (string | string[])[];
   /** The rule does not fire if any of these concepts is present (e.g. MINOR for "small blister"). */
@@ -78,7 +73,16 @@ export interface LanguageRules {
   numbers?: Record<string, number>;
 }
 
+export interface ScreenHit {
+  screen: ScreenId;
+  /** The flag a "yes" confirms. */
+  flag: string;
+  matched: string;
+}
+
 export interface EmergencyHit {
+  /** The red flag of the catalogue, most specific first. */
+  flag: string;
   category: Category;
   /** Rule id, e.g. `en.chest_pain.pain`; safe to log and store. */
   matched: string;

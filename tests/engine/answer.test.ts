@@ -83,7 +83,7 @@ describe('answer stage without an LLM (extractive)', async () => {
   });
 
   it('says it is not sure below the threshold, offers the closest topics and a nurse, and answers the chosen topic', async () => {
-    const out = await engine.handle(turn('my dog keeps barking all night long'));
+    const out = await engine.handle(turn('do you sell garden furniture'));
     expect(out.result.details).toMatchObject({ lowConfidence: true });
     expect(out.result.details.confidence).toBeLessThan(0.4);
     expect(out.result.escalate).toBe(false);
@@ -129,7 +129,8 @@ describe('answer stage with an LLM (fake OpenAI-compatible server)', () => {
   });
   afterAll(async () => fake?.close());
 
-  const chatRequests = () => fake.requests.filter((r) => r.path === '/v1/chat/completions');
+  // The safety gate's own triage question to the model is not an answer request.
+  const chatRequests = () => fake.requests.filter((r) => r.path === '/v1/chat/completions' && !String(r.body?.messages?.[0]?.content ?? '').startsWith('You triage messages'));
 
   it('answers from the retrieved passages only, in the patient’s language, citing the topic', async () => {
     const before = chatRequests().length;
@@ -153,7 +154,7 @@ describe('answer stage with an LLM (fake OpenAI-compatible server)', () => {
   });
 
   it('falls back to the extractive answer when the model fails', async () => {
-    fake.failNext(1, 500);
+    fake.failNext(2, 500); // the safety gate's triage call first, then the answer
     const out = await engine.handle(turn('how do i pay my bill'));
     expect(out.result.details).toMatchObject({ answer: 'extractive', llmFallback: expect.any(String) });
     expect(out.result.sources[0]?.id).toBe('billing-payments');

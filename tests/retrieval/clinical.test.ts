@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/language/languages.js';
-import { detectClinical } from '../../src/retrieval/clinical.js';
+import { detectClinical, type ClinicalKind } from '../../src/retrieval/clinical.js';
 import { evalQuestions } from './helpers.js';
 
 describe('clinical questions', () => {
-  const cases: [string, 'dose' | 'diagnosis' | 'medication_change'][] = [
+  const cases: [string, ClinicalKind][] = [
+    ['can I take ibuprofen with my lisinopril?', 'interaction'],
+    ['is it ok to take advil while on warfarin', 'interaction'],
+    ['does tylenol interact with my blood pressure pills', 'interaction'],
+    ['¿puedo tomar ibuprofeno con la warfarina?', 'interaction'],
+    ['布洛芬和华法林能一起吃吗', 'interaction'],
+    ['kya main ibuprofen aur warfarin saath le sakta hu', 'interaction'],
+    ['my potassium came back 5.8 is that bad', 'lab_value'],
+    ['my a1c is 9.2, what does that mean', 'lab_value'],
+    ['mi colesterol salió 260, ¿es malo?', 'lab_value'],
+    ['我的血钾5.8正常吗', 'lab_value'],
+    ['meri sugar 250 aayi hai kya ye zyada hai', 'lab_value'],
+    ['मेरा कोलेस्ट्रॉल 260 है क्या ये ज्यादा है', 'lab_value'],
     ['how many mg of ibuprofen can I give my 2 year old', 'dose'],
     ['How much Tylenol can I give my kid?', 'dose'],
     ['what dose of amoxicillin should I take', 'dose'],

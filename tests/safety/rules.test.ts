@@ -11,7 +11,7 @@ describe('emergencies, however they are put', () => {
   it.each<[string, Category]>([
     // indirect phrasing
     ['i cant catch my breath and my lips look blue', 'breathing'],
-    ['took the whole bottle of my pills', 'overdose_poisoning'],
+    ['took the whole bottle of my pills', 'overdose'],
     ["i don't want to wake up anymore", 'suicide'],
     // third person
     ['my dad is clutching his chest, says it feels like a weight on it', 'chest_pain'],
@@ -92,8 +92,8 @@ describe('not fooled by look-alikes', () => {
 describe('what the gate reports', () => {
   it('names the rule, not the words, and lists every category that fired', () => {
     const hit = detector.detect('i want to die so i took the whole bottle of my pills');
-    expect(hit).toMatchObject({ category: 'overdose_poisoning', matched: 'en.overdose.large_amount' });
-    expect(hit?.categories).toEqual(['overdose_poisoning', 'suicide']);
+    expect(hit).toMatchObject({ category: 'overdose', matched: 'en.overdose.large_amount' });
+    expect(hit?.categories).toEqual(['overdose', 'suicide']);
   });
 
   it('checks the conversation language and every language whose script is in the text', () => {

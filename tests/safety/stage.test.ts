@@ -34,7 +34,7 @@ describe('safety stage through the engine', () => {
   ])('%s: tells the patient to call now, escalates and stops the pipeline', async (language, text, category, callNow) => {
     const out = await ask(engine, text, language);
     expect(out.result).toMatchObject({ urgency: 'emergency', escalate: true, reason: 'emergency', handledBy: 'safety' });
-    expect(out.result.details.emergency).toEqual({ category, matched: expect.stringMatching(new RegExp(`^(en|es|zh|hi)\\.`)) });
+    expect(out.result.details.emergency).toMatchObject({ category, matched: expect.stringMatching(new RegExp(`^(en|es|zh|hi)\\.`)) });
     // Nothing after the gate spoke: one reply, in the patient's language, call-now first.
     expect(out.replies).toHaveLength(1);
     expect(out.replies[0]!.language).toBe(language);
@@ -44,7 +44,7 @@ describe('safety stage through the engine', () => {
 
   it('meets suicide risk warmly with the crisis line, and the emergency number for immediate danger', async () => {
     const out = await ask(engine, 'i want to kill myself tonight', 'en');
-    expect(out.result.details.emergency).toEqual({ category: 'suicide', matched: 'en.suicide.intent' });
+    expect(out.result.details.emergency).toMatchObject({ category: 'suicide', flag: 'suicidal-intent', disposition: 'crisis', matched: 'en.suicide.intent' });
     const text = out.replies[0]!.text;
     expect(text).toMatch(/^Thank you for telling me/);
     expect(text).toContain('call or text 988');
@@ -53,7 +53,7 @@ describe('safety stage through the engine', () => {
 
   it('adds the crisis line when an overdose comes with suicidal words', async () => {
     const out = await ask(engine, 'ya no quiero vivir, me tomé todo el frasco de pastillas', 'es');
-    expect(out.result.details.emergency).toMatchObject({ category: 'overdose_poisoning' });
+    expect(out.result.details.emergency).toMatchObject({ category: 'overdose' });
     expect(out.replies[0]!.text).toContain('Llame al 911');
     expect(out.replies[0]!.text).toContain('988');
   });

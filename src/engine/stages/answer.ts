@@ -40,7 +40,10 @@ export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext
     } else {
       const clinical = detectClinical(text);
       if (clinical) {
-        ctx.reply(ctx.t('answers:clinical'), { actions: [nurseAction(ctx)] });
+        // General safety information goes with the hand-over: what to do until the nurse answers.
+        const safety = clinical === 'lab_value' ? 'lab' : clinical === 'diagnosis' ? 'diagnosis' : 'medicine';
+        const poisonControl = ctx.services.clinic.get('poison_control', ctx.language) ?? ctx.services.config.emergencyNumber;
+        ctx.reply(`${ctx.t('answers:clinical')}\n${ctx.t(`answers:clinicalSafety.${safety}`, { poisonControl })}`, { actions: [nurseAction(ctx)] });
         ctx.result.escalate = true;
         ctx.result.reason = 'clinical';
         ctx.result.details.clinical = clinical;

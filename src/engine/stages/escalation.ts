@@ -57,7 +57,7 @@ export function escalationStage(): Middleware<TurnContext> {
         if (!config.mattermost) {
           ctx.reply(ctx.t('escalation:stage.unconfigured', { nurseLine }));
         } else if (ctx.result.urgency === 'emergency') {
-          ctx.reply(ctx.t('escalation:patient.emergencyAlerted'));
+          // "Our nurses were alerted" is said by the case-open job, once the case has reached them.
         } else {
           ctx.reply(ctx.t('escalation:stage.connecting', { minutes: expectedWaitMinutes(config.caseDeadlinesMs[ctx.result.urgency]) }));
         }

@@ -1,43 +1,131 @@
-import { createEmergencyDetector, type EmergencyDetector } from '../../safety/detector.js';
-import type { EmergencyHit } from '../../safety/types.js';
+import type { Language } from '../../language/languages.js';
+import { flagById } from '../../safety/catalogue/flags.js';
+import type { SafetyGate, SafetyVerdict } from '../../safety/gate.js';
+import { createDefaultSafetyGate } from '../../safety/default-gate.js';
+import { safetyModeReminder, safetyReply, type SafetyNumbers } from '../../safety/replies.js';
+import { readScreenAnswer } from '../../safety/screening.js';
+import { normalise, tokenise } from '../../safety/text.js';
+import type { TurnContext, Urgency } from '../context.js';
 import type { Middleware } from '../pipeline.js';
-import type { TurnContext } from '../context.js';
 
-// Compiling the four lexicons takes a few hundred milliseconds: do it once per process.
-let shared: EmergencyDetector | undefined;
-const defaultDetector = () => (shared ??= createEmergencyDetector());
+// Compiling the lexicons and loading the classifier takes a few hundred milliseconds: once per process.
+let shared: SafetyGate | undefined;
+const defaultGate = () => (shared ??= createDefaultSafetyGate());
+
+/** How many turns after an emergency or crisis reply the conversation stays in safety mode. */
+export const SAFETY_MODE_TURNS = 3;
+/** In safety mode, a message this short ("ok", "thanks", "what now") gets care and the numbers again. */
+const SHORT_MESSAGE_TOKENS = 6;
+const WHAT_NOW = /what (should|do|can) (i|we)|while (we|i) wait|what now|what next|qu[eé] (hago|hacemos|debo)|mientras|怎么办|该怎么|等的时候|kya kar(u|un|e|en)|क्या कर|इंतजार/iu;
 
 /**
- * The safety gate, on every turn (also while a nurse has the case). On an emergency the
- * patient is told at once what to do, the turn escalates with reason `emergency`, and the
- * pipeline stops here: no knowledge answer follows an emergency. Otherwise it passes on.
+ * The safety gate, on every turn (also while a nurse has the case). On a red flag the patient
+ * is told at once what to do (the emergency number, poison control, the crisis line or a
+ * hotline), the turn escalates, and the pipeline stops: no knowledge answer follows. When a
+ * message alone cannot decide ("my baby has a fever"), it asks one screening question and the
+ * next answer decides. After a red flag the conversation stays in safety mode for a few turns.
  */
-export function safetyStage(detector: EmergencyDetector = defaultDetector()): Middleware<TurnContext> {
+export function safetyStage(gate?: SafetyGate): Middleware<TurnContext> {
   return async (ctx, next) => {
-    const hit = detector.detect(ctx.message.text, ctx.language);
-    if (!hit) {
+    // A button's value is the bot's own words ("topic:privacy-rights"), not the patient's.
+    if (ctx.message.kind === 'postback') {
       await next();
       return;
     }
-    ctx.result.urgency = 'emergency';
-    ctx.result.escalate = true;
-    ctx.result.reason = 'emergency';
-    // The rule id, never the patient's words: details travel to logs and case posts.
-    ctx.result.details.emergency = { category: hit.category, matched: hit.matched };
-    ctx.result.handledBy = 'safety';
-    ctx.reply(emergencyReply(ctx, hit));
-    ctx.services.logger.info({ conversationId: ctx.conversation.id, category: hit.category, matched: hit.matched }, 'safety gate: emergency');
+    const active = gate ?? ctx.services.safetyGate ?? defaultGate();
+    const text = ctx.message.text;
+    const pending = ctx.state.screening;
+    delete ctx.state.screening;
+
+    const assessed = await active.assessWithOpinion(text, ctx.language);
+    let verdict = assessed.verdict;
+    if (!verdict && pending) {
+      const answer = readScreenAnswer(pending.screen, text);
+      if (answer === 'yes') verdict = screenedVerdict(pending.flag);
+      else if (answer === 'no') {
+        ctx.reply(ctx.t(`safety:screen.${pending.screen}.no`, numbersFor(ctx)));
+        ctx.result.handledBy = 'safety-screen';
+        return;
+      } else {
+        // Not a clear answer: a nurse decides.
+        ctx.reply(ctx.t('safety:screen.unclear', numbersFor(ctx)));
+        ctx.result.urgency = 'urgent';
+        ctx.result.escalate = true;
+        ctx.result.reason = 'safety_screen';
+        ctx.result.details.safetyScreen = { screen: pending.screen, answer };
+        ctx.result.handledBy = 'safety-screen';
+        await next();
+        return;
+      }
+    }
+
+    if (verdict) {
+      raise(ctx, verdict);
+      return;
+    }
+
+    const mode = ctx.state.safety;
+    if (mode) {
+      mode.turnsLeft -= 1;
+      if (mode.turnsLeft <= 0) delete ctx.state.safety;
+      const short = tokenise(normalise(text)).length <= SHORT_MESSAGE_TOKENS;
+      if (short || WHAT_NOW.test(text)) {
+        const reminder = safetyModeReminder(ctx.t, mode.disposition, mode.category, numbersFor(ctx));
+        ctx.reply(reminder.text, { alert: reminder.alert });
+        ctx.result.urgency = urgencyOf(mode.disposition);
+        ctx.result.handledBy = 'safety-mode';
+        return;
+      }
+    }
+
+    if (assessed.screen && ctx.conversation.mode === 'bot') {
+      ctx.state.screening = { screen: assessed.screen.screen, flag: assessed.screen.flag };
+      ctx.reply(ctx.t(`safety:screen.${assessed.screen.screen}.ask`, numbersFor(ctx)));
+      ctx.result.urgency = 'urgent';
+      ctx.result.details.safetyScreen = { screen: assessed.screen.screen, matched: assessed.screen.matched };
+      ctx.result.handledBy = 'safety-screen';
+      return;
+    }
+    await next();
   };
 }
 
-/** Call-now first, then a one-line first-aid hint for the category; suicide risk gets the crisis line, warmly. */
-function emergencyReply(ctx: TurnContext, hit: EmergencyHit): string {
-  const t = (key: string, vars?: Record<string, string>) => ctx.t(`safety:${key}`, vars);
-  if (hit.category === 'suicide') return [t('suicide.message'), t('suicide.flagged')].join('\n');
-  const lines = [t('emergency.call'), t(`hint.${hit.category}`)];
-  const poisonControl = ctx.services.clinic.get('poison_control', ctx.language);
-  if (hit.category === 'overdose_poisoning' && poisonControl) lines.push(t('emergency.poisonControl', { poisonControl }));
-  if (hit.categories.includes('suicide')) lines.push(t('emergency.crisisAlso'));
-  lines.push(t('emergency.flagged'));
-  return lines.join('\n');
+function screenedVerdict(flagId: string): SafetyVerdict | null {
+  const flag = flagById.get(flagId);
+  if (!flag) return null;
+  return { flag, disposition: flag.disposition, category: flag.category, categories: [flag.category], detectors: ['screening'], matched: `screen.${flag.id}` };
+}
+
+const urgencyOf = (disposition: string): Urgency => (disposition === 'nurse_same_day' ? 'urgent' : 'emergency');
+
+function raise(ctx: TurnContext, verdict: SafetyVerdict): void {
+  ctx.result.urgency = urgencyOf(verdict.disposition);
+  ctx.result.escalate = true;
+  ctx.result.reason = verdict.disposition === 'nurse_same_day' ? 'clinical' : 'emergency';
+  // Ids, never the patient's words: details travel to logs and case posts.
+  ctx.result.details.emergency = { category: verdict.category, flag: verdict.flag.id, disposition: verdict.disposition, matched: verdict.matched, detectors: verdict.detectors };
+  ctx.result.handledBy = 'safety';
+  const reply = safetyReply(ctx.t, verdict, numbersFor(ctx), Boolean(ctx.services.config.mattermost));
+  ctx.reply(reply.text, { alert: reply.alert });
+  ctx.state.safety = { flag: verdict.flag.id, disposition: verdict.disposition, category: verdict.category, turnsLeft: SAFETY_MODE_TURNS };
+  ctx.services.logger.info(
+    { conversationId: ctx.conversation.id, category: verdict.category, flag: verdict.flag.id, matched: verdict.matched, detectors: verdict.detectors },
+    'safety gate: red flag',
+  );
+}
+
+function numbersFor(ctx: TurnContext): SafetyNumbers & Record<string, string> {
+  const { clinic, config } = ctx.services;
+  const get = (key: string, language: Language) => clinic.get(key, language);
+  const numbers: SafetyNumbers & Record<string, string> = {
+    emergencyNumber: config.emergencyNumber,
+    crisisLine: config.crisisLine,
+    nurseLine: get('nurse_line', ctx.language) ?? get('phone', ctx.language) ?? config.emergencyNumber,
+  };
+  const optional = { poisonControl: 'poison_control', assaultHotline: 'assault_hotline', violenceHotline: 'violence_hotline' } as const;
+  for (const [name, key] of Object.entries(optional)) {
+    const value = get(key, ctx.language);
+    if (value) numbers[name] = value;
+  }
+  return numbers;
 }

@@ -20,7 +20,7 @@ export const en: LanguageRules = {
     HYPOTHETICAL: ['if', 'in case', 'whether', 'suppose', 'supposing', 'should someone', 'when (someone|somebody|a person|a child|a baby)'],
     // "what do i do" is NOT here: "my baby is choking what do i do" is an emergency.
     INFO_QUESTION: [
-      'what are the', 'what is a|an', 'whats a|an', 'what counts', 'what does … feel|look like', 'how do|can|would|will i|you|we know|tell', 'how to', 'how can i prevent',
+      'what does … (stand for|mean)', 'at what', 'what temp*', 'poster*', 'leaflet*', 'brochure', 'project', 'presentation', 'putting together', 'checklist', 'googling', 'reading … (online|about)', 'what are the', 'what is a|an', 'whats a|an', 'what counts', 'what does … feel|look like', 'how do|can|would|will i|you|we know|tell', 'how to', 'how can i prevent',
       'prevent*', 'avoid', 'learn*', 'first aid', 'class', 'course', 'tell me about', 'read about', 'what happens', 'when should i worry', 'when to worry',
     ],
     INFO_TOPIC: ['sign|signs|symptom|symptoms of', 'warning sign*', 'sign', 'signs', 'symptom', 'symptoms', 'early signs', 'difference between', 'tell the difference'],
@@ -40,16 +40,16 @@ export const en: LanguageRules = {
       'bleeding|bleed me dry', 'bleeding money', 'burned|burnt|burning out', 'burnout', 'blow my mind', 'mind blowing', 'drop dead', 'dead on my feet',
       // set phrases whose words are not symptoms
       'blood pressure|test|tests|sugar|sugars|work|draw|drawn|type|donation|donor|results|bank|count|thinner|thinners|panel|glucose|orange', 'bloodwork',
-      'app|website|portal|page|site|system|computer|server|phone|line … (not responding|unresponsive)', 'stroke of luck', 'brush stroke', 'chest x ray|xray', 'poison control|ivy|oak',
+      'app|website|portal|page|site|system|computer|server|phone|line … (not responding|unresponsive)', 'stroke of luck', 'brush stroke', 'heart attacks', 'strokes', '(domestic violence|domestic abuse|sexual assault|rape) (advocate*|shelter*|charity|awareness|training|course|poster*|leaflet*|service*|counsel*|support|volunteer*|crisis centre|crisis center)', 'chest x ray|xray', 'poison control|ivy|oak',
     ],
     CLAUSE_BREAK: ['but', 'though', 'although', 'however', 'anyway', 'anyways', 'btw', 'also', 'now', 'today', 'tonight', 'again'],
 
     // ---- shared modifiers (same names in every language; `unless` looks at all of them) --
     // Not "small"/"tiny" alone: "my small son", "tiny baby" describe the patient, not the injury.
     MINOR: ['a little', 'a bit', 'bit of', 'slightly', 'slight', 'mild*', 'minor', 'small|tiny spot|blister|burn|area|patch|cut', 'small red', 'a small', 'kind of', 'kinda', 'somewhat', 'red spot'],
-    SMALL_WOUND: ['small|tiny|little|minor cut|scratch|nick|scrape', 'paper cut', 'papercut', 'shaving', 'nosebleed', 'nose bleed', 'gums'],
+    SMALL_WOUND: ['small|tiny|little|minor cut|scratch|nick|scrape', 'paper cut', 'papercut', 'shaving', 'gums'],
     SEVERE: ['severe*', 'really bad', 'so bad', 'very bad', 'terrible', 'horrible', 'awful', 'extreme*', 'intense', 'unbearable', 'excruciating', 'agoniz*', 'worst', 'badly', 'huge', 'massive'],
-    SUDDEN: ['sudden*', 'all of a sudden', 'out of nowhere', 'out of the blue', 'just started', '<n:1-59> min|mins|minutes ago', 'minutes ago', 'an hour ago', 'just now', 'abrupt*', 'came on fast|suddenly'],
+    SUDDEN: ['sudden*', 'all of a sudden', 'out of nowhere', 'out of the blue', 'just started', '<n:1-59> min|mins|minutes ago', 'minutes ago', 'an hour ago', 'just now', 'abrupt*', 'came on fast|suddenly', 'an hour ago', 'half an hour ago', 'in like a second', 'in seconds', 'was (completely|totally|perfectly|) (normal|fine) (this morning|earlier|an hour ago|yesterday)', 'went to bed fine', 'out of the blue'],
     ADMIN: ['refill*', 'follow up', 'followup', 'appointment', 'appt', 'records', 'meds', 'medication', 'prescription', 'rehab', 'checkup', 'check up', 'flu shot', 'vaccine', 'insurance', 'support group', 'prevent*'],
     EXERTION: ['climb*', 'stairs', 'when i walk', 'walking', 'exercis*', 'running', 'when i run', 'workout', 'gym', 'jogging'],
     HABITUAL: ['sometimes', 'occasionally', 'every now and then', 'usually', 'often', 'at times', 'for years', 'for months', 'chronic', 'when i sleep', 'at night', 'snor*'],
@@ -70,7 +70,7 @@ export const en: LanguageRules = {
     ],
     CYANOSIS: ['lips … blue|purple|grey|gray', 'blue|purple|grey|gray … lips', 'turning|turned|going|gone|getting blue', 'face … blue|purple', 'blue in the face'],
     WHEEZE: ['wheez*'],
-    WHEEZE_DANGER: [`${CANT} talk|speak|say`, 'inhaler … not|isnt|doesnt|wont|no … help*|work*', 'nebulizer … not|isnt|doesnt … help*|work*', 'so hard', 'ribs'],
+    WHEEZE_DANGER: [`${CANT} talk|speak|say`, 'inhaler … not|isnt|doesnt|wont|no … help*|work*', 'inhaler … (not doing anything|useless|doing nothing|not doing much)', `${CANT} breathe`, 'nebulizer … not|isnt|doesnt … help*|work*', 'so hard', 'ribs'],
 
     // ---- stroke -------------------------------------------------------------------------
     FACE_DROOP: [
@@ -85,15 +85,15 @@ export const en: LanguageRules = {
     SPEECH: [
       'slur*', 'speech … weird|strange|funny|garbled|off|odd|wrong|jumbled|mumbled|slow', `${CANT} … speak|talk … properly|right|clearly|normal*|straight`,
       'talking … funny|weird|strange|nonsense|gibberish', 'words … jumbled|mixed|wrong|garbled|slurred', `${CANT} find … words`, `${CANT} get … words out`,
-      'speaking … gibberish|nonsense|funny|weird', 'trouble speaking|talking', 'difficulty speaking|talking', 'not making sense', 'suddenly cant|cannot speak|talk',
+      'speaking … gibberish|nonsense|funny|weird', 'words … muddled|mixed|confused', `${CANT} understand … (him|her|them|what he|what she)`, 'muddled', 'trouble speaking|talking', 'difficulty speaking|talking', 'not making sense', 'suddenly cant|cannot speak|talk',
     ],
-    CONFUSED: ['confused', 'confusion', 'disoriented', 'doesnt know where', 'doesnt recognize|recognise'],
+    CONFUSED: ['confused', 'confusion', 'disoriented', 'doesnt know where', 'doesnt recognize|recognise', '(isnt|not|doesnt) making … sense', 'not … making any sense', 'talking nonsense', 'acting … (strange|strangely|weird|odd|drunk)', 'not himself|herself', 'out of it'],
     VISION_LOSS: [`${CANT} see … one eye`, 'lost … vision', 'vision … went|gone|lost|blacked', 'blind in one eye', 'double vision'],
     STROKE_WORD: ['stroke', 'mini stroke'],
     STROKE_NOW: ['having a stroke', 'think … having a stroke', 'is this a stroke'],
 
     // ---- bleeding -----------------------------------------------------------------------
-    BLEED: ['bleed*', 'blood*', 'hemorrhag*', 'haemorrhag*'],
+    BLEED: ['bleed*', 'blood*', 'hemorrhag*', 'haemorrhag*', 'nosebleed*', 'nose bleed*'],
     HEAVY_BLEED: [
       'a lot', 'lots', 'heavily', 'heavy', 'so much', 'too much', 'everywhere', 'pouring', 'gushing', 'spurting', 'squirting', 'soak*', 'through the towel*', 'all over',
       'wont stop', 'will not stop', 'cant stop', 'not stopping', 'doesnt stop', 'isnt stopping', 'keeps bleeding', 'pool of', 'wont clot', 'profuse*', 'uncontrol*', 'nonstop', 'non stop',
@@ -109,7 +109,7 @@ export const en: LanguageRules = {
 
     // ---- seizure ------------------------------------------------------------------------
     SEIZURE: ['seizure', 'seizures', 'siezure', 'convulsion', 'convulsions', 'grand mal', 'epileptic fit'],
-    SEIZURE_NOW: ['having a seizure', 'is seizing', 'seizing', 'convulsing', 'eyes rolled|rolling', 'foaming at the mouth', 'seizure … (wont stop|not stopping|still going)', 'having convulsions'],
+    SEIZURE_NOW: ['having a seizure', 'is seizing', 'seizing', 'having a fit … (still|now|rn|mins|minutes)', 'fitting', 'fit … (still going|wont stop|for <n:2-60> min|for <n:2-60> mins|for <n:2-60> minutes)', 'convulsing', 'eyes rolled|rolling', 'foaming at the mouth', 'seizure … (wont stop|not stopping|still going)', 'having convulsions'],
     FIT: ['having a fit', 'had a fit'],
     SHAKING: ['shaking … all over', 'shaking … uncontrollably', 'jerking', 'twitching all over', 'stiff and shaking'],
 
@@ -119,14 +119,14 @@ export const en: LanguageRules = {
       `cutting ${PERSON_SELF}`, `cut ${PERSON_SELF} on purpose|again`, `hurting ${PERSON_SELF} on purpose`, `hang ${PERSON_SELF}`,
       'end|ending|take|taking my|his|her|their life', 'end|ending|take|taking my|his|her|their own life', 'end it all', '(going to|gonna|want to) end it', 'end it tonight',
       'suicid*', '(want to|wants to|wanna|going to|gonna) … die', 'dont|doesnt want to live|exist', 'dont|doesnt want to be alive|here', 'dont|doesnt want to wake up',
-      'better off dead', 'no reason to live', 'nothing to live for', 'self harm*', 'jump off a|the bridge|building|roof', 'not be here anymore',
+      'better off dead', '(going to|gonna|will) take … (them|it|all) all', 'take all … (my|the|of) … pills|tablets|meds', 'last (message|msg) to', 'pills … lined up', 'goodbye … (everyone|all|world)', 'no reason to live', 'nothing to live for', 'self harm*', 'jump off a|the bridge|building|roof', 'not be here anymore',
     ],
 
     // ---- overdose / poisoning -----------------------------------------------------------
-    INGESTED: ['took', 'taken', 'swallowed', 'ate', 'eaten', 'drank', 'drunk', 'chugged', 'downed', 'got into', 'popped', 'injected'],
+    INGESTED: ['took', 'taken', 'swallowed', 'ate', 'eaten', 'drank', 'drunk', 'chugged', 'downed', 'got into', 'popped', 'injected', 'had (a|some|one|two|several|few|a couple) … of', 'got hold of', 'chewed', 'sucked on', 'licked', 'swallow*', 'ingest*', 'has eaten', 'might have eaten|swallowed|taken'],
     LARGE_AMOUNT: ['whole bottle', 'entire bottle', 'whole pack*', 'whole box', 'all … at once', 'all of them', 'all of my|his|her|the', 'the rest of', 'too many', 'too much', 'a bunch of', 'handful', 'like <n:8-500>', '<n:8-500> pills|tablets|tylenol|advil'],
     DRUG: [
-      'pill*', 'tablet*', 'meds', 'medicine*', 'medication*', 'capsule*', 'drugs', 'tylenol', 'advil', 'motrin', 'ibuprofen', 'acetaminophen', 'paracetamol', 'aspirin',
+      'pill*', 'tablet*', 'meds', 'medicine*', 'melatonin', 'gummies', 'gummy', 'vitamin*', 'iron tablets', 'sleeping pills', 'ambien', 'adderall', 'clonidine', 'blood pressure pills', 'medication*', 'capsule*', 'drugs', 'tylenol', 'advil', 'motrin', 'ibuprofen', 'acetaminophen', 'paracetamol', 'aspirin',
       'oxy*', 'percocet*', 'vicodin', 'opioid*', 'opiate*', 'fentanyl', 'heroin', 'xanax', 'valium', 'benzo*', 'insulin', 'antidepressant*', 'lithium', 'morphine', 'edible*',
     ],
     POISON: [
@@ -138,10 +138,10 @@ export const en: LanguageRules = {
     // ---- anaphylaxis --------------------------------------------------------------------
     ALLERGEN: [
       'sting', 'stung', 'bee', 'bees', 'wasp', 'hornet', 'yellowjacket', 'peanut*', 'nut', 'nuts', 'shrimp', 'shellfish', 'seafood', 'fish', 'allerg*', 'new medicine',
-      'antibiotic*', 'penicillin', 'amoxicillin', 'injection', 'shot', 'ate', 'eating',
+      'antibiotic*', 'penicillin', 'amoxicillin', 'injection', 'shot', 'ate', 'eating', 'cashew*', 'almond*', 'walnut*', 'pecan*', 'hazelnut*', 'pistachio*', 'sesame', 'kiwi', 'latex', 'ant bite*', 'fire ant*',
     ],
     THROAT_CLOSING: ['throat … closing|closed', 'closing … throat', 'throat … swollen shut'],
-    THROAT_SWELL: ['throat … swell*|swollen|tight*', 'tongue … swell*|swollen|thick'],
+    THROAT_SWELL: ['throat … swell*|swollen|tight*', 'tongue … swell*|swollen|thick', '(hard|harder|difficult|trouble|cant) … swallow*', 'voice … (hoarse|changing|strange)'],
     FACE_SWELL: ['face|lips|lip|tongue|eyes|mouth … (swell*|swollen|puff*|blow up|blown up|blowing up)', 'swell*|swollen … face|lips|tongue|eyes|mouth'],
     HIVES: ['hives', 'rash … everywhere|all over', 'welts'],
     ANAPHYLAXIS_WORD: ['anaphyla*', 'allergic reaction', 'used … epipen', 'gave … epipen'],
@@ -154,14 +154,14 @@ export const en: LanguageRules = {
     FEVER: ['fever*', 'temp', 'temperature', 'feels hot', 'burning up', 'thermometer', '<n:100.4-107>', '<n:38-42.9> c|degrees'],
 
     // ---- pregnancy bleeding -------------------------------------------------------------
-    PREGNANT: ['pregnant', 'pregnancy', 'weeks pregnant', 'miscarr*'],
+    PREGNANT: ['pregnant', 'preggo', 'pregnancy', 'weeks pregnant', 'miscarr*', '<n:20-42> weeks|wks|wk', '<n:20-42>wks', 'expecting', 'trimester', 'my bump', 'positive pregnancy test', 'positive test', 'due date', 'prego'],
     CRAMPS: ['cramp*', 'severe pain', 'belly pain', 'stomach pain', 'abdominal pain', 'clots', 'clot'],
 
     // ---- burns --------------------------------------------------------------------------
     BURN: ['burned', 'burnt', 'burns', 'burn', 'scald*', 'caught fire', 'on fire', 'charred', 'electrocuted', 'boiling', 'grease fire', 'house fire'],
     BURN_SEVERE: [
       'skin … white|black|peel*|leathery|charred|melting|off', 'peel*', 'charred', 'blister*', 'huge|large|big area', 'whole arm|leg|back|chest|body|face', 'all over',
-      'third degree', 'second degree', 'badly', 'severe*', 'fire', 'explosion', 'chemical',
+      'third degree', 'second degree', 'badly', 'severe*', 'fire', 'explosion', 'chemical', 'electric*', 'electrocut*', 'shock', 'black mark', 'black', 'white and leathery', 'no feeling',
     ],
     BURN_AREA: ['burns|burned|burnt|scalded on|to|his|her|my … face|chest|neck|eyes|genitals|airway', 'face|chest|neck|eyes … burned|burnt|scalded'],
 
@@ -176,6 +176,121 @@ export const en: LanguageRules = {
     // ---- choking ------------------------------------------------------------------------
     CHOKING: ['chok*', 'chocking', 'something stuck in … throat', 'stuck in … throat', 'food stuck', 'lodged in … throat'],
     SWALLOWED_OBJECT: ['swallowed … coin|battery|magnet|toy|grape|piece|marble|bone', 'coin|grape|piece|bone … stuck'],
+
+    // ---- v2 catalogue: concepts from CONCEPT_GUIDE (rules/base.ts) ----------------------
+    NOT_BREATHING: ['not breathing', 'isnt breathing', 'stopped breathing', 'no pulse', 'no heartbeat', 'not breathing normally', 'barely breathing'],
+    SLOW_BREATHING: ['breathing … (really|very|so) slow*', 'slow breath*', 'breath* … every <n:5-60> seconds', 'shallow breath*', 'gurgl*', 'snoring … weird|strange|loud', 'barely breathing'],
+    ASTHMA: ['asthma*', 'inhaler', 'puffer', 'nebuli*', 'ventolin', 'albuterol', 'salbutamol'],
+    STRIDOR: ['stridor', '(high pitched|highpitched|whistling|screechy|squeaky|harsh|crowing|squeaking|noisy) … (noise|sound|breath*) … (breath*|in)', 'noise|sound … (every time|when) … breath* in', 'breathes in … noise|whistl*|screech*', 'croup … (noise|whistl*|screech*|struggl*)'],
+    INFANT_BREATHING: ['grunting … (breath*|each|every)', 'grunt* with every|each breath', 'pauses|pausing|stops … in|between … (breathing|breaths)', 'stops breathing for', 'ribs … sucking|pulling|sinking … in', 'belly|tummy … sucking in', 'nostrils … flaring', 'chest … caving|sucking in'],
+    NAUSEA: ['nause*', 'feel|feeling|feels|felt sick', 'queasy', 'sick to … stomach'],
+    CANT_KEEP_DOWN: ['cant keep … down', 'cannot keep … down', 'not keeping … down', 'throws up everything', 'throwing up everything', 'vomit* everything', 'even water'],
+    INSERTED: ['up … nose', 'in … ear', 'stuck … nose|ear'],
+    SPLASHED: ['splash*', 'sprayed', 'got … in … eye|eyes|mouth', 'breathed in', 'inhaled', 'fumes'],
+    WILD_PLANT: ['mushroom*', 'toadstool*', 'berries', 'berry', 'plant', 'leaves', 'leaf', 'seeds'],
+    BATTERY: ['battery', 'batteries', 'button cell', 'coin cell', 'lithium cell'],
+    MAGNET: ['magnet*', 'magnetic'],
+    CO_SOURCE: ['carbon monoxide', 'co alarm', 'co detector', 'gas heater', 'space heater', 'kerosene heater', 'propane heater', 'generator', 'boiler', 'furnace', 'gas fire', 'charcoal … inside|indoors', 'grill … inside|indoors', 'car running … garage', 'garage … car running', 'gas stove … (heat|warm)', 'heater'],
+    CO_ALARM: ['(carbon monoxide|co|smoke|gas) (alarm|detector|alarms|detectors) … (going off|goin off|beeping|sounding|went off|keeps going|chirping)', 'alarm|detector … (going off|goin off|beeping|went off) … (headache*|dizzy|sick|nause*)', 'carbon monoxide poison*', 'co poison*', 'think … carbon monoxide', 'carbon monoxide … (now|leak|in the house)'],
+    OPIOID: ['opioid*', 'opiate*', 'heroin', 'fentanyl', 'fent', 'oxy*', 'percocet*', 'vicodin', 'morphine', 'methadone', 'codeine', 'tramadol', 'hydrocodone', 'dilaudid', 'pain pills', 'painkillers', 'subs', 'suboxone', 'nodding off', 'narcan'],
+    PINPOINT: ['pinpoint*', 'pin point', 'tiny pupils', 'pupils … tiny|small|pinpoint*'],
+    ALCOHOL: ['drunk', 'alcohol', 'vodka', 'whiskey', 'tequila', 'shots', 'drinking', 'booze', 'wasted', 'blackout drunk', 'binge*'],
+    CHILD: [
+      'toddler*', 'kid', 'kids', 'child', 'children', 'baby', 'infant', 'son', 'daughter', 'grandson', 'granddaughter', 'grandkid*', 'grandchild*', 'nephew', 'niece',
+      'little one', 'lil one', 'my boy', 'my girl', '<n:1-12> year|yr|years|yrs old', '<n:1-12> yo', 'preschooler', 'bubs', 'bub',
+    ],
+    PRESCRIBED_FOR_CHILD: ['his|her|their … (prescribed|prescription) … dose', 'gave … (his|her|their) … (dose|medicine) … (as prescribed|like the doctor said)'],
+    PASSIVE_IDEATION: [
+      'better off without me', 'better off if i … (wasnt|werent|was not|were not) … (here|around|alive)', 'happier if i … (wasnt|werent|was gone|died)', 'better served if i', 'burden', 'burdon',
+      'wish i … (was|were) dead', 'wish i … (could|would) … (not wake up|never wake up|disappear|go to sleep and not)', 'wish i … (wasnt|werent) … (alive|here|born)', 'no point … (living|going on|in life|anymore)',
+      'cant go on', 'cant do this anymore', 'dont want to be here anymore', 'want … (it all|everything) to stop', 'want to disappear forever', 'no longer alive', 'not … alive anymore', 'rather be dead', 'rather not exist',
+      'everyone … better off', 'world … better … without me', 'nobody would miss me', 'no one would miss me', 'not worth living',
+    ],
+    SUICIDE_MEANS: [
+      'saving|saved|stockpil*|hoard* … pills|tablets|meds', 'pills … lined up', 'gun', 'rope', 'noose', 'bridge', 'plan', 'planned', 'wrote … note*', 'goodbye letter*', 'last message', 'last msg',
+      'gave|giving away … (things|stuff|belongings)', 'tonight', 'this weekend', 'when … (at work|asleep|gone)', 'razor*', 'blade*', 'jump', 'overdose', 'take them all',
+    ],
+    HARM_BABY: ['hurt* … (my|the) baby', 'harm* … (my|the) baby', 'keep … (my|the) baby safe from me', 'shake … (my|the) baby', 'smother', 'thoughts … (about|of) … (the|my) baby … (dying|hurt*|harm*)', 'drown … baby'],
+    SELF_HARM: [`cut|cutting|burn|burning|hurt|hurting|harm|harming|hit|hitting ${PERSON_SELF} … (on purpose|again|deliberately)`, `cutting ${PERSON_SELF}`, 'self harm*', 'selfharm*', 'self injur*', 'cutting again', 'started cutting', 'relapsed … cutting'],
+    SELF_HARM_NOW: [`cut ${PERSON_SELF} … (too deep|deep|bleeding|wont stop)`, `just cut ${PERSON_SELF}`, `cutting ${PERSON_SELF} … (now|rn|right now)`, 'cut … too deep', 'cuts … (wont stop|bleeding a lot|deep|gaping)'],
+    HARM_OTHERS: [
+      '(want to|wanna|going to|gonna|thinking about|thoughts of|urge to|plan to) … (kill|hurt|harm|stab|shoot) … (him|her|them|someone|somebody|people|my kids|my wife|my husband|my boss|my kid)',
+      'cant stop thinking about hurting|killing', 'scared … (i will|ill|i might) … (hurt|kill) … (someone|him|her|them|my)',
+    ],
+    ASSAULT: [
+      'raped', 'rape', 'sexually assaulted', 'sexual assault', 'sexually abused', 'molested', 'forced me … (sex|to have sex|to do)', 'made me have sex', 'had sex with me … (without|when i|while i)',
+      'drugged … (my drink|me)', 'spiked … drink', 'touched me … (without|when|against)', 'assaulted me', 'assaulted … (last night|earlier|tonight|yesterday)', 'didnt consent', 'without … consent', 'date rape',
+    ],
+    DOMESTIC_VIOLENCE: [
+      '(husband|wife|boyfriend|girlfriend|partner|ex|bf|gf|dad|father|stepdad|mom|mother|son|brother|he|she) … (hit|hits|beat|beats|beating|punched|punches|kicked|kicks|slapped|choked|chokes|strangled|pushed|shoved|hurt|hurts|attacked) … me',
+      'threatened … (to kill|to hurt|me)', 'threatens … (to kill|to hurt|me)', 'afraid|scared|terrified … (to go home|of him|of her|of my husband|of my partner|of my boyfriend)', 'not safe at home', 'dont feel safe at home',
+      'unsafe at home', 'locked me in', 'wont let me leave', 'domestic violence', 'domestic abuse', 'abusive … (husband|partner|boyfriend|relationship)',
+    ],
+    CHILD_ABUSE: ['(hitting|beating|hurting|abusing|burning) … (the|my|a|his|her) … (child|kid|son|daughter|boy|girl|baby)', '(finger shaped|fingermark|finger mark|handprint|hand print) … bruise*', 'bruises … (she|he) … (said|says) … (did it|hit)', '(child|kid|boy|girl) … (said|says) … (did it|hit|hurt|touched)', 'child abuse', 'being abused', 'touching … (my|the) … (daughter|son|child|kid) … (inappropriately|private)'],
+    BABY: ['baby', 'babys', 'infant', 'newborn', 'new born', 'bubs', 'bub'],
+    AGE_GIVEN: ['<n:0-99> day|days|week|weeks|wk|wks|month|months|mo|year|years|yr|yrs old', '<n:0-99> yo', 'is <n:1-99>', 'aged <n:0-99>', '<n:0-99> month|months|week|weeks|year|years'],
+    FLOPPY: ['floppy', 'limp', 'hard|impossible|difficult to wake', 'cant wake … (her|him|them|the baby)', 'wont wake … properly', 'not waking … properly', 'very sleepy and', 'not responding … (to me|properly|normally)', 'unusually sleepy', 'lethargic'],
+    DEHYDRATION_SIGNS: ['no wet … (diaper|diapers|nappy|nappies)', 'hasnt … wet … (diaper|nappy)', 'no … (pee|wee|urine) … (<n:6-48> hours|all day|since)', 'hasnt … (peed|weed|urinated) … (in|since|all day)', 'soft spot … sunken', 'sunken … (soft spot|fontanelle|eyes)', 'no tears', 'barely … (peed|weed)'],
+    GREEN_VOMIT: ['green … (vomit|sick|puke|throw up|bile)', 'vomit* … green', 'throwing up … green', 'bile'],
+    REFUSES_FEEDS: ['refus* … (feeds|feed|bottle|bottles|breast|milk|to eat|to drink)', 'not feeding', 'wont feed', 'wont take … (bottle|milk|breast)', 'stopped feeding', 'not eating or drinking'],
+    POSTPARTUM: ['gave birth', 'given birth', 'had … baby … (days|weeks|ago)', 'postpartum', 'post partum', 'after … (birth|delivery|c section|csection)', 'since … (birth|delivery|giving birth)', 'delivered … (days|weeks|ago)', 'c section', 'new mum|mom'],
+    SPOTTING_ONLY: ['spotting', 'light spotting', 'brown discharge', 'a little pink', 'implantation'],
+    WATERS: ['waters … (broke|broken|breaking|gone)', 'water … (broke|broken|gone)', 'leaking … (fluid|water)', 'gush of … (fluid|water)', 'fluid … leaking'],
+    CONTRACTIONS: ['contraction*', 'labour|labor pains', 'tighten* … every', 'in labour|labor', 'going into labour|labor'],
+    PRETERM_WEEKS: ['<n:20-36> weeks|wks|wk|week', '<n:20-36> weeks pregnant'],
+    VISION_SPOTS: ['seeing spots', 'spots … (in|before) … (eyes|vision)', 'seeing stars', 'flashing lights', 'flashes', 'blurry … (vision|patches)', 'blurred vision', 'vision … (blurry|blurred|funny|weird|changes|changed)', 'sparkles', 'zigzag*'],
+    SWELL_FACE_HANDS: ['(face|hands|fingers|feet|ankles) … (swollen|swelling|puffy|swelled|swell)', '(swollen|puffy) … (face|hands|fingers)'],
+    PERSISTENT: ['wont go away', 'not going away', 'wont quit', 'wont shift', 'isnt shifting', 'not shifting', 'for hours', '<n:2-48> hours', 'all day', 'constant', 'paracetamol|tylenol|painkillers … (not helping|isnt helping|doesnt help|didnt help|not working)'],
+    ONE_SIDED_PAIN: ['pain … (one side|right side|left side|lower right|lower left)', '(right|left) side … pain|hurts|sharp|stabbing', 'one sided', 'sharp pain … (right|left)'],
+    SHOULDER_TIP: ['shoulder tip', 'tip of … shoulder', 'shoulder … (tip|started hurting|pain)'],
+    FETAL_MOVEMENT_LESS: [
+      'barely felt … (anything|him|her|the baby|kicks|movement*)', 'baby … (not moving|isnt moving|hasnt moved|stopped moving|moving less|not kicking|stopped kicking|hasnt kicked|really quiet|very quiet|quiet today|no movement)', 'bubs … (hasnt moved|not moving)',
+      'no … (kicks|movement|movements) … today', 'cant feel … (baby|the baby|kicks|movement)', 'reduced … movement*', 'less movement*', 'fewer … (kicks|movements)', 'only felt … (one|two|1|2) … movement*',
+    ],
+    BELLY_PAIN: ['stomach … (pain|ache|hurts|hurting|agony)', 'belly … (pain|ache|hurts)', 'abdomen … (pain|hurts)', 'abdominal pain', 'tummy … (pain|ache|hurts)', 'pain … (stomach|belly|abdomen|tummy)', 'stomach ache', 'stomachache', 'bellyache'],
+    RIGID_BELLY: ['hard as a board', 'rigid', 'belly … (hard|rigid|tight as)', 'cant … touch … (belly|stomach)', 'curled up'],
+    RASH_NONBLANCHING: [
+      'rash … (doesnt|dont|wont|does not|didnt|did not) … (fade|go|disappear|blanch)', '(spots|blotches|rash|marks) … (stay|stayed|still there|didnt go|did not go|dont go|no se quitan) … (glass|press*)',
+      'glass … (test|still see|didnt|did not|stay|still there)', 'purple … (spots|rash|blotches|marks)', 'dark red … (spots|pinprick*|rash)', 'pinprick … (spots|rash)', 'petechia*', 'bruise like rash', 'rash … like bruis*',
+    ],
+    LIGHT_HURTS: ['light … (hurts|hurting|bothers|painful)', 'cant stand … light', 'bright light*', 'photophobia', 'lights … hurt'],
+    INFECTION: ['infection', 'infected', 'uti', 'kidney infection', 'pneumonia', 'flu', 'cellulitis', 'chest infection', 'abscess', 'antibiotic*', 'wound … (red|hot|pus)'],
+    SEPSIS_WORD: ['sepsis', 'septic', 'septicaemia', 'septicemia'],
+    SEPSIS_SIGN: [
+      'mottled', 'blotchy … skin', 'skin … (blotchy|mottled|blue|grey|gray|pale and cold)', 'shivering … uncontrollabl*', 'uncontrollabl* … shiver*', 'havent … (peed|weed|urinated)', 'not … (peed|weed|urinated) … (today|all day|since)',
+      'no … (pee|urine) … (today|all day|since)', 'breathing … (very|really|so) … fast', 'feel … (like|as if) … (going to|gonna) die', 'never felt this ill', 'going to die', 'rigors',
+    ],
+    HEAD_HIT: ['hit|bumped|banged|knocked|smacked|whacked … (his|her|my|their|the) … head', '(fell|fall|fallen) … (on|onto) … (his|her|my|their) … head', 'head injury', 'head … (hit|bumped|banged)', 'concussion', 'bump on … head', 'fell … (off|down) … hit … head', 'knock to the head', 'head first'],
+    CLEAR_FLUID: ['clear fluid', 'fluid … (nose|ear|ears)', 'watery … (nose|ear) … after'],
+    BLOOD_THINNER: ['blood thinner*', 'warfarin', 'coumadin', 'eliquis', 'apixaban', 'xarelto', 'rivaroxaban', 'clopidogrel', 'plavix', 'anticoagula*'],
+    DROWSY: ['drowsy', 'very sleepy', 'really sleepy', 'so sleepy', 'keeps … (falling asleep|wanting to sleep|dozing)', 'wants to sleep', 'cant stay awake', 'hard to keep awake', 'sleepy', 'nodding off', 'out of it'],
+    BALANCE_LOSS: ['(lost|losing) … balance', 'cant walk straight', 'falling to one side', 'keep falling', 'cant stand up', 'staggering', 'walking like … drunk', 'dizzy and falling', 'room spinning and'],
+    ONE_SIDE_WEAK: ['(left|right) side … (weak*|numb*|dead|heavy|limp|paralyz*)', '(weak*|numb*) … (left|right) side', 'whole side … (weak|numb|dead)', '(left|right) arm … and … (left|right) leg … (weak|numb|heavy)', 'cannot hold … cup'],
+    RADIATING_PAIN: [
+      '(jaw|neck|back|shoulder|shoulders|arm|left arm|shoulder blades) … (pain*|hurt*|ache*|aching|pressure|tight*)', '(pain*|ache*|aching|pressure|tight*) … (jaw|neck|back|shoulder|shoulder blades|left arm)',
+      'between … shoulder blades',
+    ],
+    SWEAT: ['sweat*', 'swet*', 'clammy', 'perspir*', 'drenched'],
+    PALPITATIONS: ['heart … (racing|pounding|fluttering|flutter*|skipping|irregular|going crazy|beating fast|beating really fast|beating so fast)', 'palpitation*', 'racing heart', 'fast heartbeat', 'heart rate … <n:140-300>'],
+    LEG_SWELL: ['(leg|calf|calves) … (swollen|swelling|red and|hot and|painful and)', 'swollen … (leg|calf)', 'one leg … (bigger|swollen)', 'dvt', 'blood clot … leg'],
+    DIABETIC: ['diabet*', 'insulin', 'type 1', 'type one', 'type 2', 'sugar', 'blood sugar', 'glucose'],
+    LOW_SUGAR: ['low sugar', 'sugar … (low|dropped|crashing|crashed)', 'hypo', 'hypoglyc*', 'sugar … <n:10-60>', 'reading … <n:10-60>', 'glucose … <n:10-60>', '<n:1-3.5> mmol'],
+    HIGH_SUGAR: ['sugar … (<n:300-900>|hi|high|very high|through the roof|off the charts)', 'meter … (says|reads) … hi', 'ketones', 'dka', 'ketoacidosis', 'glucose … <n:300-900>', '<n:20-50> mmol'],
+    SHAKY: ['shaky', 'shaking', 'trembl*', 'jittery', 'the shakes'],
+    FRUITY_BREATH: ['fruity', 'nail polish … breath', 'acetone', 'breath … (smells|sweet)', 'breathing … (deep|heavy) … fast'],
+    TESTICLE: ['testicle*', 'testes', 'ball', 'balls', 'scrotum', 'nut', 'nuts', 'groin'],
+    HEAT: ['heatstroke', 'heat stroke', 'heat exhaustion', 'in the sun', 'hot car', 'in the heat', 'heatwave', 'heat wave', 'overheated', 'too hot'],
+    NOT_SWEATING: ['stopped sweating', 'not sweating', 'hot and dry', 'dry … hot … skin'],
+    DROWNING: ['drown*', 'fell in … (the|a) … (pool|pond|water|lake|river|bath)', 'pulled … (out of|from) … (the|a) … (water|pool|pond|lake|river|sea)', 'under water … (minute|minutes|seconds)', 'face down in … (water|pool|bath)'],
+    MAJOR_TRAUMA: [
+      'bone … (sticking out|through the skin|poking out|showing)', '(fell|fall|fallen) … (off|from) … (roof|ladder|balcony|window|scaffold*|tree|height)', 'car crash', 'car accident', 'hit by a car', 'motorbike crash', 'motorcycle accident',
+      'cant feel … (legs|arms|feet)', 'neck … (after|since) … (fall|crash)', 'crushed', 'run over',
+    ],
+    EYE_EMERGENCY: ['(bleach|chemical*|acid|cleaner|oven cleaner|drain cleaner|lime|cement) … (in|into) … eye*', 'something … (stuck|sticking) … in … eye', 'eye … (cut|punctured|stabbed)', 'suddenly … cant see', 'lost … sight', 'went blind'],
+    FAINTED: ['fainted', 'passed out', 'blacked out', 'collapsed', 'keeled over'],
+    NOT_WAKING: ['not coming round|around', 'still … (not awake|out|unconscious)', 'wont come round|around', 'not waking'],
+    SOME_AMOUNT: ['some', 'a few', 'few', 'several', 'a couple', 'couple of', 'a bunch', 'dont know how many', 'not sure how many', 'unknown number'],
+    LOW_MOOD: ['hopeless', 'cant cope', 'cant go on', 'so depressed', 'really depressed', 'nothing matters', 'empty inside', 'cant take it anymore', 'whats the point', 'no hope', 'falling apart', 'at the end of my rope', 'at my wits end'],
   },
 
   rules: tuneRules({}),

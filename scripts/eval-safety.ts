@@ -1,0 +1,116 @@
+/**
+ * Safety gate quality on the labelled corpus: per language, recall (red flags caught) and false
+ * alarms (look-alikes flagged), for each detector alone and for the gate (rules OR classifier),
+ * on the held-out part first and then on dev. The held-out part is only ever scored here: its
+ * misses are never printed, so nobody tunes on it.
+ *
+ *   npm run eval:safety               table
+ *   npm run eval:safety -- --json     one JSON object
+ *   npm run eval:safety -- --misses   also list the misses and false alarms of train and dev
+ *   npm run eval:safety -- --part dev only the dev part (while tuning: held-out figures are for the note)
+ */
+import { parseArgs } from 'node:util';
+import { LANGUAGES, type Language } from '../src/language/languages.js';
+import { loadCorpus, type CorpusPart, type LabelledSafetyMessage } from '../src/safety/corpus.js';
+import { createSafetyDetectors, type SafetyDetectors } from '../src/safety/default-gate.js';
+
+export interface DetectorScore {
+  recall: number;
+  falseAlarms: number;
+  caught: number;
+  alarms: number;
+}
+
+export interface SafetyReport {
+  part: CorpusPart;
+  language: Language;
+  positives: number;
+  lookalikes: number;
+  rules: DetectorScore;
+  classifier: DetectorScore;
+  combined: DetectorScore;
+  /** Of the red flags the gate caught, how many got the labelled disposition. */
+  dispositionRight: number;
+  /** Red flags the gate did not raise but met with a screening question. */
+  screened: number;
+  misses: string[];
+  alarms: string[];
+}
+
+const ratio = (k: number, n: number) => (n ? Number((k / n).toFixed(3)) : 0);
+
+export function scoreRows(detectors: SafetyDetectors, part: CorpusPart, language: Language, rows: LabelledSafetyMessage[]): SafetyReport {
+  const counts = { rules: [0, 0], classifier: [0, 0], combined: [0, 0] } as Record<'rules' | 'classifier' | 'combined', [number, number]>;
+  let positives = 0;
+  let dispositionRight = 0;
+  let screened = 0;
+  const misses: string[] = [];
+  const alarms: string[] = [];
+  for (const row of rows) {
+    const byRules = detectors.rules.assess(row.text, language);
+    const byClassifier = detectors.classifier?.assess(row.text, language).verdict ?? null;
+    const combined = detectors.gate.assess(row.text, language).verdict;
+    const fired = { rules: Boolean(byRules.verdict), classifier: Boolean(byClassifier), combined: Boolean(combined) };
+    const slot = row.emergency ? 0 : 1;
+    for (const name of ['rules', 'classifier', 'combined'] as const) if (fired[name]) counts[name][slot]++;
+    if (row.emergency) {
+      positives++;
+      if (combined && combined.disposition === row.disposition) dispositionRight++;
+      if (!combined) {
+        if (byRules.screen) screened++;
+        misses.push(`${row.flag}: ${row.text}`);
+      }
+    } else if (combined) alarms.push(`${combined.matched} (${combined.flag.id}): ${row.text}`);
+  }
+  const lookalikes = rows.length - positives;
+  const score = ([caught, alarmed]: [number, number]): DetectorScore => ({ recall: ratio(caught, positives), falseAlarms: ratio(alarmed, lookalikes), caught, alarms: alarmed });
+  return {
+    part,
+    language,
+    positives,
+    lookalikes,
+    rules: score(counts.rules),
+    classifier: score(counts.classifier),
+    combined: score(counts.combined),
+    dispositionRight: ratio(dispositionRight, counts.combined[0]),
+    screened,
+    misses,
+    alarms,
+  };
+}
+
+export function evaluateSafety(parts: CorpusPart[] = ['heldout', 'dev']): SafetyReport[] {
+  const detectors = createSafetyDetectors();
+  return parts.flatMap((part) => LANGUAGES.map((language) => scoreRows(detectors, part, language, loadCorpus(part, language))));
+}
+
+function table(reports: SafetyReport[]): string {
+  const header = ['part', 'lang', 'red flags', 'look-alikes', 'rules recall/FA', 'classifier recall/FA', 'gate recall/FA', 'disposition', 'screened'];
+  const cell = (s: DetectorScore) => `${s.recall.toFixed(3)} / ${s.falseAlarms.toFixed(3)}`;
+  const rows = reports.map((r) => [r.part, r.language, String(r.positives), String(r.lookalikes), cell(r.rules), cell(r.classifier), cell(r.combined), r.dispositionRight.toFixed(3), String(r.screened)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: { json: { type: 'boolean', default: false }, misses: { type: 'boolean', default: false }, part: { type: 'string', multiple: true } },
+  });
+  const parts = (values.part ?? ['heldout', 'dev']) as CorpusPart[];
+  const reports = evaluateSafety(parts);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ reports: reports.map(({ misses, alarms, ...r }) => (values.misses && r.part !== 'heldout' ? { ...r, misses, alarms } : r)) })}\n`);
+    return;
+  }
+  process.stdout.write(`${table(reports)}\n`);
+  if (values.misses) {
+    // Never the held-out part's: nobody tunes on it.
+    for (const r of reports.filter((x) => x.part !== 'heldout')) {
+      for (const m of r.misses) process.stdout.write(`${r.language}  MISS   ${m}\n`);
+      for (const a of r.alarms) process.stdout.write(`${r.language}  ALARM  ${a}\n`);
+    }
+  }
+}
+
+main();

@@ -1,0 +1,99 @@
+import type { Language } from '../language/languages.js';
+import { RED_FLAGS, flagById, type Category, type Disposition, type RedFlag } from './catalogue/flags.js';
+import { createEmergencyDetector, type EmergencyDetector } from './detector.js';
+import { normalise, tokenise } from './text.js';
+import type { ScreenHit } from './types.js';
+
+export type DetectorName = 'rules' | 'classifier' | 'llm' | 'screening';
+
+/** What the gate decided about one message: the red flag, what the patient must do, and who saw it. */
+export interface SafetyVerdict {
+  flag: RedFlag;
+  disposition: Disposition;
+  category: Category;
+  /** Every category any detector saw, most specific first (e.g. overdose and suicide). */
+  categories: Category[];
+  /** The detectors that fired; the rules' id (never patient text) is in `matched`. */
+  detectors: DetectorName[];
+  matched: string;
+}
+
+/** The statistical detector: a probability that a normalised message is a red flag, and its likely category. */
+export interface StatisticalDetector {
+  score(normalisedText: string): { probability: number; category?: Category };
+  readonly threshold: number;
+}
+
+/** A third opinion (an LLM): asked only when the other detectors found nothing; it can raise, never lower. */
+export interface SecondOpinion {
+  check(text: string, language: Language): Promise<{ category: Category } | null>;
+}
+
+/** One message assessed: a red flag, or else perhaps a screening question to ask. */
+export interface Assessment {
+  verdict: SafetyVerdict | null;
+  screen: ScreenHit | null;
+}
+
+export interface SafetyGate {
+  /** Rules and classifier, OR-ed; synchronous and sub-millisecond. */
+  assess(text: string, language?: Language): Assessment;
+  /** `assess`, then the second opinion when one is configured and no red flag was found. */
+  assessWithOpinion(text: string, language: Language): Promise<Assessment>;
+}
+
+// Where the first flag of a category in the catalogue is a narrow one, the broad one stands for it.
+const BROADEST: Partial<Record<Category, string>> = { suicide: 'suicidal-intent', breathing: 'breathing-difficulty', stroke: 'stroke-arm', overdose: 'overdose' };
+/** Messages shorter than this (tokens; Chinese: characters) are judged by the rules alone. */
+export const MIN_CLASSIFIER_TOKENS = 5;
+
+const FIRST_FLAG_OF = new Map<Category, RedFlag>();
+for (const flag of RED_FLAGS) if (!FIRST_FLAG_OF.has(flag.category)) FIRST_FLAG_OF.set(flag.category, flagById.get(BROADEST[flag.category] ?? '') ?? flag);
+const FALLBACK_FLAG = flagById.get('sudden-confusion') ?? RED_FLAGS[0]!;
+
+/** The catalogue flag that stands for a category when a detector names only the category. */
+export function flagForCategory(category: Category | undefined): RedFlag {
+  return (category && FIRST_FLAG_OF.get(category)) ?? { ...FALLBACK_FLAG, category: 'other_emergency' };
+}
+
+export interface SafetyGateOptions {
+  rules?: EmergencyDetector;
+  classifier?: StatisticalDetector;
+  opinion?: SecondOpinion;
+}
+
+export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
+  const rules = options.rules ?? createEmergencyDetector();
+  const { classifier, opinion } = options;
+
+  const assess = (text: string, language?: Language): Assessment => {
+    const { hit, screen } = rules.inspect(text, language);
+    const normalised = normalise(text);
+    // A few words carry too little evidence for the n-gram model (it once read "नमस्ते" as a
+    // disclosure): short messages are the rules' alone.
+    const scored = classifier && tokenise(normalised).length >= MIN_CLASSIFIER_TOKENS ? classifier.score(normalised) : undefined;
+    const classified = scored && scored.probability >= classifier!.threshold ? scored : undefined;
+    if (hit) {
+      const flag = flagById.get(hit.flag)!;
+      const categories = classified?.category && !hit.categories.includes(classified.category) ? [...hit.categories, classified.category] : hit.categories;
+      const detectors: DetectorName[] = classified ? ['rules', 'classifier'] : ['rules'];
+      return { verdict: { flag, disposition: flag.disposition, category: flag.category, categories, detectors, matched: hit.matched }, screen: null };
+    }
+    if (classified) return { verdict: verdictFor(flagForCategory(classified.category), 'classifier'), screen: null };
+    return { verdict: null, screen };
+  };
+
+  return {
+    assess,
+    async assessWithOpinion(text, language) {
+      const first = assess(text, language);
+      if (first.verdict || !opinion) return first;
+      const second = await opinion.check(text, language).catch(() => null);
+      return second ? { verdict: verdictFor(flagForCategory(second.category), 'llm'), screen: null } : first;
+    },
+  };
+}
+
+function verdictFor(flag: RedFlag, detector: DetectorName): SafetyVerdict {
+  return { flag, disposition: flag.disposition, category: flag.category, categories: [flag.category], detectors: [detector], matched: detector };
+}

@@ -1,0 +1,100 @@
+import type { TFunction } from '../i18n.js';
+import type { Disposition } from './catalogue/flags.js';
+import type { SafetyVerdict } from './gate.js';
+
+/** The numbers a reply tells the patient to call, for channels that make them tappable or dial them. */
+export interface SafetyAlert {
+  disposition: Disposition;
+  /** Most urgent first; `label` is already in the patient's language. */
+  call: { label: string; number: string }[];
+}
+
+/** Phone numbers and lines the replies name: the clinic's facts and the configured emergency numbers. */
+export interface SafetyNumbers {
+  emergencyNumber: string;
+  crisisLine: string;
+  nurseLine: string;
+  poisonControl?: string;
+  assaultHotline?: string;
+  violenceHotline?: string;
+}
+
+export interface SafetyReply {
+  text: string;
+  alert: SafetyAlert;
+}
+
+/**
+ * The patient's reply for a verdict: what to do now comes first (the emergency number, poison
+ * control, the crisis line or a hotline), then one first-aid line for the category. It never
+ * says that staff were told: that notice comes from escalation once the case has reached them.
+ * `deskWatching` false adds that nobody is watching the chat, so the patient calls instead of waiting.
+ */
+export function safetyReply(t: TFunction, verdict: SafetyVerdict, numbers: SafetyNumbers, deskWatching: boolean): SafetyReply {
+  const vars = { ...numbers } as Record<string, string>;
+  const lines: string[] = [];
+  const call: SafetyAlert['call'] = [];
+  const emergency = { label: numbers.emergencyNumber, number: numbers.emergencyNumber };
+  const crisis = { label: numbers.crisisLine, number: numbers.crisisLine };
+  switch (verdict.disposition) {
+    case 'poison_control':
+      if (numbers.poisonControl) {
+        lines.push(t('safety:disposition.poison_control', vars));
+        call.push({ label: numbers.poisonControl, number: numbers.poisonControl }, emergency);
+      } else {
+        lines.push(t('safety:disposition.poison_control_no_line', vars));
+        call.push(emergency);
+      }
+      break;
+    case 'crisis':
+      lines.push(t('safety:disposition.crisis', vars));
+      call.push(crisis, emergency);
+      break;
+    case 'safety_resources': {
+      const assault = verdict.category === 'assault';
+      const line = assault ? numbers.assaultHotline : numbers.violenceHotline;
+      lines.push(t(`safety:disposition.${assault ? 'assault' : 'violence'}`, { ...vars, [assault ? 'assaultHotline' : 'violenceHotline']: line ?? numbers.nurseLine }));
+      call.push(emergency, ...(line ? [{ label: line, number: line }] : []));
+      break;
+    }
+    case 'nurse_same_day':
+      lines.push(t('safety:disposition.nurse_same_day', vars));
+      call.push({ label: numbers.nurseLine, number: numbers.nurseLine }, emergency);
+      break;
+    default:
+      lines.push(t('safety:disposition.emergency', vars));
+      call.push(emergency);
+  }
+  const hintKey = `safety:hint.${verdict.category}`;
+  const hint = t(hintKey, vars);
+  if (hint && hint !== hintKey && verdict.disposition !== 'crisis' && verdict.disposition !== 'safety_resources') lines.push(hint);
+  // Self-harm with an injury, or an overdose that may be deliberate: the crisis line as well.
+  if (verdict.disposition !== 'crisis' && verdict.categories.some((c) => c === 'suicide' || c === 'self_harm')) {
+    lines.push(t('safety:emergency.crisisAlso', vars));
+    call.push(crisis);
+  }
+  if (!deskWatching) lines.push(t('safety:honesty.noDesk', vars));
+  return { text: lines.join('\n'), alert: { disposition: verdict.disposition, call } };
+}
+
+/** The reminder for a turn in safety mode ("ok", "thanks", "what now?"): care and the numbers again, never small talk. */
+export function safetyModeReminder(t: TFunction, disposition: Disposition, category: string, numbers: SafetyNumbers): SafetyReply {
+  const vars = { ...numbers } as Record<string, string>;
+  if (disposition === 'crisis') {
+    return { text: t('safety:mode.reminderCrisis', vars), alert: { disposition, call: [{ label: numbers.crisisLine, number: numbers.crisisLine }] } };
+  }
+  const first =
+    disposition === 'poison_control' && numbers.poisonControl
+      ? numbers.poisonControl
+      : disposition === 'safety_resources'
+        ? (category === 'assault' ? numbers.assaultHotline : numbers.violenceHotline) ?? numbers.emergencyNumber
+        : disposition === 'nurse_same_day'
+          ? numbers.nurseLine
+          : numbers.emergencyNumber;
+  const key = disposition === 'safety_resources' ? 'safety:mode.reminderSafety' : 'safety:mode.reminder';
+  const lines = [t(key, { ...vars, call: first })];
+  const hintKey = `safety:hint.${category}`;
+  const hint = t(hintKey, vars);
+  if (disposition !== 'safety_resources' && hint && hint !== hintKey) lines.push(hint);
+  return { text: lines.join('\n'), alert: { disposition, call: [{ label: first, number: first }] } };
+}

@@ -1,0 +1,81 @@
+import type { ScreenId } from './types.js';
+import { normalise, tokenise } from './text.js';
+
+/**
+ * Reading the answer to a screening question. Anything that is not a clear answer is
+ * `unclear`, and the gate hands the conversation to a nurse: when unsure, a person decides.
+ */
+export type ScreenAnswer = 'yes' | 'no' | 'unclear';
+
+// "maybe" and "I think so" count as yes: a possible red flag is treated as one.
+const YES = new Set([
+  'yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'y', 'sure', 'correct', 'maybe', 'possibly', 'probably', 'affirmative', 'think so',
+  'si', 'claro', 'correcto', 'asi es', 'creo que si', 'tal vez', 'quizas', 'puede ser', 'a lo mejor',
+  '是', '是的', '对', '对的', '有', '嗯', '可能', '好像是', '好像有', '有的',
+  'haan', 'han', 'ha', 'haa', 'haanji', 'ji haan', 'ji han', 'shayad', 'हां', 'हाँ', 'जी', 'जी हां', 'शायद',
+]);
+const NO = new Set([
+  'no', 'nope', 'nah', 'n', 'not really', 'none', 'neither', 'nothing', 'no no',
+  'nada', 'ninguno', 'ninguna', 'para nada',
+  '不', '不是', '没有', '没', '否', '都没有', '没有的',
+  'nahi', 'nahin', 'nai', 'nhi', 'na', 'नहीं', 'नही', 'ना', 'bilkul nahi', 'बिलकुल नहीं',
+]);
+
+/** Words that stand for a whole answer, found as any run of up to three tokens (Chinese: characters). */
+function phrases(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (let n = 1; n <= 3 && i + n <= tokens.length; n++) {
+      const slice = tokens.slice(i, i + n);
+      out.push(slice.join(' '), slice.join(''));
+    }
+  }
+  return out;
+}
+
+export function yesNo(text: string): ScreenAnswer {
+  const tokens = tokenise(normalise(text)).map((t) => t.text);
+  if (tokens.length === 0) return 'unclear';
+  const found = phrases(tokens);
+  const yes = found.some((p) => YES.has(p));
+  const no = found.some((p) => NO.has(p));
+  if (yes && !no) return 'yes';
+  // A bare "no" is an answer; "no, but she threw up twice" is a story a nurse should read.
+  if (no && !yes && tokens.length <= 5) return 'no';
+  return 'unclear';
+}
+
+const UNIT_MONTHS: [RegExp, number][] = [
+  [/^(day|days|dia|dias|din|दिन|天|日)$/u, 1 / 30],
+  [/^(week|weeks|wk|wks|semana|semanas|hafte|hafta|हफ्ते|हफ्ता|सप्ताह|周|星期|礼拜)$/u, 1 / 4.3],
+  [/^(month|months|mo|mos|mes|meses|mahine|mahina|महीने|महीना|月|个月)$/u, 1],
+  [/^(year|years|yr|yrs|ano|anos|saal|sal|साल|वर्ष|岁|年)$/u, 12],
+];
+const NEWBORN = /newborn|new born|recien nacid|नवजात|navjaat|新生儿|刚出生|刚生/u;
+
+/** The age in months that an answer gives ("6 weeks", "tiene 2 meses", "三个月", "2 mahine"), if it gives one. */
+export function ageInMonths(text: string): number | undefined {
+  const norm = normalise(text);
+  if (NEWBORN.test(norm)) return 0;
+  const tokens = tokenise(norm);
+  for (let i = 0; i < tokens.length; i++) {
+    const n = tokens[i]!.num;
+    if (n === undefined) continue;
+    // The unit follows the number, maybe after "个" or "old" ("2 个 月", "3 weeks old").
+    for (const t of tokens.slice(i + 1, i + 3)) {
+      const unit = UNIT_MONTHS.find(([re]) => re.test(t.text));
+      if (unit) return n * unit[1];
+    }
+  }
+  return undefined;
+}
+
+/** Reads the answer to a screening question: "yes" raises the flag the question was about. */
+export function readScreenAnswer(screen: ScreenId, text: string): ScreenAnswer {
+  if (screen === 'age') {
+    const months = ageInMonths(text);
+    if (months === undefined) return 'unclear';
+    return months < 3 ? 'yes' : 'no';
+  }
+  return yesNo(text);
+}

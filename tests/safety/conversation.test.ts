@@ -1,0 +1,196 @@
+/**
+ * The safety gate across turns, through the real engine: invisible characters, safety mode
+ * after a red flag, screening questions and their answers, and the LLM's third opinion against
+ * the fake OpenAI-compatible server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/index.js';
+import type { ConversationState } from '../../src/engine/context.js';
+import type { DialogEngine } from '../../src/engine/engine.js';
+import type { Language } from '../../src/language/languages.js';
+import { createLogger } from '../../src/logger.js';
+import { startFakeOpenAI, type ChatMessageIn, type FakeOpenAI } from '../fakes/openai-server.js';
+import { testConfig } from '../helpers/app.js';
+
+const logger = createLogger('silent');
+let engine: DialogEngine;
+let serial = 0;
+
+/** A conversation that carries its state from turn to turn, as the turn processor does. */
+function conversation(target: DialogEngine, language: Language) {
+  const id = `conv-${++serial}`;
+  let state: ConversationState = { turns: 0, counters: {}, language, languageChosen: true };
+  return async (text: string) => {
+    const out = await target.handle({
+      message: { channel: 'test', conversation: { id }, from: { id: 'p', role: 'patient' }, text, kind: 'text', timestamp: new Date(), locale: language },
+      conversation: { id, channel: 'test', mode: 'bot', isNew: state.turns === 0 },
+      state,
+    });
+    state = out.state;
+    return { ...out, text: out.replies.map((r) => r.text).join('\n') };
+  };
+}
+
+beforeAll(async () => {
+  ({ engine } = await createEngine(testConfig(), logger));
+});
+
+describe('invisible characters cannot hide a red flag', () => {
+  it.each<[string, string, Language]>([
+    ['zero-width space', 'i want to k\u200Bill mys\u200Belf', 'en'],
+    ['soft hyphen', 'i want to kill my\u00ADself tonight', 'en'],
+    ['zero-width joiner', 'my dad is cho\u200Dking and cant breathe', 'en'],
+    ['word joiner and BOM', 'me quiero ma\u2060tar\uFEFF', 'es'],
+    ['zero-width non-joiner in Chinese', '我想\u200C自杀', 'zh'],
+    ['zero-width space in Hindi', 'मैं आत्म\u200Bहत्या करना चाहता हूँ', 'hi'],
+    ['full-width letters', 'ｍｙ ｃｈｅｓｔ ｈｕｒｔｓ ｒｅａｌｌｙ ｂａｄ', 'en'],
+  ])('%s', async (_name, text, language) => {
+    const out = await conversation(engine, language)(text);
+    expect(out.result).toMatchObject({ urgency: 'emergency', escalate: true });
+  });
+});
+
+describe('safety mode after a red flag', () => {
+  it.each<[Language, string, string[]]>([
+    ['en', 'my husband collapsed and is not breathing', ['ok', 'thanks', 'what should i do while we wait?']],
+    ['es', 'mi esposo se desmayó y no respira', ['ok', 'gracias', '¿qué hago mientras esperamos?']],
+    ['zh', '我爸爸突然倒下了，没有呼吸', ['好的', '谢谢', '等的时候我该怎么办？']],
+    ['hi', 'papa gir gaye aur saans nahi le rahe', ['ok', 'shukriya', 'intezaar karte hue kya karu?']],
+  ])('%s: "ok", "thanks" and "what now" get care and the number again, never small talk', async (language, first, after) => {
+    const say = conversation(engine, language);
+    const alarm = await say(first);
+    expect(alarm.result.urgency).toBe('emergency');
+    for (const text of after) {
+      const out = await say(text);
+      expect(out.result.handledBy).toBe('safety-mode');
+      expect(out.text).toContain('911');
+      expect(out.replies[0]!.alert?.call[0]?.number).toBe('911');
+      expect(out.text).not.toMatch(/welcome|de nada|不客气|स्वागत/i);
+    }
+    // Safety mode ends after a few turns: the bot is itself again.
+    const later = await say('thanks');
+    expect(later.result.handledBy).not.toBe('safety-mode');
+  });
+
+  it('after a crisis reply, the crisis line again', async () => {
+    const say = conversation(engine, 'en');
+    await say('everyone would be better off without me');
+    const out = await say('ok');
+    expect(out.text).toContain('988');
+  });
+
+  it('a new red flag in safety mode is raised again', async () => {
+    const say = conversation(engine, 'en');
+    await say('i think im having a heart attack');
+    const out = await say('now my wife is choking too');
+    expect(out.result).toMatchObject({ urgency: 'emergency', escalate: true, handledBy: 'safety' });
+  });
+});
+
+describe('screening questions', () => {
+  it.each<[Language, string, string, string]>([
+    ['en', 'my baby has a fever', '6 weeks', '8 months'],
+    ['es', 'mi bebé tiene fiebre', 'tiene 5 semanas', '10 meses'],
+    ['zh', '宝宝发烧了', '两个月', '一岁'],
+    ['hi', 'mere baby ko bukhar hai', '3 hafte', '9 mahine'],
+  ])('%s: a baby with a fever is asked its age; under 3 months is an emergency', async (language, first, young, older) => {
+    const say = conversation(engine, language);
+    const asked = await say(first);
+    expect(asked.result).toMatchObject({ handledBy: 'safety-screen', urgency: 'urgent', escalate: false });
+    const answer = await say(young);
+    expect(answer.result).toMatchObject({ urgency: 'emergency', escalate: true, reason: 'emergency' });
+    expect(answer.result.details.emergency).toMatchObject({ flag: 'infant-fever', detectors: ['screening'] });
+
+    const again = conversation(engine, language);
+    await again(first);
+    const calm = await again(older);
+    expect(calm.result).toMatchObject({ urgency: 'routine', escalate: false, handledBy: 'safety-screen' });
+    expect(calm.text).toContain('911');
+  });
+
+  it('"she took some pills": asks whose and how many; yes goes to poison control or the emergency number', async () => {
+    const say = conversation(engine, 'en');
+    const asked = await say('my husband took some pills, not sure how many');
+    expect(asked.result.handledBy).toBe('safety-screen');
+    const yes = await say('yes');
+    expect(yes.result).toMatchObject({ urgency: 'emergency', escalate: true });
+  });
+
+  it('a head knock: no danger signs gets what to watch for', async () => {
+    const say = conversation(engine, 'en');
+    const asked = await say('my son bumped his head on the table');
+    expect(asked.result.handledBy).toBe('safety-screen');
+    const no = await say('no');
+    expect(no.result).toMatchObject({ urgency: 'routine', escalate: false });
+    expect(no.text).toContain('24 hours');
+  });
+
+  it('low mood gets the Columbia question; yes is a crisis', async () => {
+    const say = conversation(engine, 'en');
+    const asked = await say('i feel so hopeless lately');
+    expect(asked.text).toMatch(/thoughts of killing yourself/);
+    const yes = await say('yeah sometimes');
+    expect(yes.result.details.emergency).toMatchObject({ disposition: 'crisis' });
+    expect(yes.text).toContain('988');
+  });
+
+  it('an answer that is not an answer goes to a nurse', async () => {
+    const say = conversation(engine, 'en');
+    await say('my baby has a fever');
+    const out = await say('what time do you open tomorrow?');
+    expect(out.result).toMatchObject({ escalate: true, reason: 'safety_screen', urgency: 'urgent' });
+  });
+});
+
+describe('the LLM as a third opinion', () => {
+  let fake: FakeOpenAI;
+  let withLlm: DialogEngine;
+  const isTriage = (messages: ChatMessageIn[]) => String(messages[0]?.content ?? '').startsWith('You triage messages');
+  let verdict: string;
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAI({ apiKey: 'sk-test' });
+    fake.setChatReply((messages) => (isTriage(messages) ? verdict : 'Our clinic opens at 8:00 [1].'));
+    ({ engine: withLlm } = await createEngine(testConfig({ OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'sk-test', LLM_MODEL: 'gpt-test', LLM_TIMEOUT_MS: '800' }), logger));
+  });
+  afterAll(async () => fake?.close());
+  const triageRequests = () => fake.requests.filter((r) => r.path === '/v1/chat/completions' && isTriage(r.body.messages));
+
+  it('raises a message the other detectors let through', async () => {
+    verdict = '{"red_flag": true, "category": "stroke"}';
+    const out = await conversation(withLlm, 'en')('grandpa keeps dropping his spoon and his left hand feels like it belongs to someone else');
+    expect(out.result).toMatchObject({ urgency: 'emergency', escalate: true });
+    expect(out.result.details.emergency).toMatchObject({ detectors: ['llm'], category: 'stroke' });
+  });
+
+  it('is not asked when the rules already raised the flag, so it can never lower one', async () => {
+    verdict = '{"red_flag": false, "category": null}';
+    const before = triageRequests().length;
+    const out = await conversation(withLlm, 'en')('my dad is choking and cant breathe');
+    expect(out.result.urgency).toBe('emergency');
+    expect(triageRequests().length).toBe(before);
+  });
+
+  it('a "no", an unreadable answer, an error or a timeout leave the turn routine', async () => {
+    verdict = '{"red_flag": false, "category": null}';
+    expect((await conversation(withLlm, 'en')('when are you open on saturday?')).result.urgency).toBe('routine');
+    verdict = 'I am not sure, sorry.';
+    expect((await conversation(withLlm, 'en')('when are you open on saturday?')).result.urgency).toBe('routine');
+    fake.failNext(1, 500);
+    expect((await conversation(withLlm, 'en')('when are you open on saturday?')).result.urgency).toBe('routine');
+    fake.delayMs(5000);
+    try {
+      verdict = '{"red_flag": true, "category": "stroke"}';
+      expect((await conversation(withLlm, 'en')('when are you open on saturday?')).result.urgency).toBe('routine');
+    } finally {
+      fake.delayMs(0);
+    }
+  });
+
+  it('sends the normalised text, without invisible characters', async () => {
+    verdict = '{"red_flag": false, "category": null}';
+    await conversation(withLlm, 'en')('where do I p\u200Bark?');
+    const last = triageRequests().at(-1)!;
+    expect(JSON.stringify(last.body.messages[1].content)).toContain('where do I park?');
+  });
+});

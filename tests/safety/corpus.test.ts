@@ -1,0 +1,50 @@
+/**
+ * The safety gate on the labelled corpus (corpus/safety). Dev is where the rules were tuned, so
+ * it must stay caught; held-out was committed before any of it and is scored, never tuned on:
+ * its figures are printed, and asserted only as a floor under today's measurement so a change
+ * that makes the gate worse fails. The corpus itself is checked for size and variety.
+ */
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../src/language/languages.js';
+import { flagById, RED_FLAGS } from '../../src/safety/catalogue/flags.js';
+import { loadCorpus } from '../../src/safety/corpus.js';
+import { createSafetyDetectors } from '../../src/safety/default-gate.js';
+import { scoreRows } from '../../scripts/eval-safety.js';
+
+const detectors = createSafetyDetectors();
+
+describe.each(LANGUAGES)('safety gate on the %s corpus', (language) => {
+  it('dev: recall ≥ 0.97, false alarms ≤ 0.05', () => {
+    const r = scoreRows(detectors, 'dev', language, loadCorpus('dev', language));
+    console.info(`${language} dev: gate ${r.combined.recall}/${r.combined.falseAlarms}, rules ${r.rules.recall}/${r.rules.falseAlarms}, classifier ${r.classifier.recall}/${r.classifier.falseAlarms}`);
+    expect(r.combined.recall).toBeGreaterThanOrEqual(0.97);
+    expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.05);
+  });
+
+  it('held-out: no worse than measured when it was first scored (recall ≥ 0.82, false alarms ≤ 0.16)', () => {
+    const r = scoreRows(detectors, 'heldout', language, loadCorpus('heldout', language));
+    console.info(`${language} held-out: gate ${r.combined.recall}/${r.combined.falseAlarms}, rules ${r.rules.recall}/${r.rules.falseAlarms}, classifier ${r.classifier.recall}/${r.classifier.falseAlarms}`);
+    expect(r.combined.recall).toBeGreaterThanOrEqual(0.82);
+    expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.16);
+  });
+
+  it('the corpus is big and varied: ≥ 250 red flags and ≥ 250 look-alikes, every flag, labels valid', () => {
+    const rows = (['train', 'dev', 'heldout'] as const).flatMap((part) => loadCorpus(part, language));
+    const positives = rows.filter((r) => r.emergency);
+    expect(positives.length).toBeGreaterThanOrEqual(250);
+    expect(rows.length - positives.length).toBeGreaterThanOrEqual(250);
+    for (const r of positives) expect(flagById.get(r.flag!)?.disposition, r.text).toBe(r.disposition);
+    expect(new Set(positives.map((r) => r.flag))).toEqual(new Set(RED_FLAGS.map((f) => f.id)));
+    const kinds = new Set(rows.filter((r) => !r.emergency).map((r) => r.kind));
+    for (const kind of ['past', 'question', 'class', 'hypothetical', 'idiom', 'chronic', 'mild']) expect(kinds).toContain(kind);
+    // No message in two parts.
+    const texts = rows.map((r) => r.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    if (language === 'hi') expect(rows.filter((r) => !/\p{Script=Devanagari}/u.test(r.text)).length * 3).toBeGreaterThan(rows.length);
+  });
+});
+
+it('the catalogue has at least 60 red flags, each with public guidance', () => {
+  expect(RED_FLAGS.length).toBeGreaterThanOrEqual(60);
+  for (const f of RED_FLAGS) expect(f.sources.length).toBeGreaterThan(0);
+});

@@ -1,0 +1,105 @@
+/**
+ * Every disposition's reply, in every language, through every channel's renderer: what to do
+ * now comes first and names the number to call, on the web (with the numbers for tappable
+ * links), as the first line of an SMS, first in what a caller hears, and on Telegram and
+ * Bot Framework. Also honesty: nothing says staff were told.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createI18n, type TFunction } from '../../src/i18n.js';
+import { LANGUAGES, type Language } from '../../src/language/languages.js';
+import { profiles, renderReply } from '../../src/render/index.js';
+import { DISPOSITIONS, RED_FLAGS, type Disposition } from '../../src/safety/catalogue/flags.js';
+import type { SafetyVerdict } from '../../src/safety/gate.js';
+import { safetyModeReminder, safetyReply, type SafetyNumbers } from '../../src/safety/replies.js';
+
+let t: (language: Language) => TFunction;
+beforeAll(async () => {
+  const i18n = await createI18n({ clinicName: 'Riverside Family Health', emergencyNumber: '911', crisisLine: '988' });
+  t = (language) => i18n.getFixedT(language);
+});
+
+const numbers: SafetyNumbers = {
+  emergencyNumber: '911',
+  crisisLine: '988',
+  nurseLine: '(555) 010-4299',
+  poisonControl: '1-800-222-1222',
+  assaultHotline: '1-800-656-4673',
+  violenceHotline: '1-800-799-7233',
+};
+
+/** One flag of each disposition (and both kinds of safety resources). */
+const cases: { disposition: Disposition; flagId: string; firstNumber: string }[] = [
+  { disposition: 'emergency', flagId: 'stroke-face', firstNumber: '911' },
+  { disposition: 'poison_control', flagId: 'child-ingested-medicine', firstNumber: '1-800-222-1222' },
+  { disposition: 'crisis', flagId: 'passive-ideation', firstNumber: '988' },
+  { disposition: 'safety_resources', flagId: 'sexual-assault', firstNumber: '911' },
+  { disposition: 'safety_resources', flagId: 'domestic-violence', firstNumber: '911' },
+  { disposition: 'nurse_same_day', flagId: 'child-dehydration', firstNumber: '(555) 010-4299' },
+];
+
+function verdictOf(flagId: string): SafetyVerdict {
+  const flag = RED_FLAGS.find((f) => f.id === flagId)!;
+  return { flag, disposition: flag.disposition, category: flag.category, categories: [flag.category], detectors: ['rules'], matched: `test.${flagId}` };
+}
+
+const STAFF_TOLD = /flagged|alerted|let our care team know|notified|avisado|通知了|已告知|बता दिया|सूचित कर/i;
+
+describe('safety replies', () => {
+  it('covers every disposition of the catalogue', () => {
+    expect(new Set(cases.map((c) => c.disposition))).toEqual(new Set(DISPOSITIONS));
+  });
+
+  describe.each(LANGUAGES)('%s', (language) => {
+    it.each(cases)('$flagId ($disposition): the number to call first, on every channel', ({ flagId, firstNumber }) => {
+      const verdict = verdictOf(flagId);
+      const reply = safetyReply(t(language), verdict, numbers, false);
+      expect(reply.alert.disposition).toBe(verdict.disposition);
+      expect(reply.alert.call[0]!.number).toBe(firstNumber);
+      // Within the first two sentences of the first line: the action comes before any first aid.
+      const firstLine = reply.text.split('\n')[0]!;
+      expect(firstLine).toContain(firstNumber);
+      expect(reply.text).not.toMatch(STAFF_TOLD);
+      const asReply = { role: 'bot' as const, language, text: reply.text, alert: reply.alert };
+      for (const profile of [profiles.webchat, profiles.sms, profiles.telegram, profiles.botframework]) {
+        const rendered = renderReply(asReply, profile, { t: t(language) });
+        expect(rendered.chunks[0]!.split('\n')[0]).toContain(firstNumber);
+      }
+      // A caller hears it first: the spoken turn names the number (read digit by digit).
+      const voice = renderReply(asReply, profiles.voice, { t: t(language), spell: [numbers.emergencyNumber, numbers.crisisLine] });
+      const spokenDigits = voice.chunks[0]!.replace(/\D/g, '');
+      expect(spokenDigits).toContain(firstNumber.replace(/\D/g, ''));
+    });
+
+    it('says nobody is watching the chat when no staff desk is configured, and nothing about staff when one is', () => {
+      const verdict = verdictOf('chest-pain');
+      const without = safetyReply(t(language), verdict, numbers, false).text;
+      const withDesk = safetyReply(t(language), verdict, numbers, true).text;
+      const noDesk = t(language)('safety:honesty.noDesk');
+      expect(without).toContain(noDesk);
+      expect(withDesk).not.toContain(noDesk);
+      expect(withDesk).not.toMatch(STAFF_TOLD);
+    });
+
+    it('adds the crisis line when self-harm comes with an emergency', () => {
+      const verdict = { ...verdictOf('overdose'), categories: ['overdose', 'suicide'] as SafetyVerdict['categories'] };
+      const reply = safetyReply(t(language), verdict, numbers, true);
+      expect(reply.text).toContain('988');
+      expect(reply.alert.call.map((c) => c.number)).toEqual(['911', '988']);
+    });
+
+    it('reminds with care and the numbers in safety mode', () => {
+      for (const { flagId, firstNumber } of cases) {
+        const flag = verdictOf(flagId);
+        const reminder = safetyModeReminder(t(language), flag.disposition, flag.category, numbers);
+        expect(reminder.text).toContain(firstNumber === '911' && flag.disposition === 'safety_resources' ? (flag.category === 'assault' ? numbers.assaultHotline! : numbers.violenceHotline!) : firstNumber);
+      }
+    });
+  });
+
+  it('falls back to the emergency number when no poison control line is configured', () => {
+    const { poisonControl: _unused, ...withoutPoison } = numbers;
+    const reply = safetyReply(t('en'), verdictOf('household-chemical'), withoutPoison, true);
+    expect(reply.alert.call[0]!.number).toBe('911');
+    expect(reply.text.split('\n')[0]).toContain('911');
+  });
+});
