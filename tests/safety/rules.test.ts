@@ -142,3 +142,13 @@ describe('text preparation', () => {
     expect(tokenise('二十天').map((t) => t.num)).toEqual([20, undefined]);
   });
 });
+
+describe('rules that need the chest named', () => {
+  const detector = createEmergencyDetector();
+  it.each(['my knee is swollen and painful', 'me desmayé ayer y me duele la rodilla', 'my heart is racing before my exam and my ankle hurts'])('"%s" is not a clot, fainting or palpitation red flag', (text) => {
+    expect(['dvt-pe', 'fainting-danger', 'palpitations-danger']).not.toContain(detector.detect(text, 'en')?.flag);
+  });
+  it('a swollen leg with breathlessness still is', () => {
+    expect(detector.detect('my calf is swollen and red and now i cant breathe', 'en')?.category).toBe('breathing');
+  });
+});

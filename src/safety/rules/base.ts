@@ -105,8 +105,9 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'chest_pain.heart_attack_now', flag: 'heart-attack-named', all: ['HEART_ATTACK_NOW'] },
   { id: 'chest_pain.heart_attack', flag: 'heart-attack-named', all: ['HEART_ATTACK'], unless: ['ADMIN'] },
   { id: 'chest_pain.atypical', flag: 'heart-attack-atypical', all: ['RADIATING_PAIN', ['SWEAT', 'NAUSEA', 'VOMIT', 'BREATH_TROUBLE', 'DIZZY']] },
-  { id: 'chest_pain.palpitations', flag: 'palpitations-danger', all: ['PALPITATIONS', ['CHEST_PAIN', 'DIZZY', 'UNRESPONSIVE', 'BREATH_TROUBLE']] },
-  { id: 'circulation.clot', flag: 'dvt-pe', all: ['LEG_SWELL', ['BREATH_TROUBLE', 'CHEST_PAIN']] },
+  // CHEST_PAIN is any pain word ("hurts", "pressure"): these need the chest named, or a swollen, painful knee is a clot.
+  { id: 'chest_pain.palpitations', flag: 'palpitations-danger', all: ['PALPITATIONS', ['CHEST', 'DIZZY', 'UNRESPONSIVE', 'BREATH_TROUBLE']] },
+  { id: 'circulation.clot', flag: 'dvt-pe', all: ['LEG_SWELL', ['BREATH_TROUBLE', 'CHEST']] },
 
   { id: 'blood_sugar.low', flag: 'low-blood-sugar', all: [['DIABETIC', 'LOW_SUGAR'], ['CONFUSED', 'SWEAT', 'SHAKY', 'DROWSY', 'UNRESPONSIVE', 'SEIZURE', 'SPEECH']] },
   { id: 'blood_sugar.low_reading', flag: 'low-blood-sugar', all: ['LOW_SUGAR', ['SUDDEN', 'SEVERE', 'DIZZY', 'VOMIT']] },
@@ -135,7 +136,7 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'screen.head_knock', flag: 'head-injury', screen: 'head', all: ['HEAD_HIT'], unless: ['MINOR'] },
   { id: 'screen.low_mood', flag: 'passive-ideation', screen: 'mood', all: ['LOW_MOOD'] },
 
-  { id: 'other.fainting', flag: 'fainting-danger', all: ['FAINTED', ['CHEST_PAIN', 'PALPITATIONS', 'BREATH_TROUBLE', 'NOT_WAKING']] },
+  { id: 'other.fainting', flag: 'fainting-danger', all: ['FAINTED', ['CHEST', 'PALPITATIONS', 'BREATH_TROUBLE', 'NOT_WAKING']] },
 ];
 
 /**
