@@ -1,35 +1,19 @@
 /**
- * Reads the labelled safety corpus: corpus/safety/<split>/<lang>.jsonl, one JSON row a line.
+ * What the classifier is trained on: the corpus parts (read by src/safety/corpus.ts) and lay phrasings.
  * The held-out split is for the maintainers' evaluation only: nothing here trains or tunes on it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LANGUAGES, type Language } from '../../language/languages.js';
-import { paths } from '../../paths.js';
+import { loadCorpus, type CorpusPart } from '../corpus.js';
 import type { SafetyRow } from './classifier.js';
 
-export type CorpusSplit = 'train' | 'dev' | 'heldout';
+export type { CorpusPart as CorpusSplit } from '../corpus.js';
 
-export const CORPUS_DIR = join(paths.root, 'corpus', 'safety');
-
-/** Parses JSON lines, tagging each row with its language. */
-export function parseRows(jsonl: string, language?: Language): SafetyRow[] {
-  return jsonl
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => {
-      const row = JSON.parse(line) as SafetyRow;
-      return language ? { ...row, language } : row;
-    });
-}
-
-/** One split, languages in LANGUAGES order; a language whose file is missing contributes nothing. */
-export function loadCorpusSplit(split: CorpusSplit, languages: readonly Language[] = LANGUAGES, dir = CORPUS_DIR): SafetyRow[] {
-  return languages.flatMap((language) => {
-    const file = join(dir, split, `${language}.jsonl`);
-    return existsSync(file) ? parseRows(readFileSync(file, 'utf8'), language) : [];
-  });
+/** One part of the corpus (read by src/safety/corpus.ts), languages in LANGUAGES order, each row tagged with its language. */
+export function loadCorpusSplit(split: CorpusPart, languages: readonly Language[] = LANGUAGES): SafetyRow[] {
+  return languages.flatMap((language) => loadCorpus(split, language).map((row) => ({ ...row, language })));
 }
 
 // Beside the catalogue this module was loaded with: src/ under vitest, dist/src/ when built.
