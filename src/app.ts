@@ -12,6 +12,7 @@ import { migrate } from './db/migrate.js';
 import type { EngineServices } from './engine/context.js';
 import type { DialogEngine } from './engine/engine.js';
 import { createEngine } from './engine/index.js';
+import { databaseReader, startCasesSocket } from './escalation/case-reader.js';
 import { createEscalation, type Escalation } from './escalation/escalation.js';
 import { createHttpApp, type ReadinessCheck } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
@@ -125,6 +126,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
     http.finish();
 
     let recovery: NodeJS.Timeout | undefined;
+    let casesSocket: { close(): Promise<void> } | undefined;
     const relay: CareRelay = {
       config,
       logger,
@@ -148,6 +150,13 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
         logger.info({ host: address.address, port: address.port }, 'listening');
         outbox.start();
         escalation.start(address);
+        // The embedded database is this process's alone: `carerelay cases` asks through a private socket.
+        if (db.kind === 'embedded' && !config.dataDir.startsWith('memory://')) {
+          casesSocket = await startCasesSocket(config.dataDir, databaseReader(db, 'server'), logger).catch((err) => {
+            logger.warn({ err: (err as Error).message }, 'cases socket not started; `carerelay cases` needs the server stopped');
+            return undefined;
+          });
+        }
         const recoveredAtStart = await processor.recover(0);
         if (recoveredAtStart) logger.info({ conversations: recoveredAtStart }, 'resuming turns left pending');
         recovery = setInterval(
@@ -163,6 +172,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
         const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
         await processor.stop();
         await escalation.stop();
+        await casesSocket?.close();
         await outbox.stop();
         await io.close().catch(() => undefined);
         http.server.closeAllConnections?.();

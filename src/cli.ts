@@ -22,6 +22,9 @@ Commands:
 
 /** Extra commands register here (reindex, telegram webhook, ...). */
 export const commands = new Map<string, (argv: string[]) => Promise<number>>();
+  cases list [--json] [--state S] | cases show ID | cases close ID
+                                    Escalation cases from the database, no server needed
+                                    (see \`carerelay cases --help\`).
 
 commands.set('telegram', async (argv) => {
   // Loaded on demand: `ask` should not pay for the whole app.
@@ -39,6 +42,11 @@ commands.set('ask', async (argv) => {
     args: argv,
     options: { json: { type: 'boolean', default: false }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
+commands.set('cases', async (argv) => {
+  const { runCasesCommand } = await import('./escalation/cases-command.js');
+  return runCasesCommand(argv, parseConfig({ LOG_LEVEL: 'warn', ...process.env }));
+});
+
   });
   if (values.help) {
     process.stdout.write(USAGE);
