@@ -87,6 +87,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
     if (config.redis.url) {
       adapterClient = createRedisClient(config.redis.url, '', outage);
       await adapterClient.connect();
+    escalation.watch.register(metrics.registry);
       closers.unshift(() => adapterClient!.quit());
     }
     const io = new SocketServer(http.server, {

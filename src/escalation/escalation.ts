@@ -12,6 +12,7 @@ import type { TurnHook, TurnProcessor } from '../turns.js';
 import { createActionsRouter } from './actions-route.js';
 import { createCaseJobs } from './case-jobs.js';
 import { createCasesStore, type CasesStore } from './cases-store.js';
+import { createCaseWatch } from './case-watch.js';
 import { createClaims } from './claims.js';
 import { createDeadlines } from './deadlines.js';
 import { deadlineFor, type EscalationDeps, type MattermostSide } from './deps.js';
@@ -77,6 +78,8 @@ export function createEscalation(options: EscalationOptions) {
   const relay = createRelay(deps, jobs);
   const claims = createClaims(deps, jobs);
   const deadlines = createDeadlines(deps, jobs);
+  // Waiting cases stay visible: gauges on /metrics, and a warning every few minutes with no desk.
+  const watch = createCaseWatch({ db: options.db.pool, state: options.state, logger, desk: Boolean(config.mattermost) });
 
   if (config.mattermost) {
     const gateway = createMattermostGateway(config.mattermost, logger, {
@@ -159,6 +162,8 @@ export function createEscalation(options: EscalationOptions) {
     afterTurn,
     readiness,
     router,
+    /** Waiting-case gauges and the no-desk warning. */
+    watch,
     /** Connected side (tests and benchmarks look at it). */
     get mattermost() {
       return side;
@@ -169,6 +174,7 @@ export function createEscalation(options: EscalationOptions) {
       if (address && /:0$/.test(config.http.publicUrl)) baseUrl = config.http.publicUrl.replace(/:0$/, `:${address.port}`);
       if (!side) {
         logger.info('escalations are kept in the database until Mattermost is configured');
+        watch.start();
         return;
       }
       side.gateway.start();
@@ -176,6 +182,7 @@ export function createEscalation(options: EscalationOptions) {
       deadlines.start();
     },
     async stop(): Promise<void> {
+      watch.stop();
       await deadlines.stop();
       side?.presence.stop();
       side?.gateway.stop();
