@@ -8,6 +8,7 @@ import { createPhoneChannels } from '../channels/twilio-voice/phone-channels.js'
 import { createOriginCheck, createWebChatChannel } from '../channels/web-chat/index.js';
 import type { Config } from './config.js';
 import { createDatabase, type Database } from './db/database.js';
+import { createInstanceLock } from './db/instance-lock.js';
 import { migrate } from './db/migrate.js';
 import type { EngineServices } from './engine/context.js';
 import type { DialogEngine } from './engine/engine.js';
@@ -25,6 +26,9 @@ import { createRedisClient, createRedisState } from './state/redis-state.js';
 import type { StateStore } from './state/state-store.js';
 import { createStore, type Store } from './store/store.js';
 import { createTurnProcessor, type ChannelSender, type TurnProcessor } from './turns.js';
+
+const RECOVER_EVERY_MS = 1000;
+const RECOVER_AFTER_MS = 1000;
 
 export interface CareRelay {
   config: Config;
@@ -70,8 +74,12 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
     closers.unshift(() => knowledge.close());
     knowledge.startWatching();
     const senders = new Map<string, ChannelSender>();
-    const outbox = createOutbox({ db, logger });
-    const processor = createTurnProcessor({ store, state, engine, logger, metrics, senders, outbox });
+    // Held for as long as this process lives; what it claims is free the moment it dies.
+    const instance = createInstanceLock(db, logger);
+    closers.splice(closers.length - 1, 0, () => instance.close());
+    await instance.ready;
+    const outbox = createOutbox({ db, logger, instance });
+    const processor = createTurnProcessor({ store, state, engine, logger, metrics, senders, outbox, instance });
 
     const checks = new Map<string, ReadinessCheck>([
       ['database', async () => (await db.ping(), { ok: true, detail: db.kind })],
@@ -79,6 +87,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
     ]);
     const escalation = createEscalation({ config, logger, db, store, state, outbox, processor, services });
     processor.hooks.push(escalation.afterTurn);
+    escalation.watch.register(metrics.registry);
     checks.set('escalation', escalation.readiness);
     // Frames: the page itself, PUBLIC_URL and ALLOWED_ORIGINS (the embed widget).
     const http = createHttpApp({ logger, metrics, checks, metricsToken: config.metricsToken, frameAncestors: config.webChat.allowedOrigins, publicUrl: config.http.publicUrl });
@@ -87,7 +96,6 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
     if (config.redis.url) {
       adapterClient = createRedisClient(config.redis.url, '', outage);
       await adapterClient.connect();
-    escalation.watch.register(metrics.registry);
       closers.unshift(() => adapterClient!.quit());
     }
     const io = new SocketServer(http.server, {
@@ -160,9 +168,11 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
         }
         const recoveredAtStart = await processor.recover(0);
         if (recoveredAtStart) logger.info({ conversations: recoveredAtStart }, 'resuming turns left pending');
+        // Every second: conversations of an instance that died (its lock is free) are taken over at
+        // once; messages nobody started (their instance died before it could) after a second.
         recovery = setInterval(
-          () => void processor.recover(15_000).catch((err) => void (isConnectionFailure(err) || logger.warn({ err: err.message }, 'recovery sweep failed'))),
-          15_000,
+          () => void processor.recover(RECOVER_AFTER_MS).catch((err) => void (isConnectionFailure(err) || logger.warn({ err: err.message }, 'recovery sweep failed'))),
+          RECOVER_EVERY_MS,
         );
         recovery.unref();
         return address;

@@ -6,9 +6,10 @@ import { isLanguage, toLanguage, type Language } from './language/languages.js';
 import type { Logger } from './logger.js';
 import type { Message, OutboundMessage, Reply } from './message.js';
 import type { Metrics } from './metrics.js';
-import { PermanentDeliveryError, type Outbox } from './outbox/outbox.js';
+import { PermanentDeliveryError, type Outbox, type OutboxJob } from './outbox/outbox.js';
+import { createInstanceLock, type InstanceLock } from './db/instance-lock.js';
 import type { StateStore } from './state/state-store.js';
-import type { Contact, Conversation, StoredMessage, Store } from './store/store.js';
+import type { Contact, Conversation, StoredMessage, Store, TurnClaim } from './store/store.js';
 
 /** How a channel delivers what we owe a patient. Web chat, SMS, voice, Telegram each implement it. */
 export interface ChannelSender {
@@ -53,9 +54,6 @@ export function toOutbound(m: StoredMessage, conversation: Conversation): Outbou
 }
 
 const TYPING_AFTER_MS = 400;
-const STATE_TTL_MS = 7 * 24 * 3600_000;
-const LOCK_LEASE_MS = 30_000;
-const stateKey = (conversationId: string) => `conv:${conversationId}:state`;
 
 export interface TurnProcessorOptions {
   store: Store;
@@ -66,19 +64,34 @@ export interface TurnProcessorOptions {
   senders: Map<string, ChannelSender>;
   /** Durable delivery for channels that do not replay history; without it, sends are direct. */
   outbox?: Outbox;
+  /** This instance's liveness lock; without it the processor takes one of its own (and ends it on stop). */
+  instance?: InstanceLock;
 }
 
 const DELIVER = 'deliver-message';
 
 /**
- * Accepts inbound messages (stored before anything else happens) and runs their turns
- * strictly in order per conversation, also across instances: a lease lock in the state
- * store guards each conversation, and the pending rows in PostgreSQL are the queue.
+ * Accepts inbound messages (stored before anything else happens) and runs their turns strictly
+ * in order per conversation, also across instances, and each exactly once:
+ *
+ * - A turn starts with one statement (`claimTurn`) that takes the conversation for this instance
+ *   and reads it, its state and its oldest pending message. The claim is the conversation's
+ *   `holder` column, valid while the holder's PostgreSQL session holds its advisory lock
+ *   (src/db/instance-lock.ts): a killed instance's conversations are free the moment its
+ *   session ends, and the orphan sweep (`recover`) starts them again within a second or two.
+ * - A turn ends with one statement (`finishTurn`) that marks the message done and stores the
+ *   replies (keyed by inbound id and index), the state and the outbox rows, all or nothing and
+ *   only while the message is still pending: a turn run twice (a crash between engine and store,
+ *   a split brain) stores one answer, and only the run that stored it delivers it.
+ * - Delivery comes after: web chat pushes the stored replies live (a reconnecting page gets them
+ *   from history); other channels send the outbox rows the finish claimed for this instance.
  */
-export function createTurnProcessor({ store, state, engine, logger, metrics, senders, outbox }: TurnProcessorOptions) {
+export function createTurnProcessor({ store, state: _state, engine, logger, metrics, senders, outbox, instance }: TurnProcessorOptions) {
   const chains = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
   const hooks: TurnHook[] = [];
+  const me = instance ?? createInstanceLock(store.db, logger);
+  const ownLock = !instance;
   let stopping = false;
 
   // The outbox calls back here for each stored outbound message it owes a channel.
@@ -92,19 +105,39 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
     return sendStored(sender, toOutbound(stored, conversation), messageId);
   });
 
+  /** One provider send; the outbox marks the message sent when it closes the row. */
   async function sendStored(sender: ChannelSender, out: OutboundMessage, messageId: number) {
     const result = await sender.send(out);
-    await store.messages.setStatus(messageId, 'sent');
     metrics?.messagesOut.inc({ channel: out.channel, role: out.role });
-    return result ?? undefined;
+    return { ...(result ?? {}), sentMessageId: messageId };
   }
 
-  async function deliver(conversation: Conversation, reply: Reply, extraMeta: Record<string, unknown> = {}): Promise<OutboundMessage> {
+  const metaOf = (reply: Reply, extraMeta: Record<string, unknown>) => {
     const meta: Record<string, unknown> = { ...extraMeta };
     if (reply.actions?.length) meta.actions = reply.actions;
     if (reply.sources?.length) meta.sources = reply.sources;
     if (reply.voice) meta.voice = reply.voice;
     if (reply.senderName) meta.senderName = reply.senderName;
+    return meta;
+  };
+
+  /** Sends a stored message directly (no outbox configured); web chat only pushes it. */
+  async function sendDirect(sender: ChannelSender | undefined, out: OutboundMessage, live: boolean): Promise<void> {
+    try {
+      if (!sender) throw new Error(`no sender for channel ${out.channel}`);
+      await sender.send(out);
+      if (!live) await store.messages.setStatus(Number(out.id), 'sent');
+      metrics?.messagesOut.inc({ channel: out.channel, role: out.role });
+    } catch (err) {
+      // Stored, so web chat shows it on reconnect.
+      if (!live) await store.messages.setStatus(Number(out.id), 'failed').catch(() => undefined);
+      logger.warn({ conversationId: out.conversationId, messageId: out.id, err: (err as Error).message }, 'delivery failed');
+    }
+  }
+
+  /** Stores and delivers one message outside a turn (nurse replies, case notices, channel notices). */
+  async function deliver(conversation: Conversation, reply: Reply, extraMeta: Record<string, unknown> = {}): Promise<OutboundMessage> {
+    const meta = metaOf(reply, extraMeta);
     const sender = senders.get(conversation.channel);
     // Channels that replay history count a message as sent once it is stored and pushed.
     const live = Boolean(sender?.replaysHistory);
@@ -128,22 +161,14 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
       });
       return out;
     }
-    try {
-      if (!sender) throw new Error(`no sender for channel ${conversation.channel}`);
-      await sender.send(out);
-      if (!live) await store.messages.setStatus(stored.id, 'sent');
-      metrics?.messagesOut.inc({ channel: conversation.channel, role: reply.role });
-    } catch (err) {
-      // Stored, so web chat shows it on reconnect.
-      await store.messages.setStatus(stored.id, 'failed').catch(() => undefined);
-      logger.warn({ conversationId: conversation.id, messageId: stored.id, err: (err as Error).message }, 'delivery failed');
-    }
+    await sendDirect(sender, out, live);
     return out;
   }
 
-  async function runTurn(conversation: Conversation, inbound: StoredMessage): Promise<void> {
+  async function runTurn(claim: TurnClaim & { message: StoredMessage }): Promise<void> {
     const started = performance.now();
-    const saved = await state.get<ConversationState>(stateKey(conversation.id));
+    const { conversation, message: inbound } = claim;
+    const saved = claim.state as ConversationState | undefined;
     const turnState = saved ?? { ...initialState(), language: conversation.language ?? undefined };
     // Say "typing…" only when a turn is slow enough for a person to notice (an LLM answer).
     const sender = senders.get(conversation.channel);
@@ -170,21 +195,64 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
       // A database or Redis outage: the message stays pending and the recovery sweep runs it again.
       if (isConnectionFailure(err)) throw err;
       logger.error({ err, conversationId: conversation.id, messageId: inbound.id }, 'turn failed');
-      await store.messages.setStatus(inbound.id, 'failed');
+      await store.messages.failTurn(inbound.id);
       metrics?.turnErrors.inc({ channel: conversation.channel });
       return;
     } finally {
       clearTimeout(typing);
     }
-    const sent: OutboundMessage[] = [];
-    for (const reply of output.replies) sent.push(await deliver(conversation, reply, { inReplyTo: inbound.id }));
+
+    const live = Boolean(sender?.replaysHistory);
+    const viaOutbox = Boolean(sender && !live && outbox);
     const languageChanged = output.language !== conversation.language && isLanguage(output.language);
-    await Promise.all([
-      state.set(stateKey(conversation.id), output.state, STATE_TTL_MS),
-      store.messages.setStatus(inbound.id, 'done'),
-      languageChanged ? store.conversations.setLanguage(conversation.id, output.language) : undefined,
-    ]);
+    // A turn that hands the conversation to staff (or happens while staff have it) keeps the
+    // conversation through its after-turn work, so the next turn sees the mode it sets.
+    const hold = output.result.escalate || conversation.mode !== 'bot';
+    const finished = await store.messages.finishTurn({
+      inboundId: inbound.id,
+      conversationId: conversation.id,
+      holder: me.id,
+      replies: output.replies.map((reply) => ({
+        role: reply.role,
+        channel: conversation.channel,
+        body: reply.text,
+        language: reply.language,
+        meta: metaOf(reply, { inReplyTo: inbound.id }),
+        status: live ? 'sent' : 'stored',
+      })),
+      state: output.state,
+      language: languageChanged ? output.language : null,
+      release: !hold,
+      outbox: viaOutbox ? { kind: DELIVER, leaseMs: outbox!.leaseMs } : undefined,
+    });
+    if (!finished.done) {
+      // Another run of this turn stored its answer first (a takeover racing a slow holder): it delivers, not us.
+      logger.info({ conversationId: conversation.id, messageId: inbound.id }, 'turn already answered; nothing stored');
+      return;
+    }
     if (languageChanged) conversation.language = output.language;
+
+    const sent: OutboundMessage[] = [];
+    const claimed: OutboxJob[] = [];
+    for (const row of finished.replies) {
+      const reply = output.replies[row.index];
+      if (!reply) continue;
+      sent.push({ ...reply, id: String(row.id), conversationId: conversation.id, channel: conversation.channel, to: conversation.address, createdAt: row.createdAt });
+      if (row.outboxId !== undefined && row.claimed) {
+        claimed.push({ id: row.outboxId, kind: DELIVER, idempotencyKey: `message:${row.id}`, orderingKey: conversation.id, payload: { messageId: row.id }, attempts: 1 });
+      }
+    }
+    if (viaOutbox) {
+      const byId = new Map(sent.map((m) => [Number(m.id), m]));
+      // The first attempt sends what is in memory; retries rebuild it from the stored row.
+      if (claimed.length) {
+        await outbox!.sendClaimed(claimed, (job) => sendStored(sender!, byId.get((job.payload as { messageId: number }).messageId)!, (job.payload as { messageId: number }).messageId));
+      }
+      if (claimed.length < sent.length) outbox!.kick();
+    } else {
+      for (const out of sent) await sendDirect(sender, out, live);
+    }
+
     for (const hook of hooks) {
       await hook({ conversation, inbound, output, sent }).catch((err) =>
         logger.error({ err, conversationId: conversation.id }, 'after-turn hook failed'),
@@ -193,36 +261,26 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
     metrics?.turnSeconds.observe({ channel: conversation.channel }, (performance.now() - started) / 1000);
   }
 
-  /** Processes every pending message of the conversation, oldest first, under the conversation's lock. */
+  /**
+   * Runs the conversation's pending messages, oldest first, while this instance holds it. Each
+   * claim either returns the next message or gives the conversation back (nothing pending). When a
+   * live instance holds it, that instance's finish sees our pending row and runs it.
+   */
   async function drain(conversationId: string): Promise<void> {
-    let wait = 5;
-    for (;;) {
-      const lock = await state.tryLock(`conv:${conversationId}:lock`, LOCK_LEASE_MS);
-      if (!lock) {
-        // Another instance holds the conversation; it or we will see our pending row.
-        if (stopping) return;
-        await new Promise((r) => setTimeout(r, wait));
-        wait = Math.min(wait * 2, 250);
-        if (!(await store.messages.nextPending(conversationId))) return;
-        continue;
-      }
-      const renew = setInterval(() => void lock.extend(LOCK_LEASE_MS).catch(() => undefined), LOCK_LEASE_MS / 3);
-      try {
-        let next: { message: StoredMessage; conversation: Conversation } | undefined;
-        while (!stopping && (next = await store.messages.nextTurn(conversationId))) {
-          await runTurn(next.conversation, next.message);
-        }
-      } finally {
-        clearInterval(renew);
-        await lock.release().catch(() => undefined);
-      }
-      return;
+    await me.ready;
+    while (!stopping) {
+      const claim = await store.messages.claimTurn(conversationId, me.id, me.peers());
+      if (!claim?.message) return;
+      await runTurn(claim as TurnClaim & { message: StoredMessage });
     }
   }
 
   function schedule(conversationId: string): Promise<void> {
     const previous = chains.get(conversationId) ?? Promise.resolve();
-    const run = previous.then(() => drain(conversationId)).catch((err) => logger.error({ err, conversationId }, 'drain failed'));
+    const run = previous.then(() => drain(conversationId)).catch((err) => {
+      // An outage is logged once by the outage log; the sweep starts the conversation again.
+      if (!isConnectionFailure(err)) logger.error({ err, conversationId }, 'drain failed');
+    });
     chains.set(conversationId, run);
     inFlight.add(run);
     void run.finally(() => {
@@ -272,24 +330,41 @@ export function createTurnProcessor({ store, state, engine, logger, metrics, sen
     },
     /** The patient chose a language outside a message (web chat selector, Telegram settings). */
     async setLanguage(conversationId: string, language: Language): Promise<void> {
-      await store.conversations.setLanguage(conversationId, language);
-      const saved = (await state.get<ConversationState>(stateKey(conversationId))) ?? initialState();
-      await state.set(stateKey(conversationId), { ...saved, language, languageChosen: true }, STATE_TTL_MS);
+      await store.conversations.chooseLanguage(conversationId, language, { ...initialState() });
+    },
+    /** The conversation's state as its next turn will see it (tests, diagnostics). */
+    async getState(conversationId: string): Promise<ConversationState | undefined> {
+      return (await store.messages.getState(conversationId)) as ConversationState | undefined;
+    },
+    /** This instance's id: the holder value of the conversations it is running. */
+    get instanceId(): number {
+      return me.id;
     },
     /** Waits for the conversation's queued turns (tests, the CLI). */
     settle(conversationId: string): Promise<void> {
       return chains.get(conversationId) ?? Promise.resolve();
     },
-    /** Picks up work a crashed or stopped instance left pending. */
-    async recover(olderThanMs = 10_000): Promise<number> {
-      const stalled = await store.messages.stalledConversations(olderThanMs);
-      for (const id of stalled) void schedule(id);
-      return stalled.length;
+    /**
+     * Starts conversations with turns nobody alive is running: held by a dead instance (at once),
+     * or by nobody (or by us, with no drain of ours running) for longer than `olderThanMs`.
+     */
+    async recover(olderThanMs = 1000): Promise<number> {
+      if (stopping) return 0;
+      await me.ready;
+      const orphans = (await store.messages.orphanedConversations(me.id, olderThanMs, me.peers())).filter((id) => !chains.has(id));
+      for (const id of orphans) void schedule(id);
+      return orphans.length;
     },
-    /** Stops taking new turns after the current ones and waits for in-flight turns to finish. */
+    /**
+     * Stops taking new turns after the current ones, waits for in-flight turns to finish, and
+     * gives back the conversations still held (their later messages wait for the next start or
+     * another instance, which need not wait for anything).
+     */
     async stop(): Promise<void> {
       stopping = true;
       await Promise.allSettled([...inFlight]);
+      await store.messages.releaseAll(me.id).catch(() => undefined);
+      if (ownLock) await me.close();
     },
   };
 }

@@ -13,6 +13,7 @@ import { createRedisState } from '../src/state/redis-state.js';
 import type { StateStore } from '../src/state/state-store.js';
 import { createStore, type Store } from '../src/store/store.js';
 import { createTurnProcessor, type ChannelSender } from '../src/turns.js';
+import { createInstanceLock } from '../src/db/instance-lock.js';
 import { dropKeys, dropSchema, testConfig } from './helpers/app.js';
 
 const config = testConfig();
@@ -179,5 +180,78 @@ describe('turn processing', () => {
     const pending = await store.messages.nextPending(first.conversation.id);
     expect(pending?.body).toBe('later');
   });
-});
 
+  it('answers a turn exactly once when its instance dies mid-turn and another takes over at once', async () => {
+    const services = await createEngineServices(config, logger);
+    let releaseA!: () => void;
+    const stuck = new Promise<void>((r) => (releaseA = r));
+    const engineA = createDialogEngine(services, [
+      async (ctx) => {
+        await stuck; // "dies" here: the process is gone before it stores anything
+        ctx.reply(`A answers ${ctx.message.text}`);
+      },
+    ]);
+    const engineB = createDialogEngine(services, [async (ctx) => ctx.reply(`B answers ${ctx.message.text}`)]);
+    const sentA: OutboundMessage[] = [];
+    const sentB: OutboundMessage[] = [];
+    const lockA = createInstanceLock(db, logger);
+    const lockB = createInstanceLock(db, logger);
+    const a = createTurnProcessor({ store, state: await makeState(), engine: engineA, logger, senders: new Map([['test', collectingSender('test', sentA)]]), instance: lockA });
+    const b = createTurnProcessor({ store, state: await makeState(), engine: engineB, logger, senders: new Map([['test', collectingSender('test', sentB)]]), instance: lockB });
+    const base = { channel: 'test', conversation: { id: 'patient-takeover' }, from: { id: 'patient-takeover', role: 'patient' as const }, kind: 'text' as const, timestamp: new Date() };
+    const first = await a.accept({ ...base, text: 'first' });
+    const conversationId = first.conversation.id;
+    await a.accept({ ...base, text: 'second' });
+    // A holds the conversation while its turn runs: B may neither run it nor call it orphaned.
+    for (let i = 0; i < 100 && (await db.pool.query(`SELECT holder FROM conversations WHERE id = $1`, [conversationId])).rows[0]?.holder !== lockA.id; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(await b.recover(60_000)).toBe(0);
+
+    // A's session ends (as when its process is killed): B takes over on its next sweep, without waiting for any lease.
+    await lockA.close();
+    const started = performance.now();
+    expect(await b.recover(60_000)).toBe(1);
+    await b.settle(conversationId);
+    const takeoverMs = performance.now() - started;
+    expect(takeoverMs).toBeLessThan(2000);
+    expect(sentB.map((m) => m.text)).toEqual(['B answers first', 'B answers second']);
+
+    // A wakes up and finishes its turn: the message is answered already, so A stores and sends nothing.
+    releaseA();
+    await a.settle(conversationId);
+    expect(sentA).toEqual([]);
+    const history = await store.messages.history(conversationId);
+    expect(history.map((m) => [m.direction, m.body])).toEqual([
+      ['in', 'first'],
+      ['in', 'second'],
+      ['out', 'B answers first'],
+      ['out', 'B answers second'],
+    ]);
+    const { rows } = await db.pool.query(`SELECT holder FROM conversations WHERE id = $1`, [conversationId]);
+    expect(rows[0].holder).toBeNull();
+    await Promise.all([a.stop(), b.stop(), lockB.close()]);
+  });
+
+  it('keeps the conversation state with the turn and merges a chosen language into it', async () => {
+    const services = await createEngineServices(config, logger);
+    const engine = createDialogEngine(services, [
+      async (ctx) => {
+        ctx.state.counters.seen = (ctx.state.counters.seen ?? 0) + 1;
+        ctx.reply(`seen ${ctx.state.counters.seen} (${ctx.conversation.isNew ? 'new' : 'known'})`);
+      },
+    ]);
+    const sent: OutboundMessage[] = [];
+    const processor = createTurnProcessor({ store, state: await makeState(), engine, logger, senders: new Map([['test', collectingSender('test', sent)]]) });
+    const base = { channel: 'test', conversation: { id: 'patient-state' }, from: { id: 'patient-state', role: 'patient' as const }, kind: 'text' as const, timestamp: new Date() };
+    const r = await processor.accept({ ...base, text: 'one' });
+    await processor.settle(r.conversation.id);
+    await processor.setLanguage(r.conversation.id, 'es');
+    await processor.accept({ ...base, text: 'two' });
+    await processor.settle(r.conversation.id);
+    expect(sent.map((m) => m.text)).toEqual(['seen 1 (new)', 'seen 2 (known)']);
+    const saved = await processor.getState(r.conversation.id);
+    expect(saved).toMatchObject({ turns: 2, language: 'es', languageChosen: true, counters: { seen: 2 } });
+    await processor.stop();
+  });
+});

@@ -20,6 +20,12 @@ export interface Database {
   schema?: string;
   /** Runs `fn` in one transaction on one connection. */
   transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+  /**
+   * A connection of its own, outside the pool, for a session that must outlive any one query
+   * (a session advisory lock). Ended by `close()` if its owner has not ended it. Not for a
+   * single-session (PGlite) database, which has no second session to give.
+   */
+  dedicatedClient(): Promise<pg.Client>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -170,6 +176,8 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   }
   const schema = options.schema;
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  const dedicated = new Set<pg.Client>();
+  let closed = false;
 
   return {
     pool,
@@ -190,10 +198,30 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
         client.release();
       }
     },
+    async dedicatedClient() {
+      if (closed) throw new Error('database closed');
+      if (singleSession) throw new Error('a single-session database has no dedicated connections');
+      const client = new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: 10_000,
+        ...(schema ? { options: `-c search_path=${schema},public` } : {}),
+      });
+      dedicated.add(client);
+      client.once('end', () => dedicated.delete(client));
+      try {
+        await client.connect();
+      } catch (err) {
+        dedicated.delete(client);
+        throw err;
+      }
+      return client;
+    },
     async ping() {
       await pool.query('SELECT 1');
     },
     async close() {
+      closed = true;
+      await Promise.all([...dedicated].map((c) => c.end().catch(() => undefined)));
       await pool.end();
       await embedded?.stop();
     },

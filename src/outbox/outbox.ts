@@ -11,8 +11,11 @@ export interface OutboxJob<P = Record<string, unknown>> {
   attempts: number;
 }
 
-/** What a handler may report: the provider's id for the delivery (Twilio SID, Mattermost post id). */
-export type OutboxHandler = (job: OutboxJob<any>) => Promise<void | { externalId?: string }>;
+/**
+ * What a handler may report: the provider's id for the delivery (Twilio SID, Mattermost post id),
+ * and the stored message it delivered, marked `sent` in the same statement that closes the row.
+ */
+export type OutboxHandler = (job: OutboxJob<any>) => Promise<void | { externalId?: string; sentMessageId?: number }>;
 
 /** Thrown by a handler when retrying cannot help (invalid number, opted out, 4xx). */
 export class PermanentDeliveryError extends Error {
@@ -41,6 +44,12 @@ export interface OutboxOptions {
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   leaseMs?: number;
+  /**
+   * This instance's lock (src/db/instance-lock.ts): rows it claims carry its id, and a row whose
+   * claimer's lock is free (the process died mid-send) is taken up again at once instead of
+   * after `leaseMs`.
+   */
+  instance?: { readonly id: number };
 }
 
 const jobCols = `id, kind, idempotency_key AS "idempotencyKey", ordering_key AS "orderingKey", payload, attempts`;
@@ -62,13 +71,17 @@ export function createOutbox(options: OutboxOptions) {
   let running: Promise<void> | undefined;
   let stopped = false;
 
+  const me = () => options.instance?.id ?? null;
+  // A row being sent whose lease ran out, or whose sender is gone (its instance lock is free).
+  const abandoned = `(o.locked_until < now() OR (o.claimed_by IS NOT NULL AND o.claimed_by IS DISTINCT FROM $1::bigint
+                       AND pg_try_advisory_xact_lock(o.claimed_by)))`;
   const claimSql = (where: string) => `
-    UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = now(),
+    UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = now(), claimed_by = $1::bigint,
       locked_until = now() + make_interval(secs => ${leaseMs / 1000})
     WHERE id = (
       SELECT o.id FROM outbox o
       WHERE ${where}
-        AND ((o.status = 'pending' AND o.next_attempt_at <= now()) OR (o.status = 'sending' AND o.locked_until < now()))
+        AND ((o.status = 'pending' AND o.next_attempt_at <= now()) OR (o.status = 'sending' AND ${abandoned}))
         AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.ordering_key = o.ordering_key AND e.id < o.id AND e.status IN ('pending', 'sending'))
       ORDER BY o.id LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING ${jobCols}`;
@@ -78,11 +91,15 @@ export function createOutbox(options: OutboxOptions) {
     try {
       if (!handler) throw new Error(`no outbox handler for ${job.kind}`);
       const result = await handler(job);
-      await db.pool.query(
-        `UPDATE outbox SET status = 'done', locked_until = NULL, last_error = NULL, updated_at = now(),
-           external_id = COALESCE($2, external_id) WHERE id = $1`,
-        [job.id, result?.externalId ?? null],
-      );
+      // One round trip closes the row and, for a stored message, marks it sent.
+      await db.pool.query({
+        name: db.singleSession ? undefined : 'outbox-done',
+        text: `WITH o AS (UPDATE outbox SET status = 'done', locked_until = NULL, last_error = NULL, updated_at = now(),
+                   external_id = COALESCE($2, external_id) WHERE id = $1 RETURNING id)
+               UPDATE messages SET status = 'sent', processed_at = now(), attempts = attempts + 1
+               FROM o WHERE $3::bigint IS NOT NULL AND messages.id = $3::bigint`,
+        values: [job.id, result?.externalId ?? null, result?.sentMessageId ?? null],
+      });
       return true;
     } catch (err) {
       const permanent = err instanceof PermanentDeliveryError || job.attempts >= maxAttempts;
@@ -104,7 +121,7 @@ export function createOutbox(options: OutboxOptions) {
   async function drain(limit = 500): Promise<number> {
     let n = 0;
     while (!stopped && n < limit) {
-      const { rows } = await db.pool.query<OutboxJob>(claimSql('TRUE'));
+      const { rows } = await db.pool.query<OutboxJob>(claimSql('TRUE'), [me()]);
       const job = rows[0];
       if (!job) break;
       n++;
@@ -147,15 +164,16 @@ export function createOutbox(options: OutboxOptions) {
       // One round trip: store the row and, when nothing of its ordering key is ahead of it,
       // claim it for this caller at once (the fast path); otherwise it waits for the sweep.
       const inserted = await db.pool.query<OutboxJob & { status: string }>(
-        `INSERT INTO outbox (kind, idempotency_key, ordering_key, payload, status, attempts, locked_until)
+        `INSERT INTO outbox (kind, idempotency_key, ordering_key, payload, status, attempts, locked_until, claimed_by)
          SELECT $1, $2, $3, $4, s.status, CASE WHEN s.status = 'sending' THEN 1 ELSE 0 END,
-                CASE WHEN s.status = 'sending' THEN now() + make_interval(secs => ${leaseMs / 1000}) END
+                CASE WHEN s.status = 'sending' THEN now() + make_interval(secs => ${leaseMs / 1000}) END,
+                CASE WHEN s.status = 'sending' THEN $6::bigint END
          FROM (SELECT CASE WHEN $5::boolean AND NOT EXISTS (
                  SELECT 1 FROM outbox e WHERE $3::text IS NOT NULL AND e.ordering_key = $3 AND e.status IN ('pending', 'sending'))
                THEN 'sending' ELSE 'pending' END AS status) s
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING ${jobCols}, status`,
-        [kind, idempotencyKey, opts.orderingKey ?? null, payload, claimNow],
+        [kind, idempotencyKey, opts.orderingKey ?? null, payload, claimNow, me()],
       );
       const row = inserted.rows[0];
       if (!row) {
@@ -171,6 +189,30 @@ export function createOutbox(options: OutboxOptions) {
       // On failure the sweep retries; on success later rows of the same key may have waited for this one.
       if (!delivered || opts.orderingKey) kick();
       return { id: row.id, created: true, delivered };
+    },
+    /** How long a claimed row may be sending before another sender takes it (when its claimer's liveness is unknown). */
+    leaseMs,
+    /**
+     * Sends rows the caller stored already claimed for this instance (status `sending`, claimed_by
+     * this instance), one after another in the given order. `inline` runs instead of the registered
+     * handler on this first attempt. After a failure the rest are given back to the queue unsent,
+     * so they keep their place behind the failed one. True when every row was delivered.
+     */
+    async sendClaimed(jobs: OutboxJob[], inline?: OutboxHandler): Promise<boolean> {
+      for (const [i, job] of jobs.entries()) {
+        if (await runJob(job, inline)) continue;
+        const rest = jobs.slice(i + 1).map((j) => j.id);
+        if (rest.length) {
+          await db.pool.query(
+            `UPDATE outbox SET status = 'pending', attempts = attempts - 1, locked_until = NULL, claimed_by = NULL, updated_at = now()
+             WHERE id = ANY($1::bigint[]) AND status = 'sending'`,
+            [rest],
+          );
+        }
+        kick();
+        return false;
+      }
+      return true;
     },
     /** A provider's status callback (e.g. Twilio `failed`): records it; `retry` puts the row back in the queue. */
     async recordExternalStatus(externalId: string, status: string, retry = false): Promise<OutboxJob | undefined> {

@@ -39,6 +39,43 @@ export interface StoredMessage {
   createdAt: Date;
 }
 
+/** A reply of a turn, stored by `finishTurn` under (inbound id, index). */
+export interface TurnReply {
+  role: Role;
+  body: string;
+  language: Language | null;
+  meta: Record<string, unknown>;
+  /** `sent` for channels that replay history (stored counts as delivered), `stored` otherwise. */
+  status: 'sent' | 'stored';
+}
+
+/** What `claimTurn` found: the conversation as it is now, its state, and the next message to answer. */
+export interface TurnClaim {
+  conversation: Conversation;
+  /** The conversation's state (undefined when it has none, or it is older than a week). */
+  state: unknown;
+  /** The oldest pending inbound message; undefined when there is none (the claim was given back). */
+  message?: StoredMessage;
+}
+
+export interface FinishedTurn {
+  /** False when the message was no longer pending: another run answered it first and nothing was stored. */
+  done: boolean;
+  /** The stored replies, in order, with the outbox row that delivers each (when asked for). */
+  replies: { id: number; index: number; createdAt: Date; outboxId?: number; claimed?: boolean }[];
+  /** The conversation was given back (nothing else pending). */
+  released: boolean;
+}
+
+const STATE_MAX_AGE = `interval '7 days'`;
+/**
+ * True when `holder` is NULL, ourselves, or an instance whose advisory lock is free (its session,
+ * and so the process, is gone). A live holder's lock is held by its own session, so the try fails.
+ * The lock taken by a successful try lasts only until the end of the statement's transaction.
+ */
+const claimable = (holder: string, me: string, peers: string) =>
+  `CASE WHEN ${holder} IS NULL OR ${holder} = ${me} THEN true WHEN ${holder} = ANY(${peers}) THEN false ELSE pg_try_advisory_xact_lock(${holder}) END`;
+
 const contactCols = `id, channel, external_id AS "externalId", display_name AS "displayName", language, opted_out_at AS "optedOutAt"`;
 const conversationCols = `c.id, c.contact_id AS "contactId", c.channel, k.external_id AS address, c.language, c.mode, c.created_at AS "createdAt"`;
 const messageCols = `id, conversation_id AS "conversationId", direction, role, channel, external_id AS "externalId", kind, body,
@@ -131,6 +168,21 @@ export function createStore(db: Database) {
       await q.query(`UPDATE conversations SET language = $2, updated_at = now() WHERE id = $1`, [id, language]);
       await q.query(`UPDATE contacts SET language = $2, updated_at = now() WHERE id = (SELECT contact_id FROM conversations WHERE id = $1)`, [id, language]);
     },
+    /**
+     * The patient chose a language: the conversation, the contact and the conversation's state
+     * (`fresh` is the state to start from when it has none) change together, in one round trip.
+     */
+    async chooseLanguage(id: string, language: Language, fresh: Record<string, unknown>): Promise<void> {
+      await q.query(
+        `WITH c AS (
+           UPDATE conversations SET language = $2, updated_at = now(), state_at = now(),
+             state = COALESCE(CASE WHEN state_at > now() - ${STATE_MAX_AGE} THEN state END, $3::jsonb)
+                     || jsonb_build_object('language', $2::text, 'languageChosen', true)
+           WHERE id = $1 RETURNING contact_id)
+         UPDATE contacts SET language = $2, updated_at = now() FROM c WHERE contacts.id = c.contact_id`,
+        [id, language, JSON.stringify(fresh)],
+      );
+    },
     async setMode(id: string, mode: ConversationMode): Promise<void> {
       await q.query(`UPDATE conversations SET mode = $2, updated_at = now() WHERE id = $1`, [id, mode]);
     },
@@ -194,6 +246,170 @@ export function createStore(db: Database) {
         [olderThanMs, limit],
       );
       return rows.map((r) => r.conversationId);
+    },
+    /**
+     * One round trip that starts a turn: takes the conversation for instance `holder` (unless a
+     * live instance has it) and returns it with its state and its oldest pending message. With
+     * nothing pending the conversation is given back instead. Undefined: a live instance holds it
+     * (its finish will see our pending row, as the release below checks for pending rows).
+     */
+    async claimTurn(conversationId: string, holder: number, peers: number[] = []): Promise<TurnClaim | undefined> {
+      const { rows } = await q.query<Record<string, unknown>>(
+        stmt(
+          'turn-claim',
+          `WITH c AS (
+             UPDATE conversations SET holder = CASE WHEN EXISTS (
+                 SELECT 1 FROM messages WHERE conversation_id = $1 AND direction = 'in' AND status = 'pending') THEN $2::bigint END
+             WHERE id = $1 AND ${claimable('holder', '$2::bigint', '$3::bigint[]')}
+             RETURNING id, contact_id, channel, language, mode, created_at, holder,
+                       CASE WHEN state_at > now() - ${STATE_MAX_AGE} THEN state END AS state)
+           SELECT c.id, c.contact_id AS "contactId", c.channel, k.external_id AS address, c.language, c.mode,
+                  c.created_at AS "createdAt", c.state, c.holder,
+                  m.id AS m_id, m.direction AS m_direction, m.role AS m_role, m.channel AS m_channel, m.external_id AS m_external_id,
+                  m.kind AS m_kind, m.body AS m_body, m.language AS m_language, m.meta AS m_meta, m.status AS m_status,
+                  m.created_at AS m_created_at
+           FROM c JOIN contacts k ON k.id = c.contact_id
+           LEFT JOIN LATERAL (SELECT * FROM messages WHERE conversation_id = $1 AND direction = 'in' AND status = 'pending'
+                              ORDER BY id LIMIT 1) m ON c.holder IS NOT NULL`,
+          [conversationId, holder, peers],
+        ),
+      );
+      const r = rows[0];
+      if (!r) return undefined;
+      const conversation: Conversation = {
+        id: r.id as string,
+        contactId: r.contactId as number,
+        channel: r.channel as string,
+        address: r.address as string,
+        language: r.language as Language | null,
+        mode: r.mode as ConversationMode,
+        createdAt: r.createdAt as Date,
+      };
+      const claim: TurnClaim = { conversation, state: r.state ?? undefined };
+      if (r.m_id != null) {
+        claim.message = {
+          id: r.m_id as number,
+          conversationId: conversation.id,
+          direction: r.m_direction as 'in',
+          role: r.m_role as Role,
+          channel: r.m_channel as string,
+          externalId: r.m_external_id as string | null,
+          kind: r.m_kind as MessageKind,
+          body: r.m_body as string,
+          language: r.m_language as Language | null,
+          meta: r.m_meta as Record<string, unknown>,
+          status: r.m_status as string,
+          createdAt: r.m_created_at as Date,
+        };
+      }
+      return claim;
+    },
+    /**
+     * One round trip that ends a turn: marks the inbound message done, stores the replies keyed by
+     * (inbound id, index), saves the conversation's state (and language when it changed) and, when
+     * `release` is set and nothing else is pending, gives the conversation back. All or nothing,
+     * and only if the message was still pending: a second run of the same turn stores nothing.
+     * With `outbox`, each reply's delivery row is stored too, claimed for this instance when
+     * nothing of the conversation is ahead of it in the outbox.
+     */
+    async finishTurn(turn: {
+      inboundId: number;
+      conversationId: string;
+      holder: number;
+      replies: (TurnReply & { channel: string })[];
+      state: unknown;
+      language?: Language | null;
+      release: boolean;
+      outbox?: { kind: string; leaseMs: number };
+    }): Promise<FinishedTurn> {
+      const replies = JSON.stringify(
+        turn.replies.map((r, i) => ({ i, role: r.role, channel: r.channel, body: r.body, language: r.language, meta: r.meta, status: r.status })),
+      );
+      const { rows } = await q.query<{ done: boolean; released: boolean; replies: { id: number; index: number; createdAt: string; outboxId?: number; claimed?: boolean }[] | null }>(
+        stmt(
+          'turn-finish',
+          `WITH done AS (
+             UPDATE messages SET status = 'done', processed_at = now(), attempts = attempts + 1
+             WHERE id = $1 AND status = 'pending' RETURNING id),
+           r AS (
+             INSERT INTO messages (conversation_id, direction, role, channel, kind, body, language, meta, status, in_reply_to, reply_index)
+             SELECT $2, 'out', x.role, x.channel, 'text', x.body, x.language, x.meta, x.status, $1, x.i
+             FROM done, jsonb_to_recordset($4::jsonb) AS x(i int, role text, channel text, body text, language text, meta jsonb, status text)
+             ON CONFLICT (in_reply_to, reply_index) WHERE in_reply_to IS NOT NULL DO NOTHING
+             RETURNING id, reply_index, created_at),
+           ahead AS (
+             SELECT EXISTS (SELECT 1 FROM outbox WHERE $7::text IS NOT NULL AND ordering_key = $2::text AND status IN ('pending', 'sending')) AS busy),
+           o AS (
+             INSERT INTO outbox (kind, idempotency_key, ordering_key, payload, status, attempts, locked_until, claimed_by)
+             SELECT $7, 'message:' || r.id, $2::text, jsonb_build_object('messageId', r.id),
+                    CASE WHEN ahead.busy THEN 'pending' ELSE 'sending' END, CASE WHEN ahead.busy THEN 0 ELSE 1 END,
+                    CASE WHEN ahead.busy THEN NULL ELSE now() + make_interval(secs => $8::double precision / 1000) END,
+                    CASE WHEN ahead.busy THEN NULL ELSE $3::bigint END
+             FROM r, ahead WHERE $7::text IS NOT NULL
+             ON CONFLICT (idempotency_key) DO NOTHING
+             RETURNING id, (payload->>'messageId')::bigint AS message_id, status),
+           c AS (
+             UPDATE conversations SET state = $5::jsonb, state_at = now(), updated_at = now(), language = COALESCE($6, language),
+               holder = CASE WHEN $9::boolean AND holder = $3::bigint AND NOT EXISTS (
+                   SELECT 1 FROM messages WHERE conversation_id = $2 AND direction = 'in' AND status = 'pending' AND id <> $1)
+                 THEN NULL ELSE holder END
+             WHERE id = $2 AND EXISTS (SELECT 1 FROM done)
+             RETURNING holder IS NULL AS released, contact_id),
+           k AS (
+             UPDATE contacts SET language = $6, updated_at = now() FROM c WHERE $6::text IS NOT NULL AND contacts.id = c.contact_id)
+           SELECT EXISTS (SELECT 1 FROM done) AS done, COALESCE((SELECT released FROM c), false) AS released,
+                  (SELECT json_agg(json_build_object('id', r.id, 'index', r.reply_index, 'createdAt', r.created_at,
+                                                     'outboxId', o.id, 'claimed', o.status = 'sending') ORDER BY r.reply_index)
+                   FROM r LEFT JOIN o ON o.message_id = r.id) AS replies`,
+          [turn.inboundId, turn.conversationId, turn.holder, replies, JSON.stringify(turn.state ?? null), turn.language ?? null,
+           turn.outbox?.kind ?? null, turn.outbox?.leaseMs ?? 0, turn.release],
+        ),
+      );
+      const row = rows[0]!;
+      return {
+        done: row.done,
+        released: row.released,
+        replies: (row.replies ?? []).map((r) => ({ ...r, createdAt: new Date(r.createdAt), outboxId: r.outboxId ?? undefined, claimed: r.claimed ?? undefined })),
+      };
+    },
+    /** A turn that failed for good: the message is marked failed (if still pending); the state stays as it was. */
+    async failTurn(inboundId: number): Promise<void> {
+      await q.query(stmt('turn-fail', `UPDATE messages SET status = 'failed', processed_at = now(), attempts = attempts + 1 WHERE id = $1 AND status = 'pending'`, [inboundId]));
+    },
+    /** Gives back every conversation `holder` has (a clean stop: others need not wait for anything). */
+    async releaseAll(holder: number): Promise<void> {
+      await q.query(`UPDATE conversations SET holder = NULL WHERE holder = $1`, [holder]);
+    },
+    /**
+     * Conversations with turns to run that nobody alive is running: pending messages whose
+     * conversation is held by a dead instance (at once), or by nobody or by us for longer than
+     * `olderThanMs` (accepted by an instance that died before it started them, or a drain of ours
+     * that an outage broke off).
+     */
+    async orphanedConversations(holder: number, olderThanMs: number, peers: number[] = [], limit = 200): Promise<string[]> {
+      const { rows } = await q.query<{ conversationId: string }>(
+        stmt(
+          'turn-orphans',
+          `SELECT DISTINCT m.conversation_id AS "conversationId"
+           FROM messages m JOIN conversations c ON c.id = m.conversation_id
+           WHERE m.direction = 'in' AND m.status = 'pending'
+             AND CASE WHEN c.holder IS NULL OR c.holder = $1::bigint
+                      THEN m.created_at < now() - make_interval(secs => $2::double precision / 1000)
+                      WHEN c.holder = ANY($4::bigint[]) THEN false
+                      ELSE pg_try_advisory_xact_lock(c.holder) END
+           LIMIT $3`,
+          [holder, olderThanMs, limit, peers],
+        ),
+      );
+      return rows.map((r) => r.conversationId);
+    },
+    /** The conversation's state (as the next turn will see it). */
+    async getState(conversationId: string): Promise<unknown> {
+      const { rows } = await q.query<{ state: unknown }>(
+        `SELECT CASE WHEN state_at > now() - ${STATE_MAX_AGE} THEN state END AS state FROM conversations WHERE id = $1`,
+        [conversationId],
+      );
+      return rows[0]?.state ?? undefined;
     },
     async setStatus(id: number, status: string): Promise<void> {
       await q.query(stmt('message-set-status', `UPDATE messages SET status = $2, processed_at = now(), attempts = attempts + 1 WHERE id = $1`, [id, status]));

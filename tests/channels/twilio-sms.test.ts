@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postTwilioWebhook, smsWebhookParams, twilioSid } from '../fakes/twilio-server.js';
 import { AUTH_TOKEN, CLINIC_NUMBER, startTwilioApp, twimlMessages, waitFor, type TwilioTestApp } from './twilio-harness.js';
+import { holdConversation } from '../helpers/hold-conversation.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/twilio/sms-inbound.json', import.meta.url), 'utf8')) as Record<string, string>;
 
@@ -170,7 +171,7 @@ describe('Twilio SMS webhook', () => {
     const relay = t.app.relay;
     const conversation = await relay.store.conversations.current(await relay.store.contacts.upsert('sms', from));
     // Another instance holds the conversation: the turn cannot run while the webhook waits.
-    const lock = (await relay.state.tryLock(`conv:${conversation.id}:lock`, 30_000))!;
+    const lock = await holdConversation(relay.db, conversation.id);
     const { xml } = await text(from, 'hello');
     expect(twimlMessages(xml)).toEqual([]);
     await lock.release();

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postTwilioWebhook, twilioSid, voiceWebhookParams } from '../fakes/twilio-server.js';
 import { AUTH_TOKEN, CLINIC_NUMBER, NURSE_LINE, parseTwiml, sayText, startTwilioApp, waitFor, type TwilioTestApp } from './twilio-harness.js';
+import { holdConversation } from '../helpers/hold-conversation.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/twilio/voice-gather.json', import.meta.url), 'utf8')) as Record<string, string>;
 
@@ -245,7 +246,7 @@ describe('Twilio Voice', () => {
     t.fake.addCall(call.callSid, 'in-progress', { from: call.from, to: CLINIC_NUMBER });
     const relay = t.app.relay;
     const conversation = await relay.store.conversations.current(await relay.store.contacts.upsert('voice', call.from));
-    const lock = (await relay.state.tryLock(`conv:${conversation.id}:lock`, 30_000))!;
+    const lock = await holdConversation(relay.db, conversation.id);
     const waiting = await say(call, { speech: 'Hello' });
     expect(sayText(waiting.Gather[0].Say[0])).toBe('One moment, please.');
     expect(waiting.Gather[0].Pause).toBeDefined();

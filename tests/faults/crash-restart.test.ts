@@ -3,15 +3,15 @@
  * nothing acknowledged is lost, every such message is answered by the new process.
  *
  * To have turns certainly pending at the kill (rather than hoping to kill mid-turn), the test
- * holds one conversation's lease lock in Redis as another instance would; that conversation's
- * messages are stored and acknowledged but cannot run until the lease is gone.
+ * holds one conversation as another live instance would (conversations.holder, with that
+ * instance's advisory lock held); that conversation's messages are stored and acknowledged but
+ * cannot run until the holder is gone.
  */
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectVisitor } from '../helpers/app.js';
-import { spawnApp, startPostgres, startRedis, unanswered, until, type AppProcess, type Service } from './harness.js';
+import { holdConversation, spawnApp, startPostgres, startRedis, unanswered, until, type AppProcess, type Service } from './harness.js';
 
 const PREFIX = 'faults:';
 let postgres: Service;
@@ -46,11 +46,8 @@ describe('fault: SIGKILL and restart', () => {
     const first = await start();
     const [held, free] = await Promise.all([connectVisitor(first.url), connectVisitor(first.url)]);
 
-    // Another "instance" holds the held visitor's conversation (as a crashed one would, until its lease ends).
-    const redisClient = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await redisClient.connect();
-    const lockKey = `${PREFIX}conv:${held.session.conversationId}:lock`;
-    expect(await redisClient.set(lockKey, 'another-instance', 'PX', 120_000, 'NX')).toBe('OK');
+    // Another live "instance" holds the held visitor's conversation.
+    const other = await holdConversation(postgres.url, held.session.conversationId);
 
     const heldIds: number[] = [];
     for (const text of ['How do I refill my prescription?', 'And when are you open on Saturday?', 'Do you take my insurance?']) {
@@ -68,9 +65,8 @@ describe('fault: SIGKILL and restart', () => {
     expect(killed.signal).toBe('SIGKILL');
     held.close();
     free.close();
-    // The other instance's lease runs out.
-    await redisClient.del(lockKey);
-    await redisClient.quit();
+    // The other instance dies too: its session ends, and with it its claim.
+    await other.release();
 
     const second = await start(first.port);
     await until(async () => (await unanswered(postgres.url, heldIds)).length === 0, 'the pending messages answered after the restart', 60_000);

@@ -202,3 +202,17 @@ export async function unanswered(databaseUrl: string, ids: number[]): Promise<nu
     await client.end();
   }
 }
+
+/**
+ * Holds a conversation the way a running instance does (conversations.holder = an id whose
+ * advisory lock a live session holds), so its turns cannot run anywhere else. `release()` ends
+ * that session, as a crash would: the holder is then visibly dead.
+ */
+export async function holdConversation(databaseUrl: string, conversationId: string): Promise<{ id: number; release(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const id = 1_000_000_007 + Math.floor(Math.random() * 1_000_000);
+  await client.query('SELECT pg_advisory_lock($1)', [id]);
+  await client.query('UPDATE conversations SET holder = $2 WHERE id = $1', [conversationId, id]);
+  return { id, release: () => client.end() };
+}

@@ -1,0 +1,14 @@
+import { createInstanceLock } from '../../src/db/instance-lock.js';
+import type { Database } from '../../src/db/database.js';
+
+/**
+ * Makes a conversation look held by another live instance (its turns cannot run here), as the
+ * turn processor's claim sees it: a holder id whose instance lock is held. `release()` ends that
+ * "instance" the way a crash does, and the app's recovery sweep takes the conversation over.
+ */
+export async function holdConversation(db: Database, conversationId: string): Promise<{ id: number; release(): Promise<void> }> {
+  const lock = createInstanceLock(db);
+  await lock.ready;
+  await db.pool.query(`UPDATE conversations SET holder = $2 WHERE id = $1`, [conversationId, lock.id]);
+  return { id: lock.id, release: () => lock.close() };
+}
