@@ -25,6 +25,8 @@ export const commands = new Map<string, (argv: string[]) => Promise<number>>();
   cases list [--json] [--state S] | cases show ID | cases close ID
                                     Escalation cases from the database, no server needed
                                     (see \`carerelay cases --help\`).
+  mattermost setup [--check]        Create or verify the team, bot, token, triage channel
+                                    and nurses in Mattermost (needs MATTERMOST_ADMIN_TOKEN).
 
 commands.set('telegram', async (argv) => {
   // Loaded on demand: `ask` should not pay for the whole app.
@@ -35,6 +37,11 @@ commands.set('telegram', async (argv) => {
 commands.set('reindex', async (argv) => {
   const { runReindexCommand } = await import('./knowledge/reindex-command.js');
   return runReindexCommand(argv, parseConfig({ LOG_LEVEL: 'warn', ...process.env }));
+});
+
+commands.set('mattermost', async (argv) => {
+  const { runMattermostCommand } = await import('./escalation/mattermost/setup-command.js');
+  return runMattermostCommand(argv);
 });
 
 commands.set('ask', async (argv) => {

@@ -22,6 +22,8 @@ export interface StaffEntry {
 export interface StaffRoster {
   entry(username: string): StaffEntry;
   readonly size: number;
+  /** The usernames the file lists, lower-cased, in file order. */
+  readonly usernames: readonly string[];
 }
 
 const entrySchema = z.object({
@@ -61,6 +63,7 @@ export function parseStaffRoster(text: string, defaultLanguage: Language, source
   return {
     entry: (username) => entries.get(username.toLowerCase()) ?? fallback,
     size: entries.size,
+    usernames: [...entries.keys()],
   };
 }
 

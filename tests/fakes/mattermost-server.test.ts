@@ -707,3 +707,68 @@ describe('fake Mattermost driven by the real @mattermost/client SDK', () => {
     });
   });
 });
+
+describe('fake Mattermost: admin endpoints (setup)', () => {
+  let fake: FakeMattermost;
+  let admin: Client;
+  let adminUser: FakeUser;
+  beforeAll(async () => {
+    fake = await startFakeMattermost({ serviceSettings: { EnableBotAccountCreation: true } });
+    adminUser = fake.addUser({ username: 'root', roles: 'system_user system_admin' });
+    admin = clientFor(fake, adminUser.token);
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  it('teams: created with the creator as team admin, unique names, members only see invite-only teams', async () => {
+    const team = await admin.createTeam({ name: 'wards', display_name: 'Wards', type: 'I' } as never);
+    expect(team).toMatchObject({ name: 'wards', display_name: 'Wards', type: 'I', id: expect.stringMatching(ID_RE) });
+    expect(await admin.getTeamMember(team.id, adminUser.id)).toMatchObject({ roles: 'team_user team_admin', scheme_admin: true });
+    expect(await rejection(admin.createTeam({ name: 'wards', display_name: 'Again', type: 'I' } as never))).toMatchObject({ status_code: 400, server_error_id: 'app.team.save.existing.app_error' });
+    expect(await rejection(admin.createTeam({ name: 'Bad Name', display_name: 'x', type: 'I' } as never))).toMatchObject({ status_code: 400, server_error_id: 'model.team.is_valid.characters.app_error' });
+    const nurse = fake.addUser({ username: 'outsider' });
+    expect(await rejection(clientFor(fake, nurse.token).getTeamByName('wards'))).toMatchObject({ status_code: 403 });
+    expect(await rejection(admin.getTeamMember(team.id, nurse.id))).toMatchObject({ status_code: 404, server_error_id: 'app.team.get_member.missing.app_error' });
+    // Someone off the team cannot be put in one of its channels.
+    const channel = await admin.createChannel({ team_id: team.id, name: 'ward-a', display_name: 'Ward A', type: 'P' } as Channel);
+    expect(await rejection(admin.addToChannel(nurse.id, channel.id))).toMatchObject({ status_code: 404, server_error_id: 'app.team.get_member.missing.app_error' });
+    const added = await admin.addToTeam(team.id, nurse.id);
+    expect(added).toMatchObject({ team_id: team.id, user_id: nurse.id, delete_at: 0 });
+    // Adding again returns the same membership.
+    expect(await admin.addToTeam(team.id, nurse.id)).toMatchObject({ user_id: nurse.id, create_at: (added as unknown as { create_at: number }).create_at });
+    expect((await admin.addToChannel(nurse.id, channel.id)).user_id).toBe(nurse.id);
+  });
+
+  it('bots: admins create them while bot accounts are enabled; tokens sign in as the bot and are shown once', async () => {
+    const bot = await admin.createBot({ username: 'helper-bot', display_name: 'Helper', description: 'd' } as never);
+    expect(bot).toMatchObject({ username: 'helper-bot', display_name: 'Helper', owner_id: adminUser.id, delete_at: 0 });
+    const user = await admin.getUser(bot.user_id);
+    expect(user).toMatchObject({ is_bot: true, email: 'helper-bot@localhost', first_name: 'Helper' });
+    expect(await rejection(admin.createBot({ username: 'helper-bot' } as never))).toMatchObject({ status_code: 400, server_error_id: 'app.user.save.username_exists.app_error' });
+    const token = await admin.createUserAccessToken(bot.user_id, 'for tests');
+    const secret = token.token!;
+    expect(token).toMatchObject({ user_id: bot.user_id, description: 'for tests', is_active: true, token: expect.stringMatching(ID_RE) });
+    expect((await clientFor(fake, secret).getMe()).id).toBe(bot.user_id);
+    expect((await admin.getUserAccessTokensForUser(bot.user_id, 0, 10)).map((t) => t.token)).toEqual(['']);
+    const nurse = fake.addUser({ username: 'plain.user' });
+    expect(await rejection(clientFor(fake, nurse.token).createBot({ username: 'nope-bot' } as never))).toMatchObject({ status_code: 403 });
+    fake.setServiceSettings({ EnableBotAccountCreation: false });
+    expect(await rejection(admin.createBot({ username: 'later-bot' } as never))).toMatchObject({ status_code: 403, server_error_id: 'api.bot.create_disabled' });
+    fake.setServiceSettings({ EnableBotAccountCreation: true });
+    // A disabled bot's token stops working until it is enabled again.
+    await admin.disableBot(bot.user_id);
+    expect(await rejection(clientFor(fake, secret).getMe())).toMatchObject({ status_code: 401 });
+    expect(await rejection(admin.getBot(bot.user_id))).toMatchObject({ status_code: 404, server_error_id: 'store.sql_bot.get.missing.app_error' });
+    await admin.enableBot(bot.user_id);
+    expect((await clientFor(fake, secret).getMe()).id).toBe(bot.user_id);
+  });
+
+  it('config and usernames: admins read ServiceSettings; unknown usernames are left out', async () => {
+    const config = await admin.getConfig();
+    expect(config.ServiceSettings).toMatchObject({ EnableBotAccountCreation: true, AllowedUntrustedInternalConnections: '' });
+    const nurse = fake.addUser({ username: 'reader' });
+    expect(await rejection(clientFor(fake, nurse.token).getConfig())).toMatchObject({ status_code: 403 });
+    expect((await admin.getProfilesByUsernames(['reader', 'ghost'])).map((u) => u.username)).toEqual(['reader']);
+  });
+});

@@ -15,6 +15,17 @@
 //  * Adding/removing channel members through the API creates system posts
 //    (type system_add_to_channel, ...) that arrive as `posted` events.
 //  * Posts by bot users get props.from_bot = "true".
+//  * Teams: the start-up team, plus any made with POST /teams. Fixture users (addUser) and the
+//    start-up bot are members of the start-up team; adding someone to a channel of a team they
+//    are not on is 404 app.team.get_member.missing.app_error, as on the server. Creating a team
+//    does not make its default channels (town-square, off-topic).
+//  * Admin endpoints used by `carerelay mattermost setup`, modelled on server 10.x/11.x
+//    (api4 team.go, bot.go, user.go tokens, config.go, command.go, post.go pins; app bot.go,
+//    session.go, command.go): POST /teams, GET /teams/{id}/members/{user_id},
+//    POST /teams/{id}/members, POST /bots (needs EnableBotAccountCreation, default off as on the
+//    server), GET /bots/{id}, POST /bots/{id}/enable|disable, POST /users/usernames,
+//    POST|GET /users/{id}/tokens (bots need no EnableUserAccessTokens), GET /config.
+//    Creating a bot does not post the "add me to teams" DM the server sends its owner.
 //
 // Helpers live in ./mattermost/.
 
@@ -24,6 +35,10 @@ import { ACTION_ID_RE, doPostAction, type ActionCall, type PostActionIntegration
 import { AppError } from './mattermost/errors.js';
 import {
   clone,
+  type FakeServiceSettings,
+  type StoredAccessToken,
+  type StoredBot,
+  type StoredTeam,
   type ChannelType,
   type StatusValue,
   type StoredChannel,
@@ -37,7 +52,7 @@ import { WsHub, type ClientMessage, type SentEvent } from './mattermost/ws-hub.j
 
 export { AppError } from './mattermost/errors.js';
 export type { ActionCall, PostActionIntegrationRequest, PostActionIntegrationResponse } from './mattermost/actions.js';
-export type { ChannelType, StatusValue, StoredChannel, StoredMember, StoredPost, StoredUser } from './mattermost/model.js';
+export type { ChannelType, FakeServiceSettings, StatusValue, StoredBot, StoredChannel, StoredMember, StoredPost, StoredTeam, StoredUser } from './mattermost/model.js';
 export type { RecordedRequest, FailRule, DownStyle } from './mattermost/rest.js';
 export type { SentEvent, ClientMessage } from './mattermost/ws-hub.js';
 
@@ -69,6 +84,8 @@ export interface FakeMattermostOptions {
    * is read, so a batch is answered 400 api.context.invalid_body_param.app_error. Default true.
    */
   batchChannelMembers?: boolean;
+  /** ServiceSettings the fake acts on; defaults are the server's (bot account creation off). */
+  serviceSettings?: Partial<FakeServiceSettings>;
 }
 
 export interface FakeUser extends StoredUser {}
@@ -106,6 +123,14 @@ export interface FakeMattermost {
     /** Channel ids to join silently. */
     channels?: string[];
   }): FakeUser;
+  /** Changes ServiceSettings (as the System Console would). */
+  setServiceSettings(patch: Partial<FakeServiceSettings>): void;
+  teams(): StoredTeam[];
+  /** Member user ids of a team (active memberships). */
+  teamMembers(teamId: string): string[];
+  bots(): StoredBot[];
+  /** Personal access tokens, token values included (the API shows them only once). */
+  accessTokens(): StoredAccessToken[];
   /** Creates a channel silently (fixture); members are joined without system posts. */
   addChannel(input: {
     name: string;
@@ -173,6 +198,15 @@ export async function startFakeMattermost(opts: FakeMattermostOptions = {}): Pro
     teamDisplayName: opts.teamDisplayName ?? 'Clinic',
     statusChangeScope: opts.statusChangeScope ?? 'user',
     systemMessages: opts.systemMessages ?? true,
+    config: {
+      SiteURL: '',
+      EnableBotAccountCreation: false,
+      EnableUserAccessTokens: false,
+      EnableCommands: true,
+      AllowedUntrustedInternalConnections: '',
+      OutgoingIntegrationRequestsTimeout: 30,
+      ...opts.serviceSettings,
+    },
   });
   const bot = state.addUser({
     username: opts.botUsername ?? 'carerelay',
@@ -182,6 +216,10 @@ export async function startFakeMattermost(opts: FakeMattermostOptions = {}): Pro
     ...(opts.botToken !== undefined ? { token: opts.botToken } : {}),
     status: 'offline',
   });
+  state.addTeamMember(state.team.id, bot.id);
+  // Every bot user has its bot row; its token is a personal access token like any bot's.
+  state.bots.set(bot.id, { user_id: bot.id, username: bot.username, display_name: bot.first_name, description: bot.bot_description, owner_id: bot.id, create_at: bot.create_at, update_at: bot.create_at, delete_at: 0 });
+  state.accessTokens.set(`start-up-${bot.id}`, { id: `start-up-${bot.id}`.slice(0, 26), token: bot.token, user_id: bot.id, description: 'start-up token', is_active: true });
   let triage: StoredChannel | undefined;
   if (opts.triageChannel !== false) {
     const t = opts.triageChannel ?? {};
@@ -265,6 +303,7 @@ export async function startFakeMattermost(opts: FakeMattermostOptions = {}): Pro
         ...(input.isBot !== undefined ? { isBot: input.isBot } : {}),
         ...(input.roles !== undefined ? { roles: input.roles } : {}),
       });
+      state.addTeamMember(state.team.id, user.id);
       for (const channelId of input.channels ?? []) state.addMember(channelId, user.id);
       return clone(user);
     },
@@ -328,8 +367,27 @@ export async function startFakeMattermost(opts: FakeMattermostOptions = {}): Pro
     channels() {
       return [...state.channels.values()].map(clone);
     },
+    setServiceSettings(patch) {
+      Object.assign(state.config, patch);
+    },
+    teams() {
+      return [...state.teams.values()].map(clone);
+    },
+    teamMembers(teamId) {
+      return [...(state.teamMembers.get(teamId)?.values() ?? [])].filter((m) => m.delete_at === 0).map((m) => m.user_id);
+    },
+    bots() {
+      return [...state.bots.values()].map(clone);
+    },
+    accessTokens() {
+      return [...state.accessTokens.values()].map(clone);
+    },
     channel(idOrName) {
-      const c = state.channels.get(idOrName) ?? state.channelByName(state.team.id, idOrName);
+      // By id, or by name: the start-up team's first, then any other team's.
+      const c =
+        state.channels.get(idOrName) ??
+        state.channelByName(state.team.id, idOrName) ??
+        [...state.teams.keys()].map((teamId) => state.channelByName(teamId, idOrName)).find((found) => found !== undefined);
       return c ? clone(c) : undefined;
     },
     members(channelId) {

@@ -78,7 +78,7 @@ export async function doPostAction(
     channel_id: channel.id,
     channel_name: channel.name,
     team_id: channel.team_id,
-    team_domain: state.team.name,
+    team_domain: state.teams.get(channel.team_id)?.name ?? '',
     post_id: post.id,
     trigger_id: '',
     type: typeof action.type === 'string' ? action.type : '',

@@ -59,6 +59,66 @@ export interface StoredChannel {
   creator_id: string;
 }
 
+export interface StoredTeamMember {
+  team_id: string;
+  user_id: string;
+  scheme_admin: boolean;
+  delete_at: number;
+  create_at: number;
+}
+
+/** model.Bot: the bot's own record next to its user (is_bot) row. */
+export interface StoredBot {
+  user_id: string;
+  username: string;
+  display_name: string;
+  description: string;
+  owner_id: string;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+}
+
+/** model.UserAccessToken; `token` is only ever shown in the create response. */
+export interface StoredAccessToken {
+  id: string;
+  token: string;
+  user_id: string;
+  description: string;
+  is_active: boolean;
+}
+
+/** model.Command (custom slash command). */
+export interface StoredCommand {
+  id: string;
+  token: string;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+  creator_id: string;
+  team_id: string;
+  trigger: string;
+  method: 'P' | 'G';
+  username: string;
+  icon_url: string;
+  auto_complete: boolean;
+  auto_complete_desc: string;
+  auto_complete_hint: string;
+  display_name: string;
+  description: string;
+  url: string;
+}
+
+/** The few ServiceSettings the fake acts on (names as in model.ServiceSettings). */
+export interface FakeServiceSettings {
+  SiteURL: string;
+  EnableBotAccountCreation: boolean;
+  EnableUserAccessTokens: boolean;
+  EnableCommands: boolean;
+  AllowedUntrustedInternalConnections: string;
+  OutgoingIntegrationRequestsTimeout: number;
+}
+
 export interface StoredMember {
   channel_id: string;
   user_id: string;
@@ -233,6 +293,36 @@ export function channelJson(c: StoredChannel): Record<string, unknown> {
     policy_id: null,
     last_root_post_at: c.last_root_post_at,
   };
+}
+
+export function teamMemberJson(m: StoredTeamMember): Record<string, unknown> {
+  return {
+    team_id: m.team_id,
+    user_id: m.user_id,
+    roles: m.scheme_admin ? 'team_user team_admin' : 'team_user',
+    delete_at: m.delete_at,
+    scheme_guest: false,
+    scheme_user: true,
+    scheme_admin: m.scheme_admin,
+    explicit_roles: '',
+    create_at: m.create_at,
+  };
+}
+
+/** Bot JSON: display_name and description are `omitempty` in the Go struct. */
+export function botJson(b: StoredBot): Record<string, unknown> {
+  const json: Record<string, unknown> = { user_id: b.user_id, username: b.username, owner_id: b.owner_id, create_at: b.create_at, update_at: b.update_at, delete_at: b.delete_at };
+  if (b.display_name) json['display_name'] = b.display_name;
+  if (b.description) json['description'] = b.description;
+  return json;
+}
+
+export function accessTokenJson(t: StoredAccessToken, opts: { showToken: boolean }): Record<string, unknown> {
+  return { id: t.id, token: opts.showToken ? t.token : '', user_id: t.user_id, description: t.description, is_active: t.is_active };
+}
+
+export function commandJson(c: StoredCommand): Record<string, unknown> {
+  return { ...c, plugin_id: '', autocomplete_data: null, autocomplete_icon_data: '' };
 }
 
 export function memberJson(m: StoredMember): Record<string, unknown> {

@@ -11,7 +11,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { doPostAction, type ActionCall } from './actions.js';
 import { AppError, errors } from './errors.js';
 import { isValidId, newId } from './ids.js';
-import { channelJson, isRecord, memberJson, statusJson, teamJson, userJson, type StatusValue, type StoredUser } from './model.js';
+import {
+  accessTokenJson,
+  botJson,
+  channelJson,
+  isRecord,
+  memberJson,
+  statusJson,
+  teamJson,
+  teamMemberJson,
+  userJson,
+  type StatusValue,
+  type StoredTeam,
+  type StoredUser,
+} from './model.js';
 import type { FakeState } from './state.js';
 import { tokenFromHeader } from './ws-hub.js';
 
@@ -182,6 +195,30 @@ export class RestApi {
       const users = ids.map((id) => s.users.get(id)).filter((u): u is StoredUser => !!u);
       return ok(users.map((u) => userJson(u, { self: u.id === c.user.id })));
     });
+    this.route('POST', '/users/usernames', (c) => {
+      const names = Array.isArray(c.body) && c.body.every((n) => typeof n === 'string') ? (c.body as string[]) : null;
+      if (!names) throw errors.invalidBodyParam('usernames');
+      const users = names.map((n) => s.userByUsername(n)).filter((u): u is StoredUser => !!u);
+      return ok(users.map((u) => userJson(u, { self: u.id === c.user.id })));
+    });
+    // api4/user.go createUserAccessToken / getUserAccessTokensForUser; app: bots need no EnableUserAccessTokens.
+    this.route('POST', `/users/{user_id:${ID}}/tokens`, (c) => {
+      const userId = userParam(c);
+      if (!isRecord(c.body)) throw errors.invalidBodyParam('user_access_token');
+      const description = str(c.body['description']);
+      if (!description) throw errors.invalidBodyParam('description');
+      if (!s.isSystemAdmin(c.user.id)) throw errors.permission('create_user_access_token');
+      const user = s.requireUser(userId);
+      if (!s.config.EnableUserAccessTokens && !user.is_bot) throw new AppError('app.user_access_token.disabled', 501);
+      return ok(accessTokenJson(s.createAccessToken(userId, description), { showToken: true }));
+    });
+    this.route('GET', `/users/{user_id:${ID}}/tokens`, (c) => {
+      const userId = userParam(c);
+      if (userId !== c.user.id && !s.isSystemAdmin(c.user.id)) throw errors.permission('read_user_access_token');
+      const { page, perPage } = paging(c.query);
+      const tokens = [...s.accessTokens.values()].filter((t) => t.user_id === userId).slice(page * perPage, (page + 1) * perPage);
+      return ok(tokens.map((t) => accessTokenJson(t, { showToken: false })));
+    });
     this.route('POST', '/users/status/ids', (c) => {
       const ids = idList(c.body, 'user_ids');
       return ok(ids.map((id) => statusJson(s.statusOf(id))));
@@ -207,14 +244,39 @@ export class RestApi {
       return ok(statusJson(s.statusOf(userId)));
     });
 
-    // teams
-    this.route('GET', '/teams/name/{team_name:[A-Za-z0-9\\-]+}', (c) => {
-      if (c.params['team_name'] !== s.team.name) throw new AppError('app.team.get_by_name.missing.app_error', 404);
-      return ok(teamJson(s.team));
+    // teams (api4/team.go)
+    this.route('POST', '/teams', (c) => {
+      if (!isRecord(c.body)) throw errors.invalidBodyParam('team');
+      // create_team: system users have it while TeamSettings.EnableTeamCreation is on (the default); bots do too.
+      const team = s.createTeam({ name: str(c.body['name']), displayName: str(c.body['display_name']), type: str(c.body['type']) || 'O', creatorId: c.user.id });
+      return { status: 201, body: teamJson(team) };
     });
-    this.route('GET', `/teams/{team_id:${ID}}`, (c) => {
-      if (idParam(c, 'team_id') !== s.team.id) throw new AppError('app.team.get.find.app_error', 404);
-      return ok(teamJson(s.team));
+    this.route('GET', '/teams/name/{team_name:[A-Za-z0-9\\-]+}', (c) => {
+      const team = s.teamByName(c.params['team_name'] ?? '');
+      if (!team) throw new AppError('app.team.get_by_name.missing.app_error', 404);
+      return ok(teamJson(this.viewableTeam(c, team)));
+    });
+    this.route('GET', `/teams/{team_id:${ID}}`, (c) => ok(teamJson(this.viewableTeam(c, s.requireTeam(idParam(c, 'team_id'))))));
+    this.route('GET', `/teams/{team_id:${ID}}/members/{user_id:${ID}}`, (c) => {
+      const team = this.viewableTeam(c, s.requireTeam(idParam(c, 'team_id')));
+      const member = s.teamMembers.get(team.id)?.get(userParam(c));
+      if (!member || member.delete_at !== 0) throw new AppError('app.team.get_member.missing.app_error', 404);
+      return ok(teamMemberJson(member));
+    });
+    this.route('POST', `/teams/{team_id:${ID}}/members`, (c) => {
+      const teamId = idParam(c, 'team_id');
+      if (!isRecord(c.body)) throw new AppError('api.team.add_team_member.invalid_body.app_error', 400);
+      if (str(c.body['team_id']) !== teamId) throw errors.invalidUrlParam('team_id');
+      const userId = str(c.body['user_id']);
+      if (!isValidId(userId)) throw errors.invalidUrlParam('user_id');
+      const team = s.requireTeam(teamId);
+      if (userId === c.user.id) {
+        if (team.type !== 'O' && !s.isSystemAdmin(c.user.id)) throw errors.permission('join_private_teams');
+      } else if (!s.isTeamMember(teamId, c.user.id) && !s.isSystemAdmin(c.user.id)) {
+        throw errors.permission('add_user_to_team');
+      }
+      const { member } = s.addTeamMember(teamId, userId);
+      return { status: 201, body: teamMemberJson(member) };
     });
     this.route('GET', `/teams/{team_id:${ID}}/channels/name/{channel_name:[A-Za-z0-9_-]+}`, (c) => {
       const teamId = idParam(c, 'team_id');
@@ -226,10 +288,45 @@ export class RestApi {
       return ok(channelJson(channel));
     });
 
+    // bots (api4/bot.go): creating needs create_bot (system admins) and EnableBotAccountCreation
+    this.route('POST', '/bots', (c) => {
+      if (!isRecord(c.body)) throw errors.invalidBodyParam('bot');
+      if (!s.isSystemAdmin(c.user.id) || c.user.is_bot) throw errors.permission('create_bot');
+      if (!s.config.EnableBotAccountCreation) throw new AppError('api.bot.create_disabled', 403);
+      const bot = s.createBot(c.user.id, { username: str(c.body['username']), displayName: str(c.body['display_name']), description: str(c.body['description']) });
+      return { status: 201, body: botJson(bot) };
+    });
+    this.route('GET', `/bots/{bot_user_id:${ID}}`, (c) => {
+      const bot = s.bots.get(idParam(c, 'bot_user_id'));
+      const includeDeleted = c.query.get('include_deleted') === 'true';
+      // Not found and not allowed look the same, so a bot's existence does not leak.
+      if (!bot || (bot.delete_at !== 0 && !includeDeleted) || (!s.isSystemAdmin(c.user.id) && bot.owner_id !== c.user.id)) {
+        throw new AppError('store.sql_bot.get.missing.app_error', 404);
+      }
+      return ok(botJson(bot));
+    });
+    for (const [verb, active] of [['enable', true], ['disable', false]] as const) {
+      this.route('POST', `/bots/{bot_user_id:${ID}}/${verb}`, (c) => {
+        const botId = idParam(c, 'bot_user_id');
+        if (!s.isSystemAdmin(c.user.id) && s.bots.get(botId)?.owner_id !== c.user.id) throw errors.permission('manage_bots');
+        return ok(botJson(s.setBotActive(botId, active)));
+      });
+    }
+
+    // config (api4/config.go): the whole config for those who may read the System Console
+    this.route('GET', '/config', (c) => {
+      if (!s.isSystemAdmin(c.user.id)) throw errors.permission('sysconsole_read_*');
+      return ok({ ServiceSettings: { ...s.config }, TeamSettings: { EnableTeamCreation: true, EnableUserCreation: true } });
+    });
+
     // channels
     this.route('POST', '/channels', (c) => {
       if (!isRecord(c.body)) throw errors.invalidBodyParam('channel');
       const b = c.body;
+      // create_public_channel / create_private_channel are team permissions: team members (and admins) only.
+      if (s.teams.has(str(b['team_id'])) && !s.isTeamMember(str(b['team_id']), c.user.id) && !s.isSystemAdmin(c.user.id)) {
+        throw errors.permission(str(b['type']) === 'P' ? 'create_private_channel' : 'create_public_channel');
+      }
       const channel = s.createChannel({
         teamId: str(b['team_id']),
         name: str(b['name']),
@@ -266,6 +363,8 @@ export class RestApi {
       const userIds = typeof single === 'string' && single !== '' ? [single] : Array.isArray(many) ? many : null;
       if (!userIds || userIds.length === 0 || !userIds.every(isValidId)) throw errors.invalidBodyParam('user_id');
       const channel = s.requireChannel(channelId);
+      // App.AddChannelMember: someone not on the channel's team is app.team.get_member.missing (404).
+      for (const id of userIds) if (!s.isTeamMember(channel.team_id, id)) throw new AppError('app.team.get_member.missing.app_error', 404);
       const selfJoin = userIds.length === 1 && userIds[0] === c.user.id && channel.type === 'O';
       if (!selfJoin && !s.isMember(channel.id, c.user.id) && !s.isSystemAdmin(c.user.id)) {
         throw errors.permission(channel.type === 'O' ? 'manage_public_channel_members' : 'manage_private_channel_members');
@@ -334,6 +433,15 @@ export class RestApi {
       });
       return ok({ status: 'OK', trigger_id: triggerId });
     });
+  }
+
+  /**
+   * getTeam / getTeamByName / getTeamMember: view_team, i.e. team members and admins (the
+   * server also lets anyone see an open team with allow_open_invite, which the fake's teams never have).
+   */
+  private viewableTeam(c: Ctx, team: StoredTeam): StoredTeam {
+    if (!this.state.isTeamMember(team.id, c.user.id) && !this.state.isSystemAdmin(c.user.id)) throw errors.permission('view_team');
+    return team;
   }
 
   private readableChannel(c: Ctx) {

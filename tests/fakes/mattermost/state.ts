@@ -11,9 +11,14 @@ import {
   parseHashtags,
   postJson,
   type ChannelType,
+  type FakeServiceSettings,
   type StatusValue,
+  type StoredAccessToken,
+  type StoredBot,
   type StoredChannel,
+  type StoredCommand,
   type StoredMember,
+  type StoredTeamMember,
   type StoredPost,
   type StoredStatus,
   type StoredTeam,
@@ -42,6 +47,7 @@ export interface StateOptions {
   teamDisplayName: string;
   statusChangeScope: 'user' | 'all';
   systemMessages: boolean;
+  config: FakeServiceSettings;
 }
 
 export interface CreatePostInput {
@@ -70,10 +76,21 @@ function checkMessageLength(message: string): void {
   }
 }
 const CHANNEL_NAME_RE = /^[a-z0-9]+([a-z0-9_-]*[a-z0-9]+)*$/;
+/** model.IsValidTeamName: 2-64 of a-z 0-9 -, starting with a letter, not ending with '-' (plus reserved names). */
+const TEAM_NAME_RE = /^[a-z][a-z0-9-]*[a-z0-9]$/;
+const RESERVED_TEAM_NAMES = new Set(['admin', 'api', 'channel', 'claim', 'error', 'files', 'help', 'landing', 'login', 'mfa', 'oauth', 'plug', 'plugins', 'post', 'signup', 'boards', 'playbooks']);
+/** model.IsValidUsername: 3-22 of a-z 0-9 . _ -, starting with a letter. */
+const USERNAME_RE = /^[a-z][a-z0-9._-]{2,21}$/;
 
 export class FakeState {
   readonly clock = new MonotonicClock();
+  /** The team made at start-up (fixtures' users join it); more come from POST /teams. */
   readonly team: StoredTeam;
+  readonly teams = new Map<string, StoredTeam>();
+  readonly teamMembers = new Map<string, Map<string, StoredTeamMember>>();
+  readonly bots = new Map<string, StoredBot>();
+  readonly accessTokens = new Map<string, StoredAccessToken>();
+  readonly commands = new Map<string, StoredCommand>();
   readonly users = new Map<string, StoredUser>();
   readonly statuses = new Map<string, StoredStatus>();
   readonly channels = new Map<string, StoredChannel>();
@@ -85,6 +102,102 @@ export class FakeState {
   constructor(readonly options: StateOptions) {
     const now = this.clock.now();
     this.team = { id: newId(), create_at: now, update_at: now, name: options.teamName, display_name: options.teamDisplayName, type: 'O' };
+    this.teams.set(this.team.id, this.team);
+    this.teamMembers.set(this.team.id, new Map());
+  }
+
+  get config(): FakeServiceSettings {
+    return this.options.config;
+  }
+
+  // --- teams ------------------------------------------------------------------------
+
+  teamByName(name: string): StoredTeam | undefined {
+    for (const t of this.teams.values()) if (t.name === name) return t;
+    return undefined;
+  }
+
+  requireTeam(teamId: string): StoredTeam {
+    const team = this.teams.get(teamId);
+    if (!team) throw new AppError('app.team.get.find.app_error', 404);
+    return team;
+  }
+
+  isTeamMember(teamId: string, userId: string): boolean {
+    const m = this.teamMembers.get(teamId)?.get(userId);
+    return !!m && m.delete_at === 0;
+  }
+
+  /** App.CreateTeamWithUser: validated, unique name, the creator joins as team admin. */
+  createTeam(input: { name: string; displayName: string; type: string; creatorId: string }): StoredTeam {
+    const name = input.name.toLowerCase();
+    if (!input.displayName || [...input.displayName].length > 64) throw new AppError('model.team.is_valid.name.app_error', 400);
+    if (name.length < 2 || name.length > 64 || !TEAM_NAME_RE.test(name) || /--/.test(name)) throw new AppError('model.team.is_valid.characters.app_error', 400);
+    if (RESERVED_TEAM_NAMES.has(name)) throw new AppError('model.team.is_valid.reserved.app_error', 400);
+    if (input.type !== 'O' && input.type !== 'I') throw new AppError('model.team.is_valid.type.app_error', 400);
+    if (this.teamByName(name)) throw new AppError('app.team.save.existing.app_error', 400);
+    const now = this.clock.now();
+    const team: StoredTeam = { id: newId(), create_at: now, update_at: now, name, display_name: input.displayName, type: input.type as 'O' | 'I' };
+    this.teams.set(team.id, team);
+    this.teamMembers.set(team.id, new Map());
+    this.addTeamMember(team.id, input.creatorId, { admin: true });
+    return team;
+  }
+
+  /** App.AddTeamMember: an existing, active membership is returned as it is. */
+  addTeamMember(teamId: string, userId: string, opts: { admin?: boolean } = {}): { member: StoredTeamMember; created: boolean } {
+    this.requireTeam(teamId);
+    this.requireUser(userId);
+    const members = this.teamMembers.get(teamId)!;
+    const existing = members.get(userId);
+    if (existing && existing.delete_at === 0) return { member: existing, created: false };
+    const member: StoredTeamMember = { team_id: teamId, user_id: userId, scheme_admin: opts.admin ?? false, delete_at: 0, create_at: this.clock.now() };
+    members.set(userId, member);
+    this.publisher({ event: 'added_to_team', data: { team_id: teamId, user_id: userId }, broadcast: { user_id: userId } });
+    return { member, created: true };
+  }
+
+  // --- bots and access tokens -----------------------------------------------------------
+
+  /** App.CreateBot: a user row (is_bot, email <username>@localhost, first name = display name) plus the bot row. */
+  createBot(ownerId: string, input: { username: string; displayName: string; description: string }): StoredBot {
+    const username = input.username.toLowerCase();
+    if (!USERNAME_RE.test(username)) throw new AppError('model.bot.is_valid.username.app_error', 400);
+    if (this.userByUsername(username)) throw new AppError('app.user.save.username_exists.app_error', 400);
+    const user = this.addUser({ username, firstName: input.displayName, email: `${username}@localhost`, isBot: true, status: 'offline' });
+    user.bot_description = input.description;
+    // A bot has no session token of its own until one is created (POST /users/{id}/tokens).
+    user.token = '';
+    const bot: StoredBot = {
+      user_id: user.id,
+      username,
+      display_name: input.displayName,
+      description: input.description,
+      owner_id: ownerId,
+      create_at: user.create_at,
+      update_at: user.create_at,
+      delete_at: 0,
+    };
+    this.bots.set(user.id, bot);
+    return bot;
+  }
+
+  /** App.UpdateBotActive: the bot and its user are (de)activated together. */
+  setBotActive(botUserId: string, active: boolean): StoredBot {
+    const bot = this.bots.get(botUserId);
+    if (!bot) throw new AppError('store.sql_bot.get.missing.app_error', 404);
+    const user = this.requireUser(botUserId);
+    const now = this.clock.now();
+    bot.delete_at = active ? 0 : now;
+    user.delete_at = active ? 0 : now;
+    bot.update_at = now;
+    return bot;
+  }
+
+  createAccessToken(userId: string, description: string): StoredAccessToken {
+    const token: StoredAccessToken = { id: newId(), token: newId(), user_id: userId, description, is_active: true };
+    this.accessTokens.set(token.id, token);
+    return token;
   }
 
   // --- users & statuses ---------------------------------------------------------
@@ -139,6 +252,12 @@ export class FakeState {
   userByToken(token: string): StoredUser | undefined {
     if (!token) return undefined;
     for (const u of this.users.values()) if (u.token === token && u.delete_at === 0) return u;
+    // Personal access tokens (bots' included): only active ones, of active users.
+    for (const t of this.accessTokens.values()) {
+      if (t.token !== token || !t.is_active) continue;
+      const u = this.users.get(t.user_id);
+      return u && u.delete_at === 0 ? u : undefined;
+    }
     return undefined;
   }
 
@@ -230,7 +349,7 @@ export class FakeState {
     header?: string;
     purpose?: string;
   }): StoredChannel {
-    if (input.teamId !== this.team.id) throw errors.permission('create_public_channel');
+    if (!this.teams.has(input.teamId)) throw errors.permission('create_public_channel');
     if (!input.displayName || [...input.displayName].length > 64) {
       throw new AppError('model.channel.is_valid.display_name.app_error', 400);
     }

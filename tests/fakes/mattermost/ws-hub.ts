@@ -334,7 +334,7 @@ export class WsHub {
     if (b.user_id !== '') return conn.userId === b.user_id;
     if (b.omit_users && b.omit_users[conn.userId]) return false;
     if (b.channel_id !== '') return this.state.isMember(b.channel_id, conn.userId);
-    if (b.team_id !== '') return b.team_id === this.state.team.id;
+    if (b.team_id !== '') return this.state.isTeamMember(b.team_id, conn.userId);
     return true;
   }
 
