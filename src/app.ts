@@ -78,6 +78,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
     const instance = createInstanceLock(db, logger);
     closers.splice(closers.length - 1, 0, () => instance.close());
     await instance.ready;
+    logger.info({ instance: instance.id }, 'instance lock held');
     const outbox = createOutbox({ db, logger, instance });
     const processor = createTurnProcessor({ store, state, engine, logger, metrics, senders, outbox, instance });
 
