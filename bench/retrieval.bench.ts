@@ -3,11 +3,14 @@ import { LANGUAGES } from '../src/language/languages.js';
 import { createLogger } from '../src/logger.js';
 import { createKnowledgeIndex } from '../src/retrieval/knowledge-index.js';
 import { createKnowledgeSearch } from '../src/retrieval/knowledge-search.js';
-import { readQuestions } from '../scripts/eval.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { paths } from '../src/paths.js';
 import { summarise, type BenchResult } from './stats.js';
 
 /**
- * Retrieval: question → ranked topics (the embedded default: lexical, no LLM) over the full
+ * Retrieval: question → ranked answer units (the embedded default: lexical and the unit
+ * classifier fused, no LLM) over the full
  * index of all four languages, cycling through every eval question of every language.
  */
 const QUERIES = Number(process.env.BENCH_RETRIEVAL_QUERIES ?? 4000);
@@ -18,7 +21,12 @@ export async function run(): Promise<BenchResult> {
   const snapshot = await loadKnowledge({ extras: { emergency_number: '911', crisis_line: '988' } });
   const index = createKnowledgeIndex(snapshot);
   const search = createKnowledgeSearch({ index: () => index, logger: createLogger('silent') });
-  const questions = LANGUAGES.flatMap((language) => readQuestions(language).map(({ q }) => ({ q, language })));
+  const questions = LANGUAGES.flatMap((language) =>
+    readFileSync(join(paths.root, 'tests', 'fixtures', 'eval', `${language}.jsonl`), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => ({ q: (JSON.parse(line) as { q: string }).q, language })),
+  );
 
   for (let i = 0; i < WARMUP; i++) {
     const { q, language } = questions[i % questions.length]!;

@@ -1,126 +1,202 @@
 /**
- * Retrieval quality on the eval questions (tests/fixtures/eval/<lang>.jsonl): per language,
- * hit@1 / hit@3 of the topic ranking, how many questions would be answered (confidence at or
- * above the threshold), language-detection accuracy, and retrieval latency.
+ * Answer quality on the answer corpus (corpus/answers/<part>/<lang>.jsonl): per language, topic
+ * hit@1, unit hit@1 and "fact stated" for fact questions and follow-ups (the whole dialog engine,
+ * as a patient meets it), how out-of-scope, gibberish and medicine messages are handled, reply
+ * lengths per channel, and each retrieval signal's own unit hit@1 (lexical, classifier, fused).
  *
- *   npm run eval                  table
- *   npm run eval -- --json        one JSON object
- *   npm run eval -- --misses      also list the questions whose top topic is wrong
- *   npm run eval -- --check       exit 1 below the targets (hit@1 ≥ 0.9, detection ≥ 0.97)
+ *   npm run eval                       held-out part (the figures to report)
+ *   npm run eval -- --part dev         the dev part (the only one to tune on)
+ *   npm run eval -- --json             one JSON object
+ *   npm run eval -- --part dev --misses  also list what went wrong (never for held-out)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadKnowledge } from '../src/knowledge/load-knowledge.js';
-import { detectLanguage } from '../src/language/detect.js';
+import { parseConfig } from '../src/config.js';
+import { createEngine } from '../src/engine/index.js';
+import type { ConversationState } from '../src/engine/context.js';
 import { LANGUAGES, type Language } from '../src/language/languages.js';
 import { createLogger } from '../src/logger.js';
 import { paths } from '../src/paths.js';
-import { CONFIDENCE_THRESHOLD } from '../src/retrieval/confidence.js';
-import { createKnowledgeIndex } from '../src/retrieval/knowledge-index.js';
-import { createKnowledgeSearch } from '../src/retrieval/knowledge-search.js';
+import { measureSms, profiles, renderReply } from '../src/render/index.js';
 
-interface Question {
+export type Part = 'heldout' | 'dev';
+
+export interface EvalItem {
+  id: string;
+  kind: 'fact' | 'followup' | 'oos' | 'gibberish' | 'medicine';
   q: string;
-  topic: string;
+  topic: string | null;
+  unit: string | null;
+  facts: string[];
+  context?: string[];
 }
 
 export interface LanguageReport {
   language: Language;
   n: number;
-  hit1: number;
-  hit3: number;
-  mrr: number;
-  answered: number;
-  detection: number;
-  /** Hindi only: detection on the questions typed in Latin letters. */
-  detectionRomanised?: number;
-  p50_ms: number;
-  p99_ms: number;
-  misses: { q: string; expected: string; got: string[] }[];
+  /** Fact questions and follow-ups. */
+  answerable: number;
+  topicHit1: number;
+  unitHit1: number;
+  factStated: number;
+  followUps: { n: number; unitHit1: number; factStated: number };
+  signals: { lexical: number; classifier: number; fused: number };
+  outOfScope: { n: number; handled: number };
+  gibberish: { n: number; rephrase: number; escalated: number };
+  medicine: { n: number; toNurse: number };
+  web: { medianChars: number };
+  sms: { maxSegments: number; overTwo: number };
+  voice: { cut: number };
+  latency: { p50_ms: number; p99_ms: number };
+  misses: string[];
 }
 
-const TARGETS = { hit1: 0.9, detection: 0.97 };
-
-export function readQuestions(language: Language): Question[] {
-  const file = join(paths.root, 'tests', 'fixtures', 'eval', `${language}.jsonl`);
+export function readItems(part: Part, language: Language): EvalItem[] {
+  const file = join(paths.root, 'corpus', 'answers', part, `${language}.jsonl`);
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as Question);
+    .map((line) => JSON.parse(line) as EvalItem);
 }
 
 const ratio = (k: number, n: number) => (n ? Number((k / n).toFixed(3)) : 0);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 
-export async function evaluate(): Promise<LanguageReport[]> {
-  const snapshot = await loadKnowledge({ extras: { emergency_number: '911', crisis_line: '988' } });
-  const index = createKnowledgeIndex(snapshot);
-  const search = createKnowledgeSearch({ index: () => index, logger: createLogger('silent') });
+export async function evaluate(part: Part, languages: readonly Language[] = LANGUAGES): Promise<LanguageReport[]> {
+  const config = parseConfig({ LOG_LEVEL: 'silent', DATA_DIR: join(paths.root, 'data') });
+  const logger = createLogger('silent');
+  const { engine, services, knowledge } = await createEngine(config, logger);
+  if (!knowledge) throw new Error('no knowledge base');
   const reports: LanguageReport[] = [];
-  for (const language of LANGUAGES) {
-    const questions = readQuestions(language);
-    let hit1 = 0;
-    let hit3 = 0;
-    let rr = 0;
-    let answered = 0;
-    let detected = 0;
-    let romanised = 0;
-    let romanisedDetected = 0;
+  let conversation = 0;
+  for (const language of languages) {
+    const items = readItems(part, language);
+    const r: LanguageReport = {
+      language,
+      n: items.length,
+      answerable: 0,
+      topicHit1: 0,
+      unitHit1: 0,
+      factStated: 0,
+      followUps: { n: 0, unitHit1: 0, factStated: 0 },
+      signals: { lexical: 0, classifier: 0, fused: 0 },
+      outOfScope: { n: 0, handled: 0 },
+      gibberish: { n: 0, rephrase: 0, escalated: 0 },
+      medicine: { n: 0, toNurse: 0 },
+      web: { medianChars: 0 },
+      sms: { maxSegments: 0, overTwo: 0 },
+      voice: { cut: 0 },
+      latency: { p50_ms: 0, p99_ms: 0 },
+      misses: [],
+    };
+    const webLengths: number[] = [];
     const latencies: number[] = [];
-    const misses: LanguageReport['misses'] = [];
-    // One untimed pass first so the latencies are not the JIT's warm-up.
-    for (const { q } of questions) search.searchLexical(q, language);
-    for (const { q, topic } of questions) {
-      const started = performance.now();
-      const result = search.searchLexical(q, language);
-      latencies.push(performance.now() - started);
-      const ids = result.topics.map((t) => t.id as string);
-      const rank = ids.indexOf(topic);
-      if (rank === 0) hit1++;
-      else misses.push({ q, expected: topic, got: ids.slice(0, 3) });
-      if (rank >= 0 && rank < 3) hit3++;
-      if (rank >= 0) rr += 1 / (rank + 1);
-      if (result.confidence >= CONFIDENCE_THRESHOLD) answered++;
-      const guess = detectLanguage(q)?.language;
-      if (guess === language) detected++;
-      if (language === 'hi' && !/\p{Script=Devanagari}/u.test(q)) {
-        romanised++;
-        if (guess === 'hi') romanisedDetected++;
+    const t = services.t(language);
+    for (const item of items) {
+      conversation += 1;
+      let state: ConversationState | undefined = { turns: 0, counters: {}, language, languageChosen: true };
+      const turn = async (text: string) => {
+        const out = await engine.handle({
+          message: { channel: 'eval', conversation: { id: `eval-${conversation}` }, from: { id: 'eval', role: 'patient' }, text, kind: 'text', timestamp: new Date() },
+          conversation: { id: `eval-${conversation}`, channel: 'eval', mode: 'bot', isNew: state?.turns === 0 },
+          state,
+        });
+        state = out.state;
+        return out;
+      };
+      for (const before of item.context ?? []) await turn(before);
+      const out = await turn(item.q);
+      const web = out.replies.map((reply) => renderReply(reply, profiles.webchat, { t }).text).join('\n\n');
+      const unit = typeof out.result.details.unit === 'string' ? out.result.details.unit : null;
+      const topic = out.result.sources[0]?.id ?? null;
+      const miss = (why: string) => r.misses.push(`${item.id} [${item.kind}] ${why}  ←  ${item.context ? `${item.context.join(' / ')} // ` : ''}${item.q}`);
+
+      if (item.kind === 'fact' || item.kind === 'followup') {
+        r.answerable += 1;
+        const topicOk = topic === item.topic;
+        const unitOk = topicOk && unit === item.unit;
+        const factOk = item.facts.length === 0 ? unitOk : item.facts.some((f) => new RegExp(f, 'iu').test(web));
+        if (topicOk) r.topicHit1 += 1;
+        if (unitOk) r.unitHit1 += 1;
+        if (factOk) r.factStated += 1;
+        if (item.kind === 'followup') {
+          r.followUps.n += 1;
+          if (unitOk) r.followUps.unitHit1 += 1;
+          if (factOk) r.followUps.factStated += 1;
+        }
+        if (!unitOk || !factOk) miss(`expected ${item.topic}#${item.unit}, got ${topic}#${unit}${factOk ? '' : ' (fact missing)'} [${out.result.handledBy}]`);
+        if (out.result.handledBy === 'answer' && unit) {
+          webLengths.push(web.length);
+          for (const reply of out.replies) {
+            const sms = renderReply(reply, profiles.sms, { t });
+            const segments = Math.max(...sms.chunks.map((c) => measureSms(c).segments)) * sms.chunks.length;
+            r.sms.maxSegments = Math.max(r.sms.maxSegments, segments);
+            if (segments > 2) r.sms.overTwo += 1;
+            if (renderReply(reply, profiles.voice, { t }).truncated && reply.brief === undefined) r.voice.cut += 1;
+          }
+        }
+        if (item.kind === 'fact') {
+          const started = performance.now();
+          const result = knowledge.searchLexical(item.q, language);
+          latencies.push(performance.now() - started);
+          const want = `${item.topic}#${item.unit}`;
+          if (result.signals.lexical[0] === want) r.signals.lexical += 1;
+          if (result.signals.classifier[0] === want) r.signals.classifier += 1;
+          const best = result.passages[0]?.passage.metadata;
+          if (best && `${best.topicId}#${best.unitId}` === want) r.signals.fused += 1;
+        }
+      } else if (item.kind === 'oos') {
+        r.outOfScope.n += 1;
+        if (out.result.details.outOfScope === true) r.outOfScope.handled += 1;
+        else miss(`not out of scope: ${out.result.handledBy} ${topic}#${unit}`);
+      } else if (item.kind === 'gibberish') {
+        r.gibberish.n += 1;
+        if (out.result.details.gibberish === true) r.gibberish.rephrase += 1;
+        else miss(`not a rephrase prompt: ${out.result.handledBy}`);
+        if (out.result.escalate) r.gibberish.escalated += 1;
+      } else if (item.kind === 'medicine') {
+        r.medicine.n += 1;
+        if (out.result.escalate && out.result.reason === 'clinical') r.medicine.toNurse += 1;
+        else miss(`not handed to a nurse: ${out.result.handledBy} ${topic}#${unit}`);
       }
     }
+    const facts = items.filter((i) => i.kind === 'fact').length;
+    webLengths.sort((a, b) => a - b);
     latencies.sort((a, b) => a - b);
-    const n = questions.length;
     reports.push({
-      language,
-      n,
-      hit1: ratio(hit1, n),
-      hit3: ratio(hit3, n),
-      mrr: ratio(rr, n),
-      answered: ratio(answered, n),
-      detection: ratio(detected, n),
-      ...(language === 'hi' ? { detectionRomanised: ratio(romanisedDetected, romanised) } : {}),
-      p50_ms: Number(percentile(latencies, 50).toFixed(3)),
-      p99_ms: Number(percentile(latencies, 99).toFixed(3)),
-      misses,
+      ...r,
+      topicHit1: ratio(r.topicHit1, r.answerable),
+      unitHit1: ratio(r.unitHit1, r.answerable),
+      factStated: ratio(r.factStated, r.answerable),
+      followUps: { n: r.followUps.n, unitHit1: ratio(r.followUps.unitHit1, r.followUps.n), factStated: ratio(r.followUps.factStated, r.followUps.n) },
+      signals: { lexical: ratio(r.signals.lexical, facts), classifier: ratio(r.signals.classifier, facts), fused: ratio(r.signals.fused, facts) },
+      web: { medianChars: percentile(webLengths, 50) },
+      latency: { p50_ms: Number(percentile(latencies, 50).toFixed(3)), p99_ms: Number(percentile(latencies, 99).toFixed(3)) },
     });
   }
+  await knowledge.close();
   return reports;
 }
 
 function table(reports: LanguageReport[]): string {
-  const header = ['lang', 'n', 'hit@1', 'hit@3', 'MRR', 'answered', 'lang-detect', 'p50 ms', 'p99 ms'];
+  const header = ['lang', 'n', 'topic@1', 'unit@1', 'fact', 'follow-up unit/fact', 'lex/cls/fused', 'oos', 'gibberish', 'medicine', 'web median', 'sms>2', 'voice cut', 'p99 ms'];
   const rows = reports.map((r) => [
     r.language,
     String(r.n),
-    r.hit1.toFixed(3),
-    r.hit3.toFixed(3),
-    r.mrr.toFixed(3),
-    r.answered.toFixed(3),
-    r.detection.toFixed(3) + (r.detectionRomanised !== undefined ? ` (romanised ${r.detectionRomanised.toFixed(3)})` : ''),
-    r.p50_ms.toFixed(3),
-    r.p99_ms.toFixed(3),
+    r.topicHit1.toFixed(3),
+    r.unitHit1.toFixed(3),
+    r.factStated.toFixed(3),
+    `${r.followUps.unitHit1.toFixed(2)}/${r.followUps.factStated.toFixed(2)} (${r.followUps.n})`,
+    `${r.signals.lexical.toFixed(2)}/${r.signals.classifier.toFixed(2)}/${r.signals.fused.toFixed(2)}`,
+    `${r.outOfScope.handled}/${r.outOfScope.n}`,
+    `${r.gibberish.rephrase}/${r.gibberish.n}${r.gibberish.escalated ? ` (${r.gibberish.escalated} cases)` : ''}`,
+    `${r.medicine.toNurse}/${r.medicine.n}`,
+    String(r.web.medianChars),
+    String(r.sms.overTwo),
+    String(r.voice.cut),
+    r.latency.p99_ms.toFixed(3),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
@@ -129,21 +205,30 @@ function table(reports: LanguageReport[]): string {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, misses: { type: 'boolean', default: false }, check: { type: 'boolean', default: false } },
+    options: {
+      part: { type: 'string', default: 'heldout' },
+      lang: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      misses: { type: 'boolean', default: false },
+    },
   });
-  const reports = await evaluate();
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify({ targets: TARGETS, languages: reports.map(({ misses, ...r }) => (values.misses ? { ...r, misses } : r)) })}\n`);
-  } else {
-    process.stdout.write(`${table(reports)}\n`);
-    if (values.misses) {
-      for (const r of reports) for (const m of r.misses) process.stdout.write(`${r.language}  ${m.expected}  ←  ${m.q}   (got ${m.got.join(', ') || 'nothing'})\n`);
-    }
+  const part = values.part as Part;
+  if (part !== 'heldout' && part !== 'dev') {
+    process.stderr.write('eval: --part is heldout or dev\n');
+    return 2;
   }
-  const failing = reports.filter((r) => r.hit1 < TARGETS.hit1 || r.detection < TARGETS.detection);
-  if (values.check && failing.length) {
-    process.stderr.write(`below target: ${failing.map((r) => r.language).join(', ')} (hit@1 ≥ ${TARGETS.hit1}, detection ≥ ${TARGETS.detection})\n`);
-    return 1;
+  if (values.misses && part === 'heldout') {
+    process.stderr.write('eval: --misses is for the dev part only (the held-out part is never used for tuning)\n');
+    return 2;
+  }
+  const languages = values.lang ? (values.lang.split(',') as Language[]) : LANGUAGES;
+  process.stderr.write(`evaluating the ${part} part (${languages.join(', ')})…\n`);
+  const reports = await evaluate(part, languages);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ part, languages: reports.map(({ misses, ...r }) => (values.misses ? { ...r, misses } : r)) })}\n`);
+  } else {
+    process.stdout.write(`${part}\n${table(reports)}\n`);
+    if (values.misses) for (const r of reports) for (const m of r.misses) process.stdout.write(`${r.language}  ${m}\n`);
   }
   return 0;
 }

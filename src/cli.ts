@@ -5,28 +5,33 @@ import { ConfigError } from './errors.js';
 import { createEngine } from './engine/index.js';
 import { toLanguage } from './language/languages.js';
 import { createLogger } from './logger.js';
+import { profiles, renderReply } from './render/index.js';
+
+const ASK_CHANNELS = { web: profiles.webchat, sms: profiles.sms, voice: profiles.voice } as const;
 
 const USAGE = `Usage: carerelay <command> [options]
 
 Commands:
-  ask [--json] [--lang xx] [TEXT]   One dialog turn per message, no server needed.
+  ask [--json] [--lang xx] [--channel web|sms|voice] [TEXT]
+                                    One dialog turn per message, no server needed.
                                     Without TEXT, reads one message per line from stdin;
-                                    each line is a fresh conversation.
+                                    each line is a fresh conversation. --channel renders
+                                    the answer as that channel would (default web).
   telegram set-webhook|delete-webhook|info|poll
                                     Telegram webhook registration, or long polling
                                     for development (see \`carerelay telegram --help\`).
   reindex [--json]                  Validate the knowledge files and rebuild the index
                                     (and embeddings, when EMBEDDING_MODEL is set).
-  help                              This text.
-`;
-
-/** Extra commands register here (reindex, telegram webhook, ...). */
-export const commands = new Map<string, (argv: string[]) => Promise<number>>();
   cases list [--json] [--state S] | cases show ID | cases close ID
                                     Escalation cases from the database, no server needed
                                     (see \`carerelay cases --help\`).
   mattermost setup [--check]        Create or verify the team, bot, token, triage channel
                                     and nurses in Mattermost (needs MATTERMOST_ADMIN_TOKEN).
+  help                              This text.
+`;
+
+/** Extra commands register here (reindex, telegram webhook, ...). */
+export const commands = new Map<string, (argv: string[]) => Promise<number>>();
 
 commands.set('telegram', async (argv) => {
   // Loaded on demand: `ask` should not pay for the whole app.
@@ -39,6 +44,11 @@ commands.set('reindex', async (argv) => {
   return runReindexCommand(argv, parseConfig({ LOG_LEVEL: 'warn', ...process.env }));
 });
 
+commands.set('cases', async (argv) => {
+  const { runCasesCommand } = await import('./escalation/cases-command.js');
+  return runCasesCommand(argv, parseConfig({ LOG_LEVEL: 'warn', ...process.env }));
+});
+
 commands.set('mattermost', async (argv) => {
   const { runMattermostCommand } = await import('./escalation/mattermost/setup-command.js');
   return runMattermostCommand(argv);
@@ -47,13 +57,13 @@ commands.set('mattermost', async (argv) => {
 commands.set('ask', async (argv) => {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { json: { type: 'boolean', default: false }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+      channel: { type: 'string', default: 'web' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
-commands.set('cases', async (argv) => {
-  const { runCasesCommand } = await import('./escalation/cases-command.js');
-  return runCasesCommand(argv, parseConfig({ LOG_LEVEL: 'warn', ...process.env }));
-});
-
   });
   if (values.help) {
     process.stdout.write(USAGE);
@@ -64,9 +74,14 @@ commands.set('cases', async (argv) => {
     process.stderr.write(`carerelay ask: unknown language "${values.lang}" (use en, es, zh or hi)\n`);
     return 2;
   }
+  const profile = ASK_CHANNELS[values.channel as keyof typeof ASK_CHANNELS];
+  if (!profile) {
+    process.stderr.write(`carerelay ask: unknown channel "${values.channel}" (use web, sms or voice)\n`);
+    return 2;
+  }
   const config = parseConfig({ LOG_LEVEL: 'warn', ...process.env });
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr as never);
-  const { engine } = await createEngine(config, logger);
+  const { engine, services } = await createEngine(config, logger);
 
   let n = 0;
   const answer = async (text: string) => {
@@ -84,11 +99,12 @@ commands.set('cases', async (argv) => {
       conversation: { id: `cli-${n}`, channel: 'cli', mode: 'bot', isNew: true },
       state: lang ? { turns: 0, counters: {}, language: lang, languageChosen: true } : undefined,
     });
-    const text_ = output.replies.map((r) => r.text).join('\n\n');
+    const text_ = output.replies.map((r) => renderReply(r, profile, { t: services.t(r.language) }).chunks.join('\n\n')).join('\n\n');
     if (values.json) {
-      const { urgency, escalate, reason, sources } = output.result;
+      const { urgency, escalate, reason, sources, details } = output.result;
+      const unit = typeof details.unit === 'string' ? details.unit : null;
       process.stdout.write(
-        `${JSON.stringify({ language: output.language, urgency, escalate, reason, sources: sources.map(({ id, title, score }) => ({ id, title, score })), answer: text_ })}\n`,
+        `${JSON.stringify({ language: output.language, urgency, escalate, reason, sources: sources.map(({ id, title, score }) => ({ id, title, score })), unit, answer: text_ })}\n`,
       );
     } else {
       process.stdout.write(`${text_}\n\n`);

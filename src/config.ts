@@ -43,6 +43,16 @@ const schema = z.object({
   LLM_MODEL: optionalString,
   EMBEDDING_MODEL: optionalString,
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+  // Further OpenAI-compatible endpoints tried in order when the first fails (comma-separated).
+  LLM_FALLBACK_BASE_URLS: optionalString.pipe(
+    z
+      .string()
+      .transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean))
+      .pipe(z.array(z.url({ protocol: /^https?$/ })))
+      .optional(),
+  ),
+  LLM_FALLBACK_MODELS: optionalString,
+  LLM_FALLBACK_API_KEYS: optionalString,
   TWILIO_ACCOUNT_SID: optionalString.pipe(z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits').optional()),
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_FROM_NUMBER: optionalString,
@@ -112,7 +122,15 @@ export interface Config {
   emergencyNumber: string;
   crisisLine: string;
   maxMessageLength: number;
-  llm?: { apiKey: string; baseUrl?: string; model?: string; embeddingModel?: string; timeoutMs: number };
+  llm?: {
+    apiKey: string;
+    baseUrl?: string;
+    model?: string;
+    embeddingModel?: string;
+    timeoutMs: number;
+    /** Chat endpoints tried after the first, in order (LLM_FALLBACK_*). */
+    fallbacks: { baseUrl: string; model: string; apiKey: string }[];
+  };
   twilio?: { accountSid: string; authToken: string; fromNumber: string; apiBase?: string };
   voiceWebhookSecret?: string;
   /** Where calls are transferred on escalation (Twilio Voice and other phone systems). */
@@ -205,6 +223,17 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     problems.push('LLM_MODEL / EMBEDDING_MODEL: set OPENAI_API_KEY or OPENAI_BASE_URL too');
   }
   if (!llmWanted) notices.push('No LLM configured: lexical retrieval and extractive answers');
+  const fallbackUrls = e.LLM_FALLBACK_BASE_URLS ?? [];
+  const fallbackModels = e.LLM_FALLBACK_MODELS?.split(',').map((m) => m.trim()) ?? [];
+  const fallbackKeys = e.LLM_FALLBACK_API_KEYS?.split(',').map((k) => k.trim()) ?? [];
+  if (fallbackUrls.length && !e.LLM_MODEL) problems.push('LLM_FALLBACK_BASE_URLS: set LLM_MODEL (and OPENAI_API_KEY or OPENAI_BASE_URL) for the first endpoint too');
+  if (fallbackModels.length > fallbackUrls.length) problems.push('LLM_FALLBACK_MODELS: more models than LLM_FALLBACK_BASE_URLS');
+  if (fallbackKeys.length > fallbackUrls.length) problems.push('LLM_FALLBACK_API_KEYS: more keys than LLM_FALLBACK_BASE_URLS');
+  const fallbacks = fallbackUrls.map((baseUrl, i) => ({
+    baseUrl,
+    model: fallbackModels[i] || e.LLM_MODEL || '',
+    apiKey: fallbackKeys[i] || e.OPENAI_API_KEY || 'not-needed',
+  }));
   if (!e.VOICE_WEBHOOK_SECRET) notices.push('Generic voice-transcript webhook is off (set VOICE_WEBHOOK_SECRET to turn it on)');
   if (!e.DATABASE_URL) notices.push(`DATABASE_URL not set: embedded PostgreSQL (PGlite) under ${e.DATA_DIR}`);
   if (!e.REDIS_URL) notices.push('REDIS_URL not set: in-process state (run one instance only)');
@@ -228,7 +257,14 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     crisisLine: e.CRISIS_LINE,
     maxMessageLength: e.MAX_MESSAGE_LENGTH,
     llm: llmWanted
-      ? { apiKey: e.OPENAI_API_KEY ?? 'not-needed', baseUrl: e.OPENAI_BASE_URL, model: e.LLM_MODEL, embeddingModel: e.EMBEDDING_MODEL, timeoutMs: e.LLM_TIMEOUT_MS }
+      ? {
+          apiKey: e.OPENAI_API_KEY ?? 'not-needed',
+          baseUrl: e.OPENAI_BASE_URL,
+          model: e.LLM_MODEL,
+          embeddingModel: e.EMBEDDING_MODEL,
+          timeoutMs: e.LLM_TIMEOUT_MS,
+          fallbacks,
+        }
       : undefined,
     twilio:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM_NUMBER

@@ -27,6 +27,8 @@ export interface SourceRef {
   title: string;
   score: number;
   url?: string;
+  /** The answer unit within the topic. */
+  unit?: string;
 }
 
 export interface Message {
@@ -55,6 +57,8 @@ export interface Reply {
   actions?: SuggestedAction[];
   /** Knowledge topics the text came from. */
   sources?: SourceRef[];
+  /** The answer on its own, without links or extras: what SMS and voice send instead of `text`. */
+  brief?: string;
   /** Where a voice channel should go next. */
   voice?: { action: 'continue' | 'transfer' | 'hangup'; transferTo?: string };
   /** Name to show for a nurse (first name only). */

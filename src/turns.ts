@@ -36,7 +36,7 @@ export type TurnHook = (turn: { conversation: Conversation; inbound: StoredMessa
 
 /** Rebuilds the outbound message from its stored row (for retries from the outbox). */
 export function toOutbound(m: StoredMessage, conversation: Conversation): OutboundMessage {
-  const meta = m.meta as { actions?: Reply['actions']; sources?: Reply['sources']; voice?: Reply['voice']; senderName?: string };
+  const meta = m.meta as { actions?: Reply['actions']; sources?: Reply['sources']; voice?: Reply['voice']; senderName?: string; brief?: string; alert?: Reply['alert'] };
   return {
     id: String(m.id),
     role: m.role === 'patient' ? 'system' : m.role,
@@ -50,6 +50,8 @@ export function toOutbound(m: StoredMessage, conversation: Conversation): Outbou
     ...(meta.sources ? { sources: meta.sources } : {}),
     ...(meta.voice ? { voice: meta.voice } : {}),
     ...(meta.senderName ? { senderName: meta.senderName } : {}),
+    ...(meta.brief !== undefined ? { brief: meta.brief } : {}),
+    ...(meta.alert ? { alert: meta.alert } : {}),
   };
 }
 
@@ -118,6 +120,9 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
     if (reply.sources?.length) meta.sources = reply.sources;
     if (reply.voice) meta.voice = reply.voice;
     if (reply.senderName) meta.senderName = reply.senderName;
+    // SMS and voice send the answer alone; safety replies keep their numbers to call.
+    if (reply.brief !== undefined) meta.brief = reply.brief;
+    if (reply.alert) meta.alert = reply.alert;
     return meta;
   };
 

@@ -13,7 +13,7 @@ describe('carerelay ask', () => {
     const r = run(['ask', '--json', 'hola']);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout.trim());
-    expect(Object.keys(out)).toEqual(['language', 'urgency', 'escalate', 'reason', 'sources', 'answer']);
+    expect(Object.keys(out)).toEqual(['language', 'urgency', 'escalate', 'reason', 'sources', 'unit', 'answer']);
     expect(out).toMatchObject({ language: 'es', urgency: 'routine', escalate: false, reason: null, sources: expect.any(Array) });
     expect(out.answer).toMatch(/Hola/);
   });

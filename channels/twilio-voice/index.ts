@@ -80,15 +80,8 @@ interface LateReplyPayload {
   result: Pick<TurnResult, 'urgency' | 'reason' | 'escalate'>;
 }
 
-const replyOf = (m: OutboundMessage): Reply => ({
-  role: m.role,
-  text: m.text,
-  language: m.language,
-  ...(m.actions ? { actions: m.actions } : {}),
-  ...(m.sources ? { sources: m.sources } : {}),
-  ...(m.voice ? { voice: m.voice } : {}),
-  ...(m.senderName ? { senderName: m.senderName } : {}),
-});
+/** The reply inside a stored outbound message (everything but where and when it goes). */
+const replyOf = ({ id: _id, conversationId: _c, channel: _ch, to: _to, createdAt: _at, ...reply }: OutboundMessage): Reply => reply;
 
 export function createTwilioVoiceChannel(options: TwilioVoiceOptions): ChannelSender & { router: Router; name: typeof VOICE } {
   const { processor, store, state, outbox, config, logger, t } = options;

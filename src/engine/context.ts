@@ -8,6 +8,7 @@ import type { ConversationMode } from '../store/store.js';
 import type { Category, Disposition } from '../safety/catalogue/flags.js';
 import type { SafetyGate } from '../safety/gate.js';
 import type { ScreenId } from '../safety/types.js';
+import type { AnswerContext } from '../retrieval/follow-up.js';
 
 export type Urgency = 'emergency' | 'urgent' | 'routine';
 
@@ -23,6 +24,15 @@ export interface ConversationState {
   safety?: { flag: string; disposition: Disposition; category: Category; turnsLeft: number };
   /** A screening question was asked; the next message answers it. */
   screening?: { screen: ScreenId; flag: string };
+  /** The topic and question the last answer was about: follow-ups lean on it. */
+  answerContext?: AnswerContext;
+  /** The last few messages both ways, shortened (the LLM answer sees them). */
+  recent?: RecentTurn[];
+}
+
+export interface RecentTurn {
+  role: 'patient' | 'bot';
+  text: string;
 }
 
 export const initialState = (): ConversationState => ({ turns: 0, counters: {} });

@@ -45,7 +45,22 @@ export function createDialogEngine(services: EngineServices, stages: Middleware<
         services,
       };
       await run(ctx);
+      rememberTurn(ctx.state, message.text, replies);
       return { language: ctx.language, replies, result: ctx.result, state: ctx.state };
     },
   };
+}
+
+const RECENT_TURNS = 6;
+const RECENT_CHARS = 400;
+
+/** Keeps the last few messages both ways, shortened, for answers that need the conversation. */
+function rememberTurn(state: ConversationState, text: string, replies: readonly Reply[]): void {
+  const shorten = (s: string) => (s.length > RECENT_CHARS ? `${s.slice(0, RECENT_CHARS)}…` : s);
+  const turns = [
+    ...(state.recent ?? []),
+    { role: 'patient' as const, text: shorten(text) },
+    ...replies.filter((r) => r.role === 'bot').map((r) => ({ role: 'bot' as const, text: shorten(r.brief ?? r.text) })),
+  ];
+  state.recent = turns.slice(-RECENT_TURNS);
 }

@@ -6,6 +6,7 @@ import { loadClinic } from '../knowledge/clinic.js';
 import { createDefaultSafetyGate } from '../safety/default-gate.js';
 import type { Logger } from '../logger.js';
 import { createKnowledgeService, type KnowledgeService } from '../retrieval/knowledge-service.js';
+import type { Category } from '../safety/catalogue/flags.js';
 import type { EngineServices, TurnContext } from './context.js';
 import { createDialogEngine, type DialogEngine } from './engine.js';
 import type { Middleware } from './pipeline.js';
@@ -15,7 +16,7 @@ import { fallbackStage } from './stages/fallback.js';
 import { handoffStage } from './stages/handoff.js';
 import { intentStage } from './stages/intent.js';
 import { languageStage } from './stages/language.js';
-import { safetyStage } from './stages/safety.js';
+import { safetyStage, type WaitingAdvice } from './stages/safety.js';
 
 export async function createEngineServices(config: Config, logger: Logger): Promise<EngineServices> {
   const clinic = loadClinic();
@@ -36,7 +37,8 @@ export async function createEngineServices(config: Config, logger: Logger): Prom
 /** The turn pipeline, in order: language → safety gate → handoff → intent → answer → escalation. */
 export function defaultStages(knowledge?: KnowledgeService): Middleware<TurnContext>[] {
   const answer = knowledge ? [answerStage(knowledge)] : [];
-  return [languageStage(), safetyStage(), handoffStage(), intentStage(), ...answer, escalationStage(), fallbackStage()];
+  const waiting = knowledge ? waitingAdviceFrom(knowledge) : undefined;
+  return [languageStage(), safetyStage(undefined, waiting), handoffStage(), intentStage(), ...answer, escalationStage(), fallbackStage()];
 }
 
 /** `db` enables embeddings (pgvector) when configured; the knowledge base is indexed before this resolves. */
@@ -48,4 +50,24 @@ export async function createEngine(
   const services = await createEngineServices(config, logger);
   const knowledge = options.knowledge ?? (await createKnowledgeService({ config, logger, db: options.db }));
   return { engine: createDialogEngine(services, defaultStages(knowledge)), services, knowledge };
+}
+
+// The knowledge unit that says what to do until the ambulance comes, per emergency category.
+const WAITING_UNITS: Partial<Record<Category, string>> = {
+  stroke: 'stroke-while-waiting',
+  chest_pain: 'while-waiting',
+  unresponsive: 'while-waiting',
+  breathing: 'while-waiting',
+  bleeding: 'while-waiting',
+  seizure: 'while-waiting',
+  head_injury: 'while-waiting',
+  other_emergency: 'while-waiting',
+};
+
+function waitingAdviceFrom(knowledge: KnowledgeService): WaitingAdvice {
+  return (category, language) => {
+    const unit = WAITING_UNITS[category];
+    if (!unit) return undefined;
+    return knowledge.topic('emergency-warning-signs', language)?.units.find((u) => u.id === unit)?.short;
+  };
 }

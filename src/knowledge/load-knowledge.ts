@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { LANGUAGES, isLanguage, type Language } from '../language/languages.js';
 import { paths } from '../paths.js';
@@ -7,6 +9,7 @@ import { loadClinic, type ClinicFacts } from './clinic.js';
 import { parseTopicFile } from './front-matter.js';
 import { topicPassages, type KnowledgeTopic, type Passage } from './passages.js';
 import { TOPIC_IDS, isTopicId } from './topics.js';
+import { SHORT_ANSWER_MAX, parseUnits } from './units.js';
 
 /** The knowledge files failed validation; `problems` has one line per file and field. */
 export class KnowledgeError extends AppError {
@@ -21,6 +24,8 @@ export class KnowledgeError extends AppError {
 export interface KnowledgeSnapshot {
   topics: KnowledgeTopic[];
   passages: Passage[];
+  /** Per language, examples of what the clinic's bot cannot help with (`out-of-scope.yaml`). */
+  outOfScope: Partial<Record<Language, string[]>>;
   languages: Language[];
   loadedAt: Date;
 }
@@ -52,6 +57,7 @@ export async function loadKnowledge(options: LoadKnowledgeOptions): Promise<Know
   }
   const extras: Record<string, string> = { ...options.extras };
   const topics: KnowledgeTopic[] = [];
+  const unitIds: UnitIds[] = [];
   const seen = new Set<string>();
 
   for (const lang of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
@@ -62,7 +68,7 @@ export async function loadKnowledge(options: LoadKnowledgeOptions): Promise<Know
     for (const name of readdirSync(join(dir, lang)).filter((f) => f.endsWith('.md')).sort()) {
       const file = `${lang}/${name}`;
       seen.add(file);
-      const topic = readTopic(join(dir, file), file, lang, name.replace(/\.md$/, ''), clinic, extras, problems);
+      const topic = readTopic(join(dir, file), file, lang, name.replace(/\.md$/, ''), clinic, extras, problems, unitIds);
       if (topic) topics.push(topic);
     }
   }
@@ -71,11 +77,12 @@ export async function loadKnowledge(options: LoadKnowledgeOptions): Promise<Know
     for (const id of TOPIC_IDS) if (!seen.has(`${lang}/${id}.md`)) problems.push(`${lang}/${id}.md: missing (every topic must exist in every language)`);
   }
   for (const lang of languages) if (!existsSync(join(dir, lang))) problems.push(`${lang}/: missing language directory`);
+  problems.push(...unitsMissingALanguage(unitIds));
+  const outOfScope = readOutOfScope(join(dir, OUT_OF_SCOPE_FILE), problems);
   if (problems.length) throw new KnowledgeError(problems);
 
-  const passages: Passage[] = [];
-  for (const topic of topics) passages.push(...(await topicPassages(topic)));
-  return { topics, passages, languages: [...new Set(topics.map((t) => t.lang))], loadedAt: new Date() };
+  const passages: Passage[] = topics.flatMap(topicPassages);
+  return { topics, passages, outOfScope, languages: [...new Set(topics.map((t) => t.lang))], loadedAt: new Date() };
 }
 
 function readTopic(
@@ -86,6 +93,7 @@ function readTopic(
   clinic: ClinicFacts,
   extras: Record<string, string>,
   problems: string[],
+  unitIds: UnitIds[],
 ): KnowledgeTopic | undefined {
   const before = problems.length;
   const report = (line: string) => problems.push(`${file}: ${line}`);
@@ -99,9 +107,18 @@ function readTopic(
       if (text.includes('{{')) report(`${field}: placeholders are only allowed in the body`);
     }
   }
-  if (!/^##[ \t]+\S/m.test(body)) report('body: no "## " sections (each section becomes a retrieval passage)');
   const filled = clinic.fill(body, lang, extras);
   for (const match of filled.matchAll(PLACEHOLDER)) report(`body: unknown placeholder {{${match[1]}}} (not in clinic.yaml)`);
+  const { overview, units, problems: unitProblems } = parseUnits(filled, lang);
+  unitProblems.forEach(report);
+  unitIds.push({ file, topic: id, units: units.map((u) => u.id) });
+  if (units.length === 0 && unitProblems.length === 0) report('body: no answer units (write "## Title {#unit-id}" sections)');
+  for (const unit of units) {
+    for (const [field, text] of [['short answer', unit.short], ['Romanised', unit.shortRomanised ?? '']] as const) {
+      const length = [...text].length;
+      if (length > SHORT_ANSWER_MAX) report(`unit ${unit.id}: the ${field} is ${length} characters; keep it to ${SHORT_ANSWER_MAX}`);
+    }
+  }
   if (problems.length > before || !frontMatter || !isTopicId(id)) return undefined;
   return {
     id,
@@ -112,5 +129,43 @@ function readTopic(
     sources: frontMatter.sources,
     file,
     body: filled,
+    overview,
+    units,
   };
+}
+
+const OUT_OF_SCOPE_FILE = 'out-of-scope.yaml';
+const outOfScopeSchema = z.partialRecord(z.enum(LANGUAGES), z.array(z.string().trim().min(1)).min(1));
+
+function readOutOfScope(path: string, problems: string[]): Partial<Record<Language, string[]>> {
+  if (!existsSync(path)) return {};
+  try {
+    const parsed = outOfScopeSchema.safeParse(parse(readFileSync(path, 'utf8')) ?? {});
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) problems.push(`${OUT_OF_SCOPE_FILE}: ${issue.path.join('.') || 'file'}: ${issue.message}`);
+  } catch (err) {
+    problems.push(`${OUT_OF_SCOPE_FILE}: not valid YAML (${(err as Error).message.split('\n')[0]})`);
+  }
+  return {};
+}
+
+interface UnitIds {
+  file: string;
+  topic: string;
+  units: string[];
+}
+
+/** Every unit id of a topic must exist in each language the topic is written in (files with other problems count too). */
+function unitsMissingALanguage(files: readonly UnitIds[]): string[] {
+  const byTopic = new Map<string, UnitIds[]>();
+  for (const file of files) byTopic.set(file.topic, [...(byTopic.get(file.topic) ?? []), file]);
+  const problems: string[] = [];
+  for (const versions of byTopic.values()) {
+    const all = new Set(versions.flatMap((v) => v.units));
+    for (const version of versions) {
+      const missing = [...all].filter((id) => !version.units.includes(id));
+      if (missing.length) problems.push(`${version.file}: missing unit(s) ${missing.join(', ')} (every unit must exist in every language)`);
+    }
+  }
+  return problems;
 }

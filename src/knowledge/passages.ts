@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Document } from '@langchain/core/documents';
-import { MarkdownTextSplitter } from '@langchain/textsplitters';
 import type { Language } from '../language/languages.js';
 import type { TopicId } from './topics.js';
+import type { AnswerUnit } from './units.js';
 
 export interface TopicSource {
   title: string;
@@ -21,6 +21,10 @@ export interface KnowledgeTopic {
   file: string;
   /** Markdown after the front matter, placeholders filled. */
   body: string;
+  /** The opening text before the first unit, placeholders filled. */
+  overview: string;
+  /** The topic's answer units in file order, placeholders filled. */
+  units: AnswerUnit[];
 }
 
 export interface PassageMetadata {
@@ -29,8 +33,14 @@ export interface PassageMetadata {
   topicId: TopicId;
   lang: Language;
   title: string;
-  /** The `## ` heading the text sits under; empty for the opening paragraph(s). */
+  /** The unit's title (its `## ` heading). */
   section: string;
+  /** The answer unit this passage is. */
+  unitId: string;
+  /** The unit's example patient questions (indexed for search, never shown). */
+  questions: string[];
+  /** The unit's short answer (the classifier learns its words too). */
+  short: string;
   /** 0 for the opening passage, then in file order. */
   position: number;
   keywords: string[];
@@ -64,9 +74,6 @@ export function splitSections(body: string): Section[] {
   return sections.map((s) => ({ heading: s.heading, text: s.text.trim() })).filter((s) => s.text.length > 0 || s.heading.length > 0);
 }
 
-// Sections are short by design; only unusually long ones are cut, at paragraph or list boundaries.
-const splitter = new MarkdownTextSplitter({ chunkSize: 1200, chunkOverlap: 150 });
-
 export function passageHash(parts: readonly string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
@@ -78,28 +85,26 @@ export function embeddingText(title: string, section: string, text: string): str
 
 export const passageEmbeddingText = (p: Passage): string => embeddingText(p.metadata.title, p.metadata.section, p.pageContent);
 
-/** One passage per `## ` section (long sections split further), each carrying its topic's identity. */
-export async function topicPassages(topic: KnowledgeTopic): Promise<Passage[]> {
-  const passages: Passage[] = [];
-  for (const section of splitSections(topic.body)) {
-    const chunks = section.text.length > splitter.chunkSize ? await splitter.splitText(section.text) : [section.text];
-    for (const chunk of chunks) {
-      const position = passages.length;
-      const passageId = `${topic.lang}/${topic.id}#${position}`;
-      const metadata: PassageMetadata = {
-        passageId,
-        topicId: topic.id,
-        lang: topic.lang,
-        title: topic.title,
-        section: section.heading,
-        position,
-        keywords: topic.keywords,
-        updated: topic.updated,
-        sources: topic.sources,
-        hash: passageHash([topic.lang, topic.id, embeddingText(topic.title, section.heading, chunk)]),
-      };
-      passages.push(new Document({ id: passageId, pageContent: chunk, metadata }));
-    }
-  }
-  return passages;
+/** One passage per answer unit (short answer, then the longer one), each carrying its topic's identity. */
+export function topicPassages(topic: KnowledgeTopic): Passage[] {
+  return topic.units.map((unit, position) => {
+    const passageId = `${topic.lang}/${topic.id}#${unit.id}`;
+    const text = unit.long ? `${unit.short}\n\n${unit.long}` : unit.short;
+    const metadata: PassageMetadata = {
+      passageId,
+      topicId: topic.id,
+      lang: topic.lang,
+      title: topic.title,
+      section: unit.title,
+      unitId: unit.id,
+      questions: unit.questions,
+      short: unit.short,
+      position,
+      keywords: topic.keywords,
+      updated: topic.updated,
+      sources: unit.sources.length ? unit.sources : topic.sources,
+      hash: passageHash([topic.lang, topic.id, embeddingText(topic.title, unit.title, text), unit.questions.join('\n')]),
+    };
+    return new Document({ id: passageId, pageContent: text, metadata });
+  });
 }

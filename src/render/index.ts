@@ -23,7 +23,7 @@ import { collapseBlankLines, normaliseBullets, stripMarkdown } from './plain-tex
 import type { ChannelProfile } from './profiles.js';
 import { measureSms } from './sms-segments.js';
 import { toSpeech } from './speech.js';
-import { splitText } from './split-text.js';
+import { sentences, splitText } from './split-text.js';
 
 export { profiles, type ChannelProfile, type ProfileName } from './profiles.js';
 export { splitText, sentences, type SplitOptions } from './split-text.js';
@@ -97,6 +97,7 @@ function optionLines(options: NumberedOption[], profile: ChannelProfile, t: TFun
 }
 
 export function renderReply(reply: Reply, profile: ChannelProfile, options: RenderOptions = {}): RenderedReply {
+  if (reply.brief !== undefined && profile.brief) return renderBrief(reply, profile, profile.brief, options);
   const { t } = options;
   const numbered = profile.actions === 'numbered' ? numberActions(reply.actions) : [];
   const head = body(reply, profile, options);
@@ -128,4 +129,29 @@ export function renderReply(reply: Reply, profile: ChannelProfile, options: Rend
     actions: profile.actions === 'native' ? [...(reply.actions ?? [])] : [],
     sources: profile.citations === 'structured' ? [...(reply.sources ?? [])] : [],
   };
+}
+
+/**
+ * The answer alone, in whole sentences that fit one chunk (and the segment budget): the first
+ * sentences state the fact, so what is left out is detail the web's longer answer has. Only a
+ * first sentence too long on its own is cut, at a clause or word boundary.
+ */
+function renderBrief(reply: Reply, profile: ChannelProfile, brief: { maxSegments?: number }, options: RenderOptions): RenderedReply {
+  const fitsChunk = fitsProfile(profile);
+  const fits = (text: string) => fitsChunk(text) && (brief.maxSegments === undefined || measureSms(text).segments <= brief.maxSegments);
+  const head = body({ ...reply, text: reply.brief! }, profile, options);
+  let kept = '';
+  let truncated = false;
+  for (const sentence of sentences(head, reply.language)) {
+    const next = (kept + sentence).trim();
+    if (!fits(next)) {
+      truncated = true;
+      break;
+    }
+    kept += sentence;
+  }
+  kept = kept.trim();
+  if (!kept) kept = splitText(head, { fits, locale: reply.language })[0] ?? '';
+  // The answer alone: "tell me more" is the web's (a caller is asked "anything else?" instead).
+  return { text: kept, chunks: [kept], truncated, options: [], actions: [], sources: [] };
 }

@@ -20,6 +20,11 @@ export interface ChannelProfile {
   citations: 'structured' | 'titles' | 'links' | 'none';
   /** `markdown`: leave as written; `plain`: strip markdown, keep URLs; `speech`: render for the ear. */
   markup: 'markdown' | 'plain' | 'speech';
+  /**
+   * Send a reply's `brief` (the answer alone) instead of its text, in whole sentences, within
+   * `maxSegments` SMS segments when set, without options or citations.
+   */
+  brief?: { maxSegments?: number };
 }
 
 export const profiles = {
@@ -33,6 +38,8 @@ export const profiles = {
     actions: 'numbered',
     citations: 'titles',
     markup: 'plain',
+    // A knowledge answer costs the patient at most two segments.
+    brief: { maxSegments: 2 },
   },
   voice: {
     name: 'voice',
@@ -43,6 +50,7 @@ export const profiles = {
     actions: 'numbered',
     citations: 'titles',
     markup: 'speech',
+    brief: {},
   },
   telegram: {
     name: 'telegram',

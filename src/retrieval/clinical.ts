@@ -22,7 +22,10 @@ const MEDICINE =
 const OTHER_MEDICINE =
   '(?:warfarin|coumadin|eliquis|apixaban|xarelto|rivaroxaban|clopidogrel|plavix|lisinopril|losartan|amlodipine|metoprolol|atenolol|' +
   'hydrochlorothiazide|furosemide|lasix|sertraline|zoloft|fluoxetine|prozac|citalopram|escitalopram|lexapro|tramadol|oxycodone|codeine|' +
-  'levothyroxine|atorvastatin|simvastatin|statins?|antibiotics?|birth control|the pill|blood thinners?|(?:blood pressure|bp|heart) (?:pills?|meds|medicines?|medications?|tablets?)|' +
+  'levothyroxine|synthroid|atorvastatin|simvastatin|statins?|antibiotics?|metronidazole|flagyl|gabapentin|omeprazole|nyquil|dayquil|cetirizine|loratadine|' +
+  'prednisolone|methotrexate|digoxin|lithium|spironolactone|' +
+  'metronidazol|omeprazol|優甲樂|优甲乐|钙片|甲硝唑|'+
+  'birth control|the pill|blood thinners?|(?:blood pressure|bp|heart) (?:pills?|meds|medicines?|medications?|tablets?)|' +
   'warfarina|anticoagulantes?|antibi[oó]ticos?|pastillas (?:de|para) la presi[oó]n|anticonceptivos?|' +
   '华法林|降压药|抗凝药|抗生素|头孢|避孕药|阿托伐他汀|' +
   'warfarin|khoon patla|bp ki dawa|bp ki goli|वारफेरिन|बीपी की दवा|खून पतला)';
@@ -33,7 +36,7 @@ const LAB =
   'white (?:blood )?cell count|wbc|ferritin|vitamin d|b12|alt|ast|liver enzymes|bilirubin|uric acid|glucose|fasting (?:sugar|glucose)|blood sugar|sugar|' +
   'potasio|sodio|colesterol|triglic[eé]ridos|creatinina|hemoglobina|plaquetas|glucosa|az[uú]car|' +
   '血钾|血钠|胆固醇|甘油三酯|肌酐|血红蛋白|血小板|血糖|糖化血红蛋白|转氨酶|尿酸|甲状腺|' +
-  'कोलेस्ट्रॉल|क्रिएटिनिन|हीमोग्लोबिन|शुगर|प्लेटलेट्स|थायराइड|hemoglobin|creatinine|thyroid)';
+  'कोलेस्ट्रॉल|क्रिएटिनिन|हीमोग्लोबिन|शुगर|प्लेटलेट्स|थायराइड|पोटैशियम|पोटेशियम|सोडियम|ग्लूकोज|यूरिक एसिड|विटामिन डी|hemoglobin|creatinine|thyroid)';
 const NUMBER = '\\d+(?:[.,]\\d+)?';
 
 const UNIT = '(?:mg|mgs|milligrams?|mcg|ml|mls|milliliters?|cc|units?|tablets?|pills?|capsules?|teaspoons?|tsp|puffs?)';
@@ -49,7 +52,13 @@ const CONDITION_HI_ROMAN = '(?:diabetes|sugar|cancer|covid|corona|bp|infection|t
 const CONDITION_HI = '(?:डायबिटीज़?|शुगर|मधुमेह|कैंसर|कोविड|कोरोना|बीपी|इन्फेक्शन|संक्रमण|टीबी|टाइफाइड|डेंगू|मलेरिया|अस्थमा|थायराइड)';
 const CONDITION_ZH = '(?:糖尿病|癌症|癌|新冠|流感|高血压|肺炎|感染|甲亢|甲减|哮喘|心脏病|肾结石|阑尾炎|艾滋病|性病|带状疱疹)';
 
+const ALCOHOL = '(?:alcohol|wine|beers?|drinks?|drinking|liquor|vodka|whiskey|tequila|vino|cerveza|copas?|tragos?|licor|酒|喝酒|啤酒|红酒|白酒|sharab|daru|daaru|शराब|दारू)';
+const CHANGE_EN = '(?:stop|quit|skip|halve|cut|double|reduce|lower|increase|raise|change|switch|come off|go off|taper)';
+
 const RULES: Rule[] = [
+  // —— Any language: alcohol with a medicine, or two medicines "together".
+  { kind: 'interaction', pattern: new RegExp(`${ALCOHOL}.{0,60}${ANY_MEDICINE}|${ANY_MEDICINE}.{0,60}${ALCOHOL}`, 'i') },
+  { kind: 'interaction', pattern: /(?:能|可以|可不可以)(?:一起|同时)(?:吃|服用?|用)|(?:一起|同时)(?:吃|服用)(?:吗|可以吗|行吗)|\btogether with\b.{0,30}\b(?:pills?|meds|medicines?|tablets?)\b|\bjuntos?\b.{0,20}\b(?:pastillas|medicinas|medicamentos)\b/i },
   // —— Mixing medicines, every language (two medicines named in one question, or "interaction").
   { kind: 'interaction', pattern: /\binteract(?:s|ion|ions|ing)?\b|\binteracci[oó]n|相互作用|\binteraction\b/i },
   {
@@ -59,7 +68,7 @@ const RULES: Rule[] = [
   { kind: 'interaction', pattern: new RegExp(`\\b(?:while|when) (?:i'?m |i am |on |taking )+.{0,20}${ANY_MEDICINE}`, 'i') },
   // —— One's own lab values: a named test with a number ("my potassium is 5.8", "血钾5.8正常吗", "sugar 250 aaya").
   { kind: 'lab_value', pattern: new RegExp(`\\b(?:my|his|her|mi|su|mera|meri|mere)\\b.{0,20}\\b${LAB}\\b.{0,25}${NUMBER}`, 'i') },
-  { kind: 'lab_value', pattern: new RegExp(`${LAB}\\s*(?:is|was|came back|of|at|es|fue|sali[oó]|est[aá]|en|是|为|有|hai|aaya|aayi|आया|है)?\\s*${NUMBER}.{0,30}(?:normal|bad|high|low|ok|okay|mean|worried|dangerous|malo|alto|bajo|normales?|正常|高|低|严重|kya|ठीक|ज्यादा|kam|zyada|\\?)`, 'i') },
+  { kind: 'lab_value', pattern: new RegExp(`${LAB}\\s*(?:is|was|came back|of|at|es|fue|sali[oó]|est[aá]|en|是|为|有|hai|aaya|aayi|आया|है)?\\s*${NUMBER}.{0,30}(?:normal|bad|high|low|ok|okay|mean|worried|dangerous|malo|alto|bajo|normales?|preocupa|peligroso|正常|高|低|严重|要紧|危险|没事|有问题|kya|ठीक|ज्यादा|kam|zyada|\\?)`, 'i') },
   { kind: 'lab_value', pattern: /\b(?:my|mis?)\s+(?:lab|labs|blood ?work|test|resultados?|an[aá]lisis)\b.{0,40}\b(?:mean|normal|bad|high|low|significa|malo|alto|bajo)\b/i },
   { kind: 'lab_value', pattern: /(?:化验单|检查结果|验血结果|化验结果).{0,20}(?:正常吗|什么意思|严重吗|高|低)|(?:रिपोर्ट|report).{0,30}(?:normal|नॉर्मल|ठीक|kya matlab|क्या मतलब)/i },
 
@@ -76,6 +85,13 @@ const RULES: Rule[] = [
     pattern: new RegExp(`\\b(?:should|can|could|may|must) i (?:stop|quit|skip|double|halve|cut|reduce|lower|increase|raise|change|switch)\\b.{0,30}\\b${PRESCRIBED_EN}`, 'i'),
   },
   { kind: 'medication_change', pattern: new RegExp(`\\b(?:stop|quit) (?:taking )?(?:my|the|his|her) .{0,25}\\b${PRESCRIBED_EN}`, 'i') },
+  // Anyone's medicine ("can my mom stop her metoprolol", "is it ok to skip my insulin").
+  {
+    kind: 'medication_change',
+    pattern: new RegExp(`\\b(?:should|can|could|may|must|is it (?:ok|okay|safe|fine) (?:to|if)|safe to)\\b.{0,25}\\b${CHANGE_EN}\\b.{0,30}(?:\\b${PRESCRIBED_EN}|${OTHER_MEDICINE})`, 'i'),
+  },
+  { kind: 'medication_change', pattern: new RegExp(`(?:${PRESCRIBED_EN}|${OTHER_MEDICINE}|\\bpastillas?\\b|\\bmedicinas?\\b).{0,40}\\b(?:instead of|en vez de|en lugar de)\\b`, 'i') },
+  { kind: 'dose', pattern: new RegExp(`\\bmax(?:imum)?(?: amount| dose)? of ${MEDICINE}|\\b(?:lo )?m[aá]ximo de ${MEDICINE}|\\bdosis m[aá]xima\\b`, 'i') },
   // —— Spanish
   { kind: 'dose', pattern: new RegExp(`\\bcu[aá]nt[oa]s? (?:mg|miligramos|ml|mililitros|pastillas|tabletas|c[aá]psulas|gotas|cucharaditas|unidades)\\b`, 'i') },
   { kind: 'dose', pattern: new RegExp(`\\bcu[aá]nt[oa] ${MEDICINE}.{0,30}\\b(?:le doy|le puedo dar|puedo tomar|me tomo|tomo|doy)\\b`, 'i') },
@@ -89,6 +105,8 @@ const RULES: Rule[] = [
   // —— Chinese
   { kind: 'dose', pattern: /(?:吃|服|用|喂|给|打)(?!了)[^了。，,]{0,8}(?:多少|几)(?:毫克|mg|毫升|ml|片|粒|颗|袋|勺|滴|单位|支)/i },
   { kind: 'dose', pattern: /(?:剂量|用量)(?:是)?多少|多大剂量|一次(?:吃|服|用)(?:多少|几)/ },
+  { kind: 'dose', pattern: /(?:药|泰诺|布洛芬|美林|糖浆|退烧药|止咳药|扑热息痛|对乙酰氨基酚|胶囊|片).{0,6}(?:给|吃|喂|用|服)多少|(?:给|吃|喂|用|服)多少.{0,4}(?:药|泰诺|布洛芬|美林|糖浆|退烧药)/ },
+  { kind: 'medication_change', pattern: /药.{0,6}(?:能|可以|要不要|该不该)?(?:减半|减量|加倍|少吃|停掉)/ },
   { kind: 'diagnosis', pattern: new RegExp(`我?(?:是不是|是否|会不会|可能)?(?:得了|患了|有)${CONDITION_ZH}(?:吗|么|啊)?[?？]`) },
   { kind: 'diagnosis', pattern: new RegExp(`(?:是不是|会不会)(?:得了|患了|有)?${CONDITION_ZH}|我得了什么病|是什么病|帮我诊断`) },
   { kind: 'medication_change', pattern: /(?:能不能|可不可以|可以|能|要不要|该不该|需要)停(?:药|掉|吃|用)|停(?:吃|用)?(?:降压药|降糖药|胰岛素|抗抑郁药)|(?:药|药物).{0,6}(?:能|可以)停/ },
@@ -107,5 +125,14 @@ const RULES: Rule[] = [
 /** The kind of clinical question, or undefined for a general one. Language-independent: all rules run. */
 export function detectClinical(text: string): ClinicalKind | undefined {
   const normalised = text.normalize('NFC').replace(/\s+/g, ' ');
-  return RULES.find((r) => r.pattern.test(normalised))?.kind;
+  const kind = RULES.find((r) => r.pattern.test(normalised))?.kind;
+  if (kind) return kind;
+  // Two different medicines in one question ("my dad takes eliquis, can he take aleve"): an interaction.
+  // Not a choice between two ("zyrtec or claritin, which is better?"): that is a general question.
+  const named = new Set([...normalised.matchAll(ANY_MEDICINE_GLOBAL)].map((m) => m[0].toLowerCase()));
+  return named.size >= 2 && !CHOICE.test(normalised) ? 'interaction' : undefined;
 }
+
+const CHOICE = new RegExp(`${ANY_MEDICINE}\\s*(?:,\\s*)?(?:or|vs\\.?|versus|o|u|还是|或者?|ya|या)\\s+${ANY_MEDICINE}`, 'i');
+
+const ANY_MEDICINE_GLOBAL = new RegExp(ANY_MEDICINE, 'gi');

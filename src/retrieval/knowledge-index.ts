@@ -3,9 +3,13 @@ import type { KnowledgeTopic, Passage } from '../knowledge/passages.js';
 import { LANGUAGES, type Language } from '../language/languages.js';
 import { createLexicalIndex, type LexicalHit, type LexicalIndex } from './lexical-index.js';
 import { aggregateTopics, type TopicHit } from './topics.js';
+import { createUnitClassifier, type UnitScore } from './unit-classifier.js';
 
 // Romanised Hindi and Chinese messages mix in English words ("report", "portal", "flu shot").
 const BORROWS_ENGLISH: ReadonlySet<Language> = new Set(['hi', 'zh']);
+
+/** The classifier's pseudo-unit for what the bot cannot help with (pets, weather...). */
+export const outOfScopeId = (language: Language) => `${language}/out-of-scope`;
 
 export interface LexicalSearch {
   /** The index that matched: the patient's language, or another one when it had nothing. */
@@ -22,8 +26,12 @@ export interface KnowledgeIndex {
   readonly languages: readonly Language[];
   /** The patient's language first; other languages only when it matches nothing. */
   search(query: string, language: Language, limit?: number): LexicalSearch;
+  /** Units by the classifier trained on their example questions (the patient's language only). */
+  classify(query: string, language: Language, limit?: number): UnitScore[];
   topic(id: string, language: Language): KnowledgeTopic | undefined;
   passagesOf(id: string, language: Language): Passage[];
+  /** A unit's passage by its id (`<lang>/<topic>#<unit>`). */
+  passage(passageId: string): Passage | undefined;
 }
 
 export function createKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeIndex {
@@ -45,6 +53,18 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeInde
       }),
     );
   }
+  const classifiers = new Map(
+    snapshot.languages.map((language) => [
+      language,
+      createUnitClassifier(
+        snapshot.passages
+          .filter((p) => p.metadata.lang === language)
+          .map((p) => ({ id: p.metadata.passageId, examples: [p.metadata.section, p.metadata.short, ...p.metadata.questions] }))
+          .concat([{ id: outOfScopeId(language), examples: snapshot.outOfScope[language] ?? [] }]),
+      ),
+    ]),
+  );
+  const byPassageId = new Map(snapshot.passages.map((p) => [p.metadata.passageId, p]));
   const order = (first: Language): Language[] => [first, ...LANGUAGES.filter((l) => l !== first && indexes.has(l))];
 
   return {
@@ -59,6 +79,8 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeInde
       }
       return { matchedLanguage: language, hits: [], topics: [], queryTokens: 0 };
     },
+    classify: (query, language, limit) => classifiers.get(language)?.classify(query, limit) ?? [],
+    passage: (passageId) => byPassageId.get(passageId),
     topic: (id, language) => topics.get(`${language}/${id}`),
     passagesOf: (id, language) => passages.get(`${language}/${id}`) ?? [],
   };

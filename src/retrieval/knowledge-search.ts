@@ -1,9 +1,9 @@
 import type { Passage } from '../knowledge/passages.js';
 import type { Language } from '../language/languages.js';
 import type { Logger } from '../logger.js';
-import { combineConfidence, lexicalConfidence, vectorConfidence } from './confidence.js';
-import { reciprocalRankFusion } from './fusion.js';
-import type { KnowledgeIndex } from './knowledge-index.js';
+import { answerConfidence, combineConfidence, lexicalConfidence, vectorConfidence, type ConfidenceFeatures } from './confidence.js';
+import { weightedFusion } from './fusion.js';
+import { outOfScopeId, type KnowledgeIndex } from './knowledge-index.js';
 import { aggregateTopics, type ScoredPassage, type TopicHit } from './topics.js';
 import type { VectorHit, VectorIndex } from './vector-index.js';
 
@@ -20,6 +20,12 @@ export interface RetrievalResult {
   topics: TopicHit[];
   /** 0..1, see confidence.ts. */
   confidence: number;
+  /** Each signal's own top units (`topic#unit`), for measuring what each contributes. */
+  signals: { lexical: string[]; classifier: string[]; vector?: string[] };
+  /** The classifier's nearest examples are of things the clinic's bot cannot help with. */
+  outOfScope: boolean;
+  /** What `confidence` was computed from (lexical, hybrid adds nothing here). */
+  features?: ConfidenceFeatures;
 }
 
 export interface KnowledgeSearch {
@@ -39,28 +45,64 @@ export interface KnowledgeSearchOptions {
 // A question is short; a pasted page must not cost a long search.
 const MAX_QUERY_CHARS = 600;
 
+/**
+ * How the signals combine. Weighted reciprocal rank fusion (k small: the top ranks matter) of
+ * the lexical ranking and the unit classifier's, and the embeddings' when configured; chosen on
+ * the dev part of corpus/answers (never the held-out part).
+ */
+export const FUSION = {
+  k: 10,
+  lexical: 1,
+  classifier: 1.2,
+  vector: 1,
+  /** Out of scope: the classifier's nearest examples are the out-of-scope ones, at least this similar. */
+  outOfScopeMin: 0.15,
+};
+
 export function createKnowledgeSearch({ index, vectors, logger }: KnowledgeSearchOptions): KnowledgeSearch {
   const searchLexical = (fullQuery: string, language: Language): RetrievalResult => {
     const query = fullQuery.slice(0, MAX_QUERY_CHARS);
     const current = index();
     const found = current.search(query, language);
-    let topics = found.topics;
-    if (found.matchedLanguage !== language) {
-      // Matched in another language only: answer from the same topics in the patient's language.
-      topics = found.topics.flatMap((t) => {
-        const local = current.passagesOf(t.id, language);
-        const title = current.topic(t.id, language)?.title;
-        return local.length && title ? [{ id: t.id, title, score: t.score, passages: local.map((passage) => ({ passage, score: t.score })) }] : [];
-      });
-    }
+    // Matched in another language only: the same units in the patient's language.
+    const lexical =
+      found.matchedLanguage === language
+        ? found.hits.map((h) => h.passage)
+        : found.hits.flatMap((h) => current.passage(`${language}/${h.passage.metadata.topicId}#${h.passage.metadata.unitId}`) ?? []);
+    const classified = current.classify(query, language, 20);
+    const outOfScope = classified[0]?.id === outOfScopeId(language) && classified[0].score >= FUSION.outOfScopeMin;
+    const unitScores = classified.flatMap((c) => {
+      const passage = current.passage(c.id);
+      return passage ? [{ passage, score: c.score }] : [];
+    });
+    const byClassifier = unitScores.map((u) => u.passage);
+    const fused = weightedFusion([
+      { ranking: lexical, weight: FUSION.lexical },
+      { ranking: byClassifier, weight: FUSION.classifier },
+    ], FUSION.k);
+    const passages = fused.map(({ item, score }) => ({ passage: item, score }));
+    const topics = aggregateTopics(passages);
+    const top = topics[0]?.id;
+    const bestUnit = unitScores[0];
+    const rival = unitScores.find((u) => u.passage.metadata.topicId !== bestUnit?.passage.metadata.topicId);
+    const features: ConfidenceFeatures = {
+      lexical: found.topics[0]?.id === top ? lexicalConfidence(found.topics, found.queryTokens) : 0,
+      classifier: bestUnit && bestUnit.passage.metadata.topicId === top ? bestUnit.score : 0,
+      margin: bestUnit ? bestUnit.score - (rival?.score ?? 0) : 0,
+      outOfScope: classified.find((c) => c.id === outOfScopeId(language))?.score ?? 0,
+      agree: lexical[0] && bestUnit && lexical[0] === bestUnit.passage ? 1 : 0,
+    };
     return {
       query,
       language,
       matchedLanguage: found.matchedLanguage,
       mode: 'lexical',
-      passages: found.matchedLanguage === language ? found.hits : topics.map((t) => t.passages[0]!),
+      passages,
       topics,
-      confidence: lexicalConfidence(found.topics, found.queryTokens),
+      confidence: answerConfidence(features),
+      features,
+      signals: { lexical: lexical.slice(0, 3).map(unitKey), classifier: byClassifier.slice(0, 3).map(unitKey) },
+      outOfScope,
     };
   };
 
@@ -85,24 +127,22 @@ export function createKnowledgeSearch({ index, vectors, logger }: KnowledgeSearc
 }
 
 function fuse(lexical: RetrievalResult, vectorHits: VectorHit[], index: KnowledgeIndex): RetrievalResult {
-  // Prefer the in-memory passage (same id and content) so both rankings speak of one object.
-  const known = new Map(index.snapshot.passages.map((p) => [p.metadata.passageId, p]));
+  // Prefer the in-memory passage (same id and content) so every ranking speaks of one object.
   const vectorPassages = vectorHits.map((h) => {
-    const current = known.get(h.passage.metadata.passageId);
+    const current = index.passage(h.passage.metadata.passageId);
     return current && current.metadata.hash === h.passage.metadata.hash ? current : h.passage;
   });
-  const fused = reciprocalRankFusion<Passage>(
-    [lexical.passages.map((p) => p.passage), vectorPassages],
-    (p) => p.metadata.passageId,
-  );
+  const fused = weightedFusion([
+    { ranking: lexical.passages.map((p) => p.passage), weight: FUSION.lexical + FUSION.classifier },
+    { ranking: vectorPassages, weight: FUSION.vector },
+  ], FUSION.k);
   const passages = fused.map(({ item, score }) => ({ passage: item, score }));
   const topics = aggregateTopics(passages);
   const top = topics[0];
-  const lexicalAgrees = lexical.topics[0]?.id === top?.id;
+  const textAgrees = lexical.topics[0]?.id === top?.id;
   const vectorAgrees = vectorHits[0]?.passage.metadata.topicId === top?.id;
-  const confidence = combineConfidence(
-    lexicalAgrees ? lexical.confidence : 0,
-    vectorAgrees ? vectorConfidence(vectorHits[0]!.similarity) : 0,
-  );
-  return { ...lexical, mode: 'hybrid', passages, topics, confidence };
+  const confidence = combineConfidence(textAgrees ? lexical.confidence : 0, vectorAgrees ? vectorConfidence(vectorHits[0]!.similarity) : 0);
+  return { ...lexical, mode: 'hybrid', passages, topics, confidence, signals: { ...lexical.signals, vector: vectorPassages.slice(0, 3).map(unitKey) } };
 }
+
+const unitKey = (p: Passage) => `${p.metadata.topicId}#${p.metadata.unitId}`;

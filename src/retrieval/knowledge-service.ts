@@ -7,6 +7,7 @@ import { watchDirectory } from '../knowledge/watch.js';
 import type { Language } from '../language/languages.js';
 import type { Logger } from '../logger.js';
 import { paths } from '../paths.js';
+import { createChatFailover } from './chat-failover.js';
 import { createGroundedAnswerer, type GroundedAnswerer } from './grounded-answer.js';
 import { createKnowledgeIndex, type KnowledgeIndex } from './knowledge-index.js';
 import { KnowledgeRetriever } from './knowledge-retriever.js';
@@ -67,7 +68,26 @@ export async function createKnowledgeService(options: KnowledgeServiceOptions): 
   let index = createKnowledgeIndex(await load());
   const llm = config.llm;
   const client = llm ? new OpenAI({ apiKey: llm.apiKey, baseURL: llm.baseUrl, timeout: llm.timeoutMs, maxRetries: 1 }) : undefined;
-  const answerer = client && llm?.model ? createGroundedAnswerer({ client, model: llm.model, timeoutMs: llm.timeoutMs }) : undefined;
+  const answerer =
+    client && llm?.model
+      ? createGroundedAnswerer({
+          model: llm.model,
+          chat: createChatFailover(
+            [
+              { name: llm.baseUrl ?? 'https://api.openai.com/v1', client, model: llm.model },
+              ...llm.fallbacks.map((f) => ({
+                name: f.baseUrl,
+                client: new OpenAI({ apiKey: f.apiKey, baseURL: f.baseUrl, timeout: llm.timeoutMs, maxRetries: 0 }),
+                model: f.model,
+              })),
+            ],
+            {
+              timeoutMs: llm.timeoutMs,
+              onFailure: (endpoint, err) => logger.warn({ endpoint, err: err.name === 'BrokenCircuitError' ? 'circuit open' : err.message }, 'LLM endpoint failed: trying the next'),
+            },
+          ),
+        })
+      : undefined;
 
   let vectors: VectorIndex | undefined;
   let vectorsReady = false;

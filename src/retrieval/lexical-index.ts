@@ -21,6 +21,7 @@ interface IndexedPassage {
   keywords: string;
   section: string;
   text: string;
+  questions: string;
   borrowed: string;
 }
 
@@ -36,7 +37,7 @@ export interface LexicalIndexOptions {
 }
 
 export interface LexicalTuning {
-  boost: { title: number; keywords: number; section: number; text: number; borrowed: number };
+  boost: { title: number; keywords: number; section: number; text: number; questions: number; borrowed: number };
   tokenWeight: Record<ReturnType<typeof tokenKind>, number>;
   bm25: { k: number; b: number; d: number };
   weights: { fuzzy: number; prefix: number };
@@ -44,7 +45,7 @@ export interface LexicalTuning {
 
 /** How much each part of a passage and each kind of token counts. */
 export const LEXICAL_TUNING: LexicalTuning = {
-  boost: { title: 2.5, keywords: 3, section: 1, text: 1, borrowed: 0.5 },
+  boost: { title: 1.5, keywords: 1.5, section: 2, text: 1, questions: 2, borrowed: 0.5 },
   tokenWeight: { word: 1, han: 1, pair: 1.4, hindiKey: 0.6, shortHindiKey: 0.15, hanChar: 0.3, number: 0.5 },
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   weights: { fuzzy: 0.45, prefix: 0.375 },
@@ -58,7 +59,7 @@ export function createLexicalIndex({ passages, language, borrowed, tuning = LEXI
   const analyse = (text: string) => tokenize(text, language);
   const search = new MiniSearch<IndexedPassage>({
     idField: 'id',
-    fields: ['title', 'keywords', 'section', 'text', 'borrowed'],
+    fields: ['title', 'keywords', 'section', 'text', 'questions', 'borrowed'],
     tokenize: analyse,
     processTerm: (term) => term,
   });
@@ -70,6 +71,7 @@ export function createLexicalIndex({ passages, language, borrowed, tuning = LEXI
       keywords: p.metadata.keywords.join('\n;\n'),
       section: p.metadata.section,
       text: p.pageContent,
+      questions: p.metadata.questions.join('\n;\n'),
       borrowed: borrowed?.get(p.metadata.topicId)?.join('\n;\n') ?? '',
     })),
   );

@@ -3,11 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTopicFile } from '../../src/knowledge/front-matter.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
-import { splitSections } from '../../src/knowledge/passages.js';
 import { TOPIC_IDS } from '../../src/knowledge/topics.js';
+import { MIN_QUESTIONS, SHORT_ANSWER_MAX } from '../../src/knowledge/units.js';
 import { LANGUAGES } from '../../src/language/languages.js';
 import { paths } from '../../src/paths.js';
 import { EXTRAS } from './helpers.js';
+
+// A phone number written out: North American (555) 010-4200 / 1-800-222-1222 / 1-800-QUIT-NOW, or
+// an international +NN form. Topic files must use placeholders ({{phone}}, {{poison_control}}...).
+const PHONE = /(?:\+\d{1,3}[\s-]?)?(?:\(\d{3}\)\s?|\b\d{3}[-.\s])\d{3}[-.\s]\d{4}\b|\b1[-\s]?8\d\d[-\s]?[A-Z0-9]{3,4}[-\s]?[A-Z0-9]{3,4}\b/;
 
 describe('the knowledge base as shipped', async () => {
   const snapshot = await loadKnowledge({ extras: EXTRAS });
@@ -19,15 +23,39 @@ describe('the knowledge base as shipped', async () => {
     }
   });
 
-  it.each(LANGUAGES)('%s: every topic is 150–600 words (Chinese: 300–1000 characters)', (lang) => {
-    const outside: string[] = [];
-    for (const id of TOPIC_IDS) {
-      const { body } = parseTopicFile(readFileSync(join(paths.knowledge, lang, `${id}.md`), 'utf8'));
-      const size = lang === 'zh' ? (body.match(/\p{Script=Han}/gu) ?? []).length : (body.replace(/[#*>•-]+/g, ' ').match(/\S+/g) ?? []).length;
-      const [min, max] = lang === 'zh' ? [300, 1000] : [150, 600];
-      if (size < min || size > max) outside.push(`${lang}/${id}.md: ${size}`);
+  it('lint: no topic file writes a phone number; every number comes from clinic.yaml or the settings', () => {
+    const found: string[] = [];
+    for (const lang of LANGUAGES) {
+      for (const id of TOPIC_IDS) {
+        const source = readFileSync(join(paths.knowledge, lang, `${id}.md`), 'utf8');
+        const match = PHONE.exec(source);
+        if (match) found.push(`${lang}/${id}.md: ${match[0]}`);
+      }
     }
-    expect(outside).toEqual([]);
+    expect(found).toEqual([]);
+  });
+
+  it('lint: every unit exists in all four languages, with the same ids in the same topic', () => {
+    for (const id of TOPIC_IDS) {
+      const versions = LANGUAGES.map((lang) => snapshot.topics.find((t) => t.id === id && t.lang === lang)!);
+      const units = versions.map((t) => t.units.map((u) => u.id).sort());
+      for (const [i, ids] of units.entries()) expect(ids, `${LANGUAGES[i]}/${id}.md`).toEqual(units[0]);
+    }
+  });
+
+  it(`every unit states its fact in a short answer of at most ${SHORT_ANSWER_MAX} characters, with at least ${MIN_QUESTIONS} example questions`, () => {
+    for (const topic of snapshot.topics) {
+      expect(topic.units.length, topic.file).toBeGreaterThanOrEqual(3);
+      for (const unit of topic.units) {
+        expect([...unit.short].length, `${topic.file}#${unit.id}`).toBeLessThanOrEqual(SHORT_ANSWER_MAX);
+        expect(unit.short, `${topic.file}#${unit.id}`).not.toMatch(/^(here'?s|here is|aquí|以下|यहाँ)/i);
+        expect(unit.questions.length, `${topic.file}#${unit.id}`).toBeGreaterThanOrEqual(MIN_QUESTIONS);
+        if (topic.lang === 'hi') {
+          expect(unit.shortRomanised, `${topic.file}#${unit.id}`).toMatch(/^[\x20-\x7e\u2013\u2014\u2019°₹]+$/);
+          expect(unit.questions.filter((q) => !/\p{Script=Devanagari}/u.test(q)).length, `${topic.file}#${unit.id} romanised questions`).toBeGreaterThanOrEqual(3);
+        }
+      }
+    }
   });
 
   it('lists public sources and lay keywords for every topic; Hindi topics include romanised keywords', () => {
@@ -38,23 +66,27 @@ describe('the knowledge base as shipped', async () => {
     }
   });
 
-  it('fills every placeholder: no {{ left in any passage', () => {
-    const left = snapshot.passages.filter((p) => p.pageContent.includes('{{'));
+  it('fills every placeholder: no {{ left in any unit', () => {
+    const left = snapshot.passages.filter((p) => p.pageContent.includes('{{') || p.metadata.questions.some((q) => q.includes('{{')));
     expect(left.map((p) => p.metadata.passageId)).toEqual([]);
     expect(snapshot.passages.some((p) => p.pageContent.includes('(555) 010-4200'))).toBe(true);
   });
 
-  it('makes one passage per section, each knowing its topic, language, title and section', () => {
+  it('makes one passage per unit, each knowing its topic, unit, language and sources', () => {
     for (const topic of snapshot.topics) {
       const passages = snapshot.passages.filter((p) => p.metadata.topicId === topic.id && p.metadata.lang === topic.lang);
-      const sections = splitSections(topic.body);
-      expect(passages.length, topic.file).toBeGreaterThanOrEqual(sections.length);
-      expect(new Set(passages.map((p) => p.metadata.section))).toEqual(new Set(sections.map((s) => s.heading)));
+      expect(passages.map((p) => p.metadata.unitId), topic.file).toEqual(topic.units.map((u) => u.id));
       for (const p of passages) {
-        expect(p.metadata).toMatchObject({ topicId: topic.id, lang: topic.lang, title: topic.title, keywords: topic.keywords, sources: topic.sources });
+        expect(p.metadata).toMatchObject({ topicId: topic.id, lang: topic.lang, title: topic.title });
+        expect(p.metadata.sources.length).toBeGreaterThan(0);
         expect(p.metadata.hash).toMatch(/^[0-9a-f]{32}$/);
-        expect(p.pageContent).not.toMatch(/^---/);
       }
+    }
+  });
+
+  it('keeps the front matter of every file valid', () => {
+    for (const lang of LANGUAGES) {
+      for (const id of TOPIC_IDS) expect(parseTopicFile(readFileSync(join(paths.knowledge, lang, `${id}.md`), 'utf8')).problems).toEqual([]);
     }
   });
 });

@@ -62,7 +62,8 @@ describe('file watch', () => {
     expect(knowledge.startWatching()).toBe(false); // NODE_ENV=test and KNOWLEDGE_WATCH unset
     expect(knowledge.startWatching(true)).toBe(true);
     const service = knowledge;
-    const found = () => service.searchLexical('zumbleberry', 'en').topics[0]?.id;
+    // What lexical search (which reads keywords) ranks first.
+    const found = () => service.searchLexical('zumbleberry', 'en').signals.lexical[0]?.split('#')[0];
     expect(found()).toBeUndefined();
 
     kb.edit('en/allergies.md', (t) => t.replace(/^keywords: \[/m, 'keywords: [zumbleberry, '));

@@ -43,12 +43,30 @@ describe('knowledge validation', () => {
     );
   });
 
-  it('reports a file without front matter or sections', async () => {
+  it('reports a file without front matter or answer units', async () => {
     kb = copyKnowledge();
     kb.write('en/fever.md', 'Fever is a temperature of 38°C or more.\n');
     const problems = await problemsOf(kb.dir);
     expect(problems).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^en\/fever\.md: front matter: missing/), expect.stringMatching(/^en\/fever\.md: body: no "## " sections/)]),
+      expect.arrayContaining([expect.stringMatching(/^en\/fever\.md: front matter: missing/), expect.stringMatching(/^en\/fever\.md: body: no answer units/)]),
+    );
+  });
+
+  it('reports a unit that is too long, has too few questions, lacks a language, or a Hindi unit without its romanised answer', async () => {
+    kb = copyKnowledge();
+    kb.edit('en/fever.md', (t) => t.replace(/^> .*$/m, `> ${'A fever is a temperature of 38 °C or more. '.repeat(8)}`));
+    const eight = Array.from({ length: 8 }, (_, i) => `- pregunta ${i + 1}`).join('\n');
+    kb.edit('es/fever.md', (t) => `${t}\n## Extra {#only-in-spanish}\n\n> Solo en español.\n\nQuestions:\n${eight}\n`);
+    kb.edit('zh/fever.md', (t) => `${t}\n## 太少 {#too-few}\n\n> 问题太少。\n\nQuestions:\n- 一\n- 二\n`);
+    kb.edit('hi/fever.md', (t) => t.replace(/^Romanised:.*$/m, ''));
+    const problems = await problemsOf(kb.dir);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^en\/fever\.md: unit [a-z-]+: the short answer is \d+ characters; keep it to 300$/),
+        'zh/fever.md: unit too-few: 2 example questions; list at least 8 under "Questions:"',
+        'en/fever.md: missing unit(s) only-in-spanish, too-few (every unit must exist in every language)',
+        expect.stringMatching(/^hi\/fever\.md: unit [a-z-]+: Hindi units need a "Romanised:" line/),
+      ]),
     );
   });
 
@@ -65,7 +83,7 @@ describe('passages and content hashes', () => {
   it('keeps the hash of unchanged passages and changes only the edited one', async () => {
     kb = copyKnowledge();
     const before = await loadKnowledge({ dir: kb.dir, extras: EXTRAS });
-    kb.edit('en/fever.md', (t) => t.replace('## Caring for a fever at home', '## Caring for a fever at home\n\nKeep a note of the temperatures you measure.'));
+    kb.edit('en/fever.md', (t) => t.replace(/^(> .*)$/m, '$1\n\nKeep a note of the temperatures you measure.'));
     const after = await loadKnowledge({ dir: kb.dir, extras: EXTRAS });
     const hashes = (s: typeof before) => new Map(s.passages.map((p) => [p.metadata.passageId, p.metadata.hash]));
     const [a, b] = [hashes(before), hashes(after)];
@@ -74,14 +92,15 @@ describe('passages and content hashes', () => {
     expect(changed[0]).toMatch(/^en\/fever#/);
   });
 
-  it('splits a long section further; every piece keeps its topic and section', async () => {
+  it('makes each unit one passage, with its example questions and short answer for search', async () => {
     kb = copyKnowledge();
-    const filler = Array.from({ length: 30 }, (_, i) => `- Point ${i + 1}: drink water, rest, and check your temperature again later today.`).join('\n');
-    kb.edit('en/fever.md', (t) => `${t}\n## A very long section\n\n${filler}\n`);
     const snapshot = await loadKnowledge({ dir: kb.dir, extras: EXTRAS });
-    const pieces = snapshot.passages.filter((p) => p.metadata.lang === 'en' && p.metadata.section === 'A very long section');
-    expect(pieces.length).toBeGreaterThan(1);
-    for (const p of pieces) expect(p.metadata).toMatchObject({ topicId: 'fever', lang: 'en', title: 'Fever in adults and children' });
-    expect(new Set(pieces.map((p) => p.metadata.passageId)).size).toBe(pieces.length);
+    const fever = snapshot.topics.find((t) => t.id === 'fever' && t.lang === 'en')!;
+    const passages = snapshot.passages.filter((p) => p.metadata.topicId === 'fever' && p.metadata.lang === 'en');
+    expect(passages.map((p) => p.metadata.passageId)).toEqual(fever.units.map((u) => `en/fever#${u.id}`));
+    for (const [i, p] of passages.entries()) {
+      expect(p.pageContent.startsWith(fever.units[i]!.short)).toBe(true);
+      expect(p.metadata.questions).toEqual(fever.units[i]!.questions);
+    }
   });
 });

@@ -28,7 +28,7 @@ describe('knowledge answers in the running app', () => {
       expect(ack.ok).toBe(true);
       const reply = await visitor.next((m) => m.role === 'bot');
       expect(reply.sources?.[0]).toMatchObject({ id: 'prescription-refills' });
-      expect(reply.text).toMatch(/Fuente: /);
+      expect(reply.text).toMatch(/\n\nMás: .+ https:\/\//);
     } finally {
       visitor.close();
     }

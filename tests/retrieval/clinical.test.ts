@@ -58,7 +58,8 @@ describe('clinical questions', () => {
   it('leaves almost every eval question to the knowledge base', () => {
     const all = LANGUAGES.flatMap((lang) => evalQuestions(lang).map(({ q }) => q));
     const flagged = all.filter((q) => detectClinical(q) !== undefined);
-    // The few flagged ask to stop a prescribed medicine ("血压正常了能停药吗"): a nurse's call.
-    expect(flagged.length / all.length).toBeLessThan(0.01);
+    // The few flagged ask to stop a prescribed medicine ("血压正常了能停药吗") or to mix two
+    // ("ibuprofen with my blood thinner"): a nurse's call, by design.
+    expect(flagged.length / all.length).toBeLessThan(0.02);
   });
 });

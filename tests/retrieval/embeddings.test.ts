@@ -70,7 +70,7 @@ describe('hybrid retrieval with embeddings (PGlite + pgvector, fake OpenAI)', ()
     const unchanged = await knowledge.reindex();
     expect(unchanged.embeddings).toEqual({ embedded: 0, kept: knowledge.snapshot.passages.length, removed: 0 });
 
-    kb.edit('en/fever.md', (t) => t.replace('## When to get help now', '## When to get help now\n\nIf in doubt, call.'));
+    kb.edit('en/fever.md', (t) => t.replace(/^(> .*)$/m, '$1\n\nIf in doubt, call.'));
     const changed = await knowledge.reindex();
     expect(changed.embeddings).toEqual({ embedded: 1, kept: knowledge.snapshot.passages.length - 1, removed: 1 });
     expect(await rows()).toBe(knowledge.snapshot.passages.length);

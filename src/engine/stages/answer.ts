@@ -1,26 +1,31 @@
 import { isDidNotHelp, isHumanRequest } from '../../escalation/triggers.js';
-import type { Passage } from '../../knowledge/passages.js';
+import type { Passage, TopicSource } from '../../knowledge/passages.js';
+import type { AnswerUnit } from '../../knowledge/units.js';
 import type { SourceRef, SuggestedAction } from '../../message.js';
-import { leadLine, markdownToChat } from '../../retrieval/chat-text.js';
+import { markdownToChat } from '../../retrieval/chat-text.js';
 import { detectClinical } from '../../retrieval/clinical.js';
 import { CONFIDENCE_THRESHOLD } from '../../retrieval/confidence.js';
+import { MAX_AGE_TURNS, searchWithContext } from '../../retrieval/follow-up.js';
+import { isGibberish } from '../../retrieval/gibberish.js';
 import type { KnowledgeService } from '../../retrieval/knowledge-service.js';
 import type { RetrievalResult } from '../../retrieval/knowledge-search.js';
-import type { ScoredPassage, TopicHit } from '../../retrieval/topics.js';
+import type { TopicHit } from '../../retrieval/topics.js';
 import type { TurnContext } from '../context.js';
 import type { Middleware } from '../pipeline.js';
 
-/** What a "closest topics" button sends back. */
+/** What the buttons send back: a topic ("closest topics"), a unit, or "more" on a unit. */
 const TOPIC_CHOICE = /^topic:([a-z0-9-]+)$/;
-// A second passage of the same topic joins the answer when it scores close and both stay short.
-const SECOND_PASSAGE_RATIO = 0.6;
-const ANSWER_BUDGET = { latin: 750, han: 320 };
+const UNIT_CHOICE = /^(unit|more):([a-z0-9-]+)#([a-z0-9-]+)$/;
+const DEVANAGARI = /\p{Script=Devanagari}/u;
+const LATIN = /[a-z]/i;
 
 /**
- * Answers from the knowledge base. Clinical questions (a diagnosis, a dose, stopping a
- * medicine) go to a nurse instead; weak matches get "not sure" with the closest topics;
- * requests for a nurse pass through untouched. Sets `details.confidence` and
- * `details.lowConfidence` for the escalation stage after it.
+ * Answers from the knowledge base's answer units: the unit's short answer first, then one line
+ * with its public source; on the web a "more" button gives the longer answer. Clinical questions
+ * (a dose, mixing or changing medicines, one's own results) go to a nurse with general safety
+ * information; out-of-scope messages get a kind "not here"; gibberish gets a request to rephrase;
+ * weak matches get "not sure" with the closest topics and the nurse button. Follow-ups lean on
+ * the conversation's last question and topic (`state.answerContext`).
  */
 export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext> {
   return async (ctx, next) => {
@@ -34,9 +39,14 @@ export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext
       await next();
       return;
     }
-    const chosen = TOPIC_CHOICE.exec(text)?.[1];
-    if (chosen && knowledge.topic(chosen, ctx.language)) {
-      answerChosenTopic(ctx, knowledge, chosen);
+    if (ctx.state.answerContext && ctx.state.turns - ctx.state.answerContext.turn > MAX_AGE_TURNS) delete ctx.state.answerContext;
+    const topicChoice = TOPIC_CHOICE.exec(text)?.[1];
+    const unitChoice = UNIT_CHOICE.exec(text);
+    if (topicChoice && knowledge.topic(topicChoice, ctx.language)) {
+      answerChosenTopic(ctx, knowledge, topicChoice);
+    } else if (unitChoice && knowledge.index.passage(`${ctx.language}/${unitChoice[2]}#${unitChoice[3]}`)) {
+      const passage = knowledge.index.passage(`${ctx.language}/${unitChoice[2]}#${unitChoice[3]}`)!;
+      answerUnit(ctx, knowledge, passage, unitChoice[1] === 'more' ? 'long' : 'short');
     } else {
       const clinical = detectClinical(text);
       if (clinical) {
@@ -49,10 +59,20 @@ export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext
         ctx.result.details.clinical = clinical;
         ctx.result.handledBy = 'answer';
       } else {
-        const result = await knowledge.search(text, ctx.language);
+        const result = await searchWithContext(knowledge, text, ctx.language, ctx.state.answerContext);
         ctx.result.details.confidence = round(result.confidence);
         ctx.result.details.retrieval = result.mode;
-        if (result.topics.length === 0 || result.confidence < CONFIDENCE_THRESHOLD) notSure(ctx, result);
+        if (result.usedContext) ctx.result.details.followUp = true;
+        const confident = result.topics.length > 0 && result.confidence >= CONFIDENCE_THRESHOLD;
+        if (!confident && isGibberish(text)) {
+          ctx.reply(ctx.t('answers:rephrase'), { actions: topicButtons(ctx) });
+          ctx.result.details.gibberish = true;
+          ctx.result.handledBy = 'answer';
+        } else if (result.outOfScope) {
+          ctx.reply(ctx.t('answers:outOfScope', { clinic: ctx.services.clinic.name }), { actions: topicButtons(ctx) });
+          ctx.result.details.outOfScope = true;
+          ctx.result.handledBy = 'answer';
+        } else if (!confident) notSure(ctx, result);
         else await answer(ctx, knowledge, result);
       }
     }
@@ -61,23 +81,31 @@ export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext
 }
 
 async function answer(ctx: TurnContext, knowledge: KnowledgeService, result: RetrievalResult): Promise<void> {
+  const best = result.passages[0]!.passage;
   const top = result.topics[0]!;
   ctx.result.details.lowConfidence = false;
-  ctx.result.details.topic = top.id;
-  ctx.result.handledBy = 'answer';
   ctx.result.sources = relatedSources(result.topics);
+  ctx.state.answerContext = {
+    topic: best.metadata.topicId,
+    unit: best.metadata.unitId,
+    question: ctx.result.details.followUp && ctx.state.answerContext ? `${ctx.state.answerContext.question}\n${ctx.message.text}` : ctx.message.text,
+    turn: ctx.state.turns,
+  };
   if (knowledge.answerer) {
-    const cited = groundingTopics(result.topics);
+    const units = groundingUnits(result, top);
     try {
       const text = await knowledge.answerer.answer({
         question: ctx.message.text,
         language: ctx.language,
         clinicName: ctx.services.clinic.name,
-        passages: cited.flatMap((t) => t.passages.slice(0, 3).map((p) => p.passage)),
+        passages: units,
+        history: ctx.state.recent ?? [],
       });
-      const sources = cited.map(toSource);
-      ctx.reply([text, ctx.t('answers:source', { title: cited.map((t) => t.title).join(', ') })].join('\n\n'), { sources });
+      ctx.reply([text, moreLine(ctx, best, knowledge)].filter(Boolean).join('\n\n'), { sources: units.map(toSource).filter(uniqueTopic), brief: text });
       ctx.result.details.answer = 'llm';
+      ctx.result.details.topic = best.metadata.topicId;
+      ctx.result.details.unit = best.metadata.unitId;
+      ctx.result.handledBy = 'answer';
       return;
     } catch (err) {
       // The model is optional: any failure or timeout falls back to the extractive answer.
@@ -85,21 +113,47 @@ async function answer(ctx: TurnContext, knowledge: KnowledgeService, result: Ret
       ctx.services.logger.warn({ conversationId: ctx.conversation.id, err: (err as Error).name }, 'LLM answer failed: extractive answer instead');
     }
   }
-  ctx.reply(extractiveText(ctx, top.title, pickPassages(top.passages, ctx.language === 'zh')), { sources: [toSource(top)] });
-  ctx.result.details.answer = 'extractive';
+  answerUnit(ctx, knowledge, best, 'short');
 }
 
+/** One unit: the short answer (romanised for Hindi written in Latin letters) and its source line, or the longer answer. */
+function answerUnit(ctx: TurnContext, knowledge: KnowledgeService, passage: Passage, length: 'short' | 'long'): void {
+  const unit = unitOf(knowledge, passage);
+  if (!unit) return;
+  const romanised = ctx.language === 'hi' && unit.shortRomanised && LATIN.test(ctx.message.text) && !DEVANAGARI.test(ctx.message.text);
+  const short = romanised ? unit.shortRomanised! : unit.short;
+  const body = length === 'long' && unit.long ? markdownToChat(unit.long) : short;
+  const actions: SuggestedAction[] =
+    length === 'short' && unit.long ? [{ title: ctx.t('answers:moreAction'), value: `more:${passage.metadata.topicId}#${unit.id}` }] : [];
+  ctx.reply([body, moreLine(ctx, passage, knowledge)].filter(Boolean).join('\n\n'), {
+    sources: [toSource(passage)],
+    brief: length === 'long' && unit.long ? markdownToChat(unit.long) : short,
+    ...(actions.length ? { actions } : {}),
+  });
+  ctx.result.sources = ctx.result.sources.length ? ctx.result.sources : [toSource(passage)];
+  ctx.result.details.confidence ??= 1;
+  ctx.result.details.lowConfidence = false;
+  ctx.result.details.topic = passage.metadata.topicId;
+  ctx.result.details.unit = unit.id;
+  ctx.result.details.answer = 'extractive';
+  ctx.result.handledBy = 'answer';
+  ctx.state.answerContext ??= { topic: passage.metadata.topicId, unit: unit.id, question: unit.title, turn: ctx.state.turns };
+}
+
+/** A topic picked from the buttons: its overview and its units as buttons. */
 function answerChosenTopic(ctx: TurnContext, knowledge: KnowledgeService, id: string): void {
   const topic = knowledge.topic(id, ctx.language)!;
-  const passages = knowledge.passagesOf(id, ctx.language).map((passage, i) => ({ passage, score: 1 / (i + 1) }));
-  const hit: TopicHit = { id: topic.id, title: topic.title, score: 1, passages };
-  ctx.reply(extractiveText(ctx, topic.title, pickPassages(passages, ctx.language === 'zh')), { sources: [toSource(hit)] });
-  ctx.result.sources = [toSource(hit)];
+  const actions = topic.units.slice(0, 6).map((u) => ({ title: u.title, value: `unit:${topic.id}#${u.id}` }));
+  const first = knowledge.passagesOf(id, ctx.language)[0];
+  const text = topic.overview ? markdownToChat(topic.overview) : (topic.units[0]?.short ?? topic.title);
+  ctx.reply(text, { actions, ...(first ? { sources: [toSource(first)] } : {}) });
+  ctx.result.sources = first ? [toSource(first)] : [];
   ctx.result.details.confidence = 1;
   ctx.result.details.lowConfidence = false;
   ctx.result.details.topic = topic.id;
   ctx.result.details.answer = 'extractive';
   ctx.result.handledBy = 'answer';
+  ctx.state.answerContext = { topic: topic.id, question: topic.title, turn: ctx.state.turns };
 }
 
 function notSure(ctx: TurnContext, result: RetrievalResult): void {
@@ -107,47 +161,59 @@ function notSure(ctx: TurnContext, result: RetrievalResult): void {
   const actions: SuggestedAction[] = closest.map((t) => ({ title: t.title, value: `topic:${t.id}` }));
   actions.push(nurseAction(ctx));
   ctx.reply(ctx.t(closest.length ? 'answers:notSure' : 'answers:noMatch'), { actions });
-  ctx.result.sources = closest.map(toSource);
+  ctx.result.sources = closest.map((t) => ({ id: t.id, title: t.title, score: round(t.score) }));
   ctx.result.details.lowConfidence = true;
   ctx.result.handledBy = 'answer';
 }
 
-/** The best passage, and the next best of the same topic when it is close and short; in reading order. */
-export function pickPassages(ranked: readonly ScoredPassage[], han: boolean): Passage[] {
-  const [best, second] = ranked;
-  if (!best) return [];
-  const budget = han ? ANSWER_BUDGET.han : ANSWER_BUDGET.latin;
-  const picked = [best.passage];
-  if (second && second.score >= best.score * SECOND_PASSAGE_RATIO && best.passage.pageContent.length + second.passage.pageContent.length <= budget) {
-    picked.push(second.passage);
-  }
-  return picked.sort((a, b) => a.metadata.position - b.metadata.position);
+/**
+ * "More: <source title> <url>": one line that points to the public page behind the answer. A
+ * clinic's own facts (hours, fees, parking) have no public guidance behind them: the clinic's
+ * website is the place for more.
+ */
+function moreLine(ctx: TurnContext, passage: Passage, knowledge: KnowledgeService): string {
+  const own = unitOf(knowledge, passage)?.sources[0];
+  if (own) return ctx.t('answers:more', { title: own.title, url: own.url });
+  const website = ctx.services.clinic.get('website', ctx.language);
+  return website ? ctx.t('answers:more', { title: ctx.services.clinic.name, url: website }) : '';
 }
 
-/** Lead-in, the passages cleaned for chat (headings as plain lead lines), and the citation. */
-function extractiveText(ctx: TurnContext, title: string, passages: readonly Passage[]): string {
-  const han = ctx.language === 'zh';
-  const body = passages.map((p) => {
-    const text = markdownToChat(p.pageContent);
-    return p.metadata.section ? `${leadLine(p.metadata.section, han)}\n${text}` : text;
-  });
-  return [ctx.t('answers:leadIn', { title }), ...body, ctx.t('answers:source', { title })].join('\n\n');
+function unitOf(knowledge: KnowledgeService, passage: Passage): AnswerUnit | undefined {
+  return knowledge.topic(passage.metadata.topicId, passage.metadata.lang)?.units.find((u) => u.id === passage.metadata.unitId);
 }
 
-/** The top topic, and the runner-up when it is nearly as relevant: what the model may cite. */
-function groundingTopics(topics: readonly TopicHit[]): TopicHit[] {
-  const [first, second] = topics;
-  return second && second.score >= first!.score * 0.5 ? [first!, second] : [first!];
+/** The best unit, and the next ones of the same or the runner-up topic: what the model may cite. */
+function groundingUnits(result: RetrievalResult, top: TopicHit): Passage[] {
+  const second = result.topics[1];
+  const topics = new Set([top.id, ...(second && second.score >= top.score * 0.5 ? [second.id] : [])]);
+  return result.passages.filter((p) => topics.has(p.passage.metadata.topicId)).slice(0, 4).map((p) => p.passage);
 }
 
 function relatedSources(topics: readonly TopicHit[]): SourceRef[] {
   const top = topics[0]!.score;
-  return topics.filter((t, i) => i === 0 || t.score >= top * 0.5).slice(0, 3).map(toSource);
+  return topics
+    .filter((t, i) => i === 0 || t.score >= top * 0.5)
+    .slice(0, 3)
+    .map((t) => ({ ...toSource(t.passages[0]!.passage), score: round(t.score) }));
+}
+
+function topicButtons(ctx: TurnContext): SuggestedAction[] {
+  return [
+    { title: ctx.t('actions.hours'), value: ctx.t('actions.hoursQuery') },
+    { title: ctx.t('actions.appointment'), value: ctx.t('actions.appointmentQuery') },
+    { title: ctx.t('actions.refill'), value: ctx.t('actions.refillQuery') },
+    nurseAction(ctx),
+  ];
 }
 
 function nurseAction(ctx: TurnContext): SuggestedAction {
   return { title: ctx.t('answers:nurseAction'), value: ctx.t('answers:nurseActionValue') };
 }
 
-const toSource = (t: Pick<TopicHit, 'id' | 'title' | 'score'>): SourceRef => ({ id: t.id, title: t.title, score: round(t.score) });
+const firstSource = (sources: readonly TopicSource[]) => sources[0];
+const toSource = (p: Passage): SourceRef => {
+  const source = firstSource(p.metadata.sources);
+  return { id: p.metadata.topicId, title: p.metadata.title, score: 1, unit: p.metadata.unitId, ...(source ? { url: source.url } : {}) };
+};
+const uniqueTopic = (s: SourceRef, i: number, all: SourceRef[]) => all.findIndex((o) => o.id === s.id) === i;
 const round = (x: number) => Number(x.toFixed(3));

@@ -2,7 +2,7 @@ import type { Middleware } from '../pipeline.js';
 import type { TurnContext } from '../context.js';
 
 const GREETING = /^(hi+|hello|hey|hiya|good (morning|afternoon|evening)|hola|buen[oa]s( d[ií]as| tardes| noches)?|saludos|你好|您好|早上好|晚上好|嗨|नमस्ते|नमस्कार|namaste|namaskar|\/start)( ji)?[\s!.,¡。！]*$/iu;
-const HELP = /^(\/help|help|help me|menu|ayuda|\/ayuda|帮助|帮忙|help karo|madad|मदद|सहायता|\?)[\s!.?¡¿。！？]*$/iu;
+const HELP = /^(\/help|help|help me|menu|ayuda|\/ayuda|帮助|帮忙|help karo|madad|मदद|सहायता)[\s!.?¡¿。！？]*$|^\?$/iu;
 const THANKS = /^(thanks?( you)?|thank u|thx|ok(ay)?( thanks?)?|gracias|muchas gracias|谢谢|多谢|धन्यवाद|शुक्रिया|dhanyavad|dhanyawad|shukriya|thank you ji)[\s!.¡。！]*$/iu;
 
 /** Small talk the bot answers without the knowledge base: greetings, help, thanks. */

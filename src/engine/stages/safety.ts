@@ -1,5 +1,5 @@
 import type { Language } from '../../language/languages.js';
-import { flagById } from '../../safety/catalogue/flags.js';
+import { flagById, type Category } from '../../safety/catalogue/flags.js';
 import type { SafetyGate, SafetyVerdict } from '../../safety/gate.js';
 import { createDefaultSafetyGate } from '../../safety/default-gate.js';
 import { safetyModeReminder, safetyReply, type SafetyNumbers } from '../../safety/replies.js';
@@ -18,6 +18,9 @@ export const SAFETY_MODE_TURNS = 3;
 const SHORT_MESSAGE_TOKENS = 6;
 const WHAT_NOW = /what (should|do|can) (i|we)|while (we|i) wait|what now|what next|qu[eé] (hago|hacemos|debo)|mientras|怎么办|该怎么|等的时候|kya kar(u|un|e|en)|क्या कर|इंतजार/iu;
 
+/** What to do while help is on the way, for an emergency category, in the patient's language. */
+export type WaitingAdvice = (category: Category, language: Language) => string | undefined;
+
 /**
  * The safety gate, on every turn (also while a nurse has the case). On a red flag the patient
  * is told at once what to do (the emergency number, poison control, the crisis line or a
@@ -25,7 +28,7 @@ const WHAT_NOW = /what (should|do|can) (i|we)|while (we|i) wait|what now|what ne
  * message alone cannot decide ("my baby has a fever"), it asks one screening question and the
  * next answer decides. After a red flag the conversation stays in safety mode for a few turns.
  */
-export function safetyStage(gate?: SafetyGate): Middleware<TurnContext> {
+export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice): Middleware<TurnContext> {
   return async (ctx, next) => {
     // A button's value is the bot's own words ("topic:privacy-rights"), not the patient's.
     if (ctx.message.kind === 'postback') {
@@ -71,7 +74,10 @@ export function safetyStage(gate?: SafetyGate): Middleware<TurnContext> {
       const short = tokenise(normalise(text)).length <= SHORT_MESSAGE_TOKENS;
       if (short || WHAT_NOW.test(text)) {
         const reminder = safetyModeReminder(ctx.t, mode.disposition, mode.category, numbersFor(ctx));
-        ctx.reply(reminder.text, { alert: reminder.alert });
+        // "What do we do while we wait?": the advice for this emergency (no aspirin for a stroke).
+        const advice = WHAT_NOW.test(text) ? waitingAdvice?.(mode.category, ctx.language) : undefined;
+        ctx.reply(advice ? `${reminder.text}\n\n${advice}` : reminder.text, { alert: reminder.alert });
+        if (advice) ctx.result.details.waitingAdvice = true;
         ctx.result.urgency = urgencyOf(mode.disposition);
         ctx.result.handledBy = 'safety-mode';
         return;
