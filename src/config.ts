@@ -75,6 +75,8 @@ const schema = z.object({
   MATTERMOST_TEAM: optionalString,
   MATTERMOST_TRIAGE_CHANNEL: optionalString,
   MATTERMOST_ACTION_SECRET: optionalString,
+  /** Token of the `/carerelay` slash command (Mattermost shows it; `mattermost setup` prints it). */
+  MATTERMOST_COMMAND_TOKEN: optionalString,
   STAFF_FILE: optionalString,
   KNOWLEDGE_WATCH: flag,
   CASE_DEADLINE_EMERGENCY_MIN: minutes(2),
@@ -104,7 +106,7 @@ const GROUPS: Record<string, { vars: (keyof Env)[]; optional?: (keyof Env)[] }> 
   Telegram: { vars: ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET'], optional: ['TELEGRAM_API_ROOT'] },
   Mattermost: {
     vars: ['MATTERMOST_URL', 'MATTERMOST_TOKEN', 'MATTERMOST_TEAM', 'MATTERMOST_TRIAGE_CHANNEL', 'MATTERMOST_ACTION_SECRET'],
-    optional: ['STAFF_FILE'],
+    optional: ['STAFF_FILE', 'MATTERMOST_COMMAND_TOKEN'],
   },
 };
 
@@ -138,7 +140,7 @@ export interface Config {
   telegram?: { token: string; webhookSecret: string; apiRoot: string };
   /** `unauthenticated`: BOT_FRAMEWORK_ALLOW_UNAUTHENTICATED, empty app id and password, every request accepted. */
   botFramework?: { appId: string; appPassword: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE']; unauthenticated?: boolean };
-  mattermost?: { url: string; token: string; team: string; triageChannel: string; actionSecret: string; staffFile?: string };
+  mattermost?: { url: string; token: string; team: string; triageChannel: string; actionSecret: string; staffFile?: string; commandToken?: string };
   caseDeadlinesMs: { emergency: number; urgent: number; routine: number };
   /** One line per channel or service that is off, said once at start-up. */
   notices: string[];
@@ -291,6 +293,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
             triageChannel: e.MATTERMOST_TRIAGE_CHANNEL,
             actionSecret: e.MATTERMOST_ACTION_SECRET,
             staffFile: e.STAFF_FILE,
+            commandToken: e.MATTERMOST_COMMAND_TOKEN,
           }
         : undefined,
     caseDeadlinesMs: {

@@ -67,6 +67,20 @@ export interface NewCase {
 /** Cases and their ledger behind small typed functions; every state change is a conditional UPDATE. */
 export function createCasesStore(db: Database) {
   const q: Queryable = db.pool;
+  // Told after a case's state, priority or offer round changed here (the queue post listens).
+  const listeners: ((c: Case) => void)[] = [];
+  const changed = <T extends Case | undefined>(c: T): T => {
+    if (c) {
+      for (const listener of listeners) {
+        try {
+          listener(c);
+        } catch {
+          // A listener's failure is its own; the change is already committed.
+        }
+      }
+    }
+    return c;
+  };
 
   async function appendEvent(
     client: Queryable,
@@ -85,6 +99,10 @@ export function createCasesStore(db: Database) {
   }
 
   return {
+    /** Calls `listener` after each change this store makes to a case (this instance's changes only). */
+    onChange(listener: (c: Case) => void): void {
+      listeners.push(listener);
+    },
     async get(id: string): Promise<Case | undefined> {
       const { rows } = await q.query<Case>(`SELECT ${cols} FROM cases WHERE id = $1`, [id]);
       return rows[0];
@@ -107,7 +125,7 @@ export function createCasesStore(db: Database) {
      * trigger is more urgent. One transaction; the partial unique index settles races.
      */
     async openOrRaise(input: NewCase): Promise<{ kind: 'opened' | 'raised' | 'unchanged'; case: Case }> {
-      return db.transaction(async (client) => {
+      const outcome = await db.transaction(async (client): Promise<{ kind: 'opened' | 'raised' | 'unchanged'; case: Case }> => {
         const existing = await client.query<Case>(`SELECT ${cols} FROM cases WHERE conversation_id = $1 AND ${OPEN} FOR UPDATE`, [input.conversationId]);
         const open = existing.rows[0];
         if (open) {
@@ -129,6 +147,8 @@ export function createCasesStore(db: Database) {
         await appendEvent(client, opened.id, 'opened', 'system', { priority: input.priority, reason: input.reason, channel: input.channel });
         return { kind: 'opened', case: opened };
       });
+      if (outcome.kind !== 'unchanged') changed(outcome.case);
+      return outcome;
     },
 
     async setOpenJob(id: string, jobId: number, generation: number): Promise<void> {
@@ -149,7 +169,7 @@ export function createCasesStore(db: Database) {
          WHERE id = $1 AND state = 'queued' RETURNING ${cols}`,
         [id, deadlineMs],
       );
-      return rows[0];
+      return changed(rows[0]);
     },
 
     /** Moves an unclaimed, overdue case one rung up the ladder; only one instance wins each rung. */
@@ -160,7 +180,7 @@ export function createCasesStore(db: Database) {
          WHERE id = $1 AND state = 'offered' AND offer_round = $2 RETURNING ${cols}`,
         [id, fromRound, deadlineMs],
       );
-      return rows[0];
+      return changed(rows[0]);
     },
 
     /** Brings the deadline forward when the priority went up (never pushes it back). */
@@ -203,7 +223,7 @@ export function createCasesStore(db: Database) {
 
     /** First come, first served: only a queued or offered case can be claimed, once. */
     async claim(id: string, nurseId: string, nurseName: string): Promise<{ claimed: boolean; case: Case | undefined }> {
-      return db.transaction(async (client) => {
+      const result = await db.transaction(async (client): Promise<{ claimed: boolean; case: Case | undefined }> => {
         const { rows } = await client.query<Case>(
           `UPDATE cases SET state = 'claimed', claimed_by = $2, claimed_by_name = $3, claimed_at = now(), deadline_at = NULL, updated_at = now()
            WHERE id = $1 AND state IN ('queued', 'offered') RETURNING ${cols}`,
@@ -218,11 +238,13 @@ export function createCasesStore(db: Database) {
         if (current.rows[0]) await appendEvent(client, id, 'claim_refused', `mm:${nurseId}`, { state: current.rows[0].state }, `case:${id}:claim_refused:${nurseId}`);
         return { claimed: false, case: current.rows[0] };
       });
+      if (result.claimed) changed(result.case);
+      return result;
     },
 
     /** Closes an open case (resolved by a nurse, or abandoned); true for the one caller that closed it. */
     async close(id: string, state: 'resolved' | 'abandoned', actor: string, byUserId?: string): Promise<Case | undefined> {
-      return db.transaction(async (client) => {
+      const closed = await db.transaction(async (client) => {
         const { rows } = await client.query<Case>(
           `UPDATE cases SET state = $2, resolved_by = $3, closed_at = now(), deadline_at = NULL, updated_at = now()
            WHERE id = $1 AND ${OPEN} RETURNING ${cols}`,
@@ -231,6 +253,7 @@ export function createCasesStore(db: Database) {
         if (rows[0]) await appendEvent(client, id, state, actor);
         return rows[0];
       });
+      return changed(closed);
     },
 
     appendEvent: (caseId: string, kind: string, actor: string, detail?: Record<string, unknown>, dedupeKey?: string) =>

@@ -14,11 +14,13 @@ import { createCaseJobs } from './case-jobs.js';
 import { createCasesStore, type CasesStore } from './cases-store.js';
 import { createCaseWatch } from './case-watch.js';
 import { createClaims } from './claims.js';
+import { createCommandRouter } from './command-route.js';
 import { createDeadlines } from './deadlines.js';
 import { deadlineFor, type EscalationDeps, type MattermostSide } from './deps.js';
 import { createMattermostGateway } from './mattermost/gateway.js';
 import { notifyPatient } from './patient-notices.js';
 import { createPresence } from './presence.js';
+import { createQueuePost, type QueuePost } from './queue-post.js';
 import { createRelay } from './relay.js';
 import { loadStaffRoster } from './staff.js';
 
@@ -73,6 +75,7 @@ export function createEscalation(options: EscalationOptions) {
   let baseUrl = config.http.publicUrl;
 
   let side: MattermostSide | undefined;
+  let queuePost: QueuePost | undefined;
   const deps: EscalationDeps = { config, logger, store, state: options.state, cases, outbox, processor, services, roster };
   const jobs = createCaseJobs(deps);
   const relay = createRelay(deps, jobs);
@@ -90,6 +93,10 @@ export function createEscalation(options: EscalationOptions) {
     const presence = createPresence({ source: gateway, state: options.state, logger });
     side = { settings: config.mattermost, gateway, presence, actionUrl: () => `${baseUrl}/mattermost/actions` };
     deps.mattermost = side;
+    // The pinned queue post in the triage channel follows every case change made here.
+    const post = createQueuePost({ db: options.db, side, state: options.state, logger });
+    queuePost = post;
+    cases.onChange(() => post.changed());
   }
   jobs.register();
   relay.register();
@@ -156,6 +163,9 @@ export function createEscalation(options: EscalationOptions) {
     defaultLanguage: config.defaultLanguage,
     t: services.t,
   });
+  if (config.mattermost?.commandToken) {
+    router.use(createCommandRouter({ token: config.mattermost.commandToken, db: options.db, side: () => side, logger }));
+  }
 
   return {
     cases,
@@ -164,6 +174,10 @@ export function createEscalation(options: EscalationOptions) {
     router,
     /** Waiting-case gauges and the no-desk warning. */
     watch,
+    /** The pinned queue post (when Mattermost is configured). */
+    get queuePost() {
+      return queuePost;
+    },
     /** Connected side (tests and benchmarks look at it). */
     get mattermost() {
       return side;
@@ -180,9 +194,11 @@ export function createEscalation(options: EscalationOptions) {
       side.gateway.start();
       side.presence.start();
       deadlines.start();
+      queuePost?.start();
     },
     async stop(): Promise<void> {
       watch.stop();
+      await queuePost?.stop();
       await deadlines.stop();
       side?.presence.stop();
       side?.gateway.stop();

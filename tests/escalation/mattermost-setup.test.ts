@@ -32,6 +32,7 @@ describe('carerelay mattermost setup', () => {
   let admin: FakeUser;
   let env: Record<string, string>;
   let token = '';
+  let commandToken = '';
 
   beforeAll(async () => {
     // A fresh server: the fake's own start-up bot has another name; the team does not exist yet.
@@ -78,6 +79,7 @@ describe('carerelay mattermost setup', () => {
     expect(r.stdout).toMatch(/warning STAFF_FILE lists a user Mattermost does not have: @priya\.sharma/);
     expect(r.stdout).toMatch(/added {3}to team nursing: @maria\.lopez, @wei\.chen/);
     expect(r.stdout).toMatch(/added {3}to ~triage-desk: @maria\.lopez, @wei\.chen/);
+    expect(r.stdout).toMatch(/created slash command \/carerelay in nursing \(calls http:\/\/127\.0\.0\.1:3000\/mattermost\/command\)/);
     expect(r.stdout).toMatch(/to do {3}buttons call http:\/\/127\.0\.0\.1:3000\/mattermost\/actions, an internal address: add "127\.0\.0\.1" to System Console/);
 
     // What Mattermost now holds.
@@ -95,6 +97,10 @@ describe('carerelay mattermost setup', () => {
 
     // The token, printed once, signs in as the bot.
     token = /^MATTERMOST_TOKEN=(\S+)$/m.exec(r.stdout)![1]!;
+    commandToken = /^MATTERMOST_COMMAND_TOKEN=(\S+)$/m.exec(r.stdout)![1]!;
+    expect(fake.commands()).toEqual([
+      expect.objectContaining({ trigger: 'carerelay', method: 'P', url: 'http://127.0.0.1:3000/mattermost/command', team_id: team.id, token: commandToken, auto_complete: true }),
+    ]);
     const me = await fetch(`${fake.url}/api/v4/users/me`, { headers: { Authorization: `Bearer ${token}` } });
     expect(((await me.json()) as { username: string }).username).toBe('carerelay');
     expect(r.stdout).toMatch(/^MATTERMOST_TEAM=nursing$/m);
@@ -122,19 +128,23 @@ describe('carerelay mattermost setup', () => {
         'POST /api/v4/users/usernames',
         'POST /api/v4/channels/:id/members',
         'POST /api/v4/users/ids',
+        'GET /api/v4/commands',
+        'POST /api/v4/commands',
       ].sort(),
     );
   });
 
   it('is idempotent: a second run with the token in place changes nothing and prints no token', async () => {
     fake.clearRequests();
-    const r = await setup({ ...env, MATTERMOST_TOKEN: token, MATTERMOST_ACTION_SECRET: 'kept-secret' });
+    const r = await setup({ ...env, MATTERMOST_TOKEN: token, MATTERMOST_ACTION_SECRET: 'kept-secret', MATTERMOST_COMMAND_TOKEN: commandToken });
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).not.toMatch(/created|added|updated/);
     expect(r.stdout).toMatch(/ok {6}MATTERMOST_TOKEN signs in as @carerelay \(kept, not printed\)/);
     expect(r.stdout).toMatch(/ok {6}in ~triage-desk: @maria\.lopez, @wei\.chen/);
     expect(r.stdout).not.toMatch(/MATTERMOST_TOKEN=/);
     expect(r.stdout).not.toMatch(/MATTERMOST_ACTION_SECRET=/);
+    expect(r.stdout).not.toMatch(/MATTERMOST_COMMAND_TOKEN=/);
+    expect(r.stdout).toMatch(/ok {6}slash command \/carerelay in nursing/);
     expect(fake.requests.filter((q) => q.method !== 'GET' && q.path !== '/api/v4/users/usernames' && q.path !== '/api/v4/users/ids')).toEqual([]);
     expect(fake.accessTokens().filter((t) => t.user_id === fake.user('carerelay')!.id)).toHaveLength(1);
   });
@@ -154,6 +164,12 @@ describe('carerelay mattermost setup', () => {
     expect(r.stdout).toMatch(/updated bot @carerelay was disabled: enabled again/);
     expect(r.stdout).toMatch(/MATTERMOST_TOKEN signs in as @carerelay \(kept, not printed\)/);
     expect(r.stdout).toMatch(/added {3}to team nursing: @priya\.sharma/);
+    // PUBLIC_URL moved: the slash command follows it; a public address needs no allow-list entry.
+    const moved = await setup({ ...env, PUBLIC_URL: 'https://carerelay.example.org', MATTERMOST_TOKEN: token, MATTERMOST_ACTION_SECRET: 'kept', MATTERMOST_COMMAND_TOKEN: commandToken });
+    expect(moved.code, moved.stdout).toBe(0);
+    expect(moved.stdout).toMatch(/updated slash command \/carerelay now calls https:\/\/carerelay\.example\.org\/mattermost\/command \(was http:\/\/127\.0\.0\.1:3000\/mattermost\/command\)/);
+    expect(moved.stdout).toMatch(/ok {6}buttons call https:\/\/carerelay\.example\.org\/mattermost\/actions \(a public address/);
+    expect(fake.commands()[0]).toMatchObject({ url: 'https://carerelay.example.org/mattermost/command', token: commandToken });
     expect(r.stdout).toMatch(/added {3}to ~triage-desk: @priya\.sharma/);
     expect(r.stdout).toMatch(/in ~triage-desk but not in STAFF_FILE \(so en only, 3 cases at a time\): @ed\.jones/);
   });

@@ -764,6 +764,36 @@ describe('fake Mattermost: admin endpoints (setup)', () => {
     expect((await clientFor(fake, secret).getMe()).id).toBe(bot.user_id);
   });
 
+  it('slash commands: admins make one per trigger and team; edits keep the token; the server calls its URL', async () => {
+    const team = await admin.getTeamByName(fake.teamName);
+    const cmd = await admin.addCommand({ team_id: team.id, trigger: 'Queue', method: 'P', url: 'http://127.0.0.1:9/cmd', auto_complete: true } as never);
+    expect(cmd).toMatchObject({ trigger: 'queue', method: 'P', creator_id: adminUser.id, token: expect.stringMatching(ID_RE) });
+    expect(await rejection(admin.addCommand({ team_id: team.id, trigger: 'queue', method: 'P', url: 'http://127.0.0.1:9/x' } as never))).toMatchObject({ status_code: 400, server_error_id: 'api.command.duplicate_trigger.app_error' });
+    const edited = await admin.editCommand({ ...cmd, url: 'http://127.0.0.1:9/moved' });
+    expect(edited).toMatchObject({ url: 'http://127.0.0.1:9/moved', token: cmd.token, create_at: cmd.create_at });
+    expect((await admin.getCustomTeamCommands(team.id)).map((c) => c.id)).toEqual([cmd.id]);
+    const member = fake.addUser({ username: 'member.only' });
+    expect(await rejection(clientFor(fake, member.token).getCustomTeamCommands(team.id))).toMatchObject({ status_code: 403 });
+    // Nothing listens on port 9: the server reports the command as failed.
+    fake.addMember(fake.triageChannelId, member.id);
+    await expect(fake.runSlashCommand({ userId: member.id, channelId: fake.triageChannelId, command: '/queue now' })).rejects.toMatchObject({ id: 'api.command.execute_command.failed.app_error' });
+    expect(fake.commandCalls.at(-1)).toMatchObject({ url: 'http://127.0.0.1:9/moved', form: { command: '/queue', text: 'now', token: cmd.token } });
+  });
+
+  it('pins: readers of the channel pin and unpin; /pinned lists them', async () => {
+    const bot = clientFor(fake, fake.botToken);
+    const post = await bot.createPost({ channel_id: fake.triageChannelId, message: 'pin me' } as Post);
+    await bot.pinPost(post.id);
+    const list = await bot.getPinnedPosts(fake.triageChannelId);
+    expect(list.order).toEqual([post.id]);
+    expect(list.posts[post.id]).toMatchObject({ is_pinned: true, message: 'pin me' });
+    // Editing the message keeps it pinned.
+    await bot.patchPost({ id: post.id, message: 'edited' });
+    expect(fake.pinned(fake.triageChannelId).map((p) => p.message)).toEqual(['edited']);
+    await bot.unpinPost(post.id);
+    expect((await bot.getPinnedPosts(fake.triageChannelId)).order).toEqual([]);
+  });
+
   it('config and usernames: admins read ServiceSettings; unknown usernames are left out', async () => {
     const config = await admin.getConfig();
     expect(config.ServiceSettings).toMatchObject({ EnableBotAccountCreation: true, AllowedUntrustedInternalConnections: '' });

@@ -24,20 +24,25 @@
 //    session.go, command.go): POST /teams, GET /teams/{id}/members/{user_id},
 //    POST /teams/{id}/members, POST /bots (needs EnableBotAccountCreation, default off as on the
 //    server), GET /bots/{id}, POST /bots/{id}/enable|disable, POST /users/usernames,
-//    POST|GET /users/{id}/tokens (bots need no EnableUserAccessTokens), GET /config.
+//    POST|GET /users/{id}/tokens (bots need no EnableUserAccessTokens), GET /config,
+//    POST|GET /commands, PUT /commands/{id}, POST /posts/{id}/pin|unpin, GET /channels/{id}/pinned.
 //    Creating a bot does not post the "add me to teams" DM the server sends its owner.
+//  * Slash commands: `runSlashCommand` plays the server's side of a user typing one (see
+//    ./mattermost/commands.ts); `in_channel` responses are not posted, ephemeral ones are.
 //
 // Helpers live in ./mattermost/.
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ACTION_ID_RE, doPostAction, type ActionCall, type PostActionIntegrationResponse } from './mattermost/actions.js';
+import { executeCommand, type CommandCall, type CommandResponse } from './mattermost/commands.js';
 import { AppError } from './mattermost/errors.js';
 import {
   clone,
   type FakeServiceSettings,
   type StoredAccessToken,
   type StoredBot,
+  type StoredCommand,
   type StoredTeam,
   type ChannelType,
   type StatusValue,
@@ -54,6 +59,7 @@ export { AppError } from './mattermost/errors.js';
 export type { ActionCall, PostActionIntegrationRequest, PostActionIntegrationResponse } from './mattermost/actions.js';
 export type { ChannelType, FakeServiceSettings, StatusValue, StoredBot, StoredChannel, StoredMember, StoredPost, StoredTeam, StoredUser } from './mattermost/model.js';
 export type { RecordedRequest, FailRule, DownStyle } from './mattermost/rest.js';
+export type { CommandCall, CommandResponse } from './mattermost/commands.js';
 export type { SentEvent, ClientMessage } from './mattermost/ws-hub.js';
 
 export interface FakeMattermostOptions {
@@ -148,6 +154,13 @@ export interface FakeMattermost {
   setStatus(userId: string, status: StatusValue, opts?: { manual?: boolean }): void;
   /** Creates a post as that user (e.g. a nurse) and publishes `posted`. */
   postAs(userId: string, channelId: string, message: string, props?: Record<string, unknown>, opts?: { rootId?: string }): StoredPost;
+  /** Plays the server's side of a user typing `/trigger text` in a channel; resolves to the command's response. */
+  runSlashCommand(input: { userId: string; channelId: string; command: string }): Promise<CommandResponse>;
+  /** Requests made to slash command URLs. */
+  readonly commandCalls: CommandCall[];
+  commands(): StoredCommand[];
+  /** Pinned posts of a channel, oldest first. */
+  pinned(channelId: string): StoredPost[];
   /** Plays the server side of a button click; resolves to the integration's parsed response. */
   clickButton(input: ClickButtonInput): Promise<PostActionIntegrationResponse>;
 
@@ -335,6 +348,20 @@ export async function startFakeMattermost(opts: FakeMattermostOptions = {}): Pro
       return clone(
         state.createPost({ channelId, userId, message, ...(props ? { props } : {}), ...(o.rootId ? { rootId: o.rootId } : {}) }),
       );
+    },
+    runSlashCommand(input) {
+      return executeCommand(state, api.commandCalls, { ...input, siteUrl: state.config.SiteURL || url });
+    },
+    commandCalls: api.commandCalls,
+    commands() {
+      return [...state.commands.values()].map(clone);
+    },
+    pinned(channelId) {
+      return state
+        .postsInChannel(channelId)
+        .filter((p) => p.is_pinned)
+        .sort((a, b) => a.create_at - b.create_at)
+        .map(clone);
     },
     async clickButton(input) {
       if (!ACTION_ID_RE.test(input.actionId)) {

@@ -313,6 +313,19 @@ export function createMattermostGateway(settings: MattermostSettings, logger: Lo
       }
       return client.createPost({ channel_id: channelId, message: post.message, props: { ...(post.props ?? {}), [KEY_PROP]: key } });
     },
+    /** Replaces a post's message, keeping it findable by its key (props are replaced wholesale). */
+    async updateMessage(postId: string, key: string, message: string): Promise<Post> {
+      return client.patchPost({ id: postId, message, props: { [KEY_PROP]: key } });
+    },
+    /** The bot's pinned post in `channelId` carrying `key`, if any. */
+    async pinnedOwnPost(channelId: string, key: string): Promise<Post | undefined> {
+      const { botUserId } = await ready();
+      const list = await client.getPinnedPosts(channelId);
+      return Object.values(list.posts).find((p) => p.user_id === botUserId && p.props?.[KEY_PROP] === key && !p.delete_at);
+    },
+    async pin(postId: string): Promise<void> {
+      await client.pinPost(postId);
+    },
     /** Replaces a post's props (its message stays). */
     async patchProps(postId: string, key: string, props: Record<string, unknown>): Promise<void> {
       await client.patchPost({ id: postId, props: { ...props, [KEY_PROP]: key } });

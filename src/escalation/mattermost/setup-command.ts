@@ -8,7 +8,8 @@ const HELP = `Usage: carerelay mattermost setup [--check] [--json] [--bot-userna
 
 Creates, or verifies when they exist, in this order: the team (MATTERMOST_TEAM), the bot
 account and its access token (printed once), the private triage channel
-(MATTERMOST_TRIAGE_CHANNEL) with the bot and the nurses listed in STAFF_FILE; checks the
+(MATTERMOST_TRIAGE_CHANNEL) with the bot and the nurses listed in STAFF_FILE, and the
+/carerelay slash command (calling PUBLIC_URL/mattermost/command); checks the
 server version and whether Mattermost may call PUBLIC_URL for the buttons. It never removes
 anyone, and says exactly what it did. Running it again changes nothing that is in place.
 
@@ -122,6 +123,7 @@ export async function runMattermostCommand(argv: string[], io: SetupCommandIo = 
     defaultLanguage,
     ...(publicUrl ? { publicUrl } : {}),
     ...(get('MATTERMOST_ACTION_SECRET') ? { actionSecret: get('MATTERMOST_ACTION_SECRET') } : {}),
+    ...(get('MATTERMOST_COMMAND_TOKEN') ? { commandToken: get('MATTERMOST_COMMAND_TOKEN') } : {}),
     check: values.check,
   });
   stdout.write(values.json ? `${JSON.stringify(report)}\n` : describe(report, url!, values.check));

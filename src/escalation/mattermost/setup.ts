@@ -3,6 +3,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import mattermost from '@mattermost/client';
 import type { Channel } from '@mattermost/types/channels';
+import type { Command } from '@mattermost/types/integrations';
 import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
 import type { StaffRoster } from '../staff.js';
@@ -43,6 +44,8 @@ export interface SetupOptions {
   publicUrl?: string;
   /** MATTERMOST_ACTION_SECRET, when set; otherwise setup proposes one. */
   actionSecret?: string;
+  /** MATTERMOST_COMMAND_TOKEN, when set: printed again only when Mattermost has another. */
+  commandToken?: string;
   /** Only look: report what is missing, change nothing. */
   check?: boolean;
 }
@@ -281,6 +284,10 @@ export async function runMattermostSetup(options: SetupOptions): Promise<SetupRe
     // --- nurses from the roster -------------------------------------------------------------------
     if (triage && team) await syncRoster({ admin, team, triage, botId: bot?.id, options, note, call, check });
 
+    // --- /carerelay slash command --------------------------------------------------------------
+    let commandToken: string | undefined;
+    if (team) commandToken = await slashCommand({ admin, team, options, enabled: service.EnableCommands !== false, note, call, check });
+
     // --- buttons: PUBLIC_URL reachable from Mattermost -----------------------------------------
     await actionUrlHint(options.publicUrl, String(service.AllowedUntrustedInternalConnections ?? ''), note);
 
@@ -290,6 +297,7 @@ export async function runMattermostSetup(options: SetupOptions): Promise<SetupRe
       MATTERMOST_TEAM: options.team,
       MATTERMOST_TRIAGE_CHANNEL: options.triageChannel,
       ...(options.actionSecret ? {} : { MATTERMOST_ACTION_SECRET: randomBytes(24).toString('base64url') }),
+      ...(commandToken && commandToken !== options.commandToken ? { MATTERMOST_COMMAND_TOKEN: commandToken } : {}),
     };
     report.ok = !steps.some((s) => s.status === 'failed' || s.status === 'missing');
     return report;
@@ -376,6 +384,65 @@ async function syncRoster({ admin, team, triage, botId, options, note, call, che
     const extra = profiles.filter((u) => !u.is_bot && !u.delete_at && !listed.has(u.username.toLowerCase()));
     if (extra.length) note('hint', `in ~${triage.name} but not in STAFF_FILE (so ${options.defaultLanguage} only, 3 cases at a time): ${extra.map((u) => `@${u.username}`).join(', ')}`);
   }
+}
+
+export const COMMAND_TRIGGER = 'carerelay';
+
+/**
+ * The team's `/carerelay` custom slash command, calling PUBLIC_URL/mattermost/command: made
+ * when missing, its URL corrected when PUBLIC_URL moved. Returns the command's token.
+ */
+async function slashCommand({
+  admin,
+  team,
+  options,
+  enabled,
+  note,
+  call,
+  check,
+}: Pick<RosterContext, 'admin' | 'team' | 'options' | 'note' | 'call' | 'check'> & { enabled: boolean }): Promise<string | undefined> {
+  if (!options.publicUrl) {
+    note('hint', `PUBLIC_URL is not set: the /${COMMAND_TRIGGER} slash command needs an address Mattermost can call, so it was not set up`);
+    return undefined;
+  }
+  if (!enabled) {
+    note('warning', `custom slash commands are disabled: turn on System Console > Integrations > Integration Management > Enable Custom Slash Commands (MM_SERVICESETTINGS_ENABLECOMMANDS=true) for /${COMMAND_TRIGGER} cases`);
+    return undefined;
+  }
+  const url = `${new URL(options.publicUrl).origin}${new URL(options.publicUrl).pathname.replace(/\/+$/, '')}/mattermost/command`;
+  const commands = await call('listing the team\'s slash commands', () => admin.getCustomTeamCommands(team.id));
+  const found = commands.find((c) => c.trigger === COMMAND_TRIGGER && !c.delete_at);
+  if (found) {
+    if (found.url === url && found.method === 'P') note('exists', `slash command /${COMMAND_TRIGGER} in ${team.name} (calls ${url})`);
+    else if (check) note('missing', `slash command /${COMMAND_TRIGGER} calling ${url} (it calls ${found.url})`);
+    else {
+      await call(`updating /${COMMAND_TRIGGER}`, () => admin.editCommand({ ...found, url, method: 'P' }));
+      note('updated', `slash command /${COMMAND_TRIGGER} now calls ${url} (was ${found.url})`);
+    }
+    if (options.commandToken && options.commandToken !== found.token) note('warning', `MATTERMOST_COMMAND_TOKEN is not /${COMMAND_TRIGGER}'s token: use the one printed below`);
+    return found.token;
+  }
+  if (check) {
+    note('missing', `slash command /${COMMAND_TRIGGER} in ${team.name}`);
+    return undefined;
+  }
+  const created = await call(`creating /${COMMAND_TRIGGER}`, () =>
+    admin.addCommand({
+      team_id: team.id,
+      trigger: COMMAND_TRIGGER,
+      method: 'P',
+      url,
+      display_name: 'CareRelay',
+      description: 'The CareRelay case queue',
+      auto_complete: true,
+      auto_complete_desc: 'Open cases, most urgent first (only you see the answer)',
+      auto_complete_hint: 'cases',
+      username: '',
+      icon_url: '',
+    } as Command),
+  );
+  note('created', `slash command /${COMMAND_TRIGGER} in ${team.name} (calls ${url}); its token is printed below as MATTERMOST_COMMAND_TOKEN`);
+  return created.token;
 }
 
 /** Mattermost calls PUBLIC_URL/mattermost/actions: internal addresses must be on its allow-list. */

@@ -15,6 +15,7 @@ import {
   accessTokenJson,
   botJson,
   channelJson,
+  commandJson,
   isRecord,
   memberJson,
   statusJson,
@@ -22,9 +23,11 @@ import {
   teamMemberJson,
   userJson,
   type StatusValue,
+  type StoredCommand,
   type StoredTeam,
   type StoredUser,
 } from './model.js';
+import type { CommandCall } from './commands.js';
 import type { FakeState } from './state.js';
 import { tokenFromHeader } from './ws-hub.js';
 
@@ -79,6 +82,7 @@ const STATUSES: StatusValue[] = ['online', 'away', 'dnd', 'offline', 'ooo'];
 export class RestApi {
   readonly requests: RecordedRequest[] = [];
   readonly actionCalls: ActionCall[] = [];
+  readonly commandCalls: CommandCall[] = [];
   readonly failRules: FailRule[] = [];
   down: DownStyle | null = null;
   private readonly routes: Route[] = [];
@@ -313,6 +317,68 @@ export class RestApi {
       });
     }
 
+    // custom slash commands (api4/command.go, app/command.go): manage_own_slash_commands is
+    // modelled as team admins and system admins (EnableOnlyAdminIntegrations, the old default).
+    const mayManageCommands = (userId: string, teamId: string) =>
+      s.isSystemAdmin(userId) || (s.teamMembers.get(teamId)?.get(userId)?.scheme_admin ?? false);
+    const commandFields = (b: Record<string, unknown>, into: Partial<StoredCommand>) => {
+      const trigger = str(b['trigger']).toLowerCase();
+      if (!trigger || trigger.startsWith('/') || trigger.length > 128 || /\s/.test(trigger)) throw new AppError('model.command.is_valid.trigger.app_error', 400);
+      const url = str(b['url']);
+      if (!/^https?:\/\/\S+$/.test(url)) throw new AppError('model.command.is_valid.url.app_error', 400);
+      const method = str(b['method']).toUpperCase();
+      if (method !== 'P' && method !== 'G') throw new AppError('model.command.is_valid.method.app_error', 400);
+      Object.assign(into, {
+        trigger,
+        url,
+        method,
+        username: str(b['username']),
+        icon_url: str(b['icon_url']),
+        auto_complete: b['auto_complete'] === true,
+        auto_complete_desc: str(b['auto_complete_desc']),
+        auto_complete_hint: str(b['auto_complete_hint']),
+        display_name: str(b['display_name']),
+        description: str(b['description']),
+      });
+    };
+    this.route('POST', '/commands', (c) => {
+      if (!isRecord(c.body)) throw errors.invalidBodyParam('command');
+      const teamId = str(c.body['team_id']);
+      if (!s.teams.has(teamId) || !mayManageCommands(c.user.id, teamId)) throw errors.permission('manage_own_slash_commands');
+      if (!s.config.EnableCommands) throw new AppError('api.command.disabled.app_error', 501);
+      const now = s.clock.now();
+      const cmd = { id: newId(), token: newId(), create_at: now, update_at: now, delete_at: 0, creator_id: c.user.id, team_id: teamId } as StoredCommand;
+      commandFields(c.body, cmd);
+      if ([...s.commands.values()].some((o) => o.team_id === teamId && o.trigger === cmd.trigger && o.delete_at === 0)) {
+        throw new AppError('api.command.duplicate_trigger.app_error', 400);
+      }
+      s.commands.set(cmd.id, cmd);
+      return { status: 201, body: commandJson(cmd) };
+    });
+    this.route('GET', '/commands', (c) => {
+      const teamId = c.query.get('team_id') ?? '';
+      if (!teamId) throw errors.invalidUrlParam('team_id');
+      if (!s.isTeamMember(teamId, c.user.id) && !s.isSystemAdmin(c.user.id)) throw errors.permission('view_team');
+      // Built-in commands are not modelled: the list holds the team's custom commands.
+      if (c.query.get('custom_only') === 'true' && !mayManageCommands(c.user.id, teamId)) throw errors.permission('manage_own_slash_commands');
+      const list = mayManageCommands(c.user.id, teamId) ? [...s.commands.values()].filter((o) => o.team_id === teamId && o.delete_at === 0) : [];
+      return ok(list.map(commandJson));
+    });
+    this.route('PUT', `/commands/{command_id:${ID}}`, (c) => {
+      const id = idParam(c, 'command_id');
+      if (!isRecord(c.body) || str(c.body['id']) !== id) throw errors.invalidBodyParam('command');
+      const old = s.commands.get(id);
+      if (!old || old.delete_at !== 0 || !mayManageCommands(c.user.id, old.team_id)) throw new AppError('api.command.command_not_found.app_error', 404);
+      if (str(c.body['team_id']) !== old.team_id) throw new AppError('api.command.team_mismatch.app_error', 400);
+      if (!s.config.EnableCommands) throw new AppError('api.command.disabled.app_error', 501);
+      // UpdateCommand keeps id, token, create_at, creator and team; the rest comes from the body.
+      const updated = { ...old };
+      commandFields(c.body, updated);
+      updated.update_at = s.clock.now();
+      s.commands.set(id, updated);
+      return ok(commandJson(updated));
+    });
+
     // config (api4/config.go): the whole config for those who may read the System Console
     this.route('GET', '/config', (c) => {
       if (!s.isSystemAdmin(c.user.id)) throw errors.permission('sysconsole_read_*');
@@ -382,6 +448,14 @@ export class RestApi {
       return ok({ status: 'OK' });
     });
     this.route('GET', `/channels/{channel_id:${ID}}/posts`, (c) => ok(this.postList(c)));
+    // api4/channel.go getPinnedPosts: a PostList of the channel's pinned posts, newest first.
+    this.route('GET', `/channels/{channel_id:${ID}}/pinned`, (c) => {
+      const channel = this.readableChannel(c);
+      const pinned = s.postsInChannel(channel.id).filter((p) => p.is_pinned).sort((a, b) => b.create_at - a.create_at);
+      const posts: Record<string, unknown> = {};
+      for (const p of pinned) posts[p.id] = s.clientPost(p);
+      return ok({ order: pinned.map((p) => p.id), posts, next_post_id: '', prev_post_id: '', has_next: false, first_inaccessible_post_time: 0 });
+    });
 
     // posts
     this.route('POST', '/posts', (c) => {
@@ -421,6 +495,15 @@ export class RestApi {
       });
       return ok(s.clientPost(updated));
     });
+    // api4/post.go saveIsPinnedPost: anyone who can read the channel; a patch of is_pinned (post_edited).
+    for (const [verb, pinned] of [['pin', true], ['unpin', false]] as const) {
+      this.route('POST', `/posts/{post_id:${ID}}/${verb}`, (c) => {
+        const post = s.requirePost(idParam(c, 'post_id'));
+        if (!s.canRead(c.user.id, s.requireChannel(post.channel_id))) throw errors.permission('read_channel_content');
+        s.updatePost(post.id, { message: post.message, props: post.props, isPinned: pinned });
+        return ok({ status: 'OK' });
+      });
+    }
     this.route('POST', `/posts/{post_id:${ID}}/actions/{action_id:[A-Za-z0-9]+}`, async (c) => {
       const postId = idParam(c, 'post_id');
       const selected = isRecord(c.body) && typeof c.body['selected_option'] === 'string' ? c.body['selected_option'] : '';
