@@ -170,7 +170,8 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
     return out;
   }
 
-  async function runTurn(claim: TurnClaim & { message: StoredMessage }): Promise<void> {
+  /** Runs one claimed turn; true when its finish gave the conversation back. */
+  async function runTurn(claim: TurnClaim & { message: StoredMessage }): Promise<boolean> {
     const started = performance.now();
     const { conversation, message: inbound } = claim;
     const saved = claim.state as ConversationState | undefined;
@@ -202,7 +203,7 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
       logger.error({ err, conversationId: conversation.id, messageId: inbound.id }, 'turn failed');
       await store.messages.failTurn(inbound.id);
       metrics?.turnErrors.inc({ channel: conversation.channel });
-      return;
+      return false;
     } finally {
       clearTimeout(typing);
     }
@@ -233,7 +234,7 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
     if (!finished.done) {
       // Another run of this turn stored its answer first (a takeover racing a slow holder): it delivers, not us.
       logger.info({ conversationId: conversation.id, messageId: inbound.id }, 'turn already answered; nothing stored');
-      return;
+      return false;
     }
     if (languageChanged) conversation.language = output.language;
 
@@ -264,6 +265,7 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
       );
     }
     metrics?.turnSeconds.observe({ channel: conversation.channel }, (performance.now() - started) / 1000);
+    return finished.released;
   }
 
   /**
@@ -271,18 +273,21 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
    * claim either returns the next message or gives the conversation back (nothing pending). When a
    * live instance holds it, that instance's finish sees our pending row and runs it.
    */
-  async function drain(conversationId: string): Promise<void> {
+  async function drain(conversationId: string, claimed?: TurnClaim & { message: StoredMessage }): Promise<void> {
     await me.ready;
+    // A turn claimed when its message was stored runs first, without asking again.
+    if (claimed && (await runTurn(claimed))) return;
     while (!stopping) {
       const claim = await store.messages.claimTurn(conversationId, me.id, me.peers());
       if (!claim?.message) return;
-      await runTurn(claim as TurnClaim & { message: StoredMessage });
+      // The finish gave the conversation back (nothing else was pending): no need to ask again.
+      if (await runTurn(claim as TurnClaim & { message: StoredMessage })) return;
     }
   }
 
-  function schedule(conversationId: string): Promise<void> {
+  function schedule(conversationId: string, claimed?: TurnClaim & { message: StoredMessage }): Promise<void> {
     const previous = chains.get(conversationId) ?? Promise.resolve();
-    const run = previous.then(() => drain(conversationId)).catch((err) => {
+    const run = previous.then(() => drain(conversationId, claimed)).catch((err) => {
       // An outage is logged once by the outage log; the sweep starts the conversation again.
       if (!isConnectionFailure(err)) logger.error({ err, conversationId }, 'drain failed');
     });
@@ -318,18 +323,24 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
           }));
         conversation = await store.conversations.current(contact);
       }
-      const { id, duplicate } = await store.messages.insertInbound({
+      const row = {
         conversationId: conversation.id,
-        role: 'patient',
+        role: 'patient' as const,
         channel: message.channel,
         externalId: message.externalId ?? null,
         kind: message.kind,
         body: message.text,
         meta: { locale: message.locale, channelData: message.channelData },
-      });
+      };
+      // Nothing of this conversation running or queued here: store the message and, in the same
+      // round trip, claim the conversation when it is free, so the turn can start at once.
+      const claimNow = !stopping && me.held && !chains.has(conversation.id);
+      const { id, duplicate, claim }: { id: number; duplicate: boolean; claim?: TurnClaim } = claimNow
+        ? await store.messages.insertInboundAndClaim(row, me.id)
+        : await store.messages.insertInbound(row);
       if (!duplicate) {
         metrics?.messagesIn.inc({ channel: message.channel });
-        void schedule(conversation.id);
+        void schedule(conversation.id, claim?.message ? (claim as TurnClaim & { message: StoredMessage }) : undefined);
       }
       return { messageId: id, conversation, duplicate };
     },

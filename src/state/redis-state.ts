@@ -29,6 +29,9 @@ export function createRedisClient(url: string, keyPrefix = '', outage?: OutageLo
     // Back off up to 2 s between reconnects; commands fail fast while Redis is down.
     retryStrategy: (times) => Math.min(times * 100, 2000),
     enableOfflineQueue: true,
+    // Commands issued in the same tick (many visitors' rate-limit counts, socket.io broadcasts)
+    // go out in one write and come back in one read.
+    enableAutoPipelining: true,
   });
   client.on('error', (err) => void outage?.failure('state', err));
   client.on('ready', () => outage?.success('state'));
@@ -38,6 +41,13 @@ export function createRedisClient(url: string, keyPrefix = '', outage?: OutageLo
 export async function createRedisState({ url, keyPrefix, outage }: RedisStateOptions): Promise<StateStore & { redis: Redis }> {
   const redis = createRedisClient(url, keyPrefix, outage);
   await redis.connect();
+  // The scripts by their SHA (EVALSHA, loaded on first use), not their text on every call.
+  redis.defineCommand('carerelayIncr', { numberOfKeys: 1, lua: INCR });
+  redis.defineCommand('carerelayDecr', { numberOfKeys: 1, lua: DECR });
+  const scripts = redis as unknown as {
+    carerelayIncr(key: string, ttlMs: number): Promise<number>;
+    carerelayDecr(key: string): Promise<number>;
+  };
 
   const store: StateStore & { redis: Redis } = {
     kind: 'redis',
@@ -58,10 +68,10 @@ export async function createRedisState({ url, keyPrefix, outage }: RedisStateOpt
       return (await redis.set(key, '1', 'PX', Math.ceil(ttlMs), 'NX')) === 'OK';
     },
     async incr(key, ttlMs) {
-      return Number(await redis.eval(INCR, 1, key, Math.ceil(ttlMs)));
+      return Number(await scripts.carerelayIncr(key, Math.ceil(ttlMs)));
     },
     async decr(key) {
-      await redis.eval(DECR, 1, key);
+      await scripts.carerelayDecr(key);
     },
     async tryLock(key, leaseMs): Promise<Lock | undefined> {
       const token = randomUUID();

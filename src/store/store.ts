@@ -92,6 +92,37 @@ export interface NewMessage {
   meta?: Record<string, unknown>;
 }
 
+/** A claim row (conversation columns, its state, and the message's columns prefixed `m_`) as a TurnClaim. */
+function toClaim(r: Record<string, unknown>): TurnClaim {
+  const conversation: Conversation = {
+    id: r.id as string,
+    contactId: r.contactId as number,
+    channel: r.channel as string,
+    address: r.address as string,
+    language: r.language as Language | null,
+    mode: r.mode as ConversationMode,
+    createdAt: r.createdAt as Date,
+  };
+  const claim: TurnClaim = { conversation, state: r.state ?? undefined };
+  if (r.m_id != null) {
+    claim.message = {
+      id: r.m_id as number,
+      conversationId: conversation.id,
+      direction: r.m_direction as 'in',
+      role: r.m_role as Role,
+      channel: r.m_channel as string,
+      externalId: r.m_external_id as string | null,
+      kind: r.m_kind as MessageKind,
+      body: r.m_body as string,
+      language: r.m_language as Language | null,
+      meta: r.m_meta as Record<string, unknown>,
+      status: r.m_status as string,
+      createdAt: r.m_created_at as Date,
+    };
+  }
+  return claim;
+}
+
 /**
  * The product's tables behind small typed functions; SQL stays here. Statements on the
  * per-turn path are named, so each connection parses and plans them once.
@@ -200,6 +231,42 @@ export function createStore(db: Database) {
       const existing = await q.query<{ id: number }>(`SELECT id FROM messages WHERE channel = $1 AND external_id = $2`, [m.channel, m.externalId]);
       return { id: existing.rows[0]!.id, duplicate: true };
     },
+    /**
+     * `insertInbound` and, in the same round trip, the claim of the conversation for `holder` when
+     * nobody holds it and nothing older is pending (the common case: a patient's next message):
+     * the caller can run the turn at once, without a separate claim. Otherwise there is no claim
+     * and the caller schedules the conversation as usual.
+     */
+    async insertInboundAndClaim(m: NewMessage, holder: number): Promise<{ id: number; duplicate: boolean; claim?: TurnClaim }> {
+      const { rows } = await q.query<Record<string, unknown>>(
+        stmt(
+          'message-insert-in-claim',
+          `WITH ins AS (
+             INSERT INTO messages (conversation_id, direction, role, channel, external_id, kind, body, language, meta, status)
+             VALUES ($1, 'in', $2, $3, $4, $5, $6, $7, $8, 'pending')
+             ON CONFLICT (channel, external_id) DO NOTHING RETURNING *),
+           c AS (
+             UPDATE conversations SET holder = $9::bigint
+             WHERE id = $1 AND holder IS NULL AND EXISTS (SELECT 1 FROM ins)
+               AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND direction = 'in' AND status = 'pending')
+             RETURNING id, contact_id, channel, language, mode, created_at, holder,
+                       CASE WHEN state_at > now() - ${STATE_MAX_AGE} THEN state END AS state)
+           SELECT c.id, c.contact_id AS "contactId", c.channel, k.external_id AS address, c.language, c.mode,
+                  c.created_at AS "createdAt", c.state, c.holder,
+                  m.id AS m_id, m.direction AS m_direction, m.role AS m_role, m.channel AS m_channel, m.external_id AS m_external_id,
+                  m.kind AS m_kind, m.body AS m_body, m.language AS m_language, m.meta AS m_meta, m.status AS m_status,
+                  m.created_at AS m_created_at
+           FROM ins m LEFT JOIN c ON true LEFT JOIN contacts k ON k.id = c.contact_id`,
+          [m.conversationId, m.role, m.channel, m.externalId ?? null, m.kind ?? 'text', m.body, m.language ?? null, m.meta ?? {}, holder],
+        ),
+      );
+      const r = rows[0];
+      if (!r) {
+        const existing = await q.query<{ id: number }>(`SELECT id FROM messages WHERE channel = $1 AND external_id = $2`, [m.channel, m.externalId]);
+        return { id: existing.rows[0]!.id, duplicate: true };
+      }
+      return { id: r.m_id as number, duplicate: false, ...(r.id != null ? { claim: toClaim(r) } : {}) };
+    },
     async insertOutbound(m: NewMessage, status = 'stored'): Promise<{ id: number; createdAt: Date }> {
       // One round trip: store the message and touch the conversation.
       const { rows } = await q.query<{ id: number; createdAt: Date }>(
@@ -251,7 +318,8 @@ export function createStore(db: Database) {
      * One round trip that starts a turn: takes the conversation for instance `holder` (unless a
      * live instance has it) and returns it with its state and its oldest pending message. With
      * nothing pending the conversation is given back instead. Undefined: a live instance holds it
-     * (its finish will see our pending row, as the release below checks for pending rows).
+     * (its finish will see our pending row, as the release below checks for pending rows), or
+     * nobody does and nothing is pending (nothing written then).
      */
     async claimTurn(conversationId: string, holder: number, peers: number[] = []): Promise<TurnClaim | undefined> {
       const { rows } = await q.query<Record<string, unknown>>(
@@ -261,6 +329,7 @@ export function createStore(db: Database) {
              UPDATE conversations SET holder = CASE WHEN EXISTS (
                  SELECT 1 FROM messages WHERE conversation_id = $1 AND direction = 'in' AND status = 'pending') THEN $2::bigint END
              WHERE id = $1 AND ${claimable('holder', '$2::bigint', '$3::bigint[]')}
+               AND (holder IS NOT NULL OR EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND direction = 'in' AND status = 'pending'))
              RETURNING id, contact_id, channel, language, mode, created_at, holder,
                        CASE WHEN state_at > now() - ${STATE_MAX_AGE} THEN state END AS state)
            SELECT c.id, c.contact_id AS "contactId", c.channel, k.external_id AS address, c.language, c.mode,
@@ -275,34 +344,7 @@ export function createStore(db: Database) {
         ),
       );
       const r = rows[0];
-      if (!r) return undefined;
-      const conversation: Conversation = {
-        id: r.id as string,
-        contactId: r.contactId as number,
-        channel: r.channel as string,
-        address: r.address as string,
-        language: r.language as Language | null,
-        mode: r.mode as ConversationMode,
-        createdAt: r.createdAt as Date,
-      };
-      const claim: TurnClaim = { conversation, state: r.state ?? undefined };
-      if (r.m_id != null) {
-        claim.message = {
-          id: r.m_id as number,
-          conversationId: conversation.id,
-          direction: r.m_direction as 'in',
-          role: r.m_role as Role,
-          channel: r.m_channel as string,
-          externalId: r.m_external_id as string | null,
-          kind: r.m_kind as MessageKind,
-          body: r.m_body as string,
-          language: r.m_language as Language | null,
-          meta: r.m_meta as Record<string, unknown>,
-          status: r.m_status as string,
-          createdAt: r.m_created_at as Date,
-        };
-      }
-      return claim;
+      return r ? toClaim(r) : undefined;
     },
     /**
      * One round trip that ends a turn: marks the inbound message done, stores the replies keyed by
