@@ -5,9 +5,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Runs the built server in its own process (as users run it), so its memory is measured alone. */
-export async function startServerProcess(env: Record<string, string> = {}): Promise<{ url: string; pid: number; rssMb(): number; stop(): Promise<void> }> {
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  options: { main?: string } = {},
+): Promise<{ url: string; pid: number; rssMb(): number; stop(): Promise<void> }> {
   const port = await freePort();
-  const main = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'main.js');
+  // `main`: another server to run the same way (the turn-floor server), relative to dist/bench.
+  const main = options.main ? join(dirname(fileURLToPath(import.meta.url)), options.main) : join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'main.js');
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, main], {
