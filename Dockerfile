@@ -1,4 +1,4 @@
-# CareRelay container image: docker build -t carerelay . && docker compose up
+# CareRelay container image: docker build -t carerelay . (docker-compose.yml runs the whole stack)
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
@@ -8,6 +8,9 @@ COPY channels ./channels
 COPY bench ./bench
 COPY scripts ./scripts
 COPY bin ./bin
+# The benchmarks (compiled with the rest) drive the fake Mattermost from tests/.
+COPY tests/fakes ./tests/fakes
+COPY tests/escalation/nurse-station.ts ./tests/escalation/nurse-station.ts
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
@@ -20,6 +23,7 @@ COPY bin ./bin
 COPY src/db/migrations ./src/db/migrations
 COPY channels/web-chat/public ./channels/web-chat/public
 COPY locales ./locales
+# docker-compose.yml mounts the host's knowledge/ over this copy, so edits need no rebuild.
 COPY knowledge ./knowledge
 COPY corpus/safety/model.json ./corpus/safety/model.json
 RUN mkdir -p /data && chown node:node /data

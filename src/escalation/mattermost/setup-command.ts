@@ -51,7 +51,7 @@ function describe(report: SetupReport, url: string, check: boolean): string {
     lines.push('', report.newToken ? 'Put these in the .env CareRelay reads (the token is shown this once):' : 'CareRelay settings (.env):');
     for (const [k, v] of Object.entries(report.env)) lines.push(`${k}=${v}`);
     if (report.env.MATTERMOST_ACTION_SECRET) lines.push('(MATTERMOST_ACTION_SECRET was not set: the value above is a fresh random one.)');
-    lines.push('', 'Then restart CareRelay; /ready reports "escalation": "connected" once it is in.');
+    lines.push('', 'Then restart CareRelay; GET /ready shows escalation "connected" once it is in.');
   }
   return `${lines.join('\n')}\n`;
 }
