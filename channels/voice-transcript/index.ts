@@ -1,5 +1,6 @@
 /**
- * Generic voice transcripts (3CX and other phone systems that do their own speech recognition):
+ * Generic voice transcripts, for phone systems that do their own speech recognition and are
+ * programmed to call us (no phone system does by itself; README shows a 3CX CFD app that does):
  * `POST /channels/voice/transcript` with JSON `{callId, from, text, language?}` signed by
  * `X-Signature: sha256=<hex HMAC-SHA256 of the raw body, key VOICE_WEBHOOK_SECRET>`.
  * Answers `{text, language, action: continue|transfer|hangup, transferTo?}`.
