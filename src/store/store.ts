@@ -391,7 +391,10 @@ export function createStore(db: Database) {
              ON CONFLICT (idempotency_key) DO NOTHING
              RETURNING id, (payload->>'messageId')::bigint AS message_id, status),
            c AS (
-             UPDATE conversations SET state = $5::jsonb, state_at = now(), updated_at = now(), language = COALESCE($6, language),
+             UPDATE conversations SET state = $5::jsonb, state_at = now(), language = COALESCE($6, language),
+               -- updated_at orders a contact's conversations (an indexed column): touched at most once a
+               -- minute, so most turns rewrite the row in place (HOT) without new index entries.
+               updated_at = CASE WHEN updated_at < now() - interval '1 minute' THEN now() ELSE updated_at END,
                holder = CASE WHEN $9::boolean AND holder = $3::bigint AND NOT EXISTS (
                    SELECT 1 FROM messages WHERE conversation_id = $2 AND direction = 'in' AND status = 'pending' AND id <> $1)
                  THEN NULL ELSE holder END

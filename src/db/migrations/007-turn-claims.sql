@@ -9,6 +9,9 @@ ALTER TABLE conversations ADD COLUMN holder bigint;
 -- the turn's replies (so a turn that is run again starts from the state it started from).
 ALTER TABLE conversations ADD COLUMN state jsonb;
 ALTER TABLE conversations ADD COLUMN state_at timestamptz;
+-- Every turn rewrites its conversation row twice (claim, finish): room on the page lets
+-- PostgreSQL keep the new version beside the old one (a HOT update, no index entries).
+ALTER TABLE conversations SET (fillfactor = 70);
 
 -- A turn's replies are keyed by the inbound message they answer and their place in the turn:
 -- a turn run a second time (after a crash) cannot store a second answer.
