@@ -17,7 +17,7 @@ const MEDICINE =
   '(?:ibuprofen|ibuprofeno|tylenol|acetaminophen|acetaminof[eé]n|paracetamol|motrin|advil|aspirin|aspirina|aleve|naproxen|benadryl|' +
   'amoxicillin|amoxicilina|insulin|insulina|metformin|metformina|prednisone|zyrtec|claritin|melatonin|melatonina|' +
   '布洛芬|泰诺|对乙酰氨基酚|扑热息痛|阿司匹林|胰岛素|二甲双胍|阿莫西林|' +
-  'पैरासिटामोल|इबुप्रोफेन|इंसुलिन|एस्पिरिन|crocin|dolo|combiflam)';
+  'पैरासिटामोल|इबुप्रोफेन|आइबुप्रोफेन|इंसुलिन|एस्पिरिन|क्रोसिन|डोलो|कॉम्बिफ्लेम|crocin|dolo|combiflam)';
 // Medicines people mix (blood thinners, blood-pressure and heart medicines, antidepressants) and their classes.
 const OTHER_MEDICINE =
   '(?:warfarin|coumadin|eliquis|apixaban|xarelto|rivaroxaban|clopidogrel|plavix|lisinopril|losartan|amlodipine|metoprolol|atenolol|' +
@@ -28,7 +28,7 @@ const OTHER_MEDICINE =
   'birth control|the pill|blood thinners?|(?:blood pressure|bp|heart) (?:pills?|meds|medicines?|medications?|tablets?)|' +
   'warfarina|anticoagulantes?|antibi[oó]ticos?|pastillas (?:de|para) la presi[oó]n|anticonceptivos?|' +
   '华法林|降压药|抗凝药|抗生素|头孢|避孕药|阿托伐他汀|' +
-  'warfarin|khoon patla|bp ki dawa|bp ki goli|वारफेरिन|बीपी की दवा|खून पतला)';
+  'warfarin|khoon patla|bp ki dawa|bp ki goli|वारफेरिन|वारफरिन|बीपी की दवा|बीपी की गोली|खून पतला|थायराइड की गोली|कैल्शियम की गोली|एंटीबायोटिक)';
 const ANY_MEDICINE = `(?:${MEDICINE.slice(3, -1)}|${OTHER_MEDICINE.slice(3, -1)})`;
 // Lab tests people get numbers for.
 const LAB =
@@ -52,7 +52,7 @@ const CONDITION_HI_ROMAN = '(?:diabetes|sugar|cancer|covid|corona|bp|infection|t
 const CONDITION_HI = '(?:डायबिटीज़?|शुगर|मधुमेह|कैंसर|कोविड|कोरोना|बीपी|इन्फेक्शन|संक्रमण|टीबी|टाइफाइड|डेंगू|मलेरिया|अस्थमा|थायराइड)';
 const CONDITION_ZH = '(?:糖尿病|癌症|癌|新冠|流感|高血压|肺炎|感染|甲亢|甲减|哮喘|心脏病|肾结石|阑尾炎|艾滋病|性病|带状疱疹)';
 
-const ALCOHOL = '(?:alcohol|wine|beers?|drinks?|drinking|liquor|vodka|whiskey|tequila|vino|cerveza|copas?|tragos?|licor|酒|喝酒|啤酒|红酒|白酒|sharab|daru|daaru|शराब|दारू)';
+const ALCOHOL = '(?:alcohol|wine|beers?|drinks?|drinking|liquor|vodka|whiskey|tequila|vino|cerveza|copas?|tragos?|licor|酒|喝酒|啤酒|红酒|白酒|sharab|daru|daaru|pegs?|शराब|दारू|पेग)';
 const CHANGE_EN = '(?:stop|quit|skip|halve|cut|double|reduce|lower|increase|raise|change|switch|come off|go off|taper)';
 
 const RULES: Rule[] = [
@@ -115,6 +115,18 @@ const RULES: Rule[] = [
   { kind: 'dose', pattern: /\bkitn[aie]\s+(?:mg|ml|goli|goliyan|golia|tablet|tablets|dose|chammach|boond|unit)\b/i },
   { kind: 'dose', pattern: /कितनी?\s*(?:mg|ml|एमजी|एमएल|गोली|गोलियां|गोलियाँ|टैबलेट|खुराक|डोज़?|चम्मच|बूंद|यूनिट)/ },
   { kind: 'dose', pattern: /(?:dose|खुराक|डोज़?)\s+(?:kitn|कितन)/i },
+  // "how much syrup should I give", "kitni goli du"
+  {
+    kind: 'dose',
+    pattern: new RegExp(
+      `(?:सिरप|दवा|दवाई|गोली|टैबलेट|ड्रॉप्स|syrup|dawa|dawai|davai|goli|tablet|drops|${MEDICINE.slice(3, -1)})[^।?]{0,25}(?:कितना|कितनी|कितने|kitna|kitni|kitne)[^।?]{0,15}` +
+        '(?:दें|देनी|देना|दूँ|दूं|लें|लेनी|लूँ|लूं|खाऊं|खाएं|पिलाएं|पिलाऊं|ml|एमएल|mg|चम्मच|बूंद|dena|deni|du|doon|lu|loon|khau|pilau|pilana|chammach)',
+      'i',
+    ),
+  },
+  // Halving or doubling a dose, taking two things together.
+  { kind: 'medication_change', pattern: /(?:खुराक|डोज|dose|dawa|दवा|दवाई|goli|गोली)[^।?]{0,20}(?:आधी|आधा|कम कर|डबल|दोगुनी|aadhi|aadha|kam kar|double)/i },
+  { kind: 'interaction', pattern: /(?:गोली|दवा|दवाई|goli|dawa|dawai|tablet)[^।?]{0,40}(?:साथ में|के साथ|saath me|saath mein|ke saath)[^।?]{0,20}(?:ले|खा|le|kha)\s*(?:सकत|sakt)/i },
   { kind: 'diagnosis', pattern: new RegExp(`\\b(?:kya )?mujhe ${CONDITION_HI_ROMAN} (?:hai|ho gaya|ho gayi|hua)(?: kya)?\\s*\\?`, 'i') },
   { kind: 'diagnosis', pattern: new RegExp(`क्या मुझे ${CONDITION_HI}|मुझे ${CONDITION_HI} (?:है|हो गया|हो गई) क्या|मुझे क्या बीमारी है|कौन सी बीमारी है`) },
   { kind: 'diagnosis', pattern: /\bmujhe kya bimari hai\b|\bkaunsi bimari hai\b/i },
@@ -124,7 +136,8 @@ const RULES: Rule[] = [
 
 /** The kind of clinical question, or undefined for a general one. Language-independent: all rules run. */
 export function detectClinical(text: string): ClinicalKind | undefined {
-  const normalised = text.normalize('NFC').replace(/\s+/g, ' ');
+  // Nukta folded: "वारफ़रिन" and "वारफरिन" are the same word to a patient.
+  const normalised = text.normalize('NFC').replace(/\u093c/g, '').replace(/\s+/g, ' ');
   const kind = RULES.find((r) => r.pattern.test(normalised))?.kind;
   if (kind) return kind;
   // Two different medicines in one question ("my dad takes eliquis, can he take aleve"): an interaction.

@@ -57,7 +57,7 @@ export interface ConfidenceFeatures {
  * fitted (scripts/fit-confidence.ts) on the dev part of corpus/answers, the older topic questions
  * (tests/fixtures/eval) and the off-topic questions (tests/retrieval/fixtures/off-topic.jsonl).
  */
-export const ANSWER_CONFIDENCE = { intercept: -2.094, lexical: 3.563, classifier: 2.971, margin: 2.465, outOfScope: -2.649, agree: -0.217 };
+export const ANSWER_CONFIDENCE = { intercept: -1.998, lexical: 3.538, classifier: 2.861, margin: 2.505, outOfScope: -2.73, agree: -0.274 };
 
 export function answerConfidence(f: ConfidenceFeatures): number {
   const m = ANSWER_CONFIDENCE;

@@ -53,18 +53,27 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeInde
       }),
     );
   }
+  const byPassageId = new Map(snapshot.passages.map((p) => [p.metadata.passageId, p]));
   const classifiers = new Map(
     snapshot.languages.map((language) => [
       language,
       createUnitClassifier(
         snapshot.passages
           .filter((p) => p.metadata.lang === language)
-          .map((p) => ({ id: p.metadata.passageId, examples: [p.metadata.section, p.metadata.short, ...p.metadata.questions] }))
+          .map((p) => ({
+            id: p.metadata.passageId,
+            examples: [
+              p.metadata.section,
+              p.metadata.short,
+              ...p.metadata.questions,
+              // Patients mix in English ("portal", "refill", "appointment"): the English examples help too.
+              ...(language !== 'en' ? (byPassageId.get(`en/${p.metadata.topicId}#${p.metadata.unitId}`)?.metadata.questions ?? []) : []),
+            ],
+          }))
           .concat([{ id: outOfScopeId(language), examples: snapshot.outOfScope[language] ?? [] }]),
       ),
     ]),
   );
-  const byPassageId = new Map(snapshot.passages.map((p) => [p.metadata.passageId, p]));
   const order = (first: Language): Language[] => [first, ...LANGUAGES.filter((l) => l !== first && indexes.has(l))];
 
   return {
