@@ -2,6 +2,7 @@ import type { CaseJobs } from './case-jobs.js';
 import { deadlineFor, type EscalationDeps } from './deps.js';
 import { errorText } from './mattermost/gateway.js';
 import { notifyPatient } from './patient-notices.js';
+import type { createUndelivered } from './undelivered.js';
 
 /** A case nobody claims for this long is closed, and the patient is pointed elsewhere. */
 export const MAX_UNCLAIMED_MS = 12 * 3600_000;
@@ -10,6 +11,8 @@ const QUEUED_CHECK_MS = 30_000;
 /** Rungs of the ladder: 1 first nurses, 2 next nurses, 3 @channel in triage. */
 const LAST_ROUND = 3;
 const SWEEP_LOCK = 'escalation:sweep';
+/** Dead nurse messages are looked for this often (they wait 10 minutes before a retry anyway). */
+const UNDELIVERED_EVERY_MS = 60_000;
 
 /** Sweeps often enough for the shortest deadline (a quarter of it), within 250 ms … 15 s. */
 export function sweepInterval(deadlines: Record<string, number>): number {
@@ -22,9 +25,10 @@ export function sweepInterval(deadlines: Record<string, number>): number {
  * unclaimed past the deadline → next rung; queued cases whose delivery job died → queued
  * again; unclaimed for far too long → abandoned.
  */
-export function createDeadlines(deps: EscalationDeps, jobs: CaseJobs) {
+export function createDeadlines(deps: EscalationDeps, jobs: CaseJobs, undelivered?: ReturnType<typeof createUndelivered>) {
   const { cases, outbox, logger, config, state } = deps;
   const intervalMs = sweepInterval(config.caseDeadlinesMs);
+  let undeliveredAt = 0;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
@@ -67,11 +71,19 @@ export function createDeadlines(deps: EscalationDeps, jobs: CaseJobs) {
     await advanceOverdue();
     if (deps.mattermost.gateway.connected) await requeueStuck();
     await abandonStale();
+    if (undelivered && Date.now() - undeliveredAt >= UNDELIVERED_EVERY_MS) {
+      undeliveredAt = Date.now();
+      await undelivered.sweep();
+    }
   }
 
   return {
     intervalMs,
     sweep,
+    /** Tests: look for dead nurse messages at the next sweep, whatever the minute says. */
+    forgetUndeliveredPass(): void {
+      undeliveredAt = 0;
+    },
     start(): void {
       timer = setInterval(() => {
         if (running) return;

@@ -22,6 +22,7 @@ import { notifyPatient } from './patient-notices.js';
 import { createPresence } from './presence.js';
 import { createQueuePost, type QueuePost } from './queue-post.js';
 import { createRelay } from './relay.js';
+import { createUndelivered } from './undelivered.js';
 import { loadStaffRoster } from './staff.js';
 
 export interface EscalationOptions {
@@ -80,7 +81,8 @@ export function createEscalation(options: EscalationOptions) {
   const jobs = createCaseJobs(deps);
   const relay = createRelay(deps, jobs);
   const claims = createClaims(deps, jobs);
-  const deadlines = createDeadlines(deps, jobs);
+  // Nurse messages whose delivery gave up are queued again, and the nurse is told (undelivered.ts).
+  const deadlines = createDeadlines(deps, jobs, createUndelivered({ ...deps, db: options.db }, jobs));
   // Waiting cases stay visible: gauges on /metrics, and a warning every few minutes with no desk.
   const watch = createCaseWatch({ db: options.db.pool, state: options.state, logger, desk: Boolean(config.mattermost) });
 
@@ -203,8 +205,11 @@ export function createEscalation(options: EscalationOptions) {
       side?.presence.stop();
       side?.gateway.stop();
     },
-    /** Runs one sweep now (tests, benchmarks). */
-    sweep: () => deadlines.sweep(),
+    /** Runs one sweep now (tests, benchmarks); `undelivered` also looks for dead nurse messages. */
+    sweep: (opts: { undelivered?: boolean } = {}) => {
+      if (opts.undelivered) deadlines.forgetUndeliveredPass();
+      return deadlines.sweep();
+    },
   };
 }
 
