@@ -113,8 +113,12 @@ export function detectLanguage(text: string): Detection | undefined {
     return { language: 'hi', confidence: Number(confidence.toFixed(2)), romanised: true };
   }
 
-  // franc is reliable on sentences, not on two words: weigh it by length.
+  // franc is reliable on sentences, not on two words: weigh it by length. Alone (no word of either
+  // language known) it decides nothing under 30 letters: "question number 0" read as Spanish
+  // switched an English conversation.
   const letterCount = latin;
+  const wordEvidence = es + en;
+  if (wordEvidence === 0 && letterCount < 30) return undefined;
   if (letterCount >= 12) {
     const ranked = francAll(text, { only: ['eng', 'spa'], minLength: 3 });
     const top = ranked[0];

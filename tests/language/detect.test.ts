@@ -60,4 +60,12 @@ describe('short messages', () => {
   it('has no opinion on text without letters', () => {
     expect(detectLanguage('123 ???')).toBeUndefined();
   });
+
+  it('has no opinion on a few words of neither language list (franc alone is not enough there)', () => {
+    // Issue 14: "question number 0" was Spanish, and switched an English conversation.
+    for (const text of ['question number 0', 'question number', 'ticket 4711', 'voicemail']) expect(detectLanguage(text), text).toBeUndefined();
+    // With one known word the usual evidence decides.
+    expect(detectLanguage('what is question number 0')?.language).toBe('en');
+    expect(detectLanguage('pregunta número 0')?.language).toBe('es');
+  });
 });
