@@ -34,7 +34,7 @@ io.on('connection', (socket) => {
   socket.emit('session', { conversationId, token: conversationId, language: 'en' });
   socket.on('message', (payload: { text?: unknown }, ack?: (r: unknown) => void) => {
     const text = typeof payload?.text === 'string' ? payload.text : '';
-    db.pool.query<{ inId: number; id: number; createdAt: Date }>({ name: db.singleSession ? undefined : 'floor-store', text: STORE, values: [conversationId, text, `echo: ${text}`] }).then(
+    db.pool.query<{ inId: number; id: number; createdAt: Date }>({ name: db.namedStatements ? 'floor-store' : undefined, text: STORE, values: [conversationId, text, `echo: ${text}`] }).then(
       ({ rows }) => {
         const row = rows[0]!;
         ack?.({ ok: true, id: String(row.inId) });

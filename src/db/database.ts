@@ -17,6 +17,13 @@ export interface Database {
    * one query at a time. The pool then has one connection and statements stay unnamed.
    */
   singleSession: boolean;
+  /**
+   * Whether hot statements may be prepared under a name (parsed and planned once per connection).
+   * PostgreSQL: yes. Our embedded PGlite: yes, as each new pool connection first drops the names
+   * a replaced connection left in the one session. A PGlite reached through DATABASE_URL: no (other
+   * processes may share its session).
+   */
+  namedStatements: boolean;
   schema?: string;
   /** Runs `fn` in one transaction on one connection. */
   transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
@@ -165,6 +172,9 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   const embedded = options.url ? undefined : await startEmbedded(options.dataDir, 4, options.logger);
   const url = options.url ?? embedded!.url;
   let pool = createPool(url, embedded ? 1 : (options.maxConnections ?? 10), options);
+  // The embedded session outlives its connections: statements a replaced connection prepared
+  // are still there, and pg would prepare them again under the same names on the new one.
+  if (embedded) pool.on('connect', (client) => void client.query('DEALLOCATE ALL').catch(() => undefined));
   let singleSession = Boolean(embedded);
   if (!embedded) {
     const { rows } = await pool.query<{ version: string }>('SELECT version()');
@@ -183,6 +193,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     pool,
     kind: embedded ? 'embedded' : 'postgres',
     singleSession,
+    namedStatements: !singleSession || Boolean(embedded),
     schema,
     async transaction(fn) {
       const client = await pool.connect();

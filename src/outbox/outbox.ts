@@ -93,7 +93,7 @@ export function createOutbox(options: OutboxOptions) {
       const result = await handler(job);
       // One round trip closes the row and, for a stored message, marks it sent.
       await db.pool.query({
-        name: db.singleSession ? undefined : 'outbox-done',
+        name: db.namedStatements ? 'outbox-done' : undefined,
         text: `WITH o AS (UPDATE outbox SET status = 'done', locked_until = NULL, last_error = NULL, updated_at = now(),
                    external_id = COALESCE($2, external_id) WHERE id = $1 RETURNING id)
                UPDATE messages SET status = 'sent', processed_at = now(), attempts = attempts + 1

@@ -129,9 +129,9 @@ function toClaim(r: Record<string, unknown>): TurnClaim {
  */
 export function createStore(db: Database) {
   const q: Queryable = db.pool;
-  // PGlite is one session behind every socket connection: a statement prepared by a replaced
-  // connection would still exist there, so it gets unnamed statements.
-  const named = !db.singleSession;
+  // A PGlite reached through DATABASE_URL is one session that others may share: no names there
+  // (see Database.namedStatements; our embedded one clears old names when a connection opens).
+  const named = db.namedStatements;
   const stmt = (name: string, text: string, values: unknown[]) => (named ? { name, text, values } : { text, values });
 
   const contacts = {

@@ -114,3 +114,21 @@ describe('DATA_DIR lock', () => {
     expect((await again.pool.query('SELECT n FROM kept')).rows).toEqual([{ n: 42 }]);
   });
 });
+
+describe('embedded database statements', () => {
+  it('keeps named statements working when a failed query replaces the connection', async () => {
+    const db = await embedded('memory://');
+    expect(db.namedStatements).toBe(true);
+    const { migrate } = await import('../../src/db/migrate.js');
+    const { createStore } = await import('../../src/store/store.js');
+    await migrate(db, logger);
+    const store = createStore(db);
+    const conversation = await store.conversations.current(await store.contacts.upsert('test', 'named-statements'));
+    await store.messages.insertInbound({ conversationId: conversation.id, role: 'patient', channel: 'test', body: 'first' });
+    for (let i = 0; i < 3; i++) {
+      // The same named claim, prepared again on each new connection of the one PGlite session.
+      expect((await store.messages.claimTurn(conversation.id, 1))?.message?.body).toBe('first');
+      await expect(db.pool.query('SELECT 1 / 0')).rejects.toThrow(/division by zero/);
+    }
+  });
+});
