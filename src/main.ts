@@ -1,5 +1,6 @@
 import { createCareRelay } from './app.js';
 import { loadDotEnv, parseConfig } from './config.js';
+import { routeConsoleToLogger } from './console-log.js';
 import { AppError, ConfigError } from './errors.js';
 import { createLogger } from './logger.js';
 
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  // Libraries that print with console.* (the Mattermost client, botbuilder) log as JSON too.
+  routeConsoleToLogger(logger);
   const relay = await createCareRelay(config, { logger });
   const address = await relay.listen();
   logger.info(`web chat: http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}/`);
