@@ -89,7 +89,6 @@ export function createEscalation(options: EscalationOptions) {
   if (config.mattermost) {
     const gateway = createMattermostGateway(config.mattermost, logger, {
       posted: (post) => relay.onPosted(post),
-      status: (userId, status) => void side?.presence.update(userId, status).catch(() => undefined),
       resync: () => void relay.catchUp().catch((err) => logger.warn({ err: (err as Error).message }, 'case catch-up failed')),
     });
     const presence = createPresence({ source: gateway, state: options.state, logger });

@@ -18,8 +18,9 @@ const POLL_LOCK = 'mm:presence:poll';
 
 /**
  * Who among the nurses is online, shared by every instance through the state store. A
- * periodic poll (one instance per interval) keeps it fresh; websocket `status_change`
- * events patch it in between; assignment asks for a fresh-enough view before choosing.
+ * periodic poll (one instance per interval) keeps it fresh, and assignment asks for a
+ * fresh-enough view before choosing. (Mattermost sends `status_change` only to the user
+ * whose status changed, so the bot's websocket cannot patch it in between.)
  */
 export function createPresence({ source, state, logger, pollMs = 30_000 }: { source: PresenceSource; state: StateStore; logger: Logger; pollMs?: number }) {
   let timer: NodeJS.Timeout | undefined;
@@ -49,13 +50,6 @@ export function createPresence({ source, state, logger, pollMs = 30_000 }: { sou
         logger.warn({ err: errorText(err), ageMs: Date.now() - saved.at }, 'presence poll failed; using the last shared view');
         return saved.statuses;
       }
-    },
-    /** A status change heard on the websocket. */
-    async update(userId: string, status: Presence): Promise<void> {
-      const saved = await state.get<Snapshot>(KEY);
-      if (!saved) return;
-      saved.statuses[userId] = status;
-      await state.set(KEY, saved, ttl());
     },
     start(): void {
       timer = setInterval(() => {

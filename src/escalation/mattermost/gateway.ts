@@ -41,7 +41,6 @@ export interface OutgoingPost {
 export interface GatewayListeners {
   /** A post by someone else in a channel the bot belongs to. */
   posted?(post: Post): void;
-  status?(userId: string, status: Presence): void;
   /** A fresh event stream (first connect, or a reconnect that could not resume): catch up. */
   resync?(): void;
 }
@@ -145,12 +144,9 @@ export function createMattermostGateway(settings: MattermostSettings, logger: Lo
       }
       if (identity && post.user_id === identity.botUserId) return;
       listeners.posted?.(post);
-      return;
     }
-    if (msg.event === 'status_change') {
-      const { user_id: userId, status } = msg.data as { user_id?: string; status?: string };
-      if (userId && PRESENCE_VALUES.has(status as Presence)) listeners.status?.(userId, status as Presence);
-    }
+    // No `status_change` listener: Mattermost sends that event only to the user whose status
+    // changed, so the bot never hears nurses' changes; presence is polled (presence.ts).
   }
 
   return {
