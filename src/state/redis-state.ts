@@ -30,11 +30,15 @@ export function createRedisClient(url: string, keyPrefix = '', outage?: OutageLo
     retryStrategy: (times) => Math.min(times * 100, 2000),
     enableOfflineQueue: true,
     // Commands issued in the same tick (many visitors' rate-limit counts, socket.io broadcasts)
-    // go out in one write and come back in one read.
-    enableAutoPipelining: true,
+    // go out in one write and come back in one read (switched on once connected, see below).
+    enableAutoPipelining: false,
   });
   client.on('error', (err) => void outage?.failure('state', err));
   client.on('ready', () => outage?.success('state'));
+  // Pipelined only while connected: during an outage a pipelined command waits for the whole
+  // batch's retries (seconds), a plain one fails fast, so callers can say `unavailable` at once.
+  client.on('ready', () => void (client.options.enableAutoPipelining = true));
+  client.on('close', () => void (client.options.enableAutoPipelining = false));
   return client;
 }
 

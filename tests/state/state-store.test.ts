@@ -85,3 +85,30 @@ describe.each(implementations)('%s state store', (_name, make) => {
     await state.close();
   });
 });
+
+describe('Redis client during an outage', () => {
+  it('pipelines commands only while connected, so calls fail fast while Redis is down', async () => {
+    const { startPrivateRedis } = await import('../helpers/private-services.js');
+    const { createRedisClient } = await import('../../src/state/redis-state.js');
+    const redis = await startPrivateRedis();
+    const client = createRedisClient(redis.url, 'outage:');
+    const event = (name: string) => new Promise((r) => client.once(name, r));
+    try {
+      await client.connect();
+      expect(client.options.enableAutoPipelining).toBe(true);
+      const closed = event('close');
+      await redis.stop();
+      await closed;
+      expect(client.options.enableAutoPipelining).toBe(false);
+      await expect(client.incr('n')).rejects.toThrow();
+      const ready = event('ready');
+      await redis.start();
+      await ready;
+      expect(client.options.enableAutoPipelining).toBe(true);
+      expect(await client.incr('n')).toBe(1);
+    } finally {
+      client.disconnect();
+      await redis.destroy();
+    }
+  });
+});
