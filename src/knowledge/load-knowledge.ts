@@ -26,6 +26,10 @@ export interface KnowledgeSnapshot {
   passages: Passage[];
   /** Per language, examples of what the clinic's bot cannot help with (`out-of-scope.yaml`). */
   outOfScope: Partial<Record<Language, string[]>>;
+  /** Per language, questions only a nurse should answer (`clinical-questions.yaml`). */
+  clinical: Partial<Record<Language, string[]>>;
+  /** Per language, general questions that look clinical but are answerable (`general-lookalikes.yaml`). */
+  lookalikes: Partial<Record<Language, string[]>>;
   languages: Language[];
   loadedAt: Date;
 }
@@ -78,11 +82,13 @@ export async function loadKnowledge(options: LoadKnowledgeOptions): Promise<Know
   }
   for (const lang of languages) if (!existsSync(join(dir, lang))) problems.push(`${lang}/: missing language directory`);
   problems.push(...unitsMissingALanguage(unitIds));
-  const outOfScope = readOutOfScope(join(dir, OUT_OF_SCOPE_FILE), problems);
+  const outOfScope = readExamples(dir, OUT_OF_SCOPE_FILE, problems);
+  const clinical = readExamples(dir, 'clinical-questions.yaml', problems);
+  const lookalikes = readExamples(dir, 'general-lookalikes.yaml', problems);
   if (problems.length) throw new KnowledgeError(problems);
 
   const passages: Passage[] = topics.flatMap(topicPassages);
-  return { topics, passages, outOfScope, languages: [...new Set(topics.map((t) => t.lang))], loadedAt: new Date() };
+  return { topics, passages, outOfScope, clinical, lookalikes, languages: [...new Set(topics.map((t) => t.lang))], loadedAt: new Date() };
 }
 
 function readTopic(
@@ -135,16 +141,18 @@ function readTopic(
 }
 
 const OUT_OF_SCOPE_FILE = 'out-of-scope.yaml';
-const outOfScopeSchema = z.partialRecord(z.enum(LANGUAGES), z.array(z.string().trim().min(1)).min(1));
+const examplesSchema = z.partialRecord(z.enum(LANGUAGES), z.array(z.string().trim().min(1)).min(1));
 
-function readOutOfScope(path: string, problems: string[]): Partial<Record<Language, string[]>> {
+/** An optional YAML file of example messages per language. */
+function readExamples(dir: string, file: string, problems: string[]): Partial<Record<Language, string[]>> {
+  const path = join(dir, file);
   if (!existsSync(path)) return {};
   try {
-    const parsed = outOfScopeSchema.safeParse(parse(readFileSync(path, 'utf8')) ?? {});
+    const parsed = examplesSchema.safeParse(parse(readFileSync(path, 'utf8')) ?? {});
     if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) problems.push(`${OUT_OF_SCOPE_FILE}: ${issue.path.join('.') || 'file'}: ${issue.message}`);
+    for (const issue of parsed.error.issues) problems.push(`${file}: ${issue.path.join('.') || 'file'}: ${issue.message}`);
   } catch (err) {
-    problems.push(`${OUT_OF_SCOPE_FILE}: not valid YAML (${(err as Error).message.split('\n')[0]})`);
+    problems.push(`${file}: not valid YAML (${(err as Error).message.split('\n')[0]})`);
   }
   return {};
 }

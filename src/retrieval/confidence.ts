@@ -57,7 +57,7 @@ export interface ConfidenceFeatures {
  * fitted (scripts/fit-confidence.ts) on the dev part of corpus/answers, the older topic questions
  * (tests/fixtures/eval) and the off-topic questions (tests/retrieval/fixtures/off-topic.jsonl).
  */
-export const ANSWER_CONFIDENCE = { intercept: -1.998, lexical: 3.538, classifier: 2.861, margin: 2.505, outOfScope: -2.73, agree: -0.274 };
+export const ANSWER_CONFIDENCE = { intercept: -1.882, lexical: 3.55, classifier: 2.893, margin: 2.499, outOfScope: -2.522, agree: -0.321 };
 
 export function answerConfidence(f: ConfidenceFeatures): number {
   const m = ANSWER_CONFIDENCE;

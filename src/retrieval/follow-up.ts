@@ -68,6 +68,7 @@ export async function searchWithContext(
     topics: aggregateTopics(passages),
     confidence: Math.max(alone.confidence, combined.confidence),
     outOfScope: alone.outOfScope && combined.outOfScope,
+    clinical: alone.clinical,
     usedContext: true,
   };
 }

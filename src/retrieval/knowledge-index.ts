@@ -10,6 +10,8 @@ const BORROWS_ENGLISH: ReadonlySet<Language> = new Set(['hi', 'zh']);
 
 /** The classifier's pseudo-unit for what the bot cannot help with (pets, weather...). */
 export const outOfScopeId = (language: Language) => `${language}/out-of-scope`;
+/** The classifier's pseudo-unit for questions only a nurse should answer (a dose, two medicines...). */
+export const clinicalId = (language: Language) => `${language}/clinical`;
 
 export interface LexicalSearch {
   /** The index that matched: the patient's language, or another one when it had nothing. */
@@ -70,7 +72,12 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeInde
               ...(language !== 'en' ? (byPassageId.get(`en/${p.metadata.topicId}#${p.metadata.unitId}`)?.metadata.questions ?? []) : []),
             ],
           }))
-          .concat([{ id: outOfScopeId(language), examples: snapshot.outOfScope[language] ?? [] }]),
+          .concat([
+            { id: outOfScopeId(language), examples: snapshot.outOfScope[language] ?? [] },
+            { id: clinicalId(language), examples: snapshot.clinical[language] ?? [] },
+            // Counter-examples: general questions near the clinical ones; they answer from units.
+            { id: `${language}/general`, examples: snapshot.lookalikes[language] ?? [] },
+          ]),
       ),
     ]),
   );

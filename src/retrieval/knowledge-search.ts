@@ -3,7 +3,7 @@ import type { Language } from '../language/languages.js';
 import type { Logger } from '../logger.js';
 import { answerConfidence, combineConfidence, lexicalConfidence, vectorConfidence, type ConfidenceFeatures } from './confidence.js';
 import { weightedFusion } from './fusion.js';
-import { outOfScopeId, type KnowledgeIndex } from './knowledge-index.js';
+import { clinicalId, outOfScopeId, type KnowledgeIndex } from './knowledge-index.js';
 import { aggregateTopics, type ScoredPassage, type TopicHit } from './topics.js';
 import type { VectorHit, VectorIndex } from './vector-index.js';
 
@@ -24,6 +24,8 @@ export interface RetrievalResult {
   signals: { lexical: string[]; classifier: string[]; vector?: string[] };
   /** The classifier's nearest examples are of things the clinic's bot cannot help with. */
   outOfScope: boolean;
+  /** The classifier's nearest examples are questions only a nurse should answer. */
+  clinical: boolean;
   /** What `confidence` was computed from (lexical, hybrid adds nothing here). */
   features?: ConfidenceFeatures;
 }
@@ -57,6 +59,8 @@ export const FUSION = {
   vector: 1,
   /** Out of scope: the classifier's nearest examples are the out-of-scope ones, at least this similar. */
   outOfScopeMin: 0.15,
+  /** Clinical: the nearest examples are the clinical ones, at least this similar. */
+  clinicalMin: 0.3,
 };
 
 export function createKnowledgeSearch({ index, vectors, logger }: KnowledgeSearchOptions): KnowledgeSearch {
@@ -71,6 +75,7 @@ export function createKnowledgeSearch({ index, vectors, logger }: KnowledgeSearc
         : found.hits.flatMap((h) => current.passage(`${language}/${h.passage.metadata.topicId}#${h.passage.metadata.unitId}`) ?? []);
     const classified = current.classify(query, language, 20);
     const outOfScope = classified[0]?.id === outOfScopeId(language) && classified[0].score >= FUSION.outOfScopeMin;
+    const clinical = classified[0]?.id === clinicalId(language) && classified[0].score >= FUSION.clinicalMin;
     const unitScores = classified.flatMap((c) => {
       const passage = current.passage(c.id);
       return passage ? [{ passage, score: c.score }] : [];
@@ -103,6 +108,7 @@ export function createKnowledgeSearch({ index, vectors, logger }: KnowledgeSearc
       features,
       signals: { lexical: lexical.slice(0, 3).map(unitKey), classifier: byClassifier.slice(0, 3).map(unitKey) },
       outOfScope,
+      clinical,
     };
   };
 

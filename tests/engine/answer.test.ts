@@ -144,7 +144,7 @@ describe('answer stage without an LLM (extractive)', async () => {
     ['en', 'what should i bring to my first appointment'],
     ['es', '¿qué documentos llevo a mi primera cita?'],
     ['zh', '第一次看病要带什么'],
-    ['hi', 'पहली बार डॉक्टर के पास क्या लेकर जाना है'],
+    ['hi', 'ब्लड टेस्ट की रिपोर्ट कितने दिन में आती है'],
     ['hi', 'pehli visit pe kya kya lana hai'],
   ] as const)('%s: fits each channel — web under 450 characters, SMS in at most 2 segments, voice never cut mid-sentence', async (language, question) => {
     const out = await engine.handle(turn(question, { language }));

@@ -48,7 +48,11 @@ export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext
       const passage = knowledge.index.passage(`${ctx.language}/${unitChoice[2]}#${unitChoice[3]}`)!;
       answerUnit(ctx, knowledge, passage, unitChoice[1] === 'more' ? 'long' : 'short');
     } else {
-      const clinical = detectClinical(text);
+      // Rules first (a dose, two medicines, stopping one, one's own lab value); then the classifier's
+      // nearest examples, which catch the phrasings the rules do not know.
+      const ruled = detectClinical(text);
+      const result = ruled ? undefined : await searchWithContext(knowledge, text, ctx.language, ctx.state.answerContext);
+      const clinical = ruled ?? (result?.clinical ? 'medicine' : undefined);
       if (clinical) {
         // General safety information goes with the hand-over: what to do until the nurse answers.
         const safety = clinical === 'lab_value' ? 'lab' : clinical === 'diagnosis' ? 'diagnosis' : 'medicine';
@@ -58,8 +62,7 @@ export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext
         ctx.result.reason = 'clinical';
         ctx.result.details.clinical = clinical;
         ctx.result.handledBy = 'answer';
-      } else {
-        const result = await searchWithContext(knowledge, text, ctx.language, ctx.state.answerContext);
+      } else if (result) {
         ctx.result.details.confidence = round(result.confidence);
         ctx.result.details.retrieval = result.mode;
         if (result.usedContext) ctx.result.details.followUp = true;
