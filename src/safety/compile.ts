@@ -7,6 +7,11 @@ export interface ConceptMatch {
   concept: string;
   start: number;
   end: number;
+  /**
+   * Tokens inside start..end that a `…` gap stepped over: they are not part of the phrase, so a
+   * negation there ("face is not drooping") still negates it. Absent when the phrase has no gap.
+   */
+  skipped?: number[];
 }
 
 type Slot =
@@ -175,41 +180,48 @@ export function compileConcepts(rules: LanguageRules): ConceptMatcher {
     match(tokens) {
       const none: TokenKeys = { exact: [], all: [] };
       const tokenKeys = tokens.map((t) => (t.num !== undefined && /^\d/.test(t.text) ? none : keysOf(t.text)));
-      // Returns the end index of the shortest match of slots[s..] starting at token i, or -1.
-      const matchFrom = (slots: Slot[], s: number, i: number, sentence: number, exactOnly: boolean): number => {
+      // Returns the end index of the first match of slots[s..] starting at token i (fewest tokens skipped
+      // at each gap), or -1; `skipped` collects the tokens its gaps stepped over.
+      const matchFrom = (slots: Slot[], s: number, i: number, sentence: number, exactOnly: boolean, skipped: number[]): number => {
         if (s === slots.length) return i - 1;
         const slot = slots[s]!;
         if (slot.kind === 'gap') {
+          const mark = skipped.length;
           for (let skip = 0; skip <= MAX_GAP; skip++) {
             const j = i + skip;
             if (j >= tokens.length || tokens[j]!.sentence !== sentence) break;
-            const end = matchFrom(slots, s + 1, j, sentence, exactOnly);
+            if (skip > 0) skipped.push(j - 1);
+            const end = matchFrom(slots, s + 1, j, sentence, exactOnly, skipped);
             if (end >= 0) return end;
           }
+          skipped.length = mark;
           return -1;
         }
         if (slot.kind === 'group') {
+          const mark = skipped.length;
           for (const option of slot.options) {
-            const end = matchFrom(option, 0, i, sentence, exactOnly);
+            const end = matchFrom(option, 0, i, sentence, exactOnly, skipped);
             if (end >= 0) {
-              const rest = matchFrom(slots, s + 1, end + 1, sentence, exactOnly);
+              const rest = matchFrom(slots, s + 1, end + 1, sentence, exactOnly, skipped);
               if (rest >= 0) return rest;
             }
+            skipped.length = mark;
           }
           return -1;
         }
         const t = tokens[i];
         if (!t || t.sentence !== sentence || !slotMatches(slot, t, tokenKeys[i]!, exactOnly)) return -1;
-        return matchFrom(slots, s + 1, i + 1, sentence, exactOnly);
+        return matchFrom(slots, s + 1, i + 1, sentence, exactOnly, skipped);
       };
 
       const found = new Map<string, ConceptMatch>();
       const tryPhrase = (p: CompiledPhrase, i: number) => {
-        const end = matchFrom(p.slots, 0, i, tokens[i]!.sentence, p.exactOnly);
+        const skipped: number[] = [];
+        const end = matchFrom(p.slots, 0, i, tokens[i]!.sentence, p.exactOnly, skipped);
         if (end < 0) return;
         const id = `${p.concept}@${i}`;
         const prev = found.get(id);
-        if (!prev || end < prev.end) found.set(id, { concept: p.concept, start: i, end });
+        if (!prev || end < prev.end) found.set(id, skipped.length ? { concept: p.concept, start: i, end, skipped } : { concept: p.concept, start: i, end });
       };
       tokens.forEach((t, i) => {
         if (numberOf(t) !== undefined) for (const p of numberFirst) tryPhrase(p, i);

@@ -43,21 +43,65 @@ export function compileLanguage(rules: LanguageRules): CompiledLanguage {
 const inside = (inner: ConceptMatch, outer: ConceptMatch) =>
   outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
 const overlaps = (a: ConceptMatch, b: ConceptMatch) => a.start <= b.end && b.start <= a.end;
+/** Every token of `inner` is one that a `…` gap of `outer` stepped over: not part of outer's phrase. */
+const inGapOf = (inner: ConceptMatch, outer: ConceptMatch) => {
+  if (!outer.skipped || inner.start <= outer.start || inner.end >= outer.end) return false;
+  for (let i = inner.start; i <= inner.end; i++) if (!outer.skipped.includes(i)) return false;
+  return true;
+};
+/** `inner` is a word of `outer`'s phrase (not a word a gap stepped over): "can't" in "can't breathe". */
+const partOf = (inner: ConceptMatch, outer: ConceptMatch) => inside(inner, outer) && !inGapOf(inner, outer);
+
+/**
+ * Red flags whose danger does not pass with the sign, so "it went away", "ya se le pasó" or
+ * "ठीक हो गया" never cancels them: stroke signs that fade are still a 999 call (NHS, CDC: a TIA),
+ * so is anaphylaxis that eased after adrenaline (NHS), a swallowed battery, medicine or chemical
+ * in a child who seems well (Poison Help), a head injury that was followed by vomiting or
+ * confusion (NHS), a seizure, which may be a first one, even once it has stopped (NHS), a
+ * fever in a baby under 3 months that a medicine brought down (AAP), and any disclosure of
+ * suicide, self-harm, assault or violence.
+ */
+export const RESOLUTION_DOES_NOT_CANCEL: ReadonlySet<Category> = new Set<Category>([
+  'anaphylaxis', 'swallowed_object', 'carbon_monoxide', 'poisoning', 'overdose', 'suicide', 'self_harm', 'assault', 'domestic_violence', 'infant_fever', 'head_injury', 'stroke', 'seizure',
+]);
+
+/**
+ * Words that may stand before a resolution and still let it speak of the clause before ("..., it
+ * went away", "..., वो ठीक हो गया"): pronouns and "now". A resolution after a named thing ("the
+ * fever went away") speaks of that thing only.
+ */
+const RESOLUTION_SUBJECTS = new Set(['it', 'he', 'she', 'they', 'that', 'this', 'everything', 'all', 'now', 'ya', 'todo', 'eso', 'ahora', 'wo', 'woh', 'vo', 'vah', 'sab', 'ab', 'वो', 'वह', 'सब', 'अब', '他', '她', '它', '都', '也']);
+/** Spanish names the subject after the verb ("ya se le pasó la fiebre"): an article there names what passed. */
+const ARTICLES = new Set(['el', 'la', 'los', 'las', 'lo', 'su', 'sus', 'the']);
+
+type LangMatch = ConceptMatch & { language: string; local: boolean };
 
 /**
  * Runs the rules of several languages over one message. Guards (negation, questions, past,
  * idioms) are pooled across those languages: a message is often mixed ("pichle saal stroke hua
- * tha"), and an English "stroke" there is still past by the Hindi "pichle saal". So are the
- * `unless` modifiers, which use the same concept names in every language (MINOR, ADMIN...).
+ * tha"), and an English "stroke" there is still past by the Hindi "pichle saal". A language's
+ * `localGuards` (words that are ordinary words of another language: Hindi "par", "han") guard
+ * its own symptoms only, and a language that `mixesWith` only some others (Chinese: English)
+ * takes guards from those alone: Spanish "ni" is pinyin for "you" there. The `unless` modifiers use the
+ * same concept names in every language (MINOR, ADMIN...) and are pooled too.
  */
 export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]): RuleHit[] {
-  const perLanguage = languages.map((lang) => ({ lang, matches: lang.match(tokens) }));
+  const text = (m: ConceptMatch) => tokens.slice(m.start, m.end + 1).map((t) => t.text).join(' ');
+  const perLanguage = languages.map((lang) => {
+    const local = new Set((lang.rules.localGuards ?? []).map((g) => g.toLowerCase()));
+    const matches: LangMatch[] = lang.match(tokens).map((m) => ({ ...m, language: lang.rules.language, local: GUARDS.has(m.concept) && local.has(text(m)) }));
+    return { lang, matches };
+  });
   const all = perLanguage.flatMap((p) => p.matches);
   const symptoms = all.filter((m) => !GUARDS.has(m.concept));
   // A guard word that is part of a longer symptom phrase is not a guard: "can't" in "can't breathe", "不" in "叫不醒".
-  const isGuard = (m: ConceptMatch, name: string) => m.concept === name && !symptoms.some((s) => inside(m, s));
+  const isGuard = (m: LangMatch, name: string) => m.concept === name && !symptoms.some((s) => partOf(m, s));
   const guard = (name: string) => all.filter((m) => isGuard(m, name));
+  // A guard counts for a symptom of its own language, or of another language that mixes with its own, unless it is local.
+  const mixes = new Map(languages.map((l) => [l.rules.language as string, l.rules.mixesWith as readonly string[] | undefined]));
+  const reaches = (g: LangMatch, m: LangMatch) => g.language === m.language || (!g.local && (mixes.get(m.language)?.includes(g.language) ?? true));
   const idioms = guard('IDIOM');
+  const rawNegations = all.filter((m) => m.concept === 'NEGATION');
   // A negation reaches as far as its own language lets it (Hindi also negates after the word: "dard nahi hai").
   const negations = perLanguage.flatMap(({ lang, matches }) => matches.filter((m) => isGuard(m, 'NEGATION')).map((m) => ({ ...m, ...lang.rules.negation })));
   const hypotheticals = guard('HYPOTHETICAL');
@@ -65,7 +109,8 @@ export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]):
   const infoTopics = guard('INFO_TOPIC');
   const present = guard('PRESENT');
   const past = guard('PAST');
-  const resolved = guard('RESOLVED');
+  // A resolution that shares words with a symptom describes it ("has stopped breathing", "saans ruk gayi"): no guard.
+  const resolved = guard('RESOLVED').filter((r) => !symptoms.some((s) => overlaps(r, s) && !inside(s, r)));
 
   // Clauses: punctuation, plus clause-break words ("but", "pero", "lekin", "但是").
   const clauseOf = tokens.map((t) => t.clause * 10_000);
@@ -75,70 +120,113 @@ export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]):
   const sentenceOf = (i: number) => tokens[i]!.sentence;
   const sameClause = (a: number, b: number) => clauseOf[a] === clauseOf[b];
   const presentIn = new Set(present.map((p) => sentenceOf(p.start)));
+  const presentClause = new Set(present.map((p) => clauseOf[p.start]));
+  // Does a resolution open its clause ("…, it stopped", "pero ya se le pasó"), so that it may speak of the clause before?
+  const breakStarts = new Set(guard('CLAUSE_BREAK').map((b) => b.start));
+  const opensClause = (r: ConceptMatch) => {
+    let i = r.start - 1;
+    // "…, but it stopped", "…, pero ya se me pasó": a clause-break word and a pronoun may come first.
+    for (let n = 0; n < 2 && i >= 0 && sameClause(i, r.start) && (RESOLUTION_SUBJECTS.has(tokens[i]!.text) || breakStarts.has(i)); n++) i--;
+    if (i >= 0 && sameClause(i, r.start)) return false;
+    const next = r.end + 1;
+    return !(next < tokens.length && sameClause(next, r.end) && ARTICLES.has(tokens[next]!.text));
+  };
+  // "…, it went away" ends an earlier clause's sign, unless that clause says it is still going on.
+  const resolves = (r: ConceptMatch, m: ConceptMatch) =>
+    m.start <= r.end && sentenceOf(r.start) === sentenceOf(m.start) && (sameClause(r.start, m.start) || (opensClause(r) && !presentClause.has(clauseOf[m.start])));
 
-  const isLive = (m: ConceptMatch): boolean => {
-    if (idioms.some((g) => overlaps(g, m))) return false;
+  /** 'live', 'resolved' (live but for a resolution: "…, it went away") or 'dead'. */
+  const status = (m: LangMatch): 'live' | 'resolved' | 'dead' => {
+    if (idioms.some((g) => reaches(g, m) && overlaps(g, m))) return 'dead';
+    // A symptom inside a resolution is not one ("好多了" is "much better", not "a lot").
+    if (resolved.some((r) => reaches(r, m) && inside(m, r))) return 'dead';
+    // A negation that a gap of the phrase stepped over negates it ("face is not drooping"), unless the phrase carries its own ("no puede ni respirar").
+    const ownNegation = m.skipped !== undefined && rawNegations.some((n) => partOf(n, m));
     const negated = negations.some((n) => {
+      if (!reaches(n, m)) return false;
+      if (inGapOf(n, m)) return !ownNegation;
       if (overlaps(n, m)) return false;
       if (n.end < m.start) return m.start - n.end <= n.before && sameClause(n.end, m.start);
       return n.start - m.end <= n.after && sameClause(m.end, n.start);
     });
-    if (negated) return false;
+    if (negated) return 'dead';
     const sentence = sentenceOf(m.start);
     // Forward scope starts where the guard starts: "what does … feel like" wraps around its topic.
-    if (hypotheticals.some((h) => h.start < m.start && sameClause(h.start, m.start))) return false;
+    if (hypotheticals.some((h) => reaches(h, m) && h.start < m.start && sameClause(h.start, m.start))) return 'dead';
     if (!presentIn.has(sentence)) {
-      if (infoQuestions.some((q) => q.start < m.start && sentenceOf(q.start) === sentence)) return false;
-      if (infoTopics.some((q) => sentenceOf(q.start) === sentence)) return false;
+      if (infoQuestions.some((q) => reaches(q, m) && q.start < m.start && sentenceOf(q.start) === sentence)) return 'dead';
+      if (infoTopics.some((q) => reaches(q, m) && sentenceOf(q.start) === sentence)) return 'dead';
     }
-    if (past.some((p) => sameClause(p.start, m.start))) return false;
-    if (resolved.some((r) => m.start <= r.end && sentenceOf(r.start) === sentence)) return false;
-    return true;
+    if (past.some((p) => reaches(p, m) && sameClause(p.start, m.start))) return 'dead';
+    return resolved.some((r) => reaches(r, m) && resolves(r, m)) ? 'resolved' : 'live';
   };
 
   const liveByLanguage = perLanguage.map(({ lang, matches }) => {
-    const byConcept = new Map<string, ConceptMatch[]>();
-    for (const m of matches) {
-      if (GUARDS.has(m.concept) || !isLive(m)) continue;
-      const list = byConcept.get(m.concept);
+    const live = new Map<string, ConceptMatch[]>();
+    // The same, with resolutions ignored: for red flags a resolution does not cancel.
+    const liveAnyway = new Map<string, ConceptMatch[]>();
+    const add = (map: Map<string, ConceptMatch[]>, m: ConceptMatch) => {
+      const list = map.get(m.concept);
       if (list) list.push(m);
-      else byConcept.set(m.concept, [m]);
+      else map.set(m.concept, [m]);
+    };
+    for (const m of matches) {
+      if (GUARDS.has(m.concept)) continue;
+      const s = status(m);
+      if (s === 'dead') continue;
+      if (s === 'live') add(live, m);
+      add(liveAnyway, m);
     }
-    return { lang, byConcept };
+    return { lang, live, liveAnyway };
   });
-  const anyLive = new Set(liveByLanguage.flatMap((l) => [...l.byConcept.keys()]));
+  const anyLive = new Set(liveByLanguage.flatMap((l) => [...l.live.keys()]));
 
-  const hits: RuleHit[] = [];
-  for (const { lang, byConcept } of liveByLanguage) {
-    // Most rules lack one of their concepts: rule them out before building anything.
-    const present = (item: string | string[]) => (typeof item === 'string' ? byConcept.has(item) : item.some((name) => byConcept.has(name)));
-    for (const rule of lang.ordered) {
-      if (!rule.all.every(present)) continue;
-      if (rule.unless?.some((name) => anyLive.has(name))) continue;
+  const hits: (RuleHit & { words: number; language: number; order: number })[] = [];
+  for (const [language, { lang, live, liveAnyway }] of liveByLanguage.entries()) {
+    lang.ordered.forEach((rule, order) => {
+      const byConcept = RESOLUTION_DOES_NOT_CANCEL.has(categoryOf(rule)) ? liveAnyway : live;
+      // Most rules lack one of their concepts: rule them out before building anything.
+      const present = (item: string | string[]) => (typeof item === 'string' ? byConcept.has(item) : item.some((name) => byConcept.has(name)));
+      if (!rule.all.every(present)) return;
+      if (rule.unless?.some((name) => anyLive.has(name))) return;
       const options = rule.all.map((item) => (Array.isArray(item) ? item : [item]).flatMap((name) => byConcept.get(name) ?? []));
-      if (options.some((o) => o.length === 0)) continue;
-      if (!separateEvidence(options, rule.window ?? Number.POSITIVE_INFINITY)) continue;
-      hits.push({ rule, matched: `${lang.rules.language}.${rule.id}` });
-    }
+      if (options.some((o) => o.length === 0)) return;
+      const words = separateEvidence(options, rule.window ?? Number.POSITIVE_INFINITY);
+      if (words === 0) return;
+      hits.push({ rule, matched: `${lang.rules.language}.${rule.id}`, words, language, order });
+    });
   }
-  return hits.sort((a, b) => rank(a.rule) - rank(b.rule));
+  // Most specific first: by category, then the red flag with the longer evidence (a plan over a
+  // wish to die, an opioid overdose over an overdose, "吐了好多血" over "好多…血"), then the
+  // conversation's language and its rule order (narrower flags first there).
+  hits.sort((a, b) => rank(a.rule) - rank(b.rule) || b.words - a.words || a.language - b.language || a.order - b.order);
+  return hits.map(({ rule, matched }) => ({ rule, matched }));
 }
 
 /**
  * Is there one match per requirement such that no match lies inside another (one word is not
  * two pieces of evidence: "house fire" is not both the burn and its cause) and all fit in
- * `window` tokens? Few matches, so a small search.
+ * `window` tokens? Returns the most words such a choice of evidence covers (0: none fits), so
+ * that the rule a message says more about is reported first. Few matches, so a small search.
  */
-function separateEvidence(options: ConceptMatch[][], window: number): boolean {
+function separateEvidence(options: ConceptMatch[][], window: number): number {
   const contains = (a: ConceptMatch, b: ConceptMatch) => a.start <= b.start && b.end <= a.end;
-  const pick = (i: number, chosen: ConceptMatch[], lo: number, hi: number): boolean => {
-    if (i === options.length) return true;
-    return options[i]!.some((m) => {
-      if (chosen.some((c) => contains(c, m) || contains(m, c))) return false;
+  let best = 0;
+  let steps = 0;
+  const pick = (i: number, chosen: ConceptMatch[], lo: number, hi: number, words: number): void => {
+    if (i === options.length) {
+      best = Math.max(best, words);
+      return;
+    }
+    for (const m of options[i]!) {
+      // Long messages can offer many combinations: the first ones found are enough.
+      if (best > 0 && ++steps > 256) return;
+      if (chosen.some((c) => contains(c, m) || contains(m, c))) continue;
       const l = Math.min(lo, m.start);
       const h = Math.max(hi, m.end);
-      return h - l <= window && pick(i + 1, [...chosen, m], l, h);
-    });
+      if (h - l <= window) pick(i + 1, [...chosen, m], l, h, words + m.end - m.start + 1);
+    }
   };
-  return pick(0, [], Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
+  pick(0, [], Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0);
+  return best;
 }

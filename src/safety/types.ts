@@ -69,6 +69,19 @@ export interface LanguageRules {
   rules: Rule[];
   /** How far (in tokens) a negation reaches before / after a symptom. Hindi also negates after the verb. */
   negation: { before: number; after: number };
+  /**
+   * Guard words of this language that are everyday words of another language written in the
+   * same letters (Hindi "mat", "par", "han"; Spanish "ni", "sin", "si"; English words that
+   * Hinglish borrows as topic words): they guard this language's symptoms only. Other guards
+   * are pooled across the languages checked, because patients mix them.
+   */
+  localGuards?: string[];
+  /**
+   * The languages whose guards reach this language's symptoms, besides its own (default: all).
+   * Chinese is mixed with English, not with Spanish or Hindi, whose short words are pinyin
+   * syllables there ("ni" 你, "si" 死, "han" 汗).
+   */
+  mixesWith?: Language[];
   /** Number words for `<n:…>` slots (digits always work). */
   numbers?: Record<string, number>;
 }

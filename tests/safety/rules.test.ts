@@ -152,3 +152,91 @@ describe('rules that need the chest named', () => {
     expect(detector.detect('my calf is swollen and red and now i cant breathe', 'en')?.category).toBe('breathing');
   });
 });
+
+describe('matcher: a negation inside a gap of a phrase', () => {
+  it.each(['his breathing is not fast', 'her face is not drooping', 'my face is not drooping at all', 'no chest pain, just a cough', 'mi cara no está caída, solo me duele una muela'])('"%s" is negated', (text) => {
+    expect(detector.detect(text)).toBeNull();
+  });
+  it.each<[string, string]>([
+    ['he is not breathing', 'cardiac-arrest'],
+    ['her face is drooping on one side', 'stroke-face'],
+    ['my dads face looks weird, one side is droopy and he cant smile properly', 'stroke-face'],
+    // the phrase carries its own negation: "ni" there is "not even"
+    ['mi papá no puede ni respirar', 'breathing-difficulty'],
+    // 特别 is not a negation although 别 is
+    ['我妈嘴角特别歪', 'stroke-face'],
+  ])('"%s" → %s', (text, flag) => {
+    expect(detector.detect(text)?.flag).toBe(flag);
+  });
+});
+
+describe('the more specific red flag is reported', () => {
+  it.each<[string, string]>([
+    ['i have a plan to kill myself tonight', 'suicidal-plan'],
+    ['i want to die and i have saved up pills', 'suicidal-plan'],
+    ['everyone would be better off without me, i have been saving my pills for friday', 'suicidal-plan'],
+    ['家里有枪，我想好了这周末就结束一切', 'suicidal-plan'],
+    ['he overdosed on fentanyl and his lips are blue', 'opioid-overdose'],
+    ['he collapsed and is not breathing', 'cardiac-arrest'],
+    ['my daughter is having an asthma attack, her inhaler is not helping and she cant talk', 'asthma-red-zone'],
+    ['我刚吐了好多血', 'vomiting-blood'],
+  ])('"%s" → %s', (text, flag) => {
+    expect(detector.detect(text)?.flag).toBe(flag);
+  });
+});
+
+describe('a resolution cancels only what resolved', () => {
+  it.each<[string, string]>([
+    // the resolution is part of the sign
+    ['he has stopped breathing', 'cardiac-arrest'],
+    ['he is no longer responding', 'unresponsive'],
+    ['uski saans ruk gayi hai', 'cardiac-arrest'],
+    ['बच्चे की सांस रुक गई है', 'cardiac-arrest'],
+    ['爸爸呼吸已经停了', 'cardiac-arrest'],
+    // another sign resolved
+    ['my baby is limp and floppy, the fever went away', 'infant-floppy'],
+    ['बच्चा बेहोश है, बुखार ठीक हो गया', 'unresponsive'],
+    ['宝宝叫不醒，烧已经好了', 'unresponsive'],
+    ['ya pasó una hora y mi esposo no despierta', 'unresponsive'],
+    // red flags that stay red flags when the sign passes (TIA, ingestions, head injury)
+    ['his face drooped and his speech was slurred for ten minutes, it went away now', 'stroke-face'],
+    ['she swallowed a button battery, she seems ok now', 'button-battery'],
+    ['mi bebé se tragó una pila de botón, ya está bien', 'button-battery'],
+    ['孩子吞了纽扣电池，现在好了', 'button-battery'],
+    ['he took the whole bottle of pills, he says he is fine now', 'overdose'],
+    ['he hit his head and threw up twice, he says he feels better now', 'head-injury'],
+  ])('"%s" → %s', (text, flag) => {
+    expect(detector.detect(text)?.flag).toBe(flag);
+  });
+  it.each([
+    'had a nosebleed this morning but it stopped after a few minutes',
+    'naak se khoon aaya tha ab ruk gaya',
+    'tuve dolor de pecho en la mañana pero ya se me pasó',
+    '痛经，跟以前一样，吃了止痛药好多了',
+  ])('"%s" is still resolved', (text) => {
+    expect(detector.detect(text)).toBeNull();
+  });
+});
+
+describe('guards of one language do not misfire on another', () => {
+  it.each<[string, string, Category]>([
+    // pinyin: Spanish "ni" (你) is not a negation, Hindi "han" (汗, sweat) not an idiom
+    ['ni ba ba zhong feng le', 'zh', 'stroke'],
+    ['ni ye ye jiao bu xing', 'zh', 'unresponsive'],
+    ['wo ma ma xiaba teng, yi zhi chu han', 'zh', 'chest_pain'],
+    // Spanglish and English chat: "n" is "and", not Spanish for "no"; a bath "mat" is not Hindi "don't"
+    ['she is vomiting n cant keep anything down', 'en', 'other_emergency'],
+    ['i slipped on the mat and hit my head and now im confused', 'en', 'head_injury'],
+  ])('"%s" (%s) → %s', (text, language, category) => {
+    expect(detector.detect(text, language as 'en' | 'zh')?.category).toBe(category);
+  });
+  it.each([
+    // ...while the guards a mixed message needs still reach across
+    ['no tengo chest pain ni shortness of breath, solo quiero el physical anual', 'es'],
+    ['si mi hijo has an asthma attack at school and the inhaler doesnt work, what should the teacher do?', 'es'],
+    ['self-harm ki history hai par ek saal se clean hu', 'hi'],
+    ['mujhe chest pain nahi hai, bas khansi hai', 'hi'],
+  ])('"%s" (%s) → routine', (text, language) => {
+    expect(detector.detect(text, language as 'es' | 'hi')).toBeNull();
+  });
+});

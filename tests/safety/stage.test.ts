@@ -44,7 +44,8 @@ describe('safety stage through the engine', () => {
 
   it('meets suicide risk warmly with the crisis line, and the emergency number for immediate danger', async () => {
     const out = await ask(engine, 'i want to kill myself tonight', 'en');
-    expect(out.result.details.emergency).toMatchObject({ category: 'suicide', flag: 'suicidal-intent', disposition: 'crisis', matched: 'en.suicide.intent' });
+    // A time ("tonight") makes it a plan (Columbia screener), the more specific flag.
+    expect(out.result.details.emergency).toMatchObject({ category: 'suicide', flag: 'suicidal-plan', disposition: 'crisis', matched: 'en.suicide.plan' });
     const text = out.replies[0]!.text;
     expect(text).toMatch(/^Thank you for telling me/);
     expect(text).toContain('call or text 988');

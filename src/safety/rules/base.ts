@@ -29,14 +29,14 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'poisoning.chemical', flag: 'household-chemical', all: [['INGESTED', 'SPLASHED'], 'POISON'], window: 10 },
   { id: 'poisoning.plant', flag: 'plant-mushroom', all: ['INGESTED', 'WILD_PLANT'], window: 10 },
 
-  { id: 'overdose.word', flag: 'overdose', all: ['OVERDOSE_WORD'] },
-  { id: 'overdose.large_amount', flag: 'overdose', all: ['INGESTED', 'LARGE_AMOUNT', 'DRUG'], window: 10 },
   { id: 'overdose.opioid', flag: 'opioid-overdose', all: ['OPIOID', ['UNRESPONSIVE', 'BREATH_TROUBLE', 'CYANOSIS', 'PINPOINT', 'DROWSY', 'SLOW_BREATHING']] },
   { id: 'overdose.alcohol', flag: 'alcohol-poisoning', all: ['ALCOHOL', ['UNRESPONSIVE', 'SLOW_BREATHING', 'CYANOSIS', 'SEIZURE']] },
+  { id: 'overdose.word', flag: 'overdose', all: ['OVERDOSE_WORD'] },
+  { id: 'overdose.large_amount', flag: 'overdose', all: ['INGESTED', 'LARGE_AMOUNT', 'DRUG'], window: 10 },
 
+  { id: 'suicide.plan', flag: 'suicidal-plan', all: [['SUICIDAL', 'PASSIVE_IDEATION'], 'SUICIDE_MEANS'] },
   { id: 'suicide.intent', flag: 'suicidal-intent', all: ['SUICIDAL'] },
   { id: 'suicide.passive', flag: 'passive-ideation', all: ['PASSIVE_IDEATION'] },
-  { id: 'suicide.plan', flag: 'suicidal-plan', all: [['SUICIDAL', 'PASSIVE_IDEATION'], 'SUICIDE_MEANS'] },
   { id: 'suicide.harm_baby', flag: 'postpartum-harm-thoughts', all: ['HARM_BABY'] },
   { id: 'self_harm.now', flag: 'self-harm-now', all: ['SELF_HARM_NOW'] },
   { id: 'self_harm.self_harm', flag: 'self-harm', all: ['SELF_HARM'] },
@@ -98,8 +98,9 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'stroke.word', flag: 'stroke-named', all: ['STROKE_WORD'], unless: ['ADMIN'] },
   { id: 'confusion.sudden', flag: 'sudden-confusion', all: ['CONFUSED', 'SUDDEN'] },
 
-  { id: 'unresponsive.unresponsive', flag: 'unresponsive', all: ['UNRESPONSIVE'] },
+  // Not breathing is the narrower flag (cardiac arrest: start CPR): it goes first.
   { id: 'unresponsive.not_breathing', flag: 'cardiac-arrest', all: ['NOT_BREATHING'] },
+  { id: 'unresponsive.unresponsive', flag: 'unresponsive', all: ['UNRESPONSIVE'] },
 
   { id: 'chest_pain.pain', flag: 'chest-pain', all: ['CHEST', 'CHEST_PAIN'], window: 6 },
   { id: 'chest_pain.heart_attack_now', flag: 'heart-attack-named', all: ['HEART_ATTACK_NOW'] },
@@ -117,10 +118,11 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'bleeding.trauma', flag: 'severe-bleeding', all: ['BLEED', 'WOUND_TRAUMA'], window: 10 },
   { id: 'bleeding.vomit_blood', flag: 'vomiting-blood', all: ['BLOOD_VOMIT'] },
 
-  { id: 'breathing.distress', flag: 'breathing-difficulty', all: ['BREATH_TROUBLE'], unless: ['EXERTION', 'HABITUAL', 'MINOR'] },
+  // The narrower breathing flags first: the general one stands for them only when they do not fire.
   { id: 'breathing.cyanosis', flag: 'cyanosis', all: ['CYANOSIS'] },
   { id: 'breathing.wheeze_severe', flag: 'asthma-red-zone', all: [['WHEEZE', 'ASTHMA'], 'WHEEZE_DANGER'] },
   { id: 'breathing.stridor', flag: 'stridor', all: ['STRIDOR'] },
+  { id: 'breathing.distress', flag: 'breathing-difficulty', all: ['BREATH_TROUBLE'], unless: ['EXERTION', 'HABITUAL', 'MINOR'] },
 
   { id: 'abdominal.severe', flag: 'severe-abdominal', all: ['BELLY_PAIN', ['RIGID_BELLY', 'WORST_EVER']] },
   { id: 'abdominal.sudden_severe', flag: 'severe-abdominal', all: ['BELLY_PAIN', 'SUDDEN', 'SEVERE'] },

@@ -21,7 +21,7 @@ export const en: LanguageRules = {
     // "what do i do" is NOT here: "my baby is choking what do i do" is an emergency.
     INFO_QUESTION: [
       'what does … (stand for|mean)', 'at what', 'what temp*', 'poster*', 'leaflet*', 'brochure', 'project', 'presentation', 'putting together', 'checklist', 'googling', 'reading … (online|about)', 'what are the', 'what is a|an', 'whats a|an', 'what counts', 'what does … feel|look like', 'how do|can|would|will i|you|we know|tell', 'how to', 'how can i prevent',
-      'prevent*', 'avoid', 'learn*', 'first aid', 'class', 'course', 'tell me about', 'read about', 'what happens', 'when should i worry', 'when to worry',
+      'prevent*', 'avoid', 'learn*', 'first aid', 'class', 'course', 'training', 'workshop', 'what to do during|if|when', 'what to do in case', 'tell me about', 'read about', 'what happens', 'when should i worry', 'when to worry',
     ],
     INFO_TOPIC: ['sign|signs|symptom|symptoms of', 'warning sign*', 'sign', 'signs', 'symptom', 'symptoms', 'early signs', 'difference between', 'tell the difference'],
     PRESENT: ['showing', 'has|have|having|got … signs|symptoms', 'is this', 'is that', 'could this|that', 'am i', 'i think', 'this is', 'right now', 'currently', 'at the moment', 'minutes|mins|min|hour|hours ago', 'i have', 'im having', 'is having', 'keeps', 'still'],
@@ -30,7 +30,7 @@ export const en: LanguageRules = {
       'in <n:1950-2035>', 'used to', 'history of', 'back in', 'as a kid|child|baby|teen', 'since i was', 'since childhood', 'when i was (pregnant|little|young|a kid)',
       'previous*', 'prior', 'in the past', 'was|were in the er|hospital', 'was hospitalized|admitted', 'discharged', 'er visit',
     ],
-    RESOLVED: ['it stopped', 'has|had stopped', 'stopped after|with|by', 'stopped on its own', 'stopped bleeding', 'fine now', 'better now', 'ok now', 'okay now', 'normal now', 'went away', 'gone now', 'resolved', 'no longer', 'woke up', 'came to', 'came around', 'recovered'],
+    RESOLVED: ['it stopped', 'has|had stopped', 'stopped after|with|by', 'stopped on its own', 'stopped bleeding', 'fine now', 'better now', 'ok now', 'okay now', 'normal now', 'went away', 'gone now', 'resolved', 'woke up', 'came to', 'came around', 'recovered'],
     IDIOM: [
       'killing me', 'kill me', 'kills me', '(gonna|going to|will) kill me',
       'gave|give|giving|gives me a heart attack', 'almost|nearly had a heart attack', 'heart attack lol|haha|lmao', 'mini heart attack',
@@ -75,7 +75,7 @@ export const en: LanguageRules = {
     // ---- stroke -------------------------------------------------------------------------
     FACE_DROOP: [
       'face|mouth|smile … droop*|lopsided|crooked|uneven|fallen|sagging|saggy|slack|twisted', 'face … numb', 'lip|lips … droop*', 'droop*|lopsided|crooked|uneven … face|mouth|smile',
-      'side of … face … down|numb|droop*|fallen|sagging',
+      'side of … face … down|numb|droop*|fallen|sagging', 'one side … droop*|sagging|saggy|fallen', `${CANT} smile … properly|right|normal*|straight|evenly`, 'smile … wonky|weird|funny|odd|off|wrong',
     ],
     DENTAL: ['dentist', 'novocaine', 'filling', 'root canal', 'anesthesia', 'anaesthetic', 'botox', 'bells palsy'],
     ARM_WEAK: [
@@ -104,7 +104,7 @@ export const en: LanguageRules = {
     // ---- unresponsive -------------------------------------------------------------------
     UNRESPONSIVE: [
       '(wont|will not|doesnt|isnt|not) wake up', `${CANT} wake … up`, 'not waking up', 'unconscious', 'unresponsive', 'not responding', 'not responsive', 'wont respond', 'doesnt respond',
-      'passed out', 'fainted', 'collapsed', 'isnt breathing', 'not breathing', 'stopped breathing', 'no pulse', 'blacked out', 'knocked out', 'lifeless',
+      'no longer (responding|responsive|breathing)', 'passed out', 'fainted', 'collapsed', 'isnt breathing', 'not breathing', 'stopped breathing', 'no pulse', 'blacked out', 'knocked out', 'lifeless',
     ],
 
     // ---- seizure ------------------------------------------------------------------------
@@ -178,7 +178,7 @@ export const en: LanguageRules = {
     SWALLOWED_OBJECT: ['swallowed … coin|battery|magnet|toy|grape|piece|marble|bone', 'coin|grape|piece|bone … stuck'],
 
     // ---- v2 catalogue: concepts from CONCEPT_GUIDE (rules/base.ts) ----------------------
-    NOT_BREATHING: ['not breathing', 'isnt breathing', 'stopped breathing', 'no pulse', 'no heartbeat', 'not breathing normally', 'barely breathing'],
+    NOT_BREATHING: ['not breathing', 'isnt breathing', 'stopped breathing', 'no longer breathing', 'no pulse', 'no heartbeat', 'not breathing normally', 'barely breathing'],
     SLOW_BREATHING: ['breathing … (really|very|so) slow*', 'slow breath*', 'breath* … every <n:5-60> seconds', 'shallow breath*', 'gurgl*', 'snoring … weird|strange|loud', 'barely breathing'],
     ASTHMA: ['asthma*', 'inhaler', 'puffer', 'nebuli*', 'ventolin', 'albuterol', 'salbutamol'],
     STRIDOR: ['stridor', '(high pitched|highpitched|whistling|screechy|squeaky|harsh|crowing|squeaking|noisy) … (noise|sound|breath*) … (breath*|in)', 'noise|sound … (every time|when) … breath* in', 'breathes in … noise|whistl*|screech*', 'croup … (noise|whistl*|screech*|struggl*)'],

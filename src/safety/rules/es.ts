@@ -23,6 +23,8 @@ export const es: LanguageRules = {
   language: 'es',
   // Four words back: "no tengo pensamientos de hacerme daño", "no estoy pensando en matarme".
   negation: { before: 4, after: 0 },
+  // "n" is English chat for "and" ("cant breathe n lips blue"); "material" and "poster" are English words too.
+  localGuards: ['n', 'material', 'poster'],
   numbers: {
     un: 1, uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12, trece: 13, catorce: 14, quince: 15,
     dieciseis: 16, diecisiete: 17, dieciocho: 18, diecinueve: 19, veinte: 20, treinta: 30, cuarenta: 40, cincuenta: 50, sesenta: 60,
@@ -49,8 +51,8 @@ export const es: LanguageRules = {
       'estuve|estuvo internad*|hospitalizad*', 'me|lo|la dieron de alta', 'dado|dada de alta', 'informe de alta', 'el invierno|verano|otono pasado', 'la primavera pasada',
     ],
     RESOLVED: [
-      'ya se le paro', 'ya se paro', 'ya paro', 'ya se detuvo', 'ya se quito', 'ya se me quito', 'ya se le quito', 'ya estoy bien', 'ya esta bien', 'todo salio bien', 'ya paso', 'se le paso',
-      'ya desperto', 'volvio en si', 'ya se recupero', 'se recupero', 'ya sano', 'ya esta normal', 'ya esta jugando', 'se me pasa', 'se le pasa', 'ya no sangra', 'ya no sangro', 'estamos bien', 'sin hacerlo', 'ya no lo hago',
+      'ya se le paro', 'ya se paro', 'ya paro', 'ya se detuvo', 'ya se quito', 'ya se me quito', 'ya se le quito', 'ya estoy bien', 'ya esta bien', 'todo salio bien', 'ya (se|me|le) paso', 'se (me|le) paso', 'ya paso (todo|el dolor|la crisis|el ataque|la convulsion)', 'se le paso',
+      'ya desperto', 'volvio en si', 'ya se recupero', 'se recupero', 'ya sano', 'ya esta normal', 'ya esta jugando', 'ya no sangra', 'ya no sangro', 'estamos bien', 'sin hacerlo', 'ya no lo hago',
     ],
     IDIOM: [
       '(me muero|me mori|morir|muriendo|muero|muerta|muerto|me voy a morir) de|por|d risa|hambre|sueno|ganas|frio|calor|verguenza|cansancio|miedo|aburrimiento', 'me muero por', 'muero por',

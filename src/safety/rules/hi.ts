@@ -17,6 +17,8 @@ const HAATH = 'haath|hath|haat|pair|paon|pao|taang|baanh|bazu|हाथ|पै�
 export const hi: LanguageRules = {
   language: 'hi',
   negation: { before: 2, after: 3 },
+  // Short Hindi words that are English or Spanish words too ("bath mat", "un par de", "se han tomado").
+  localGuards: ['mat', 'par', 'ab', 'bas', 'fir', 'han', 'haan', 'haa'],
   numbers: {
     ek: 1, do: 2, teen: 3, tin: 3, char: 4, chaar: 4, paanch: 5, panch: 5, chhe: 6, chhah: 6, saat: 7, aath: 8, nau: 9, das: 10,
     एक: 1, दो: 2, तीन: 3, चार: 4, पांच: 5, छह: 6, छः: 6, सात: 7, आठ: 8, नौ: 9, दस: 10,
@@ -188,7 +190,7 @@ export const hi: LanguageRules = {
 
     // ---- v2 catalogue: concepts from CONCEPT_GUIDE (rules/base.ts) ----------------------
     NOT_BREATHING: [
-      `${SAANS} ${NAHI2} chal|chalti|चल|चलती`, `${SAANS} band|बंद`, `${SAANS} ruk gayi|gai|gaya|रुक गई|रुक गयी`, `nabz|nabj|pulse|नब्ज|पल्स ${NAHI2}`, `dhadkan|धडकन ${NAHI2}|band|बंद`,
+      `${SAANS} ${NAHI2} chal|chalti|चल|चलती`, `${SAANS} band|बंद`, `${SAANS} (ruk|रुक) (gayi|gai|gaya|गई|गयी|गया)`, `${SAANS} (band|बंद) (ho|हो) (gayi|gai|गई|गयी)`, `nabz|nabj|pulse|नब्ज|पल्स ${NAHI2}`, `dhadkan|धडकन ${NAHI2}|band|बंद`,
       `breathing ${NAHI2} kar`, `pulse ${NAHI2} mil`, 'not breathing', 'no pulse',
     ],
     SLOW_BREATHING: [
