@@ -35,4 +35,14 @@ for (const file of files) {
     process.stderr.write(`bench ${name} failed: ${err instanceof Error ? err.stack : String(err)}\n`);
   }
 }
+// The servers' schema in a shared PostgreSQL (bench/app-process.ts names it after this process).
+if (process.env.DATABASE_URL) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client
+    .connect()
+    .then(() => client.query(`DROP SCHEMA IF EXISTS bench_${process.pid} CASCADE`))
+    .catch((err: Error) => process.stderr.write(`could not drop schema bench_${process.pid}: ${err.message}\n`))
+    .finally(() => client.end().catch(() => undefined));
+}
 process.exit(failed ? 1 : 0);
