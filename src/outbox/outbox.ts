@@ -49,7 +49,7 @@ export interface OutboxOptions {
    * claimer's lock is free (the process died mid-send) is taken up again at once instead of
    * after `leaseMs`.
    */
-  instance?: { readonly id: number };
+  instance?: { readonly id: number; peers?(): number[] };
 }
 
 const jobCols = `id, kind, idempotency_key AS "idempotencyKey", ordering_key AS "orderingKey", payload, attempts`;
@@ -72,9 +72,11 @@ export function createOutbox(options: OutboxOptions) {
   let stopped = false;
 
   const me = () => options.instance?.id ?? null;
-  // A row being sent whose lease ran out, or whose sender is gone (its instance lock is free).
+  const peers = () => options.instance?.peers?.() ?? [];
+  // A row being sent whose lease ran out, or whose sender is gone (its instance lock is free;
+  // peers: live instances a single-session database cannot tell from dead ones).
   const abandoned = `(o.locked_until < now() OR (o.claimed_by IS NOT NULL AND o.claimed_by IS DISTINCT FROM $1::bigint
-                       AND pg_try_advisory_xact_lock(o.claimed_by)))`;
+                       AND NOT o.claimed_by = ANY($2::bigint[]) AND pg_try_advisory_xact_lock(o.claimed_by)))`;
   const claimSql = (where: string) => `
     UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = now(), claimed_by = $1::bigint,
       locked_until = now() + make_interval(secs => ${leaseMs / 1000})
@@ -121,7 +123,7 @@ export function createOutbox(options: OutboxOptions) {
   async function drain(limit = 500): Promise<number> {
     let n = 0;
     while (!stopped && n < limit) {
-      const { rows } = await db.pool.query<OutboxJob>(claimSql('TRUE'), [me()]);
+      const { rows } = await db.pool.query<OutboxJob>(claimSql('TRUE'), [me(), peers()]);
       const job = rows[0];
       if (!job) break;
       n++;

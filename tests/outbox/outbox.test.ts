@@ -3,6 +3,7 @@ import { createDatabase, type Database } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/logger.js';
 import { createOutbox, PermanentDeliveryError, RetryLaterError } from '../../src/outbox/outbox.js';
+import { createInstanceLock } from '../../src/db/instance-lock.js';
 import { dropSchema, testConfig } from '../helpers/app.js';
 
 const config = testConfig();
@@ -101,5 +102,31 @@ describe('outbox', () => {
     expect(await outbox.drain()).toBe(0); // not due yet
     await outbox.stop();
   });
-});
 
+  it('takes up a row whose sender died mid-send at once, not after its lease, and leaves a live sender’s row alone', async () => {
+    const lockA = createInstanceLock(db, logger);
+    const lockB = createInstanceLock(db, logger);
+    await Promise.all([lockA.ready, lockB.ready]);
+    const b = createOutbox({ db, logger, instance: lockB });
+    const sent: string[] = [];
+    b.register('t6', async (job) => {
+      sent.push((job.payload as { label: string }).label);
+    });
+    // A claimed the row and was sending it (its lease has a minute to run) when it died.
+    const { rows } = await db.pool.query<{ id: number }>(
+      `INSERT INTO outbox (kind, idempotency_key, ordering_key, payload, status, attempts, locked_until, claimed_by)
+       VALUES ('t6', 'k6-a', 'conv-6', '{"label":"owed"}', 'sending', 1, now() + interval '1 minute', $1) RETURNING id`,
+      [lockA.id],
+    );
+    await b.enqueue('t6', 'k6-b', { label: 'after' }, { orderingKey: 'conv-6' });
+    expect(await b.drain()).toBe(0); // A is alive: its row is its own, and the next one waits behind it
+    expect(sent).toEqual([]);
+
+    await lockA.close(); // A's session ends, as when its process is killed
+    await until(() => sent.length >= 2, () => b.drain());
+    expect(sent).toEqual(['owed', 'after']);
+    expect(await b.get(rows[0]!.id)).toMatchObject({ status: 'done', attempts: 2 });
+    await b.stop();
+    await lockB.close();
+  });
+});
