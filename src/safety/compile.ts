@@ -28,7 +28,7 @@ interface CompiledPhrase {
 }
 
 export interface ConceptMatcher {
-  /** Every concept phrase found in the tokens (one match per concept and start, the shortest). */
+  /** Every concept phrase found in the tokens: per concept and start, the shortest match, and the longest when it is longer. */
   match(tokens: Token[]): ConceptMatch[];
 }
 
@@ -36,21 +36,46 @@ const MAX_GAP = 4;
 // Per language; a few MB at most. Cleared whole when full (words repeat a lot, so it refills fast).
 const CACHE_LIMIT = 100_000;
 
-/** Splits on spaces, keeping `( … )` groups whole. */
+/** Splits on spaces, keeping `( … )` groups whole; a group ends its part ("(a |)(b|c)" is two slots). */
 function splitParts(phrase: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = '';
   for (const ch of phrase.replace(/…/g, ' … ')) {
+    if (ch === '(' && depth === 0 && current) {
+      parts.push(current);
+      current = '';
+    }
     if (ch === '(') depth++;
     if (ch === ')') depth--;
     if (/\s/.test(ch) && depth === 0) {
       if (current) parts.push(current);
       current = '';
     } else current += ch;
+    if (ch === ')' && depth === 0) {
+      parts.push(current);
+      current = '';
+    }
   }
   if (current) parts.push(current);
   return parts;
+}
+
+/** The options of a group's inside, split on the `|` that are not inside a nested group. */
+function splitOptions(inside: string): string[] {
+  const options: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of inside) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === '|' && depth === 0) {
+      options.push(current);
+      current = '';
+    } else current += ch;
+  }
+  options.push(current);
+  return options;
 }
 
 /** Turns one phrase of the lexicon into slots; see `Phrase` in types.ts for the syntax. */
@@ -62,7 +87,7 @@ function parsePhrase(phrase: string): Slot[] {
       continue;
     }
     if (part.startsWith('(') && part.endsWith(')')) {
-      slots.push({ kind: 'group', options: part.slice(1, -1).split('|').map((alt) => parsePhrase(alt)) });
+      slots.push({ kind: 'group', options: splitOptions(part.slice(1, -1)).map((alt) => parsePhrase(alt)) });
       continue;
     }
     const num = /^<n:(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)>$/.exec(part);
@@ -214,20 +239,28 @@ export function compileConcepts(rules: LanguageRules): ConceptMatcher {
         return matchFrom(slots, s + 1, i + 1, sentence, exactOnly, skipped);
       };
 
-      const found = new Map<string, ConceptMatch>();
+      // Per concept and start: the shortest match (tightest evidence) and, when a phrase reaches
+      // further, the longest too: it can take in an idiom ("on a blood thinner") or a guard word.
+      const shortest = new Map<string, ConceptMatch>();
+      const longest = new Map<string, ConceptMatch>();
       const tryPhrase = (p: CompiledPhrase, i: number) => {
         const skipped: number[] = [];
         const end = matchFrom(p.slots, 0, i, tokens[i]!.sentence, p.exactOnly, skipped);
         if (end < 0) return;
         const id = `${p.concept}@${i}`;
-        const prev = found.get(id);
-        if (!prev || end < prev.end) found.set(id, skipped.length ? { concept: p.concept, start: i, end, skipped } : { concept: p.concept, start: i, end });
+        const match: ConceptMatch = skipped.length ? { concept: p.concept, start: i, end, skipped } : { concept: p.concept, start: i, end };
+        const short = shortest.get(id);
+        if (!short || end < short.end) shortest.set(id, match);
+        const long = longest.get(id);
+        if (!long || end > long.end) longest.set(id, match);
       };
       tokens.forEach((t, i) => {
         if (numberOf(t) !== undefined) for (const p of numberFirst) tryPhrase(p, i);
         for (const key of tokenKeys[i]!.all) for (const p of byFirstKey.get(key) ?? []) tryPhrase(p, i);
       });
-      return [...found.values()];
+      const out = [...shortest.values()];
+      for (const [id, long] of longest) if (long.end > shortest.get(id)!.end) out.push(long);
+      return out;
     },
   };
 }

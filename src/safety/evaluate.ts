@@ -137,7 +137,8 @@ export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]):
 
   /** 'live', 'resolved' (live but for a resolution: "…, it went away") or 'dead'. */
   const status = (m: LangMatch): 'live' | 'resolved' | 'dead' => {
-    if (idioms.some((g) => reaches(g, m) && overlaps(g, m))) return 'dead';
+    // An idiom's words are no symptom, unless a longer symptom phrase takes the idiom in ("on a blood thinner").
+    if (idioms.some((g) => reaches(g, m) && overlaps(g, m) && !inside(g, m))) return 'dead';
     // A symptom inside a resolution is not one ("好多了" is "much better", not "a lot").
     if (resolved.some((r) => reaches(r, m) && inside(m, r))) return 'dead';
     // A negation that a gap of the phrase stepped over negates it ("face is not drooping"), unless the phrase carries its own ("no puede ni respirar").

@@ -240,3 +240,28 @@ describe('guards of one language do not misfire on another', () => {
     expect(detector.detect(text, language as 'es' | 'hi')).toBeNull();
   });
 });
+
+describe('phrases learnt from the train part', () => {
+  it.each<[string, string]>([
+    ['I took 20 paracetamol about an hour ago', 'overdose'],
+    ['my son has a 105 fever and he just had a fit', 'high-fever-danger'],
+    ['naak se bleeding 40 min se non stop, blood thinner leti hu', 'severe-bleeding'],
+    ['我家娃出生四十天，腋下量37.9，肛温38.3', 'infant-fever'],
+  ])('"%s" → %s', (text, flag) => {
+    expect(detector.detect(text)?.flag).toBe(flag);
+  });
+  it.each([
+    'Baby is 7 weeks and her temperature is 37.1, she is feeding well',
+    'I almost had a stroke trying to use your online booking system',
+    "I'm drowning in paperwork from the insurance company",
+    'my daughter has a severe nut allergy, can I get new EpiPens',
+    'How much is a private medical for a taxi licence?',
+    'me recomiendan un abogado de inmigracion',
+  ])('"%s" → routine', (text) => {
+    expect(detector.detect(text)).toBeNull();
+  });
+  it('reads a group glued to the next one, and groups inside groups', () => {
+    expect(detector.detect('he took 30 of my sleeping pills')?.flag).toBe('overdose');
+    expect(detector.detect('我邻居打他家孩子', 'zh')?.flag).toBe('child-abuse');
+  });
+});

@@ -33,6 +33,7 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'overdose.alcohol', flag: 'alcohol-poisoning', all: ['ALCOHOL', ['UNRESPONSIVE', 'SLOW_BREATHING', 'CYANOSIS', 'SEIZURE']] },
   { id: 'overdose.word', flag: 'overdose', all: ['OVERDOSE_WORD'] },
   { id: 'overdose.large_amount', flag: 'overdose', all: ['INGESTED', 'LARGE_AMOUNT', 'DRUG'], window: 10 },
+  { id: 'overdose.count', flag: 'overdose', all: ['INGESTED', 'PILL_COUNT'], window: 10, note: '"took 20 paracetamol": the count and the medicine in one phrase' },
 
   { id: 'suicide.plan', flag: 'suicidal-plan', all: [['SUICIDAL', 'PASSIVE_IDEATION'], 'SUICIDE_MEANS'] },
   { id: 'suicide.intent', flag: 'suicidal-intent', all: ['SUICIDAL'] },
@@ -46,7 +47,8 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'violence.home', flag: 'domestic-violence', all: ['DOMESTIC_VIOLENCE'] },
   { id: 'violence.child', flag: 'child-abuse', all: ['CHILD_ABUSE'] },
 
-  { id: 'infant_fever.age', flag: 'infant-fever', all: ['INFANT_AGE', 'FEVER'], unless: ['PREGNANT'] },
+  { id: 'infant_fever.age', flag: 'infant-fever', all: ['INFANT_AGE', 'FEVER'], unless: ['PREGNANT', 'NORMAL_TEMP'] },
+  { id: 'infant_fever.reading', flag: 'infant-fever', all: ['INFANT_AGE', 'FEVER_READING'], unless: ['PREGNANT'], note: 'a reading of 38 or more counts even beside a normal one ("37.9 under the arm, 38.3 rectal")' },
   { id: 'infant.floppy', flag: 'infant-floppy', all: ['FLOPPY'] },
   { id: 'infant.dehydration', flag: 'infant-dehydration', all: ['DEHYDRATION_SIGNS'] },
   { id: 'infant.green_vomit', flag: 'infant-green-vomit', all: ['GREEN_VOMIT'] },
@@ -55,7 +57,7 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'infant.breathing', flag: 'infant-breathing', all: ['INFANT_BREATHING'] },
 
   { id: 'pregnancy_bleeding.heavy', flag: 'pregnancy-bleeding', all: ['PREGNANT', 'BLEED', ['HEAVY_BLEED', 'SUDDEN', 'CRAMPS']] },
-  { id: 'pregnancy_bleeding.any', flag: 'pregnancy-bleeding', all: ['PREGNANT', ['BLEED', 'WATERS']], unless: ['ADMIN', 'SPOTTING_ONLY'], window: 14 },
+  { id: 'pregnancy_bleeding.any', flag: 'pregnancy-bleeding', all: ['PREGNANT', ['BLEED', 'WATERS']], unless: ['SPOTTING_ONLY'], window: 14 },
   { id: 'pregnancy.postpartum_bleeding', flag: 'postpartum-bleeding', all: ['POSTPARTUM', 'BLEED', 'HEAVY_BLEED'] },
   { id: 'pregnancy.preeclampsia_headache', flag: 'preeclampsia', all: [['PREGNANT', 'POSTPARTUM'], 'HEADACHE', ['VISION_SPOTS', 'SWELL_FACE_HANDS', 'SEVERE', 'PERSISTENT']] },
   { id: 'pregnancy.preeclampsia_vision', flag: 'preeclampsia', all: [['PREGNANT', 'POSTPARTUM'], 'VISION_SPOTS'] },
@@ -63,7 +65,8 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'pregnancy.ectopic', flag: 'ectopic', all: ['PREGNANT', ['ONE_SIDED_PAIN', 'SHOULDER_TIP']] },
   { id: 'pregnancy.fetal_movement', flag: 'reduced-fetal-movement', all: ['FETAL_MOVEMENT_LESS'] },
   { id: 'pregnancy.preterm', flag: 'preterm-labour', all: ['PRETERM_WEEKS', ['CONTRACTIONS', 'WATERS']] },
-  { id: 'pregnancy.fever', flag: 'pregnancy-fever', all: [['PREGNANT', 'POSTPARTUM'], 'FEVER'], unless: ['MINOR'] },
+  { id: 'pregnancy.fever', flag: 'pregnancy-fever', all: [['PREGNANT', 'POSTPARTUM'], 'FEVER'], unless: ['MINOR', 'NORMAL_TEMP'] },
+  { id: 'pregnancy.fever_reading', flag: 'pregnancy-fever', all: [['PREGNANT', 'POSTPARTUM'], 'FEVER_READING'] },
   { id: 'pregnancy.vomiting', flag: 'pregnancy-severe-vomiting', all: ['PREGNANT', 'CANT_KEEP_DOWN'] },
   { id: 'pregnancy.vomiting_severe', flag: 'pregnancy-severe-vomiting', all: ['PREGNANT', 'VOMIT', 'SEVERE'] },
   { id: 'pregnancy.belly_pain', flag: 'pregnancy-belly-pain', all: ['PREGNANT', 'BELLY_PAIN', ['SEVERE', 'PERSISTENT']] },
@@ -73,7 +76,7 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'meningitis.signs', flag: 'meningitis-signs', all: ['STIFF_NECK', ['FEVER', 'LIGHT_HURTS', 'HEADACHE']], unless: ['MINOR'] },
   { id: 'sepsis.word', flag: 'sepsis', all: ['SEPSIS_WORD'], unless: ['ADMIN'] },
   { id: 'sepsis.signs', flag: 'sepsis', all: [['INFECTION', 'FEVER'], 'SEPSIS_SIGN'] },
-  { id: 'sepsis.fever_confused', flag: 'high-fever-danger', all: ['FEVER', ['CONFUSED', 'FLOPPY', 'SEIZURE', 'UNRESPONSIVE']] },
+  { id: 'sepsis.fever_confused', flag: 'high-fever-danger', all: ['FEVER', ['CONFUSED', 'FLOPPY', 'SEIZURE', 'SEIZURE_NOW', 'FIT', 'UNRESPONSIVE']] },
 
   { id: 'burns.severe', flag: 'severe-burn', all: ['BURN', 'BURN_SEVERE'], unless: ['MINOR'], window: 14 },
   { id: 'burns.area', flag: 'severe-burn', all: ['BURN_AREA'], unless: ['MINOR'] },
@@ -90,8 +93,8 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'thunderclap.stiff_neck', flag: 'thunderclap-headache', all: ['HEADACHE', 'STIFF_NECK', ['SUDDEN', 'SEVERE']] },
 
   { id: 'stroke.face', flag: 'stroke-face', all: ['FACE_DROOP'], unless: ['DENTAL'] },
-  { id: 'stroke.arm_plus', flag: 'stroke-arm', all: ['ARM_WEAK', ['SPEECH', 'SUDDEN', 'CONFUSED', 'VISION_LOSS']] },
-  { id: 'stroke.arm_one_side', flag: 'stroke-arm', all: ['ONE_SIDE_WEAK'] },
+  { id: 'stroke.arm_plus', flag: 'stroke-arm', all: ['ARM_WEAK', ['SPEECH', 'SUDDEN', 'CONFUSED', 'VISION_LOSS']], unless: ['HABITUAL'] },
+  { id: 'stroke.arm_one_side', flag: 'stroke-arm', all: ['ONE_SIDE_WEAK'], unless: ['HABITUAL'], note: 'weakness left by an old stroke, or numbness that comes and goes at night, is not a new one' },
   { id: 'stroke.speech_plus', flag: 'stroke-speech', all: ['SPEECH', ['SUDDEN', 'CONFUSED', 'VISION_LOSS']] },
   { id: 'stroke.vision_balance', flag: 'stroke-balance-vision', all: [['VISION_LOSS', 'BALANCE_LOSS'], 'SUDDEN'] },
   { id: 'stroke.now', flag: 'stroke-named', all: ['STROKE_NOW'] },
@@ -116,6 +119,7 @@ export const BASE_RULES: readonly Rule[] = [
 
   { id: 'bleeding.heavy', flag: 'severe-bleeding', all: ['BLEED', 'HEAVY_BLEED'], window: 8, unless: ['SMALL_WOUND'] },
   { id: 'bleeding.trauma', flag: 'severe-bleeding', all: ['BLEED', 'WOUND_TRAUMA'], window: 10 },
+  { id: 'bleeding.thinner', flag: 'severe-bleeding', all: ['BLEED', 'BLOOD_THINNER', ['HEAVY_BLEED', 'PERSISTENT']], note: 'on blood thinners even a nosebleed that will not stop needs A&E (NHS)' },
   { id: 'bleeding.vomit_blood', flag: 'vomiting-blood', all: ['BLOOD_VOMIT'] },
 
   // The narrower breathing flags first: the general one stands for them only when they do not fire.
@@ -133,7 +137,7 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'other.major_trauma', flag: 'major-trauma', all: ['MAJOR_TRAUMA'] },
   { id: 'other.eye', flag: 'eye-emergency', all: ['EYE_EMERGENCY'] },
   // Screening: not enough alone, so the gate asks one question and the answer decides.
-  { id: 'screen.baby_fever', flag: 'infant-fever', screen: 'age', all: ['BABY', 'FEVER'], unless: ['AGE_GIVEN', 'PREGNANT'] },
+  { id: 'screen.baby_fever', flag: 'infant-fever', screen: 'age', all: ['BABY', 'FEVER'], unless: ['AGE_GIVEN', 'PREGNANT', 'NORMAL_TEMP'] },
   { id: 'screen.some_pills', flag: 'overdose', screen: 'ingestion', all: ['INGESTED', 'SOME_AMOUNT', 'DRUG'], window: 10 },
   { id: 'screen.head_knock', flag: 'head-injury', screen: 'head', all: ['HEAD_HIT'], unless: ['MINOR'] },
   { id: 'screen.low_mood', flag: 'passive-ideation', screen: 'mood', all: ['LOW_MOOD'] },
@@ -173,6 +177,7 @@ export const CONCEPT_GUIDE: Record<string, string> = {
   INSERTED: 'put something in the nose or ear',
   SPLASHED: 'splashed, sprayed, breathed in (a chemical)',
   LARGE_AMOUNT: 'a whole bottle, too many, a handful, a large number of pills',
+  PILL_COUNT: 'ten or more pills or tablets counted together with the medicine ("20 paracetamol", "30 of my sleeping pills")',
   DRUG: 'pills, tablets, medicine, named medicines and drugs, vitamins, gummies',
   POISON: 'household chemicals: bleach, detergent pods, drain cleaner, antifreeze, pesticide, lamp oil',
   WILD_PLANT: 'wild mushrooms, berries, a plant or its leaves',
@@ -199,6 +204,8 @@ export const CONCEPT_GUIDE: Record<string, string> = {
   INFANT_AGE: 'a baby under 3 months: newborn, N days or weeks old, 1 or 2 months old',
   BABY: 'baby, infant, newborn',
   FEVER: 'fever, high temperature, 38 °C / 100.4 °F or more',
+  NORMAL_TEMP: 'a temperature stated below 38 °C / 100.4 °F (37.2, 99 °F): no fever',
+  FEVER_READING: 'a temperature stated at 38 °C / 100.4 °F or more, with its unit or a temperature word',
   FLOPPY: 'floppy, limp, very hard to wake, not responding normally (a baby or child)',
   DEHYDRATION_SIGNS: 'no wet nappy or no pee for 8 hours or more, sunken soft spot, no tears when crying',
   GREEN_VOMIT: 'vomiting green (bile)',
@@ -283,7 +290,7 @@ export const CONCEPT_GUIDE: Record<string, string> = {
   LITTLE_URINE: 'peeing very little or not at all, dark urine',
   ADMIN: 'refill, appointment, records, insurance (a routine request about the condition)',
   EXERTION: 'when climbing stairs, exercising',
-  HABITUAL: 'sometimes, usually, for years, chronic',
+  HABITUAL: 'sometimes, usually, for years, chronic, ever since (an old event)',
 };
 
 export interface RuleTuning {

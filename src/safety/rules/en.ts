@@ -21,19 +21,20 @@ export const en: LanguageRules = {
     // "what do i do" is NOT here: "my baby is choking what do i do" is an emergency.
     INFO_QUESTION: [
       'what does … (stand for|mean)', 'at what', 'what temp*', 'poster*', 'leaflet*', 'brochure', 'project', 'presentation', 'putting together', 'checklist', 'googling', 'reading … (online|about)', 'what are the', 'what is a|an', 'whats a|an', 'what counts', 'what does … feel|look like', 'how do|can|would|will i|you|we know|tell', 'how to', 'how can i prevent',
-      'prevent*', 'avoid', 'learn*', 'first aid', 'class', 'course', 'training', 'workshop', 'what to do during|if|when', 'what to do in case', 'tell me about', 'read about', 'what happens', 'when should i worry', 'when to worry',
+      'prevent*', 'avoid', 'learn*', 'first aid', 'class', 'course', 'training', 'workshop', 'what to do during|if|when', 'what to do in case', 'recogni*', 'how does|do … work', 'in the future', 'tell me about', 'read about', 'what happens', 'when should i worry', 'when to worry',
     ],
-    INFO_TOPIC: ['sign|signs|symptom|symptoms of', 'warning sign*', 'sign', 'signs', 'symptom', 'symptoms', 'early signs', 'difference between', 'tell the difference'],
+    INFO_TOPIC: ['for the future', 'for future reference', 'sign|signs|symptom|symptoms of', 'warning sign*', 'sign', 'signs', 'symptom', 'symptoms', 'early signs', 'difference between', 'tell the difference'],
     PRESENT: ['showing', 'has|have|having|got … signs|symptoms', 'is this', 'is that', 'could this|that', 'am i', 'i think', 'this is', 'right now', 'currently', 'at the moment', 'minutes|mins|min|hour|hours ago', 'i have', 'im having', 'is having', 'keeps', 'still'],
     PAST: [
       'last year|month|week|summer|winter|spring|fall|time|pregnancy', '<n:1-99> year|years|yr|yrs|month|months|week|weeks ago', 'a year|month|week ago', 'years|months|weeks ago',
-      'in <n:1950-2035>', 'used to', 'history of', 'back in', 'as a kid|child|baby|teen', 'since i was', 'since childhood', 'when i was (pregnant|little|young|a kid)',
+      'in <n:1950-2035>', 'used to', 'history of', 'back in', 'as a kid|child|baby|teen', 'since i was', 'since childhood', 'when i was (pregnant|little|young|a kid)', 'when (he|she|i|they) was|were <n:0-99>', 'when (he|she|they) was|were (a baby|little|small|younger|a toddler)',
       'previous*', 'prior', 'in the past', 'was|were in the er|hospital', 'was hospitalized|admitted', 'discharged', 'er visit',
     ],
     RESOLVED: ['it stopped', 'has|had stopped', 'stopped after|with|by', 'stopped on its own', 'stopped bleeding', 'fine now', 'better now', 'ok now', 'okay now', 'normal now', 'went away', 'gone now', 'resolved', 'woke up', 'came to', 'came around', 'recovered'],
-    IDIOM: [
+    IDIOM: ['almost|nearly had a (heart attack|stroke)', 'more than (just |)spotting', 'face dropped when', 
       'killing me', 'kill me', 'kills me', '(gonna|going to|will) kill me',
-      'gave|give|giving|gives me a heart attack', 'almost|nearly had a heart attack', 'heart attack lol|haha|lmao', 'mini heart attack',
+      'gave|give|giving|gives me a heart attack', 'almost|nearly had a heart attack|stroke', `${CANT} breathe … laugh*|lol|lmao|haha|hahaha`, 'drowning in (paperwork|work|debt|bills|emails|homework|laundry|admin|deadlines|assignments|forms)',
+      'suicide (risk|prevention|awareness|hotline|helpline|screening|assessment|training|course|survivors|support|statistics)', 'heart attack lol|haha|lmao', 'mini heart attack',
       'dying to', 'dying for', 'die|died|dying of|from embarrassment|boredom|laughter|laughing', 'died|dying|die laughing', 'bored|scared|worried to death', 'dead tired',
       'giving|gave|give|gives me a headache', 'pain in the neck|butt|ass', 'choked|choking|choke laughing', 'almost|nearly choked', 'choked|choke up',
       'made|make|makes my heart stop', 'heart stopped when', 'broke|breaks|break my heart', 'took|take|takes my breath away', 'breathtaking', 'gasped when|at',
@@ -49,10 +50,10 @@ export const en: LanguageRules = {
     MINOR: ['a little', 'a bit', 'bit of', 'slightly', 'slight', 'mild*', 'minor', 'small|tiny spot|blister|burn|area|patch|cut', 'small red', 'a small', 'kind of', 'kinda', 'somewhat', 'red spot'],
     SMALL_WOUND: ['small|tiny|little|minor cut|scratch|nick|scrape', 'paper cut', 'papercut', 'shaving', 'gums'],
     SEVERE: ['severe*', 'really bad', 'so bad', 'very bad', 'terrible', 'horrible', 'awful', 'extreme*', 'intense', 'unbearable', 'excruciating', 'agoniz*', 'worst', 'badly', 'huge', 'massive'],
-    SUDDEN: ['sudden*', 'all of a sudden', 'out of nowhere', 'out of the blue', 'just started', '<n:1-59> min|mins|minutes ago', 'minutes ago', 'an hour ago', 'just now', 'abrupt*', 'came on fast|suddenly', 'an hour ago', 'half an hour ago', 'in like a second', 'in seconds', 'was (completely|totally|perfectly|) (normal|fine) (this morning|earlier|an hour ago|yesterday)', 'went to bed fine', 'out of the blue'],
+    SUDDEN: ['(this|it) came on (today|this morning|this afternoon|tonight|an hour ago)', 'came on (today|tonight|this morning)', 'started (today|this morning|an hour ago|tonight) out of nowhere', 'sudden*', 'all of a sudden', 'out of nowhere', 'out of the blue', 'just started', '<n:1-59> min|mins|minutes ago', 'minutes ago', 'an hour ago', 'just now', 'abrupt*', 'came on fast|suddenly', 'an hour ago', 'half an hour ago', 'in like a second', 'in seconds', 'was (completely|totally|perfectly|) (normal|fine) (this morning|earlier|an hour ago|yesterday)', 'went to bed fine', 'out of the blue'],
     ADMIN: ['refill*', 'follow up', 'followup', 'appointment', 'appt', 'records', 'meds', 'medication', 'prescription', 'rehab', 'checkup', 'check up', 'flu shot', 'vaccine', 'insurance', 'support group', 'prevent*'],
     EXERTION: ['climb*', 'stairs', 'when i walk', 'walking', 'exercis*', 'running', 'when i run', 'workout', 'gym', 'jogging'],
-    HABITUAL: ['sometimes', 'occasionally', 'every now and then', 'usually', 'often', 'at times', 'for years', 'for months', 'chronic', 'when i sleep', 'at night', 'snor*'],
+    HABITUAL: ['sometimes', 'occasionally', 'every now and then', 'usually', 'often', 'at times', 'for years', 'for months', 'chronic', 'when i sleep', 'at night', 'snor*', 'ever since', 'since then', 'as it has been', 'as before'],
     VOMIT: ['vomit*', 'throwing up', 'threw up', 'throw up', 'puking', 'puked'],
     DIZZY: ['dizzy', 'lightheaded', 'light headed', 'faint', 'fainting', 'passing out'],
 
@@ -73,7 +74,7 @@ export const en: LanguageRules = {
     WHEEZE_DANGER: [`${CANT} talk|speak|say`, 'inhaler … not|isnt|doesnt|wont|no … help*|work*', 'inhaler … (not doing anything|useless|doing nothing|not doing much)', `${CANT} breathe`, 'nebulizer … not|isnt|doesnt … help*|work*', 'so hard', 'ribs'],
 
     // ---- stroke -------------------------------------------------------------------------
-    FACE_DROOP: [
+    FACE_DROOP: ['face … (dropped|dropping|hanging|slipped|slid) … (one side|left side|right side|on one side|to one side)', '(one|left|right) side of … face … (dropped|dropping|hanging|slipped|slid)', 'side of … (face|mouth) … (hanging|lower|down|dropped|droop*|slack)', '(mouth|lip) … hanging … (lower|down|open)', 'dribbling … (one side|corner)', 
       'face|mouth|smile … droop*|lopsided|crooked|uneven|fallen|sagging|saggy|slack|twisted', 'face … numb', 'lip|lips … droop*', 'droop*|lopsided|crooked|uneven … face|mouth|smile',
       'side of … face … down|numb|droop*|fallen|sagging', 'one side … droop*|sagging|saggy|fallen', `${CANT} smile … properly|right|normal*|straight|evenly`, 'smile … wonky|weird|funny|odd|off|wrong',
     ],
@@ -87,22 +88,22 @@ export const en: LanguageRules = {
       'talking … funny|weird|strange|nonsense|gibberish', 'words … jumbled|mixed|wrong|garbled|slurred', `${CANT} find … words`, `${CANT} get … words out`,
       'speaking … gibberish|nonsense|funny|weird', 'words … muddled|mixed|confused', `${CANT} understand … (him|her|them|what he|what she)`, 'muddled', 'trouble speaking|talking', 'difficulty speaking|talking', 'not making sense', 'suddenly cant|cannot speak|talk',
     ],
-    CONFUSED: ['confused', 'confusion', 'disoriented', 'doesnt know where', 'doesnt recognize|recognise', '(isnt|not|doesnt) making … sense', 'not … making any sense', 'talking nonsense', 'acting … (strange|strangely|weird|odd|drunk)', 'not himself|herself', 'out of it'],
+    CONFUSED: ['(doesnt|does not|dont|cant) know (what|which) (year|day|month|date)', '(doesnt|does not|cant) (know|tell) where (he|she|they) (is|are)', 'saying (strange|weird|odd|random|silly) things', 'not like (himself|herself|themselves|this)', 'talking to people who arent there', 'confused', 'confusion', 'disoriented', 'doesnt know where', 'doesnt recognize|recognise', '(isnt|not|doesnt) making … sense', 'not … making any sense', 'talking nonsense', 'acting … (strange|strangely|weird|odd|drunk)', 'not himself|herself', 'out of it'],
     VISION_LOSS: [`${CANT} see … one eye`, 'lost … vision', 'vision … went|gone|lost|blacked', 'blind in one eye', 'double vision'],
     STROKE_WORD: ['stroke', 'mini stroke'],
     STROKE_NOW: ['having a stroke', 'think … having a stroke', 'is this a stroke'],
 
     // ---- bleeding -----------------------------------------------------------------------
     BLEED: ['bleed*', 'blood*', 'hemorrhag*', 'haemorrhag*', 'nosebleed*', 'nose bleed*'],
-    HEAVY_BLEED: [
+    HEAVY_BLEED: ['heavier', '(pad|pads|tampon) … (every|an|each) hour', 'clot*', 'golf ball', 'filling … (pad|pads|towel|toilet)', 
       'a lot', 'lots', 'heavily', 'heavy', 'so much', 'too much', 'everywhere', 'pouring', 'gushing', 'spurting', 'squirting', 'soak*', 'through the towel*', 'all over',
       'wont stop', 'will not stop', 'cant stop', 'not stopping', 'doesnt stop', 'isnt stopping', 'keeps bleeding', 'pool of', 'wont clot', 'profuse*', 'uncontrol*', 'nonstop', 'non stop',
     ],
     WOUND_TRAUMA: ['stabbed', 'shot', 'gunshot', 'deep cut', 'deep gash', 'gash', 'amputat*', 'cut off', 'severed', 'impaled'],
-    BLOOD_VOMIT: ['vomit* blood', 'throwing|threw|puking up blood', 'throwing up blood', 'coughing up blood', 'coughing blood', 'blood in … vomit'],
+    BLOOD_VOMIT: ['coffee grounds', '(poo|poop|stool|stools|bowel movement*) … (black|tarry|like tar)', '(black|tarry) … (poo|poop|stool|stools)', 'blood … (in|from) … (bum|bottom|rectum) … (lots|a lot|pouring|clots)', 'vomit* blood', 'throwing|threw|puking up blood', 'throwing up blood', 'coughing up blood', 'coughing blood', 'blood in … vomit'],
 
     // ---- unresponsive -------------------------------------------------------------------
-    UNRESPONSIVE: [
+    UNRESPONSIVE: ['(not|isnt|wont|doesnt|does not) (answering|answer|answer me) … (me|at all|even)', 'not answering me', 'slumped … (not|doesnt|wont|does not) (answer*|respond*|wake*|move*)', 'unrousable', 'cant be woken', 'cant rouse', 
       '(wont|will not|doesnt|isnt|not) wake up', `${CANT} wake … up`, 'not waking up', 'unconscious', 'unresponsive', 'not responding', 'not responsive', 'wont respond', 'doesnt respond',
       'no longer (responding|responsive|breathing)', 'passed out', 'fainted', 'collapsed', 'isnt breathing', 'not breathing', 'stopped breathing', 'no pulse', 'blacked out', 'knocked out', 'lifeless',
     ],
@@ -114,7 +115,7 @@ export const en: LanguageRules = {
     SHAKING: ['shaking … all over', 'shaking … uncontrollably', 'jerking', 'twitching all over', 'stiff and shaking'],
 
     // ---- suicide / self-harm ------------------------------------------------------------
-    SUICIDAL: [
+    SUICIDAL: ['how many … (would it take|to die|would kill|to kill me|to not wake up)', 'lethal dose', 'enough (pills|tablets|meds) to (die|kill|not wake|end)', 'ways to (die|end it|kill myself)', 'planning (to end|my death|how to die)', 
       `kill|killing ${PERSON_SELF}`, `(want to|wanna|going to|gonna|thinking about|thoughts of|urge to|plan to) … hurt|harm|kill|cut ${PERSON_SELF}`, `harm|harming ${PERSON_SELF}`,
       `cutting ${PERSON_SELF}`, `cut ${PERSON_SELF} on purpose|again`, `hurting ${PERSON_SELF} on purpose`, `hang ${PERSON_SELF}`,
       'end|ending|take|taking my|his|her|their life', 'end|ending|take|taking my|his|her|their own life', 'end it all', '(going to|gonna|want to) end it', 'end it tonight',
@@ -125,6 +126,7 @@ export const en: LanguageRules = {
     // ---- overdose / poisoning -----------------------------------------------------------
     INGESTED: ['took', 'taken', 'swallowed', 'ate', 'eaten', 'drank', 'drunk', 'chugged', 'downed', 'got into', 'popped', 'injected', 'had (a|some|one|two|several|few|a couple) … of', 'got hold of', 'chewed', 'sucked on', 'licked', 'swallow*', 'ingest*', 'has eaten', 'might have eaten|swallowed|taken'],
     LARGE_AMOUNT: ['whole bottle', 'entire bottle', 'whole pack*', 'whole box', 'all … at once', 'all of them', 'all of my|his|her|the', 'the rest of', 'too many', 'too much', 'a bunch of', 'handful', 'like <n:8-500>', '<n:8-500> pills|tablets|tylenol|advil'],
+    PILL_COUNT: ['<n:10-500> (of (my|his|her|the|those|their) |)(pill|pills|tablet|tablets|capsule|capsules|meds|paracetamol|acetaminophen|tylenol|advil|motrin|ibuprofen|aspirin|panadol|benadryl|melatonin|gummies|xanax|valium|sertraline|prozac|zoloft|ambien|sleeping pills|painkillers)', '<n:10-500> … (mg|milligram*) … (pills|tablets) … (at once|together)'],
     DRUG: [
       'pill*', 'tablet*', 'meds', 'medicine*', 'melatonin', 'gummies', 'gummy', 'vitamin*', 'iron tablets', 'sleeping pills', 'ambien', 'adderall', 'clonidine', 'blood pressure pills', 'medication*', 'capsule*', 'drugs', 'tylenol', 'advil', 'motrin', 'ibuprofen', 'acetaminophen', 'paracetamol', 'aspirin',
       'oxy*', 'percocet*', 'vicodin', 'opioid*', 'opiate*', 'fentanyl', 'heroin', 'xanax', 'valium', 'benzo*', 'insulin', 'antidepressant*', 'lithium', 'morphine', 'edible*',
@@ -136,22 +138,24 @@ export const en: LanguageRules = {
     OVERDOSE_WORD: ['overdose*', 'overdosing', 'overdosed', 'od', 'oded', 'poisoned', 'poisoning'],
 
     // ---- anaphylaxis --------------------------------------------------------------------
-    ALLERGEN: [
+    ALLERGEN: ['amoxicil*', 'penicil*', 'antibiot*', 'cephal*', 'sulfa', 'new (pill|tablet|medication|med|meds|drug)', 'contrast dye', 'dye', 
       'sting', 'stung', 'bee', 'bees', 'wasp', 'hornet', 'yellowjacket', 'peanut*', 'nut', 'nuts', 'shrimp', 'shellfish', 'seafood', 'fish', 'allerg*', 'new medicine',
       'antibiotic*', 'penicillin', 'amoxicillin', 'injection', 'shot', 'ate', 'eating', 'cashew*', 'almond*', 'walnut*', 'pecan*', 'hazelnut*', 'pistachio*', 'sesame', 'kiwi', 'latex', 'ant bite*', 'fire ant*',
     ],
-    THROAT_CLOSING: ['throat … closing|closed', 'closing … throat', 'throat … swollen shut'],
+    THROAT_CLOSING: ['throat … (tightening|swelling|closing) … shut', 'throat … shut', 'throat is closing up', 'cant … swallow … (spit|saliva)', 'throat … closing|closed', 'closing … throat', 'throat … swollen shut'],
     THROAT_SWELL: ['throat … swell*|swollen|tight*', 'tongue … swell*|swollen|thick', '(hard|harder|difficult|trouble|cant) … swallow*', 'voice … (hoarse|changing|strange)'],
     FACE_SWELL: ['face|lips|lip|tongue|eyes|mouth … (swell*|swollen|puff*|blow up|blown up|blowing up)', 'swell*|swollen … face|lips|tongue|eyes|mouth'],
     HIVES: ['hives', 'rash … everywhere|all over', 'welts'],
     ANAPHYLAXIS_WORD: ['anaphyla*', 'allergic reaction', 'used … epipen', 'gave … epipen'],
 
     // ---- infant fever -------------------------------------------------------------------
-    INFANT_AGE: [
+    INFANT_AGE: ['(baby|newborn|son|daughter) (has|is) <n:0-2> (month|months)', '<n:0-12> (week|weeks|wk|wks) (baby|newborn|son|daughter|girl|boy|infant)', '(baby|newborn) … born <n:0-12> (week|weeks|days) ago', 'born … <n:0-90> days ago', 
       '<n:0-90> day|days old', '<n:0-12> week|weeks|wk|wks old', '<n:0-2> month|months|mo old', '<n:0-12> week|weeks baby|newborn',
       'newborn', 'new born', 'neonate', 'baby is <n:0-12> weeks|week|days', 'baby is <n:0-2> month|months',
     ],
     FEVER: ['fever*', 'temp', 'temperature', 'feels hot', 'burning up', 'thermometer', '<n:100.4-107>', '<n:38-42.9> c|degrees'],
+    NORMAL_TEMP: ['(temp|temperature|thermometer|reading|it) … (was|is|says|of|at|reads) … <n:35-37.9>', '<n:35-37.9> c|degrees|celsius', '(temp|temperature|thermometer) … <n:96-100.3>', '<n:96-100.3> f|fahrenheit', 'normal temp*'],
+    FEVER_READING: ['(temp|temperature|thermometer|reading|fever|it) … (was|is|says|of|at|reads|hit|hits|reached) … (<n:38-42.9>|<n:100.4-107>)', '<n:38-42.9> c|degrees|celsius', '<n:100.4-107> f|fahrenheit|degrees'],
 
     // ---- pregnancy bleeding -------------------------------------------------------------
     PREGNANT: ['pregnant', 'preggo', 'pregnancy', 'weeks pregnant', 'miscarr*', '<n:20-42> weeks|wks|wk', '<n:20-42>wks', 'expecting', 'trimester', 'my bump', 'positive pregnancy test', 'positive test', 'due date', 'prego'],
@@ -179,12 +183,12 @@ export const en: LanguageRules = {
 
     // ---- v2 catalogue: concepts from CONCEPT_GUIDE (rules/base.ts) ----------------------
     NOT_BREATHING: ['not breathing', 'isnt breathing', 'stopped breathing', 'no longer breathing', 'no pulse', 'no heartbeat', 'not breathing normally', 'barely breathing'],
-    SLOW_BREATHING: ['breathing … (really|very|so) slow*', 'slow breath*', 'breath* … every <n:5-60> seconds', 'shallow breath*', 'gurgl*', 'snoring … weird|strange|loud', 'barely breathing'],
+    SLOW_BREATHING: ['breathing (is|seems|getting|very|really|so|too) slow*', 'breathing … slowed', 'few breaths a minute', 'breathing … (shallow|weak)', 'breathing … (really|very|so) slow*', 'slow breath*', 'breath* … every <n:5-60> seconds', 'shallow breath*', 'gurgl*', 'snoring … weird|strange|loud', 'barely breathing'],
     ASTHMA: ['asthma*', 'inhaler', 'puffer', 'nebuli*', 'ventolin', 'albuterol', 'salbutamol'],
     STRIDOR: ['stridor', '(high pitched|highpitched|whistling|screechy|squeaky|harsh|crowing|squeaking|noisy) … (noise|sound|breath*) … (breath*|in)', 'noise|sound … (every time|when) … breath* in', 'breathes in … noise|whistl*|screech*', 'croup … (noise|whistl*|screech*|struggl*)'],
-    INFANT_BREATHING: ['grunting … (breath*|each|every)', 'grunt* with every|each breath', 'pauses|pausing|stops … in|between … (breathing|breaths)', 'stops breathing for', 'ribs … sucking|pulling|sinking … in', 'belly|tummy … sucking in', 'nostrils … flaring', 'chest … caving|sucking in'],
+    INFANT_BREATHING: ['stop* breathing for', '(keeps|kept|keep) (stopping|pausing) … breath*', 'breathing … (stops|pauses) … seconds', 'grunting … (breath*|each|every)', 'grunt* with every|each breath', 'pauses|pausing|stops … in|between … (breathing|breaths)', 'stops breathing for', 'ribs … sucking|pulling|sinking … in', 'belly|tummy … sucking in', 'nostrils … flaring', 'chest … caving|sucking in'],
     NAUSEA: ['nause*', 'feel|feeling|feels|felt sick', 'queasy', 'sick to … stomach'],
-    CANT_KEEP_DOWN: ['cant keep … down', 'cannot keep … down', 'not keeping … down', 'throws up everything', 'throwing up everything', 'vomit* everything', 'even water'],
+    CANT_KEEP_DOWN: ['(vomit*|throw* up|throwing up|throws up|sick|pukes|puking) … every time … (drink*|eat*|sip*|swallow*)', '(cant|cannot|not) keep (water|fluids|liquids|anything) down', 'brings (everything|it all) back up', 'cant keep … down', 'cannot keep … down', 'not keeping … down', 'throws up everything', 'throwing up everything', 'vomit* everything', 'even water'],
     INSERTED: ['up … nose', 'in … ear', 'stuck … nose|ear'],
     SPLASHED: ['splash*', 'sprayed', 'got … in … eye|eyes|mouth', 'breathed in', 'inhaled', 'fumes'],
     WILD_PLANT: ['mushroom*', 'toadstool*', 'berries', 'berry', 'plant', 'leaves', 'leaf', 'seeds'],
@@ -195,38 +199,38 @@ export const en: LanguageRules = {
     OPIOID: ['opioid*', 'opiate*', 'heroin', 'fentanyl', 'fent', 'oxy*', 'percocet*', 'vicodin', 'morphine', 'methadone', 'codeine', 'tramadol', 'hydrocodone', 'dilaudid', 'pain pills', 'painkillers', 'subs', 'suboxone', 'nodding off', 'narcan'],
     PINPOINT: ['pinpoint*', 'pin point', 'tiny pupils', 'pupils … tiny|small|pinpoint*'],
     ALCOHOL: ['drunk', 'alcohol', 'vodka', 'whiskey', 'tequila', 'shots', 'drinking', 'booze', 'wasted', 'blackout drunk', 'binge*'],
-    CHILD: [
+    CHILD: ['little (boy|girl|man|lad|guy)', 'the (boy|girl)', 'his|her (son|daughter|boy|girl)', 'my (twin|twins|stepson|stepdaughter)', 'grandbaby', 
       'toddler*', 'kid', 'kids', 'child', 'children', 'baby', 'infant', 'son', 'daughter', 'grandson', 'granddaughter', 'grandkid*', 'grandchild*', 'nephew', 'niece',
       'little one', 'lil one', 'my boy', 'my girl', '<n:1-12> year|yr|years|yrs old', '<n:1-12> yo', 'preschooler', 'bubs', 'bub',
     ],
     PRESCRIBED_FOR_CHILD: ['his|her|their … (prescribed|prescription) … dose', 'gave … (his|her|their) … (dose|medicine) … (as prescribed|like the doctor said)'],
-    PASSIVE_IDEATION: [
+    PASSIVE_IDEATION: ['(hope|hoping|wish|wishing|pray|praying) … (dont|wont|never|not|wouldnt) wake up', 'go to sleep and (never|not) wake up', 'want to (disappear|vanish) (forever|for good)', 'tired of (living|being alive|existing)', 'whats the point of (living|being alive|going on)', 'no one would care if i (died|was gone|disappeared)', 'everyone would be happier without me', 
       'better off without me', 'better off if i … (wasnt|werent|was not|were not) … (here|around|alive)', 'happier if i … (wasnt|werent|was gone|died)', 'better served if i', 'burden', 'burdon',
       'wish i … (was|were) dead', 'wish i … (could|would) … (not wake up|never wake up|disappear|go to sleep and not)', 'wish i … (wasnt|werent) … (alive|here|born)', 'no point … (living|going on|in life|anymore)',
       'cant go on', 'cant do this anymore', 'dont want to be here anymore', 'want … (it all|everything) to stop', 'want to disappear forever', 'no longer alive', 'not … alive anymore', 'rather be dead', 'rather not exist',
       'everyone … better off', 'world … better … without me', 'nobody would miss me', 'no one would miss me', 'not worth living',
     ],
-    SUICIDE_MEANS: [
+    SUICIDE_MEANS: ['saved', 'stockpil*', 'decided', 'on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)', 'written … (note|letter|will)', 'pills … (ready|saved|counted)', 'bought … (rope|gun|pills|charcoal)', 'charcoal', 
       'saving|saved|stockpil*|hoard* … pills|tablets|meds', 'pills … lined up', 'gun', 'rope', 'noose', 'bridge', 'plan', 'planned', 'wrote … note*', 'goodbye letter*', 'last message', 'last msg',
       'gave|giving away … (things|stuff|belongings)', 'tonight', 'this weekend', 'when … (at work|asleep|gone)', 'razor*', 'blade*', 'jump', 'overdose', 'take them all',
     ],
     HARM_BABY: ['hurt* … (my|the) baby', 'harm* … (my|the) baby', 'keep … (my|the) baby safe from me', 'shake … (my|the) baby', 'smother', 'thoughts … (about|of) … (the|my) baby … (dying|hurt*|harm*)', 'drown … baby'],
-    SELF_HARM: [`cut|cutting|burn|burning|hurt|hurting|harm|harming|hit|hitting ${PERSON_SELF} … (on purpose|again|deliberately)`, `cutting ${PERSON_SELF}`, 'self harm*', 'selfharm*', 'self injur*', 'cutting again', 'started cutting', 'relapsed … cutting'],
+    SELF_HARM: ['(scratch*|pinch*|punch*|bite|biting|bit|burn*|hit*|bang*|carv*) myself|himself|herself|themselves … (till|until|so) … (bleed*|bruis*|hurts|marks)', 'hurting myself … (to cope|when|again|every)', '(cuts|cutting|burns|scratches) on (my|her|his) (arms|wrists|legs|thighs) … (did|do|does) … (myself|herself|himself)', `cut|cutting|burn|burning|hurt|hurting|harm|harming|hit|hitting ${PERSON_SELF} … (on purpose|again|deliberately)`, `cutting ${PERSON_SELF}`, 'self harm*', 'selfharm*', 'self injur*', 'cutting again', 'started cutting', 'relapsed … cutting'],
     SELF_HARM_NOW: [`cut ${PERSON_SELF} … (too deep|deep|bleeding|wont stop)`, `just cut ${PERSON_SELF}`, `cutting ${PERSON_SELF} … (now|rn|right now)`, 'cut … too deep', 'cuts … (wont stop|bleeding a lot|deep|gaping)'],
-    HARM_OTHERS: [
+    HARM_OTHERS: ['(thoughts|thinking|fantasi*|dreaming) (about|of) (hurting|killing|harming|stabbing|shooting|strangling) (my|the|a|him|her|them|someone|somebody|people|everyone)', '(planning|plan|planned) (how|to) … (hurt|kill|stab|shoot|attack) (him|her|them|someone|my|the)', 'going to (kill|hurt|stab|shoot) (him|her|them|my|the|everyone)', 
       '(want to|wanna|going to|gonna|thinking about|thoughts of|urge to|plan to) … (kill|hurt|harm|stab|shoot) … (him|her|them|someone|somebody|people|my kids|my wife|my husband|my boss|my kid)',
       'cant stop thinking about hurting|killing', 'scared … (i will|ill|i might) … (hurt|kill) … (someone|him|her|them|my)',
     ],
-    ASSAULT: [
+    ASSAULT: ['forced (himself|herself|themselves) on me', 'forced … (on me|me down)', 'took advantage of me … (drunk|asleep|passed out|unconscious)', 'woke up … (undressed|naked|no clothes) … (dont remember|cant remember)', 'pinned me down', 
       'raped', 'rape', 'sexually assaulted', 'sexual assault', 'sexually abused', 'molested', 'forced me … (sex|to have sex|to do)', 'made me have sex', 'had sex with me … (without|when i|while i)',
       'drugged … (my drink|me)', 'spiked … drink', 'touched me … (without|when|against)', 'assaulted me', 'assaulted … (last night|earlier|tonight|yesterday)', 'didnt consent', 'without … consent', 'date rape',
     ],
-    DOMESTIC_VIOLENCE: [
+    DOMESTIC_VIOLENCE: ['(husband|wife|boyfriend|boyfrend|girlfriend|partner|ex|bf|gf|dad|father|stepdad|mom|mother|son|brother|he|she) … (threw|throws|grabbed|grabs|dragged|drags|bit|burned|burnt|stomped|choked|strangles|smashed) … me', '(said|says|told me|threatens|threatened|swore) … (hell|he will|shell|she will|gonna|going to|will) (kill|hurt|end) me', 'hiding from (my|him|her)', 'afraid (hell|he will|she will) (kill|hurt) me', 'bruises … (from|because of) (him|her|my husband|my partner|my boyfriend)', 
       '(husband|wife|boyfriend|girlfriend|partner|ex|bf|gf|dad|father|stepdad|mom|mother|son|brother|he|she) … (hit|hits|beat|beats|beating|punched|punches|kicked|kicks|slapped|choked|chokes|strangled|pushed|shoved|hurt|hurts|attacked) … me',
       'threatened … (to kill|to hurt|me)', 'threatens … (to kill|to hurt|me)', 'afraid|scared|terrified … (to go home|of him|of her|of my husband|of my partner|of my boyfriend)', 'not safe at home', 'dont feel safe at home',
       'unsafe at home', 'locked me in', 'wont let me leave', 'domestic violence', 'domestic abuse', 'abusive … (husband|partner|boyfriend|relationship)',
     ],
-    CHILD_ABUSE: ['(hitting|beating|hurting|abusing|burning) … (the|my|a|his|her) … (child|kid|son|daughter|boy|girl|baby)', '(finger shaped|fingermark|finger mark|handprint|hand print) … bruise*', 'bruises … (she|he) … (said|says) … (did it|hit)', '(child|kid|boy|girl) … (said|says) … (did it|hit|hurt|touched)', 'child abuse', 'being abused', 'touching … (my|the) … (daughter|son|child|kid) … (inappropriately|private)'],
+    CHILD_ABUSE: ['(kids|children|child|son|daughter|boy|girl|baby|toddler) … being (beaten|hit|hurt|abused|burned|kicked|starved|locked)', '(hits|hit|beats|beat|hurts|kicks|kicked|burns|burned|slaps|slapped|punches|punched|shakes|shook) (my|the|his|her|their) (son|daughter|kid|kids|child|children|boy|girl|baby|toddler)', '(son|daughter|kid|child) … (scared|afraid|terrified) … (go back|of him|of her|to go home)', '(hitting|beating|hurting|abusing|burning) … (the|my|a|his|her) … (child|kid|son|daughter|boy|girl|baby)', '(finger shaped|fingermark|finger mark|handprint|hand print) … bruise*', 'bruises … (she|he) … (said|says) … (did it|hit)', '(child|kid|boy|girl) … (said|says) … (did it|hit|hurt|touched)', 'child abuse', 'being abused', 'touching … (my|the) … (daughter|son|child|kid) … (inappropriately|private)'],
     BABY: ['baby', 'babys', 'infant', 'newborn', 'new born', 'bubs', 'bub'],
     AGE_GIVEN: ['<n:0-99> day|days|week|weeks|wk|wks|month|months|mo|year|years|yr|yrs old', '<n:0-99> yo', 'is <n:1-99>', 'aged <n:0-99>', '<n:0-99> month|months|week|weeks|year|years'],
     FLOPPY: ['floppy', 'limp', 'hard|impossible|difficult to wake', 'cant wake … (her|him|them|the baby)', 'wont wake … properly', 'not waking … properly', 'very sleepy and', 'not responding … (to me|properly|normally)', 'unusually sleepy', 'lethargic'],
@@ -243,13 +247,13 @@ export const en: LanguageRules = {
     PERSISTENT: ['wont go away', 'not going away', 'wont quit', 'wont shift', 'isnt shifting', 'not shifting', 'for hours', '<n:2-48> hours', 'all day', 'constant', 'paracetamol|tylenol|painkillers … (not helping|isnt helping|doesnt help|didnt help|not working)'],
     ONE_SIDED_PAIN: ['pain … (one side|right side|left side|lower right|lower left)', '(right|left) side … pain|hurts|sharp|stabbing', 'one sided', 'sharp pain … (right|left)'],
     SHOULDER_TIP: ['shoulder tip', 'tip of … shoulder', 'shoulder … (tip|started hurting|pain)'],
-    FETAL_MOVEMENT_LESS: [
+    FETAL_MOVEMENT_LESS: ['baby … (quiet|still|not moving) … (all day|whole day|since|today|tonight|hours)', '(usually|normally) kicks … (nothing|not today|not tonight|no kicks|quiet)', 'no (movement|movements|kicks) (since|all day|today|tonight|for hours)', 'havent felt (the baby|him|her|bub|baby) … (move|kick|all day|today|since)', 
       'barely felt … (anything|him|her|the baby|kicks|movement*)', 'baby … (not moving|isnt moving|hasnt moved|stopped moving|moving less|not kicking|stopped kicking|hasnt kicked|really quiet|very quiet|quiet today|no movement)', 'bubs … (hasnt moved|not moving)',
       'no … (kicks|movement|movements) … today', 'cant feel … (baby|the baby|kicks|movement)', 'reduced … movement*', 'less movement*', 'fewer … (kicks|movements)', 'only felt … (one|two|1|2) … movement*',
     ],
     BELLY_PAIN: ['stomach … (pain|ache|hurts|hurting|agony)', 'belly … (pain|ache|hurts)', 'abdomen … (pain|hurts)', 'abdominal pain', 'tummy … (pain|ache|hurts)', 'pain … (stomach|belly|abdomen|tummy)', 'stomach ache', 'stomachache', 'bellyache'],
     RIGID_BELLY: ['hard as a board', 'rigid', 'belly … (hard|rigid|tight as)', 'cant … touch … (belly|stomach)', 'curled up'],
-    RASH_NONBLANCHING: [
+    RASH_NONBLANCHING: ['purple … (dots|specks|pinpricks|freckles|blotch*)', '(red|dark|purple) (dots|spots|specks) … (glass|pressed|press)', '(stayed|stay|stays|still there|still visible|didnt fade|dont fade|doesnt fade|visible) … (under|through|with) … glass', 'glass … (stayed|still|didnt fade|dont fade)', 
       'rash … (doesnt|dont|wont|does not|didnt|did not) … (fade|go|disappear|blanch)', '(spots|blotches|rash|marks) … (stay|stayed|still there|didnt go|did not go|dont go|no se quitan) … (glass|press*)',
       'glass … (test|still see|didnt|did not|stay|still there)', 'purple … (spots|rash|blotches|marks)', 'dark red … (spots|pinprick*|rash)', 'pinprick … (spots|rash)', 'petechia*', 'bruise like rash', 'rash … like bruis*',
     ],
@@ -262,7 +266,7 @@ export const en: LanguageRules = {
     ],
     HEAD_HIT: ['hit|bumped|banged|knocked|smacked|whacked … (his|her|my|their|the) … head', '(fell|fall|fallen) … (on|onto) … (his|her|my|their) … head', 'head injury', 'head … (hit|bumped|banged)', 'concussion', 'bump on … head', 'fell … (off|down) … hit … head', 'knock to the head', 'head first'],
     CLEAR_FLUID: ['clear fluid', 'fluid … (nose|ear|ears)', 'watery … (nose|ear) … after'],
-    BLOOD_THINNER: ['blood thinner*', 'warfarin', 'coumadin', 'eliquis', 'apixaban', 'xarelto', 'rivaroxaban', 'clopidogrel', 'plavix', 'anticoagula*'],
+    BLOOD_THINNER: ['(on|take|takes|taking|taken|use|uses|using|started|start|prescribed) (a |)blood thinner*', 'blood thinner* (like|such as|called|pill*|tablet*|med*)', 'blood thinner*', 'warfarin', 'coumadin', 'eliquis', 'apixaban', 'xarelto', 'rivaroxaban', 'clopidogrel', 'plavix', 'anticoagula*'],
     DROWSY: ['drowsy', 'very sleepy', 'really sleepy', 'so sleepy', 'keeps … (falling asleep|wanting to sleep|dozing)', 'wants to sleep', 'cant stay awake', 'hard to keep awake', 'sleepy', 'nodding off', 'out of it'],
     BALANCE_LOSS: ['(lost|losing) … balance', 'cant walk straight', 'falling to one side', 'keep falling', 'cant stand up', 'staggering', 'walking like … drunk', 'dizzy and falling', 'room spinning and'],
     ONE_SIDE_WEAK: ['(left|right) side … (weak*|numb*|dead|heavy|limp|paralyz*)', '(weak*|numb*) … (left|right) side', 'whole side … (weak|numb|dead)', '(left|right) arm … and … (left|right) leg … (weak|numb|heavy)', 'cannot hold … cup'],
@@ -278,7 +282,7 @@ export const en: LanguageRules = {
     HIGH_SUGAR: ['sugar … (<n:300-900>|hi|high|very high|through the roof|off the charts)', 'meter … (says|reads) … hi', 'ketones', 'dka', 'ketoacidosis', 'glucose … <n:300-900>', '<n:20-50> mmol'],
     SHAKY: ['shaky', 'shaking', 'trembl*', 'jittery', 'the shakes'],
     FRUITY_BREATH: ['fruity', 'nail polish … breath', 'acetone', 'breath … (smells|sweet)', 'breathing … (deep|heavy) … fast'],
-    TESTICLE: ['testicle*', 'testes', 'ball', 'balls', 'scrotum', 'nut', 'nuts', 'groin'],
+    TESTICLE: ['testicle*', 'testes', 'ball', 'balls', 'scrotum', '(my|his|your|the|one|left|right) (nut|nuts)', 'groin'],
     HEAT: ['heatstroke', 'heat stroke', 'heat exhaustion', 'in the sun', 'hot car', 'in the heat', 'heatwave', 'heat wave', 'overheated', 'too hot'],
     NOT_SWEATING: ['stopped sweating', 'not sweating', 'hot and dry', 'dry … hot … skin'],
     DROWNING: ['drown*', 'fell in … (the|a) … (pool|pond|water|lake|river|bath)', 'pulled … (out of|from) … (the|a) … (water|pool|pond|lake|river|sea)', 'under water … (minute|minutes|seconds)', 'face down in … (water|pool|bath)'],
@@ -286,7 +290,7 @@ export const en: LanguageRules = {
       'bone … (sticking out|through the skin|poking out|showing)', '(fell|fall|fallen) … (off|from) … (roof|ladder|balcony|window|scaffold*|tree|height)', 'car crash', 'car accident', 'hit by a car', 'motorbike crash', 'motorcycle accident',
       'cant feel … (legs|arms|feet)', 'neck … (after|since) … (fall|crash)', 'crushed', 'run over',
     ],
-    EYE_EMERGENCY: ['(bleach|chemical*|acid|cleaner|oven cleaner|drain cleaner|lime|cement) … (in|into) … eye*', 'something … (stuck|sticking) … in … eye', 'eye … (cut|punctured|stabbed)', 'suddenly … cant see', 'lost … sight', 'went blind'],
+    EYE_EMERGENCY: ['(metal|glass|wood|shard|splinter|fragment|wire|nail|sliver|chip) … (in|into|stuck in) … eye', 'eye … (bleeding|pierced|gashed|slashed)', 'hit in the eye … (cant see|blood|bleeding)', '(bleach|chemical*|acid|cleaner|oven cleaner|drain cleaner|lime|cement) … (in|into) … eye*', 'something … (stuck|sticking) … in … eye', 'eye … (cut|punctured|stabbed)', 'suddenly … cant see', 'lost … sight', 'went blind'],
     FAINTED: ['fainted', 'passed out', 'blacked out', 'collapsed', 'keeled over'],
     NOT_WAKING: ['not coming round|around', 'still … (not awake|out|unconscious)', 'wont come round|around', 'not waking'],
     SOME_AMOUNT: ['some', 'a few', 'few', 'several', 'a couple', 'couple of', 'a bunch', 'dont know how many', 'not sure how many', 'unknown number'],

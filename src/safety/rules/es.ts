@@ -35,7 +35,7 @@ export const es: LanguageRules = {
       'no', 'ni', 'nunca', 'sin', 'nada de', 'tampoco', 'jamas', 'ningun', 'ninguna', 'ninguno', 'n',
     ],
     // "si" is "if" (and "sí" without its accent): a comma after it ("si, me duele") ends the clause anyway.
-    HYPOTHETICAL: ['si', 'en caso de', 'por si', 'cuando alguien', 'que pasa si', 'para que', 'para evitar', 'if', 'algun dia', 'alguna vez', 'llegara a', 'llegase a'],
+    HYPOTHETICAL: ['si', 'en caso de', 'por si', 'cuando alguien', 'a alguien con|que', 'alguien que (tenga|tiene|esta)', 'que pasa si', 'para que', 'para evitar', 'if', 'algun dia', 'alguna vez', 'llegara a', 'llegase a'],
     INFO_QUESTION: [
       'cuales|cual son|es', 'que|q|k es un|una|el|la', 'que|q|k son', 'q es', 'k es', 'que senales', 'como se si', 'como saber', 'como puedo saber', 'como sabemos', 'como reconocer', 'como prevenir', 'prevenir', 'prevencion', 'evitar',
       'aprender', 'primeros auxilios', 'como se siente', 'que se siente', 'cuando preocuparse', 'cuando debo preocuparme', 'informacion sobre', 'que hacer en caso', 'que significa', 'es cierto que',
@@ -89,7 +89,7 @@ export const es: LanguageRules = {
     ],
     ADMIN: [
       'receta', 'renovar', 'resurtir', 'surtir', 'cita', 'control', 'expediente', 'vacuna', 'seguro', 'rehabilitacion', 'terapia', 'chequeo', 'consulta', 'reposicion', 'carta', 'certificado',
-      'formulario', 'constancia', 'justificante', 'factura', 'copia', 'informe', 'historial', 'refill', 'appointment', 'insurance', 'licencia',
+      'formulario', 'constancia', 'justificante', 'factura', 'copia', 'informe', 'historial', 'refill', 'appointment', 'insurance', 'licencia', 'abogad*', 'tramite*',
     ],
     EXERTION: ['cuando subo', 'subir', 'escaleras', 'cuando camino', 'caminar', 'al caminar', 'ejercicio', 'correr', 'cuando corro', 'gimnasio', 'de ir al bano'],
     HABITUAL: ['a veces', 'de vez en cuando', 'seguido', 'siempre', 'por las noches', 'en las noches', 'cronic*', 'ronc*', 'desde hace anos', 'desde siempre', 'de siempre'],
@@ -223,7 +223,7 @@ export const es: LanguageRules = {
     UNRESPONSIVE: [
       'no despierta', 'no se despierta', `no lo|la|le ${PUEDE} despertar`, 'no reacciona', 'no responde', 'inconsciente', 'se desmayo', 'me desmaye', 'desmayad*', 'perdio el conocimiento',
       'perdio la conciencia', 'no vuelve en si', 'no respira', 'dejo de respirar', 'no tiene pulso', 'se desvanecio', 'se colapso', 'se desplomo', 'no abre los ojos', 'tirado|tirada … no (contesta|responde|reacciona|se mueve)',
-      'no (me|le|nos) contesta … (sacud*|muevo|hablo|grito|llamo)', 'no contesta aunque', 'no hay manera de despertar*', 'unconscious', 'passed out', 'se privo', 'privad*', 'desmayo',
+      'no (me|le|nos) contesta … (sacud*|muevo|hablo|grito|llamo)', 'no contesta aunque', 'no hay manera de despertar*', 'unconscious', 'passed out', 'se privo', 'quedo privad*', 'esta privad*', 'desmayo',
       'no responde a nada', 'se cayo redondo|redonda', 'no se mueve ni', 'no abre los ojitos',
     ],
     FAINTED: ['desmay*', 'desvanec*', 'se desvanecio', 'perdio el conocimiento', 'perdi el conocimiento', 'se cayo redondo|redonda', 'se privo', 'me privé', 'me prive', 'vahido', 'fainted', 'passed out', 'se desplomo', 'me desplome'],
@@ -317,6 +317,7 @@ export const es: LanguageRules = {
       'caja entera', 'blister entero', '<n:8-500> pastillas|tabletas|pildoras|capsulas', 'varias cajas', 'de una vez', 'de un jalon', 'toda la semana', 'de toda la semana', 'media caja', 'medio frasco',
       'mas de la cuenta', 'todas de una', 'todas juntas', 'el doble … (de lo|dosis)', 'triple dosis', 'como <n:8-500>', 'mas de <n:8-500>', 'whole bottle', 'too many', 'todo lo que habia',
     ],
+    PILL_COUNT: ['<n:10-500> (de (mis|sus|las|los) |)(pastilla|pastillas|tableta|tabletas|pildora|pildoras|capsula|capsulas|paracetamol|acetaminofen|ibuprofeno|aspirina|clonazepam|pastillas para dormir)'],
     SOME_AMOUNT: ['unas', 'unos', 'algunas', 'algunos', 'varias', 'varios', 'unas cuantas', 'unos cuantos', 'un par de', 'no se cuantas', 'no se cuantos', 'quien sabe cuantas', 'un poco de', 'some'],
     DRUG: [
       'pastilla*', 'pildora*', 'tableta*', 'medicina*', 'medicamento*', 'remedio*', 'paracetamol', 'tylenol', 'ibuprofeno', 'aspirina', 'clonazepam', 'rivotril', 'alprazolam',
@@ -395,6 +396,8 @@ export const es: LanguageRules = {
       '<n:0-99> dias|dia|semanas|semana|sem|meses|mes|anos|ano|anitos|añitos|days|weeks|months|years', 'mes y medio', 'de <n:1-18>', 'd <n:1-18>', 'tiene <n:1-99>', 'un ano', 'ano y medio',
     ],
     FEVER: ['fiebre', 'calentura', 'temperatura', 'caliente', 'calientito', 'calientita', 'termometro', 'febril', '<n:38-42.9>', '<n:100.4-107>', 'fever', 'fiebrecita', 'hirviendo en fiebre', 'ardiendo en fiebre', 'destemplad*'],
+    NORMAL_TEMP: ['(temperatura|termometro|temp|marca|marco|tiene|tenia) … <n:35-37.9>', '<n:35-37.9> (grados|c|°)', '(temperatura|termometro|temp) … <n:96-100.3>', 'temperatura normal'],
+    FEVER_READING: ['(temperatura|termometro|temp|fiebre|calentura|marca|marco) … (<n:38-42.9>|<n:100.4-107>)', '<n:38-42.9> (grados|c|°)'],
     FLOPPY: [
       'blandit*', 'flojit*', 'muy floj*', 'bien floj*', 'muneco de trapo', 'trapito', 'aguadit*', 'aguado', 'aguada', 'guango', 'guanga', 'no hay manera de despertar*', 'cuesta … despertarl*',
       'dificil de despertar', 'no (lo|la) (puedo|podemos) despertar', 'muy decaid*', 'bien decaid*', 'muy apagad*', 'se le cuelga la cabeza', 'sin fuerza', 'no tiene fuerza', 'letargic*', 'aletargad*',
@@ -519,7 +522,7 @@ export const es: LanguageRules = {
       '(sangra|sangrando|herida|corte|descalabr*) … cabeza', 'cayo de cabeza', 'cayo … (de cabeza|sobre la cabeza)', 'golpeo la cabeza', 'head injury', 'concussion', 'hit … head',
     ],
     CLEAR_FLUID: ['liquido … (nariz|oido|oidos|oreja|orejas)', 'le sale agua … (nariz|oido|oreja)', 'liquido transparente|claro', 'agua clara … (nariz|oido)', 'clear fluid'],
-    BLOOD_THINNER: ['warfarin*', 'anticoagula*', 'sintrom', 'acenocumarol', 'xarelto', 'rivaroxaban*', 'eliquis', 'apixaban*', 'clopidogrel', 'plavix', 'para adelgazar la sangre', 'para la sangre', 'coumadin', 'heparina', 'aspirina diaria'],
+    BLOOD_THINNER: ['(tomo|toma|toman|tomando) … (anticoagula*|para adelgazar la sangre|blood thinner*)', 'warfarin*', 'anticoagula*', 'sintrom', 'acenocumarol', 'xarelto', 'rivaroxaban*', 'eliquis', 'apixaban*', 'clopidogrel', 'plavix', 'para adelgazar la sangre', 'para la sangre', 'coumadin', 'heparina', 'aspirina diaria'],
 
     // ---- thunderclap headache -----------------------------------------------------------
     HEADACHE: [

@@ -26,7 +26,7 @@ export const hi: LanguageRules = {
   concepts: {
     // ---- guards -------------------------------------------------------------------------
     // English "no"/"not" come from the English rules, which negate only forward.
-    NEGATION: [NAHI, 'mat', 'bina', 'मत', 'बिना', 'kabhi nahi'],
+    NEGATION: [NAHI, 'mat', 'bina', 'मत', 'बिना', 'kabhi nahi', `koi (khayal|khyal|vichar|irada) ${NAHI}`, 'कोई (खयाल|ख्याल|विचार|इरादा) (नहीं|नही)'],
     HYPOTHETICAL: ['maan lo', 'maan lijiye', 'man lo', 'मान लो', 'मान लीजिए', 'suppose', 'in case', 'kabhi agar', 'agar kabhi', 'अगर कभी', 'jaaye to|toh', 'jaye to|toh', 'जाए तो', 'जाये तो', 'agar', 'yadi', 'jab koi', 'kisi ko', 'अगर', 'यदि', 'किसी को', 'jab kisi'],
     // Hindi asks at the end of the sentence, so question words cover the whole sentence (INFO_TOPIC).
     INFO_QUESTION: [],
@@ -35,7 +35,7 @@ export const hi: LanguageRules = {
       'kaise pata', 'kaise pehchane|pehchaane|pahchane', 'pehchan|pehchaan|pahchan kaise', 'kaise kare|karen|karein', 'kaise bache|bachein|bachen', 'kaise roke', 'jaankari',
       'janna chahta|chahti|hai', 'sikhna', 'kaise pata', 'fark|farak|antar', 'कैसे पता', 'कैसे पहचान*', 'जानना चाहत*', 'जानकारी', 'सीखना', 'फर्क', 'अंतर', 'कैसे करें',
       'lakshan', 'lachhan', 'symptoms', 'लक्षण', 'kya karna chahiye', 'क्या करना चाहिए', 'kab serious', 'kab khatarnak', 'se bachne', 'bachne ke liye', 'से बचने',
-      '(hone|padne|aane) (pe|par)', 'लक्षण*', 'lakshan*', 'sanket', 'संकेत', 'training', 'ट्रेनिंग', 'workshop', 'वर्कशॉप', 'poster', 'पोस्टर', 'flyer', 'पर्चे', 'पुस्तिका', 'booklet', 'case study', 'केस स्टडी', 'परीक्षा', 'exam', 'class', 'क्लास', 'video', 'वीडियो', 'project', 'प्रोजेक्ट', 'awareness', 'jagrukta', 'जागरूकता', '(kitne ghante|कितने घंटे) (me|में|baad|बाद)', '(kitni der|कितनी देर) (me|में|tak|तक)', 'bachav|bachaav', 'बचाव', 'roktham', 'रोकथाम', 'general info|sawal|question', 'info chahiye', 'जानकारी चाहिए', 'bas jaanna|janna|puchna|poochna tha', 'बस जानना|पूछना था', 'बस पूछ रही|रहा', 'curiosity', 'kya hota hai', 'क्या होता है', 'form me|mein|pe likha', 'फॉर्म में', 'inme se kuch nahi', 'इनमें से कुछ नहीं', 'practical', 'प्रैक्टिकल', 'सामान्य नीति', 'material', 'मटीरियल', 'kaunsa hospital', 'कौन सा अस्पताल', 'होने पर', 'पडने पर', 'आने पर', 'sikhna hai', 'क्या करें', 'kya kare',
+      '(hone|padne|aane) (pe|par) (kya|क्या)', 'लक्षण*', 'lakshan*', 'sanket', 'संकेत', 'training', 'ट्रेनिंग', 'workshop', 'वर्कशॉप', 'poster', 'पोस्टर', 'flyer', 'पर्चे', 'पुस्तिका', 'booklet', 'case study', 'केस स्टडी', 'परीक्षा', 'exam', 'class', 'क्लास', 'video', 'वीडियो', 'project', 'प्रोजेक्ट', 'awareness', 'jagrukta', 'जागरूकता', '(kitne ghante|कितने घंटे) (me|में|baad|बाद)', '(kitni der|कितनी देर) (me|में|tak|तक)', 'bachav|bachaav', 'बचाव', 'roktham', 'रोकथाम', 'general info|sawal|question', 'info chahiye', 'जानकारी चाहिए', 'bas jaanna|janna|puchna|poochna tha', 'बस जानना|पूछना था', 'बस पूछ रही|रहा', 'curiosity', 'kya hota hai', 'क्या होता है', 'form me|mein|pe likha', 'फॉर्म में', 'inme se kuch nahi', 'इनमें से कुछ नहीं', 'practical', 'प्रैक्टिकल', 'सामान्य नीति', 'material', 'मटीरियल', 'kaunsa hospital', 'कौन सा अस्पताल', '(होने|पडने|आने) पर क्या', 'sikhna hai', 'क्या करें', 'kya kare',
     ],
     PRESENT: ['dikh rahe|raha|rahi', 'दिख रहे|रहा|रही', 'abhi', 'abhi abhi', 'is waqt', 'ho raha hai', 'ho rahi hai', 'अभी', 'हो रहा', 'हो रही'],
     PAST: [
@@ -53,14 +53,14 @@ export const hi: LanguageRules = {
       // set phrases whose words are not symptoms
       'ghabrahat|ghabrahat|panic|anxiety ke|ka daure|daura', 'घबराहट के दौरे', 'blood pressure|test|sugar', 'bp', 'खून की जांच', 'ब्लड टेस्ट', 'ब्लड प्रेशर', 'खून जांच', 'khoon ki jaanch|janch',
     ],
-    CLAUSE_BREAK: ['lekin', 'par', 'magar', 'kintu', 'ab', 'phir', 'fir', 'लेकिन', 'पर', 'मगर', 'अब', 'फिर', 'bas'],
+    CLAUSE_BREAK: ['lekin', 'par', 'magar', 'kintu', 'ab', 'phir', 'fir', 'लेकिन', 'पर', 'मगर', 'अब', 'फिर', 'bas', 'toh', 'तो'],
 
     // ---- shared modifiers -----------------------------------------------------------------
     // Not "chhota" alone: "chhota baccha" is the child, not the injury.
     MINOR: ['thoda', 'thodi', 'thoda sa', 'halka', 'halki', 'halka sa', 'chhota sa', 'chhoti si', 'zara sa', 'jara sa', 'थोडा', 'थोडी', 'हल्का', 'हल्की', 'छोटा सा', 'छोटी सी', 'जरा'],
     SMALL_WOUND: ['chhota sa kat', 'chhota kat', 'naak', 'masood*', 'masud*', 'shaving', 'छोटा सा कट', 'नाक', 'मसूड*', 'शेविंग'],
     SEVERE: ['bahut tez', 'tez', 'bhayankar', 'bhayanak', 'bahut zyada', 'asahniya', 'buri tarah', 'बहुत तेज', 'तेज', 'भयानक', 'बुरी तरह', 'असहनीय', 'बहुत ज्यादा'],
-    SUDDEN: ['achanak', 'ekdum', 'ek dum', 'ek dam', 'ekdam', 'abhi abhi', '<n:1-59> min|minute|mint pehle', 'अचानक', 'एकदम', 'एक दम', 'अभी अभी', 'मिनट पहले'],
+    SUDDEN: ['pehle kabhi (aisa|esa) (nahi|nhi)', 'पहले कभी ऐसा नहीं', 'aaj (subah|shaam|dopahar) se', 'आज (सुबह|शाम|दोपहर) से', 'achanak', 'ekdum', 'ek dum', 'ek dam', 'ekdam', 'abhi abhi', '<n:1-59> min|minute|mint pehle', 'अचानक', 'एकदम', 'एक दम', 'अभी अभी', 'मिनट पहले'],
     ADMIN: [
       'refill', 'पर्ची', 'parchi', 'dawa par|pe hu', 'दवा पर हूं', 'कॉपी', 'certificate', 'सर्टिफिकेट', 'प्रमाणपत्र', 'refill', 'appointment', 'checkup', 'check up', 'follow up', 'followup', 'report', 'parcha', 'record', 'dawa|dawai|davai khatam', 'dawa|dawai chahiye', 'अपॉइंटमेंट',
       'रिफिल', 'फॉलो अप', 'दवा खत्म', 'दवा की डोज', 'डोज', 'चेकअप',
@@ -99,7 +99,7 @@ export const hi: LanguageRules = {
       'bol nahi pa', 'theek se bol nahi', 'aawaz|awaaz|awaz|zabaan|zuban|jubaan|zaban … ladkhada*|ladkhad*|atak*', 'tutla*', 'बोल नहीं पा', 'आवाज|जुबान|जबान … लडखडा*',
       'साफ नहीं बोल', 'हकला*', 'ajeeb … bol',
     ],
-    CONFUSED: ['(jawab|जवाब) … (ulta|उल्टा)', '(ulta|उल्टा) (jawab|जवाब)', 'ulta pulta|उल्टा पुल्टा', 'behki|bahki', 'बहकी', '(badbada*|बडबडा*)', '(same|wahi|वही|ek hi|एक ही) (sawal|baat|सवाल|बात) … (puch*|pooch*|पूछ*)','confuse*', 'behki', 'pehchan nahi', 'pehchaan nahi', 'भ्रम', 'पहचान नहीं', 'बहकी'],
+    CONFUSED: ['(samajh|samaj|समझ) (nahi|nhi|नहीं|नही) (aa|आ) (raha|rahi|rahe|रहा|रही|रहे)', '(kuch|कुछ) (samajh|समझ) (nahi|नहीं) (aa|आ)', '(din|saal|tareekh|दिन|साल|तारीख) (bhi |भी |)(nahi|नहीं) (pata|पता)', '(kahan|कहां|कहाँ) (hai|हैं|है) … (pata nahi|पता नहीं)', '(jawab|जवाब) … (ulta|उल्टा)', '(ulta|उल्टा) (jawab|जवाब)', 'ulta pulta|उल्टा पुल्टा', 'behki|bahki', 'बहकी', '(badbada*|बडबडा*)', '(same|wahi|वही|ek hi|एक ही) (sawal|baat|सवाल|बात) … (puch*|pooch*|पूछ*)','confuse*', 'behki', 'pehchan nahi', 'pehchaan nahi', 'भ्रम', 'पहचान नहीं', 'बहकी'],
     VISION_LOSS: ['dikhna gayab|गायब', 'दिखना गायब', 'double|डबल|do do|दो दो dikh|दिख*', 'ek aankh|एक आंख … (dikhna|dikhai|दिखना|दिखाई) (band*|बंद*|nahi*|नहीं*)', 'nazar chali', 'नजर चली','dikhna band', 'dikhai nahi', 'dikh nahi', 'दिखाई नहीं', 'दिखना बंद', 'double dikh'],
     STROKE_WORD: ['stroke', 'brain stroke', 'paralysis attack', 'स्ट्रोक', 'ब्रेन स्ट्रोक', 'पक्षाघात'],
     STROKE_NOW: [`stroke aa ${RAHA}`, 'stroke aaya hai', 'stroke pada hai', 'lakwa maar gaya', 'स्ट्रोक आ रहा', 'लकवा मार'],
@@ -140,6 +140,7 @@ export const hi: LanguageRules = {
       'poori|puri|pura|poora sheeshi|shishi|bottle|patta|dabba', 'saari|sari goliyan|goli|goliyon', 'bahut saari|sari', 'bahut zyada', 'ek saath|sath', 'dher saari',
       'पूरी शीशी|बोतल', 'सारी गोलियां', 'बहुत सारी', 'एक साथ', 'पूरा पत्ता',
     ],
+    PILL_COUNT: ['<n:10-500> (goli|goliyan|goliyaan|tablet|tablets|pills|गोली|गोलियां|गोलियाँ|टैबलेट|पैरासिटामोल|paracetamol|crocin|dolo)'],
     DRUG: ['multivitamin', 'vitamin*', 'gummies', 'gummy', 'paracetamol', 'crocin', 'dolo', 'calpol', 'combiflam', 'ibuprofen', 'aspirin', 'iron ki goli', 'विटामिन', 'पैरासिटामोल', 'क्रोसिन', 'डोलो', 'कैप्सूल', 'capsule*', 'syrup', 'सिरप', 'medicine', 'meds', 'दवाइयां', 'दवाइयों','goli', 'goliyan', 'goliyon', 'golia', 'dawa', 'dawai', 'davai', 'tablet*', 'pills', 'neend ki', 'गोली', 'गोलियां', 'गोलियों', 'दवा', 'दवाई', 'नींद की'],
     POISON: [
       'chuhe marne', 'chuha maar', 'keetnashak', 'keeda maar', 'zehar', 'jahar', 'zeher', 'bathroom cleaner', 'toilet cleaner', 'harpic', 'phenyl', 'tezaab', 'tezab', 'acid',
@@ -164,6 +165,8 @@ export const hi: LanguageRules = {
       '<n:0-2> mahine|mahina|month|months|महीने|महीना ka|ki|ke|का|की|के', 'navjaat', 'newborn', 'new born', 'नवजात',
     ],
     FEVER: ['bukhar', 'bukhaar', 'bukar', 'fever', 'tap raha|rahi', 'badan tap', 'garam', 'tapish', 'temperature', 'thermometer', 'बुखार', 'तप रहा|रही', 'गरम', 'गर्म', 'तापमान', 'थर्मामीटर', '<n:38-42.9>', '<n:100.4-107>'],
+    NORMAL_TEMP: ['(temperature|temp|tapman|तापमान|bukhar|बुखार|thermometer|थर्मामीटर) … <n:35-37.9>', '(temperature|temp|tapman|तापमान|bukhar|बुखार|thermometer|थर्मामीटर) … <n:96-100.3>', '<n:96-100.3> (f|degree|डिग्री)', '<n:35-37.9> (c|°)', 'normal (temperature|temp)', 'नॉर्मल'],
+    FEVER_READING: ['(temperature|temp|tapman|तापमान|bukhar|बुखार|thermometer|थर्मामीटर|fever) … (<n:38-42.9>|<n:100.4-107>)', '<n:100.4-107> (f|degree|डिग्री)', '<n:38-42.9> (c|°)'],
 
     // ---- pregnancy bleeding -------------------------------------------------------------
     PREGNANT: ['प्रेग्नेंसी', 'प्रेगनेंसी', 'प्रेगनेंट', 'pregnent', 'pregnency', 'preganent', 'test positive', '(टेस्ट|test) … (पॉजिटिव|positive)', '<n:4-42> (वें|वे|वां|th|va|ve) (हफ्ते|हफ्ता|सप्ताह|week|hafte)', '<n:4-42> (hafte|hafta|हफ्ते|हफ्ता|week|weeks|wk|wks) (pregnant|chal|चल|प्रेग्नेंट|गर्भवती|garbhvati)', '<n:1-9> (वें|वे|th|va|ve) (mahine|महीने|month|mahina|महीना)', '(mahina|महीना) (chal|चल)', 'ummeed se|उम्मीद', 'pet se (hu|hun|hoon|hai|thi)', 'pregnant', 'pregnancy', 'garbh', 'garbhvati', 'garbhavati', 'pet se', 'गर्भ', 'गर्भवती', 'प्रेग्नेंट', 'गर्भावस्था', 'miscarriage', 'गर्भपात', 'garbhpat'],
@@ -267,7 +270,7 @@ export const hi: LanguageRules = {
       '(galat|gande|ganda|गलत|गंदे) (tareeke|tarike|तरीके) (se|से) (chhu*|chhua*|chua*|chhuya*|छु*|छुआ*)', 'yaun shoshan|utpeedan|utpidan', 'यौन (शोषण|उत्पीडन|हिंसा)', 'molest*',
       '(drink|ड्रिंक|peene|पीने) … (kuch|कुछ) (milaya*|mila*|milaa*|daala*|dala*|मिलाया*|मिला*|डाला*)', '(kapde|कपडे) (phate|fate|ulte|फटे|उल्टे)', 'assaulted', 'sexually (assaulted|abused|harass*)',
     ],
-    DOMESTIC_VIOLENCE: [
+    DOMESTIC_VIOLENCE: ['(khatam|खत्म|jaan se maar|जान से मार|maar dalega|मार डालेगा|maar daalega) (kar |कर |)(dega|degi|denge|देगा|देगी|देंगे)', 'मार डालेगा|डालेगी', '(maar|मार) (dalega|daalega|dalegi)', 
       '(pati|husband|hubby|shohar|sasural|saas|sasur|jeth|devar|boyfriend|bf|partner|ex|पति|ससुराल|सास|ससुर|देवर|जेठ|शौहर|बॉयफ्रेंड) … (maarta|maarte|marta|marte|maara|mara|maari|maarti|peet|peette|peetta|peeta|pitai|dhakka|thappad|laat|dhamki|dhamka*|gala|मारता|मारते|मारा|मारी|पीट*|पिटाई|धक्का|थप्पड|लात|धमकी|धमका*|गला)',
       `ghar (me|mein|में|pe|par) … (safe|surakshit|सुरक्षित|सेफ) ${NAHI2}`, `ghar|घर … ${NAHI2} (jana|jaana|जाना)`, `(safe|surakshit|सुरक्षित|सेफ) ${NAHI2} (lagta|lag|hu|लगता|लग|हूं)`,
       '(mujhe|मुझे|meri|मेरी) … (jaan se|जान से|khatam|खत्म) … (maar|kar|मार|कर) (dega|denge|देगा|देंगे)', 'dhamki|धमकी', 'dhakka (de|diya|dekar|maara|mara)', 'धक्का (दे|दिया|देकर)', 'gala dabaya|dabaaya|daba diya|गला दबा*',
@@ -326,7 +329,7 @@ export const hi: LanguageRules = {
       '(pet|पेट) … (ek taraf|एक तरफ|right side|left side|daayi|baayi|दाईं|बाईं|दायीं|बायीं)',
     ],
     SHOULDER_TIP: ['(kandhe|kandha|kandhon|shoulder|कंधे|कंधा) … (dard|pain|दर्द|bhi|भी)'],
-    FETAL_MOVEMENT_LESS: [
+    FETAL_MOVEMENT_LESS: ['(हलचल|halchal|harkat|हरकत|movement|kick|kicks) … … (कम|kam|बंद|band|न के बराबर|na ke barabar|nahi ho rahi|नहीं हो रही)', 'न के बराबर', 'na ke barabar', 
       `(halchal|harkat|movement|movements|kicks|kick|हलचल|हरकत|लात|hilna|हिलना) … (kam|band|कम|बंद|${NAHI2}|gayab|गायब)`, '(बच्चा|baby|bachcha|बच्चे) … (bahut|बहुत) (shaant|shant|quiet|शांत)',
       `(mehsoos|mahsus|महसूस) ${NAHI2}`,
     ],
@@ -348,7 +351,7 @@ export const hi: LanguageRules = {
       '(sir ke bal|सिर के बल)', 'gumad|goomad|gumar|गूमड|गुमड', 'head injury', 'concussion', 'chot … (sir|sar|सिर)',
     ],
     CLEAR_FLUID: ['(naak|kaan|नाक|कान) (se|से) … (paani|pani|saaf|पानी|साफ|liquid|taral|तरल)'],
-    BLOOD_THINNER: ['khoon patla|पतला', 'खून पतला', 'blood thinner*', 'warfarin', 'ecosprin', 'aspirin', 'clopidogrel', 'apixaban', 'eliquis', 'xarelto', 'rivaroxaban', 'dabigatran', 'acitrom', 'एस्पिरिन', 'इकोस्प्रिन', 'वारफरिन'],
+    BLOOD_THINNER: ['blood thinner* (leti|leta|lete|le|lena|khati|khata|khate|ki|pe|par)', '(khoon|खून) (patla|पतला) (karne|करने) (ki|की) (dawa|dawai|goli|दवा|दवाई|गोली)', 'khoon patla|पतला', 'खून पतला', 'blood thinner*', 'warfarin', 'ecosprin', 'aspirin', 'clopidogrel', 'apixaban', 'eliquis', 'xarelto', 'rivaroxaban', 'dabigatran', 'acitrom', 'एस्पिरिन', 'इकोस्प्रिन', 'वारफरिन'],
     DROWSY: [
       '(neend|nind|नींद) (aa|आ) (rahi|रही)', '(bahut|बहुत) (neend|नींद)', '(neend jaise|नींद जैसे)', '(neend me|नींद में)', 'sust', 'सुस्त', 'ungh*', 'ऊंघ*', '(so jaati|so jati|so jata|so jaata|सो जाती|सो जाता)',
       `(aankh|आंख) ${NAHI2} (khol*|खोल*)`, 'drowsy', 'sleepy', 'jhuk rahe|jhapki', 'behosh jaisa',
