@@ -42,7 +42,11 @@ export interface KnowledgeSearchOptions {
   /** Present once the passages are embedded. */
   vectors?: () => VectorIndex | undefined;
   logger: Logger;
+  /** Results kept per index, least recently used out (default 2,000; 0 turns the cache off). */
+  cacheSize?: number;
 }
+
+const CACHE_SIZE = 2000;
 
 // A question is short; a pasted page must not cost a long search.
 const MAX_QUERY_CHARS = 600;
@@ -63,10 +67,33 @@ export const FUSION = {
   clinicalMin: 0.3,
 };
 
-export function createKnowledgeSearch({ index, vectors, logger }: KnowledgeSearchOptions): KnowledgeSearch {
+export function createKnowledgeSearch({ index, vectors, logger, cacheSize = CACHE_SIZE }: KnowledgeSearchOptions): KnowledgeSearch {
+  // Patients ask the same few questions all day: the last results per index, least recently used out.
+  let cachedFor: KnowledgeIndex | undefined;
+  const cache = new Map<string, RetrievalResult>();
   const searchLexical = (fullQuery: string, language: Language): RetrievalResult => {
     const query = fullQuery.slice(0, MAX_QUERY_CHARS);
     const current = index();
+    if (cachedFor !== current) {
+      cache.clear();
+      cachedFor = current;
+    }
+    const key = `${language}\u0000${query}`;
+    const hit = cache.get(key);
+    if (hit) {
+      cache.delete(key);
+      cache.set(key, hit);
+      return hit;
+    }
+    const result = rank(current, query, language);
+    if (cacheSize > 0) {
+      cache.set(key, result);
+      if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+    }
+    return result;
+  };
+
+  const rank = (current: KnowledgeIndex, query: string, language: Language): RetrievalResult => {
     const found = current.search(query, language);
     // Matched in another language only: the same units in the patient's language.
     const lexical =

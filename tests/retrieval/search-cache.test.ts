@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { createLogger } from '../../src/logger.js';
+import { createKnowledgeIndex } from '../../src/retrieval/knowledge-index.js';
+import { createKnowledgeSearch } from '../../src/retrieval/knowledge-search.js';
+
+describe('the search keeps recent results', async () => {
+  const snapshot = await loadKnowledge({ extras: { emergency_number: '911', crisis_line: '988' } });
+  let index = createKnowledgeIndex(snapshot);
+
+  it('answers a repeated question from the cache, and forgets everything when the index changes', () => {
+    const search = createKnowledgeSearch({ index: () => index, logger: createLogger('silent'), cacheSize: 2 });
+    const first = search.searchLexical('when are you open on saturday', 'en');
+    expect(search.searchLexical('when are you open on saturday', 'en')).toBe(first);
+    // Same words, another language: another entry.
+    expect(search.searchLexical('when are you open on saturday', 'es')).not.toBe(first);
+    index = createKnowledgeIndex(snapshot);
+    const after = search.searchLexical('when are you open on saturday', 'en');
+    expect(after).not.toBe(first);
+    expect(after.passages[0]!.passage.metadata.passageId).toBe(first.passages[0]!.passage.metadata.passageId);
+  });
+
+  it('keeps at most cacheSize results, least recently used out', () => {
+    const search = createKnowledgeSearch({ index: () => index, logger: createLogger('silent'), cacheSize: 2 });
+    const a = search.searchLexical('parking', 'en');
+    search.searchLexical('refill', 'en');
+    search.searchLexical('parking', 'en');
+    search.searchLexical('lab results', 'en');
+    expect(search.searchLexical('parking', 'en')).toBe(a);
+    const uncached = createKnowledgeSearch({ index: () => index, logger: createLogger('silent'), cacheSize: 0 });
+    expect(uncached.searchLexical('parking', 'en')).not.toBe(uncached.searchLexical('parking', 'en'));
+  });
+});
