@@ -29,7 +29,7 @@ export class BaseUrlRequestClient extends twilio.RequestClient {
   }
 }
 
-export function createTwilioClient(settings: TwilioSettings): TwilioClient {
+export function createTwilioClient(settings: Pick<TwilioSettings, 'accountSid' | 'authToken' | 'apiBase'>): TwilioClient {
   // Keep-alive: webhooks and the outbox talk to the API all day; a fresh TLS handshake per send is waste.
   const options: RequestClient.RequestClientOptions = { keepAlive: true, timeout: 10_000 };
   const httpClient = settings.apiBase ? new BaseUrlRequestClient(settings.apiBase, options) : new twilio.RequestClient(options);
@@ -37,7 +37,8 @@ export function createTwilioClient(settings: TwilioSettings): TwilioClient {
 }
 
 // Error codes for which sending again cannot help: bad or unreachable numbers, opted out, blocked.
-const PERMANENT_CODES = new Set([21211, 21214, 21217, 21219, 21265, 21266, 21408, 21606, 21610, 21612, 21614, 21617, 30004, 30005, 30006, 30007]);
+// WhatsApp: 21655 / 21656 a bad template or its variables, 63003 no WhatsApp user at the To address, 63007 no WhatsApp sender at From.
+const PERMANENT_CODES = new Set([21211, 21214, 21217, 21219, 21265, 21266, 21408, 21606, 21610, 21612, 21614, 21617, 21655, 21656, 30004, 30005, 30006, 30007, 63003, 63007]);
 /** Twilio's "Attempt to send to unsubscribed recipient": the number texted STOP to the carrier. */
 export const TWILIO_UNSUBSCRIBED = 21610;
 

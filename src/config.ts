@@ -57,6 +57,22 @@ const schema = z.object({
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_FROM_NUMBER: optionalString,
   TWILIO_API_BASE: optionalUrl,
+  /** WhatsApp sender on the same Twilio account: `whatsapp:+1…` (the prefix is added when missing). */
+  WHATSAPP_FROM: optionalString.pipe(
+    z
+      .string()
+      .transform((v) => (v.startsWith('whatsapp:') ? v : `whatsapp:${v}`))
+      .pipe(z.string().regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'expected whatsapp:+<E.164 number>'))
+      .optional(),
+  ),
+  /** Approved Content API template(s) for messages outside the 24-hour window: `HX…`, or `en:HX…,es:HX…` per language. */
+  WHATSAPP_TEMPLATE_SID: optionalString.pipe(
+    z
+      .string()
+      .transform((v) => Object.fromEntries(v.split(',').map((part) => part.trim()).filter(Boolean).map((part) => (part.includes(':') ? part.split(':').map((x) => x.trim()) : ['default', part]))))
+      .pipe(z.partialRecord(z.enum(['default', ...LANGUAGES]), z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'expected a Content SID, HX followed by 32 hex digits')))
+      .optional(),
+  ),
   NURSE_LINE_NUMBER: optionalString,
   VOICE_WEBHOOK_SECRET: optionalString,
   TELEGRAM_BOT_TOKEN: optionalString,
@@ -134,6 +150,8 @@ export interface Config {
     fallbacks: { baseUrl: string; model: string; apiKey: string }[];
   };
   twilio?: { accountSid: string; authToken: string; fromNumber: string; apiBase?: string };
+  /** WhatsApp through the Twilio account: the sender and the approved template per language (`default` for the rest). */
+  whatsapp?: { accountSid: string; authToken: string; apiBase?: string; from: string; templates: Partial<Record<Language | 'default', string>> };
   voiceWebhookSecret?: string;
   /** Where calls are transferred on escalation (Twilio Voice and other phone systems). */
   nurseLineNumber?: string;
@@ -194,7 +212,10 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const notices: string[] = [];
   for (const [name, group] of Object.entries(GROUPS)) {
     const set = group.vars.filter((k) => e[k] !== undefined);
-    if (set.length > 0 && set.length < group.vars.length) {
+    // WhatsApp alone needs the account but no SMS number.
+    const whatsappOnly = name === 'Twilio SMS and voice' && e.WHATSAPP_FROM && !e.TWILIO_FROM_NUMBER && set.length === 2;
+    if (whatsappOnly) notices.push(`${name} is off (set TWILIO_FROM_NUMBER to turn it on)`);
+    else if (set.length > 0 && set.length < group.vars.length) {
       const missing = group.vars.filter((k) => e[k] === undefined);
       problems.push(`${name}: ${set.join(', ')} set but ${missing.join(', ')} missing (set all of them, or none to turn ${name} off)`);
     } else if (set.length === 0) {
@@ -236,6 +257,10 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     model: fallbackModels[i] || e.LLM_MODEL || '',
     apiKey: fallbackKeys[i] || e.OPENAI_API_KEY || 'not-needed',
   }));
+  if (e.WHATSAPP_FROM && !(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN)) problems.push('WhatsApp: WHATSAPP_FROM set but TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN missing (set them, or unset WHATSAPP_FROM to turn WhatsApp off)');
+  if (!e.WHATSAPP_FROM) notices.push('WhatsApp is off (set WHATSAPP_FROM with the TWILIO_* account to turn it on)');
+  if (!e.WHATSAPP_FROM && e.WHATSAPP_TEMPLATE_SID) notices.push('WHATSAPP_TEMPLATE_SID ignored while WhatsApp is off');
+  if (e.WHATSAPP_FROM && !e.WHATSAPP_TEMPLATE_SID) notices.push('WHATSAPP_TEMPLATE_SID not set: WhatsApp messages outside the 24-hour window wait for the patient to write');
   if (!e.VOICE_WEBHOOK_SECRET) notices.push('Generic voice-transcript webhook is off (set VOICE_WEBHOOK_SECRET to turn it on)');
   if (!e.DATABASE_URL) notices.push(`DATABASE_URL not set: embedded PostgreSQL (PGlite) under ${e.DATA_DIR}`);
   if (!e.REDIS_URL) notices.push('REDIS_URL not set: in-process state (run one instance only)');
@@ -271,6 +296,10 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     twilio:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM_NUMBER
         ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, fromNumber: e.TWILIO_FROM_NUMBER, apiBase: e.TWILIO_API_BASE }
+        : undefined,
+    whatsapp:
+      e.WHATSAPP_FROM && e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
+        ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, apiBase: e.TWILIO_API_BASE, from: e.WHATSAPP_FROM, templates: e.WHATSAPP_TEMPLATE_SID ?? {} }
         : undefined,
     voiceWebhookSecret: e.VOICE_WEBHOOK_SECRET,
     nurseLineNumber: e.NURSE_LINE_NUMBER,

@@ -51,6 +51,22 @@ describe('configuration', () => {
     expect(config.http.publicUrl).toBe('https://chat.clinic.example');
   });
 
+  it('turns WhatsApp on with the Twilio account and a sender, with SMS off or on', () => {
+    const account = { TWILIO_ACCOUNT_SID: `AC${'b'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'secret' };
+    const alone = parseConfig({ ...account, WHATSAPP_FROM: '+14155550123', WHATSAPP_TEMPLATE_SID: `HX${'c'.repeat(32)}` });
+    expect(alone.twilio).toBeUndefined();
+    expect(alone.whatsapp).toMatchObject({ from: 'whatsapp:+14155550123', templates: { default: `HX${'c'.repeat(32)}` } });
+    expect(alone.notices.join('\n')).toMatch(/Twilio SMS and voice is off \(set TWILIO_FROM_NUMBER/);
+    const perLanguage = parseConfig({ ...account, TWILIO_FROM_NUMBER: '+15550100000', WHATSAPP_FROM: 'whatsapp:+14155550123', WHATSAPP_TEMPLATE_SID: `en:HX${'1'.repeat(32)}, es:HX${'2'.repeat(32)}` });
+    expect(perLanguage.whatsapp?.templates).toEqual({ en: `HX${'1'.repeat(32)}`, es: `HX${'2'.repeat(32)}` });
+    expect(perLanguage.twilio?.fromNumber).toBe('+15550100000');
+    expect(parseConfig({ ...account, WHATSAPP_FROM: '+14155550123' }).notices.join('\n')).toMatch(/WHATSAPP_TEMPLATE_SID not set/);
+    expect(parseConfig({}).notices.join('\n')).toMatch(/WhatsApp is off/);
+    expect(() => parseConfig({ WHATSAPP_FROM: '+14155550123' })).toThrow(/WhatsApp: WHATSAPP_FROM set but TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN missing/);
+    expect(() => parseConfig({ ...account, WHATSAPP_FROM: '+14155550123', WHATSAPP_TEMPLATE_SID: 'HX123' })).toThrow(/WHATSAPP_TEMPLATE_SID.*Content SID/);
+    expect(() => parseConfig({ ...account, WHATSAPP_FROM: 'whatsapp:14155550123' })).toThrow(/WHATSAPP_FROM/);
+  });
+
   it('fails when services are required but not given', () => {
     expect(() => parseConfig({ REQUIRE_SERVICES: '1' })).toThrow(/REQUIRE_SERVICES: DATABASE_URL must be set[\s\S]*REDIS_URL must be set/);
   });

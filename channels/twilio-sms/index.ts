@@ -10,7 +10,6 @@
  * bot's own messages per conversation, renders for SMS and sends each chunk once.
  */
 import express, { type Router } from 'express';
-import twilio from 'twilio';
 import type { Config } from '../../src/config.js';
 import { badRequest } from '../../src/errors.js';
 import type { TFunction } from '../../src/i18n.js';
@@ -25,7 +24,8 @@ import { createOptionMemory } from '../../src/render/index.js';
 import type { StateStore } from '../../src/state/state-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { ChannelSender, TurnProcessor } from '../../src/turns.js';
-import { classifyTwilioError, createTwilioClient, isPermanentDeliveryCode, twilioWebhook, TWILIO_UNSUBSCRIBED, type TwilioClient } from '../twilio-client.js';
+import { classifyTwilioError, createTwilioClient, twilioWebhook, TWILIO_UNSUBSCRIBED, type TwilioClient } from '../twilio-client.js';
+import { createMessagingSends, respondTwiml, setOptOut as setMessagingOptOut } from '../twilio-messaging.js';
 import { createInlineReplies } from './inline-replies.js';
 import { parseKeyword } from './keywords.js';
 import { renderSms } from './render-sms.js';
@@ -34,8 +34,6 @@ export const SMS = 'sms';
 export const SMS_PATH = '/channels/twilio/sms';
 export const SMS_STATUS_PATH = '/channels/twilio/sms/status';
 
-/** Sends of one message in total (first try included) that a failed/undelivered callback may cause. */
-const STATUS_RETRY_ATTEMPTS = 3;
 const CHUNK_TTL_MS = 3 * 24 * 3600_000;
 
 export interface TwilioSmsOptions {
@@ -54,19 +52,6 @@ export interface TwilioSmsOptions {
   inlineWaitMs?: number;
 }
 
-interface ChunkRecord {
-  messageId: string;
-  index: number;
-  /** The sid the outbox row knows this message by (its first chunk). */
-  rowSid: string;
-}
-
-const twiml = (messages: string[]): string => {
-  const response = new twilio.twiml.MessagingResponse();
-  for (const m of messages) response.message(m);
-  return response.toString();
-};
-
 export function createTwilioSmsChannel(options: TwilioSmsOptions): ChannelSender & { router: Router; name: typeof SMS } {
   const { processor, store, state, outbox, config, logger, t } = options;
   if (!config.twilio) throw new Error('Twilio SMS needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER');
@@ -75,6 +60,7 @@ export function createTwilioSmsChannel(options: TwilioSmsOptions): ChannelSender
   const limiter = options.limiter ?? createRateLimiter(state);
   const optionMemory = createOptionMemory(state);
   const inline = createInlineReplies<OutboundMessage>();
+  const sends = createMessagingSends(SMS, { state, outbox, store });
   const inlineWaitMs = options.inlineWaitMs ?? 3000;
   const publicUrl = config.http.publicUrl;
   const languageOf = (l: Language | null | undefined): Language => (l && config.languages.includes(l) ? l : config.defaultLanguage);
@@ -125,22 +111,13 @@ export function createTwilioSmsChannel(options: TwilioSmsOptions): ChannelSender
     return texts;
   }
 
-  const respond = (res: express.Response, messages: string[] = []) => {
-    res.status(200).type('text/xml').send(twiml(messages));
-  };
+  const respond = respondTwiml;
 
   async function isOptedOut(phone: string): Promise<boolean> {
     return Boolean((await store.contacts.find(SMS, phone))?.optedOutAt);
   }
 
-  async function setOptOut(phone: string, optedOut: boolean) {
-    const contact = await store.contacts.upsert(SMS, phone);
-    if (Boolean(contact.optedOutAt) !== optedOut) {
-      await store.contacts.setOptOut(contact.id, optedOut);
-      await store.audit.append('patient', optedOut ? 'sms.opt_out' : 'sms.opt_in', null, { contactId: contact.id });
-    }
-    return contact;
-  }
+  const setOptOut = (phone: string, optedOut: boolean) => setMessagingOptOut(store, SMS, phone, optedOut);
 
   /** The inbound message with its numbered-option choice resolved, media kept only when a nurse has the case. */
   function toMessage(p: Record<string, string>, text: string, choice: { value: string; n: number } | undefined, media?: { url: string; contentType: string }[]): Message {
@@ -228,17 +205,7 @@ export function createTwilioSmsChannel(options: TwilioSmsOptions): ChannelSender
       const code = p.ErrorCode ? Number(p.ErrorCode) : undefined;
       const failed = status === 'failed' || status === 'undelivered';
       if (failed && code === TWILIO_UNSUBSCRIBED && p.To) await setOptOut(p.To, true);
-      const chunk = await state.get<ChunkRecord>(`sms:sid:${sid}`);
-      const rowSid = chunk?.rowSid ?? sid;
-      let job = await outbox.recordExternalStatus(rowSid, status);
-      const retry = failed && !isPermanentDeliveryCode(code) && job !== undefined && job.attempts < STATUS_RETRY_ATTEMPTS;
-      if (retry) {
-        // Only the failed part goes again; the parts that arrived stay remembered as sent.
-        if (chunk) await state.del(`sms:chunk:${chunk.messageId}:${chunk.index}`);
-        job = await outbox.recordExternalStatus(rowSid, status, true);
-      }
-      const messageId = (job?.payload as { messageId?: number } | undefined)?.messageId;
-      if (messageId !== undefined && (status === 'delivered' || (failed && !retry))) await store.messages.setStatus(messageId, failed ? 'failed' : 'delivered');
+      const retry = await sends.record(sid, status, code);
       logger.info({ messageSid: sid, status, errorCode: code, retry }, 'sms status');
       res.status(204).end();
     } catch (err) {
@@ -246,29 +213,15 @@ export function createTwilioSmsChannel(options: TwilioSmsOptions): ChannelSender
     }
   });
 
-  async function sendChunks(message: OutboundMessage, chunks: string[]): Promise<string | undefined> {
-    let rowSid: string | undefined;
-    for (const [index, body] of chunks.entries()) {
-      const key = `sms:chunk:${message.id}:${index}`;
-      const already = await state.get<string>(key);
-      if (already) {
-        rowSid ??= already;
-        continue;
-      }
-      let sid: string;
-      try {
-        const sent = await client.messages.create({ to: message.to, from: settings.fromNumber, body, statusCallback: publicUrl + SMS_STATUS_PATH });
-        sid = sent.sid;
-      } catch (err) {
-        const classified = classifyTwilioError(err);
-        if ((err as { code?: number }).code === TWILIO_UNSUBSCRIBED) await setOptOut(message.to, true);
-        throw classified;
-      }
-      rowSid ??= sid;
-      await state.set(key, sid, CHUNK_TTL_MS);
-      await state.set<ChunkRecord>(`sms:sid:${sid}`, { messageId: message.id, index, rowSid }, CHUNK_TTL_MS);
+  /** One SMS through the REST API; a number that texted STOP to the carrier is opted out here too. */
+  async function create(to: string, body: string): Promise<string> {
+    try {
+      return (await client.messages.create({ to, from: settings.fromNumber, body, statusCallback: publicUrl + SMS_STATUS_PATH })).sid;
+    } catch (err) {
+      const classified = classifyTwilioError(err);
+      if ((err as { code?: number }).code === TWILIO_UNSUBSCRIBED) await setOptOut(to, true);
+      throw classified;
     }
-    return rowSid;
   }
 
   return {
@@ -282,7 +235,7 @@ export function createTwilioSmsChannel(options: TwilioSmsOptions): ChannelSender
       if (inline.capture(message.conversationId, message)) return;
       if (await isOptedOut(message.to)) throw new PermanentDeliveryError('recipient opted out of SMS');
       if (!(await claimForSend(message.id))) return; // already said in a webhook's TwiML
-      const externalId = await sendChunks(message, await renderAndRemember(message));
+      const externalId = await sends.sendChunks(message, await renderAndRemember(message), (body) => create(message.to, body));
       return externalId ? { externalId } : undefined;
     },
   };

@@ -11,6 +11,7 @@ import type { ChannelSender, TurnProcessor } from '../../src/turns.js';
 import type { Router } from 'express';
 import { createTwilioClient } from '../twilio-client.js';
 import { createTwilioSmsChannel, SMS_STATUS_PATH } from '../twilio-sms/index.js';
+import { createTwilioWhatsAppChannel } from '../twilio-whatsapp/index.js';
 import { createVoiceTranscriptChannel } from '../voice-transcript/index.js';
 import { createTwilioVoiceChannel } from './index.js';
 import { createSmsFallback } from './sms-fallback.js';
@@ -27,9 +28,9 @@ export interface PhoneChannelDeps {
 }
 
 /**
- * The phone channels the configuration turns on: Twilio SMS and Voice (TWILIO_* set) and the
- * generic transcript route (VOICE_WEBHOOK_SECRET set). They share one Twilio client and one
- * rate limiter. No network call happens here.
+ * The phone channels the configuration turns on: Twilio SMS and Voice (TWILIO_* set), WhatsApp
+ * through Twilio (WHATSAPP_FROM set) and the generic transcript route (VOICE_WEBHOOK_SECRET set).
+ * They share one Twilio client and one rate limiter. No network call happens here.
  */
 export function createPhoneChannels(deps: PhoneChannelDeps): (ChannelSender & { router: Router })[] {
   const { config } = deps;
@@ -39,6 +40,9 @@ export function createPhoneChannels(deps: PhoneChannelDeps): (ChannelSender & { 
   if (config.twilio && client) {
     channels.push(createTwilioSmsChannel({ ...deps, client, limiter }));
     channels.push(createTwilioVoiceChannel({ ...deps, client, limiter }));
+  }
+  if (config.whatsapp) {
+    channels.push(createTwilioWhatsAppChannel({ ...deps, client: client ?? createTwilioClient(config.whatsapp), limiter }));
   }
   if (config.voiceWebhookSecret) {
     const textCaller =

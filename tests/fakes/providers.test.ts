@@ -31,6 +31,7 @@ import {
   startFakeTwilio,
   statusCallbackParams,
   voiceWebhookParams,
+  whatsappWebhookParams,
   type FakeTwilio,
 } from './twilio-server.js';
 
@@ -323,6 +324,50 @@ describe('fake Twilio with the real twilio SDK', () => {
       const fetched = await client.messages(msg.sid).fetch();
       expect(fetched.status).toBe('undelivered');
       expect(fetched.errorCode).toBe(30005);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('WhatsApp: templates with ContentSid / ContentVariables, channel-matched addresses, 63016 outside the window', async () => {
+    const got: Record<string, string>[] = [];
+    const app = express();
+    app.use(express.urlencoded({ extended: false }));
+    app.post('/in', (_req, res) => void res.type('text/xml').send('<Response/>'));
+    app.post('/status', (req, res) => {
+      got.push({ ...req.body });
+      res.sendStatus(204);
+    });
+    const srv = await startApp(app);
+    const user = 'whatsapp:+447700900123';
+    const sender = 'whatsapp:+14155550100';
+    const error = (p: Promise<unknown>) => p.then(() => undefined, (e: twilio.RestException) => e.code);
+    try {
+      expect(await error(client.messages.create({ to: user, from: '+14155550100', body: 'x' }))).toBe(21910);
+      expect(await error(client.messages.create({ to: user, from: sender, contentSid: 'HX123' }))).toBe(21655);
+      const contentSid = 'HX' + 'ab'.repeat(16);
+      expect(await error(client.messages.create({ to: user, from: sender, contentSid, contentVariables: '{"1": ""}' }))).toBe(21656);
+      expect(await error(client.messages.create({ to: user, from: sender, contentSid, contentVariables: 'not json' }))).toBe(21656);
+      expect(await error(client.messages.create({ to: user, from: sender, body: 'x', contentVariables: '{"1":"a"}' }))).toBe(21654);
+
+      // A template goes at any time; a free-form message only within 24 hours of the user's last message.
+      const template = await client.messages.create({ to: user, from: sender, contentSid, contentVariables: JSON.stringify({ 1: 'Clinic' }), statusCallback: `${srv.url}/status` });
+      expect(template.status).toBe('queued');
+      expect(fake.messages.at(-1)).toMatchObject({ contentSid, contentVariables: { 1: 'Clinic' }, body: '' });
+      const early = await client.messages.create({ to: user, from: sender, body: 'hello', statusCallback: `${srv.url}/status` });
+      expect(early.status).toBe('queued');
+      expect(early.numSegments).toBe('1');
+      for (let i = 0; i < 100 && got.length === 0; i++) await sleep(10);
+      expect(got).toEqual([expect.objectContaining({ MessageSid: early.sid, MessageStatus: 'failed', ErrorCode: '63016', ChannelPrefix: 'whatsapp' })]);
+      expect((await client.messages(early.sid).fetch()).errorCode).toBe(63016);
+
+      const inbound = whatsappWebhookParams({ from: user, to: sender, body: 'hi' });
+      expect(inbound).toMatchObject({ WaId: '447700900123', MessageType: 'text', NumSegments: '1' });
+      expect((await fake.deliverInbound(`${srv.url}/in`, inbound)).status).toBe(200);
+      await client.messages.create({ to: user, from: sender, body: 'welcome', statusCallback: `${srv.url}/status` });
+      await sleep(100);
+      expect(got).toHaveLength(1); // inside the window: nothing failed
+      fake.setSession(user, null);
     } finally {
       await srv.close();
     }

@@ -7,8 +7,20 @@
  *
  * Also exports helpers for tests that play Twilio calling *us*: request
  * signing (with the twilio library's own algorithm) and builders for the
- * form-encoded webhook payloads Twilio posts for SMS, voice and status
- * callbacks.
+ * form-encoded webhook payloads Twilio posts for SMS, WhatsApp, voice and
+ * status callbacks.
+ *
+ * WhatsApp (checked against Twilio's Messaging API reference and error pages,
+ * and twilio-node 6.2.0's `messages.create`, which sends `contentSid` /
+ * `contentVariables` as the form fields ContentSid / ContentVariables):
+ * `whatsapp:` addresses on both sides (else 21910); a template is
+ * `ContentSid` (HX + 32 hex, else 21655) with `ContentVariables` (a JSON
+ * object of non-empty strings, else 21656; without ContentSid 21654); a
+ * free-form message to a user who has not written in the last 24 hours is
+ * accepted (201, queued) and then fails with 63016, reported to its
+ * StatusCallback like any failure. The fake learns when a user last wrote
+ * from `deliverInbound` (it plays Twilio forwarding that message) or
+ * `setSession`.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -110,6 +122,9 @@ export interface FakeTwilioSentMessage {
   statusCallback: string | null;
   messagingServiceSid: string | null;
   mediaUrls: string[];
+  /** WhatsApp templates: the Content SID and its variables (parsed), null for free-form messages. */
+  contentSid: string | null;
+  contentVariables: Record<string, string> | null;
   /** Every form field as received (repeated keys become arrays). */
   params: Record<string, string | string[]>;
   /** The live resource (mutated by `advanceMessage`). */
@@ -173,6 +188,13 @@ export interface FakeTwilio {
    */
   down(mode?: 'reset' | '503'): void;
   up(): void;
+  /**
+   * Plays Twilio forwarding a user's message: POSTs the signed form to `url` and, for a
+   * `whatsapp:` sender, opens that user's 24-hour customer-service window from now.
+   */
+  deliverInbound(url: string, params: TwilioParams): Promise<Response>;
+  /** When a WhatsApp user last wrote (`null`: never); free-form sends need it within 24 hours. */
+  setSession(address: string, lastInboundAt: Date | null): void;
   /** Register a live call that `POST .../Calls/{CallSid}.json` can update. */
   addCall(
     callSid: string,
@@ -270,6 +292,21 @@ export function smsSegments(body: string): number {
 }
 
 const PHONE_RE = /^(?:(?:whatsapp|messenger|rcs):)?\+?[1-9]\d{3,14}$/;
+/** WhatsApp's customer-service window: free-form messages only this long after the user's last message. */
+export const WHATSAPP_SESSION_MS = 24 * 3600_000;
+const channelOf = (address: string | undefined): string => /^([a-z]+):/.exec(address ?? '')?.[1] ?? 'sms';
+
+/** ContentVariables as Twilio accepts them: a JSON object whose values are non-empty strings. */
+function parseContentVariables(raw: string): Record<string, string> | undefined {
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    const entries = Object.entries(value as Record<string, unknown>);
+    return entries.every(([, v]) => typeof v === 'string' && v !== '') ? (value as Record<string, string>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 // ---------------------------------------------------------------------------
 // The fake server
@@ -282,6 +319,8 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   const requests: FakeTwilioRequest[] = [];
   const byMessageSid = new Map<string, FakeTwilioSentMessage>();
   const calls = new Map<string, TwilioCallResource>();
+  /** WhatsApp address → when that user last wrote. */
+  const sessions = new Map<string, number>();
   const failures: Required<FakeTwilioFailure>[] = [];
   let outage: 'reset' | '503' | null = null;
   const sockets = new Set<Socket>();
@@ -332,6 +371,15 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     if (msid && !/^MG[0-9a-fA-F]{32}$/.test(msid))
       return sendError(res, 400, 21701, `The Messaging Service Sid ${msid} is invalid.`);
     if (from && from === to) return sendError(res, 400, 21266, "'To' and 'From' number cannot be the same");
+    if (from && channelOf(from) !== channelOf(to))
+      return sendError(res, 400, 21910, 'Invalid From and To pair. From and To should be of the same channel');
+    const rawVariables = first(params.ContentVariables);
+    if (rawVariables !== undefined && !contentSid)
+      return sendError(res, 400, 21654, 'ContentSid Required');
+    if (contentSid && !/^HX[0-9a-fA-F]{32}$/.test(contentSid))
+      return sendError(res, 400, 21655, 'The ContentSid is Invalid');
+    const contentVariables = rawVariables === undefined ? null : parseContentVariables(rawVariables);
+    if (contentVariables === undefined) return sendError(res, 400, 21656, 'The ContentVariables Parameter is invalid');
     if ([...body].length > 1600)
       return sendError(res, 400, 21617, 'The concatenated message body exceeds the 1600 character limit.');
     if (statusCallback !== undefined && !/^https?:\/\/[^/_]+/i.test(statusCallback))
@@ -343,6 +391,10 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     const sid = twilioSid(mediaUrls.length > 0 ? 'MM' : 'SM');
     const now = rfc2822();
     const viaService = Boolean(msid) && !from;
+    const whatsapp = channelOf(to) === 'whatsapp';
+    // Free-form WhatsApp outside the customer-service window: accepted now, failed with 63016 just after.
+    const lastInbound = sessions.get(to);
+    const outsideWindow = whatsapp && !contentSid && (lastInbound === undefined || Date.now() - lastInbound >= WHATSAPP_SESSION_MS);
     const resource: TwilioMessageResource = {
       account_sid: accountSid,
       api_version: TWILIO_API_VERSION,
@@ -356,8 +408,8 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
       from: from ?? null,
       messaging_service_sid: msid ?? null,
       num_media: String(mediaUrls.length),
-      // With a Messaging Service and no From, no sender is assigned yet: "0".
-      num_segments: viaService ? '0' : String(smsSegments(body)),
+      // With a Messaging Service and no From, no sender is assigned yet: "0". WhatsApp is not segmented.
+      num_segments: viaService ? '0' : whatsapp ? '1' : String(smsSegments(body)),
       price: null,
       price_unit: 'USD',
       sid,
@@ -378,6 +430,8 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
       statusCallback: statusCallback ?? null,
       messagingServiceSid: msid ?? null,
       mediaUrls,
+      contentSid: contentSid ?? null,
+      contentVariables,
       params,
       resource,
       receivedAt: new Date(),
@@ -385,6 +439,11 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     messages.push(record);
     byMessageSid.set(sid, record);
     send(res, 201, resource);
+    if (outsideWindow) {
+      setTimeout(() => {
+        void advance(sid, 'failed', { errorCode: 63016, errorMessage: 'Outside the allowed window' }).catch(() => undefined);
+      }, 20);
+    }
   }
 
   function updateCall(
@@ -508,6 +567,33 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     return notFound(res, path);
   }
 
+  async function advance(sid: string, status: TwilioMessageStatus, opts: { errorCode?: number; errorMessage?: string } = {}): Promise<number | null> {
+    const record = byMessageSid.get(sid);
+    if (!record) throw new Error(`fake twilio: unknown message ${sid}`);
+    const r = record.resource;
+    const now = rfc2822();
+    r.status = status;
+    r.date_updated = now;
+    if (status === 'sent' || status === 'delivered') r.date_sent ??= now;
+    if (status === 'failed' || status === 'undelivered') {
+      r.error_code = opts.errorCode ?? 30003;
+      r.error_message = opts.errorMessage ?? 'Unreachable destination handset';
+    }
+    if (!record.statusCallback) return null;
+    const params = statusCallbackParams({
+      accountSid,
+      messageSid: sid,
+      from: r.from ?? '+15005550006',
+      to: r.to,
+      status,
+      errorCode: r.error_code ?? undefined,
+      messagingServiceSid: r.messaging_service_sid ?? undefined,
+    });
+    const res = await postTwilioWebhook(record.statusCallback, authToken, params);
+    await res.arrayBuffer();
+    return res.status;
+  }
+
   const server: Server = createServer((req, res) => {
     if (outage === 'reset') {
       req.socket.destroy();
@@ -588,31 +674,15 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     getCall(callSid) {
       return calls.get(callSid);
     },
-    async advanceMessage(sid, status, opts = {}) {
-      const record = byMessageSid.get(sid);
-      if (!record) throw new Error(`fake twilio: unknown message ${sid}`);
-      const r = record.resource;
-      const now = rfc2822();
-      r.status = status;
-      r.date_updated = now;
-      if (status === 'sent' || status === 'delivered') r.date_sent ??= now;
-      if (status === 'failed' || status === 'undelivered') {
-        r.error_code = opts.errorCode ?? 30003;
-        r.error_message = opts.errorMessage ?? 'Unreachable destination handset';
-      }
-      if (!record.statusCallback) return null;
-      const params = statusCallbackParams({
-        accountSid,
-        messageSid: sid,
-        from: r.from ?? '+15005550006',
-        to: r.to,
-        status,
-        errorCode: r.error_code ?? undefined,
-        messagingServiceSid: r.messaging_service_sid ?? undefined,
-      });
-      const res = await postTwilioWebhook(record.statusCallback, authToken, params);
-      await res.arrayBuffer();
-      return res.status;
+    advanceMessage: advance,
+    deliverInbound(url, params) {
+      const from = first(params.From);
+      if (from && channelOf(from) === 'whatsapp') sessions.set(from, Date.now());
+      return postTwilioWebhook(url, authToken, params);
+    },
+    setSession(address, lastInboundAt) {
+      if (lastInboundAt) sessions.set(address, lastInboundAt.getTime());
+      else sessions.delete(address);
     },
     async close() {
       await new Promise<void>((resolve) => {
@@ -738,6 +808,55 @@ export function smsWebhookParams(input: SmsWebhookInput): Record<string, string>
   return p;
 }
 
+export interface WhatsAppWebhookInput {
+  /** The user's address, `whatsapp:+<E.164>`. */
+  from: string;
+  /** The business sender, `whatsapp:+<E.164>`. */
+  to: string;
+  body: string;
+  messageSid?: string;
+  accountSid?: string;
+  /** The user's WhatsApp profile name. */
+  profileName?: string;
+  mediaUrl?: string | string[];
+  mediaContentType?: string | string[];
+}
+
+/**
+ * The form fields Twilio POSTs to an incoming-message webhook for WhatsApp: the SMS fields with
+ * `whatsapp:` addresses, no carrier geography, one segment, plus ProfileName, WaId (the user's
+ * number without `+`) and MessageType (`text`, or the first medium's kind: image, audio, video, document).
+ */
+export function whatsappWebhookParams(input: WhatsAppWebhookInput): Record<string, string> {
+  const accountSid = input.accountSid ?? 'AC' + '0'.repeat(32);
+  const media = input.mediaUrl === undefined ? [] : Array.isArray(input.mediaUrl) ? input.mediaUrl : [input.mediaUrl];
+  const types = input.mediaContentType === undefined ? [] : Array.isArray(input.mediaContentType) ? input.mediaContentType : [input.mediaContentType];
+  const sid = input.messageSid ?? twilioSid(media.length > 0 ? 'MM' : 'SM');
+  const kind = (type: string | undefined) => (!type ? 'image' : /^(image|audio|video)\//.exec(type)?.[1] ?? 'document');
+  const p: Record<string, string> = {
+    SmsMessageSid: sid,
+    NumMedia: String(media.length),
+    ProfileName: input.profileName ?? 'Patient',
+    MessageType: media.length > 0 ? kind(types[0]) : 'text',
+    SmsSid: sid,
+    WaId: input.from.replace(/^whatsapp:\+?/, ''),
+    SmsStatus: 'received',
+    Body: input.body,
+    To: input.to,
+    NumSegments: '1',
+    ReferralNumMedia: '0',
+    MessageSid: sid,
+    AccountSid: accountSid,
+    From: input.from,
+    ApiVersion: TWILIO_API_VERSION,
+  };
+  media.forEach((url, i) => {
+    p[`MediaContentType${i}`] = types[i] ?? 'image/jpeg';
+    p[`MediaUrl${i}`] = url;
+  });
+  return p;
+}
+
 export interface VoiceWebhookInput {
   callSid: string;
   from: string;
@@ -837,10 +956,14 @@ export function statusCallbackParams(input: StatusCallbackInput): Record<string,
     To: input.to,
   };
   if (input.messagingServiceSid) p.MessagingServiceSid = input.messagingServiceSid;
+  if (input.to.startsWith('whatsapp:')) {
+    // Channel callbacks name their channel; no carrier delivery receipt (RawDlrDoneDate) on WhatsApp.
+    p.ChannelPrefix = 'whatsapp';
+  }
   if (input.errorCode !== undefined && (input.status === 'failed' || input.status === 'undelivered')) {
     p.ErrorCode = String(input.errorCode);
   }
-  if (input.status === 'delivered') {
+  if (input.status === 'delivered' && !input.to.startsWith('whatsapp:')) {
     // Carrier delivery-receipt timestamp, YYMMDDhhmm (UTC).
     const d = new Date();
     const two = (n: number) => String(n).padStart(2, '0');
