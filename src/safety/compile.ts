@@ -205,38 +205,41 @@ export function compileConcepts(rules: LanguageRules): ConceptMatcher {
     match(tokens) {
       const none: TokenKeys = { exact: [], all: [] };
       const tokenKeys = tokens.map((t) => (t.num !== undefined && /^\d/.test(t.text) ? none : keysOf(t.text)));
+      // The tokens the gaps of the phrase being tried stepped over: skipped[0..top).
+      const skipped: number[] = [];
+      let top = 0;
       // Returns the end index of the first match of slots[s..] starting at token i (fewest tokens skipped
-      // at each gap), or -1; `skipped` collects the tokens its gaps stepped over.
-      const matchFrom = (slots: Slot[], s: number, i: number, sentence: number, exactOnly: boolean, skipped: number[]): number => {
+      // at each gap), or -1.
+      const matchFrom = (slots: Slot[], s: number, i: number, sentence: number, exactOnly: boolean): number => {
         if (s === slots.length) return i - 1;
         const slot = slots[s]!;
         if (slot.kind === 'gap') {
-          const mark = skipped.length;
+          const mark = top;
           for (let skip = 0; skip <= MAX_GAP; skip++) {
             const j = i + skip;
             if (j >= tokens.length || tokens[j]!.sentence !== sentence) break;
-            if (skip > 0) skipped.push(j - 1);
-            const end = matchFrom(slots, s + 1, j, sentence, exactOnly, skipped);
+            if (skip > 0) skipped[top++] = j - 1;
+            const end = matchFrom(slots, s + 1, j, sentence, exactOnly);
             if (end >= 0) return end;
           }
-          skipped.length = mark;
+          top = mark;
           return -1;
         }
         if (slot.kind === 'group') {
-          const mark = skipped.length;
+          const mark = top;
           for (const option of slot.options) {
-            const end = matchFrom(option, 0, i, sentence, exactOnly, skipped);
+            const end = matchFrom(option, 0, i, sentence, exactOnly);
             if (end >= 0) {
-              const rest = matchFrom(slots, s + 1, end + 1, sentence, exactOnly, skipped);
+              const rest = matchFrom(slots, s + 1, end + 1, sentence, exactOnly);
               if (rest >= 0) return rest;
             }
-            skipped.length = mark;
+            top = mark;
           }
           return -1;
         }
         const t = tokens[i];
         if (!t || t.sentence !== sentence || !slotMatches(slot, t, tokenKeys[i]!, exactOnly)) return -1;
-        return matchFrom(slots, s + 1, i + 1, sentence, exactOnly, skipped);
+        return matchFrom(slots, s + 1, i + 1, sentence, exactOnly);
       };
 
       // Per concept and start: the shortest match (tightest evidence) and, when a phrase reaches
@@ -244,11 +247,11 @@ export function compileConcepts(rules: LanguageRules): ConceptMatcher {
       const shortest = new Map<string, ConceptMatch>();
       const longest = new Map<string, ConceptMatch>();
       const tryPhrase = (p: CompiledPhrase, i: number) => {
-        const skipped: number[] = [];
-        const end = matchFrom(p.slots, 0, i, tokens[i]!.sentence, p.exactOnly, skipped);
+        top = 0;
+        const end = matchFrom(p.slots, 0, i, tokens[i]!.sentence, p.exactOnly);
         if (end < 0) return;
         const id = `${p.concept}@${i}`;
-        const match: ConceptMatch = skipped.length ? { concept: p.concept, start: i, end, skipped } : { concept: p.concept, start: i, end };
+        const match: ConceptMatch = top ? { concept: p.concept, start: i, end, skipped: skipped.slice(0, top) } : { concept: p.concept, start: i, end };
         const short = shortest.get(id);
         if (!short || end < short.end) shortest.set(id, match);
         const long = longest.get(id);

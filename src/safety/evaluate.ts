@@ -25,8 +25,15 @@ export interface CompiledLanguage {
   rules: LanguageRules;
   /** Rules sorted most specific category first. */
   ordered: Rule[];
-  match(tokens: Token[]): ConceptMatch[];
+  /** Per rule of `ordered`: its category's rank, and whether a resolution leaves it standing. */
+  ranks: number[];
+  staysDangerous: boolean[];
+  /** The concept phrases found, each tagged with this language and whether it is one of its `localGuards`. */
+  match(tokens: Token[]): LangMatch[];
 }
+
+/** A concept match with the language whose lexicon made it. */
+export type LangMatch = ConceptMatch & { language: string; local: boolean };
 
 export function compileLanguage(rules: LanguageRules): CompiledLanguage {
   const ordered = [...rules.rules].sort((a, b) => rank(a) - rank(b));
@@ -37,7 +44,22 @@ export function compileLanguage(rules: LanguageRules): CompiledLanguage {
     }
   }
   const matcher = compileConcepts(rules);
-  return { rules, ordered, match: (tokens) => matcher.match(tokens) };
+  const local = new Set(rules.localGuards ?? []);
+  const words = (tokens: Token[], m: ConceptMatch) => tokens.slice(m.start, m.end + 1).map((t) => t.text).join(' ');
+  return {
+    rules,
+    ordered,
+    ranks: ordered.map(rank),
+    staysDangerous: ordered.map((rule) => RESOLUTION_DOES_NOT_CANCEL.has(categoryOf(rule))),
+    match: (tokens) =>
+      matcher.match(tokens).map((m) => {
+        // The matcher's objects are fresh on every call: tag them in place.
+        const tagged = m as LangMatch;
+        tagged.language = rules.language;
+        tagged.local = local.size > 0 && GUARDS.has(m.concept) && local.has(words(tokens, m));
+        return tagged;
+      }),
+  };
 }
 
 const inside = (inner: ConceptMatch, outer: ConceptMatch) =>
@@ -74,8 +96,6 @@ const RESOLUTION_SUBJECTS = new Set(['it', 'he', 'she', 'they', 'that', 'this', 
 /** Spanish names the subject after the verb ("ya se le pasó la fiebre"): an article there names what passed. */
 const ARTICLES = new Set(['el', 'la', 'los', 'las', 'lo', 'su', 'sus', 'the']);
 
-type LangMatch = ConceptMatch & { language: string; local: boolean };
-
 /**
  * Runs the rules of several languages over one message. Guards (negation, questions, past,
  * idioms) are pooled across those languages: a message is often mixed ("pichle saal stroke hua
@@ -86,24 +106,26 @@ type LangMatch = ConceptMatch & { language: string; local: boolean };
  * same concept names in every language (MINOR, ADMIN...) and are pooled too.
  */
 export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]): RuleHit[] {
-  const text = (m: ConceptMatch) => tokens.slice(m.start, m.end + 1).map((t) => t.text).join(' ');
-  const perLanguage = languages.map((lang) => {
-    const local = new Set((lang.rules.localGuards ?? []).map((g) => g.toLowerCase()));
-    const matches: LangMatch[] = lang.match(tokens).map((m) => ({ ...m, language: lang.rules.language, local: GUARDS.has(m.concept) && local.has(text(m)) }));
-    return { lang, matches };
-  });
+  const perLanguage = languages.map((lang) => ({ lang, matches: lang.match(tokens) }));
   const all = perLanguage.flatMap((p) => p.matches);
   const symptoms = all.filter((m) => !GUARDS.has(m.concept));
   // A guard word that is part of a longer symptom phrase is not a guard: "can't" in "can't breathe", "不" in "叫不醒".
-  const isGuard = (m: LangMatch, name: string) => m.concept === name && !symptoms.some((s) => partOf(m, s));
-  const guard = (name: string) => all.filter((m) => isGuard(m, name));
+  const guards = new Map<string, LangMatch[]>();
+  for (const m of all) {
+    if (!GUARDS.has(m.concept) || symptoms.some((s) => partOf(m, s))) continue;
+    const list = guards.get(m.concept);
+    if (list) list.push(m);
+    else guards.set(m.concept, [m]);
+  }
+  const guard = (name: string): LangMatch[] => guards.get(name) ?? [];
   // A guard counts for a symptom of its own language, or of another language that mixes with its own, unless it is local.
   const mixes = new Map(languages.map((l) => [l.rules.language as string, l.rules.mixesWith as readonly string[] | undefined]));
   const reaches = (g: LangMatch, m: LangMatch) => g.language === m.language || (!g.local && (mixes.get(m.language)?.includes(g.language) ?? true));
   const idioms = guard('IDIOM');
   const rawNegations = all.filter((m) => m.concept === 'NEGATION');
   // A negation reaches as far as its own language lets it (Hindi also negates after the word: "dard nahi hai").
-  const negations = perLanguage.flatMap(({ lang, matches }) => matches.filter((m) => isGuard(m, 'NEGATION')).map((m) => ({ ...m, ...lang.rules.negation })));
+  const reach = new Map(languages.map((l) => [l.rules.language as string, l.rules.negation]));
+  const negations = guard('NEGATION').map((m) => ({ ...m, ...reach.get(m.language)! }));
   const hypotheticals = guard('HYPOTHETICAL');
   const infoQuestions = guard('INFO_QUESTION');
   const infoTopics = guard('INFO_TOPIC');
@@ -182,10 +204,10 @@ export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]):
   });
   const anyLive = new Set(liveByLanguage.flatMap((l) => [...l.live.keys()]));
 
-  const hits: (RuleHit & { words: number; language: number; order: number })[] = [];
+  const hits: (RuleHit & { rank: number; words: number; language: number; order: number })[] = [];
   for (const [language, { lang, live, liveAnyway }] of liveByLanguage.entries()) {
     lang.ordered.forEach((rule, order) => {
-      const byConcept = RESOLUTION_DOES_NOT_CANCEL.has(categoryOf(rule)) ? liveAnyway : live;
+      const byConcept = lang.staysDangerous[order] ? liveAnyway : live;
       // Most rules lack one of their concepts: rule them out before building anything.
       const present = (item: string | string[]) => (typeof item === 'string' ? byConcept.has(item) : item.some((name) => byConcept.has(name)));
       if (!rule.all.every(present)) return;
@@ -194,13 +216,13 @@ export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]):
       if (options.some((o) => o.length === 0)) return;
       const words = separateEvidence(options, rule.window ?? Number.POSITIVE_INFINITY);
       if (words === 0) return;
-      hits.push({ rule, matched: `${lang.rules.language}.${rule.id}`, words, language, order });
+      hits.push({ rule, matched: `${lang.rules.language}.${rule.id}`, rank: lang.ranks[order]!, words, language, order });
     });
   }
   // Most specific first: by category, then the red flag with the longer evidence (a plan over a
   // wish to die, an opioid overdose over an overdose, "吐了好多血" over "好多…血"), then the
   // conversation's language and its rule order (narrower flags first there).
-  hits.sort((a, b) => rank(a.rule) - rank(b.rule) || b.words - a.words || a.language - b.language || a.order - b.order);
+  hits.sort((a, b) => a.rank - b.rank || b.words - a.words || a.language - b.language || a.order - b.order);
   return hits.map(({ rule, matched }) => ({ rule, matched }));
 }
 
