@@ -112,7 +112,7 @@ export async function evaluate(part: Part, languages: readonly Language[] = LANG
       for (const before of item.context ?? []) await turn(before);
       const out = await turn(item.q);
       const web = out.replies.map((reply) => renderReply(reply, profiles.webchat, { t }).text).join('\n\n');
-      const unit = typeof out.result.details.unit === 'string' ? out.result.details.unit : null;
+      const unit = out.result.answer?.unit ?? null;
       const topic = out.result.sources[0]?.id ?? null;
       const miss = (why: string) => r.misses.push(`${item.id} [${item.kind}] ${why}  ←  ${item.context ? `${item.context.join(' / ')} // ` : ''}${item.q}`);
 
@@ -152,11 +152,11 @@ export async function evaluate(part: Part, languages: readonly Language[] = LANG
         }
       } else if (item.kind === 'oos') {
         r.outOfScope.n += 1;
-        if (out.result.details.outOfScope === true) r.outOfScope.handled += 1;
+        if (out.result.answer?.outOfScope === true) r.outOfScope.handled += 1;
         else miss(`not out of scope: ${out.result.handledBy} ${topic}#${unit}`);
       } else if (item.kind === 'gibberish') {
         r.gibberish.n += 1;
-        if (out.result.details.gibberish === true) r.gibberish.rephrase += 1;
+        if (out.result.answer?.gibberish === true) r.gibberish.rephrase += 1;
         else miss(`not a rephrase prompt: ${out.result.handledBy}`);
         if (out.result.escalate) r.gibberish.escalated += 1;
       } else if (item.kind === 'medicine') {

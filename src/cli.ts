@@ -101,8 +101,8 @@ commands.set('ask', async (argv) => {
     });
     const text_ = output.replies.map((r) => renderReply(r, profile, { t: services.t(r.language) }).chunks.join('\n\n')).join('\n\n');
     if (values.json) {
-      const { urgency, escalate, reason, sources, details } = output.result;
-      const unit = typeof details.unit === 'string' ? details.unit : null;
+      const { urgency, escalate, reason, sources, answer } = output.result;
+      const unit = answer?.unit ?? null;
       process.stdout.write(
         `${JSON.stringify({ language: output.language, urgency, escalate, reason, sources: sources.map(({ id, title, score }) => ({ id, title, score })), unit, answer: text_ })}\n`,
       );

@@ -6,7 +6,8 @@ import type { Logger } from '../logger.js';
 import type { Message, Reply, SourceRef } from '../message.js';
 import type { ConversationMode } from '../store/store.js';
 import type { Category, Disposition } from '../safety/catalogue/flags.js';
-import type { SafetyGate } from '../safety/gate.js';
+import type { DetectorName, SafetyGate } from '../safety/gate.js';
+import type { ScreenAnswer } from '../safety/screening.js';
 import type { ScreenId } from '../safety/types.js';
 import type { AnswerContext } from '../retrieval/follow-up.js';
 
@@ -37,7 +38,48 @@ export interface RecentTurn {
 
 export const initialState = (): ConversationState => ({ turns: 0, counters: {} });
 
-/** What one turn decided, as `ask --json` reports it. */
+/** What the safety gate found this turn (ids, never the patient's words: these reach logs and case posts). */
+export interface SafetyOutcome {
+  /** The red flag raised. */
+  redFlag?: { category: Category; flag: string; disposition: Disposition; matched: string; detectors: DetectorName[] };
+  /** A screening question asked (`matched`), or the answer to the one asked last turn (`answer`). */
+  screen?: { screen: ScreenId; matched?: string; answer?: ScreenAnswer };
+  /** In safety mode, the "while you wait" advice was added to the reminder. */
+  waitingAdvice?: boolean;
+}
+
+/** How the answer stage answered (or why it did not). */
+export interface AnswerOutcome {
+  /** `extractive`: a knowledge unit's own words; `llm`: a model's answer grounded in units. */
+  kind?: 'extractive' | 'llm';
+  topic?: string;
+  unit?: string;
+  /** Retrieval confidence, 0–1 (1 for a topic or unit chosen from buttons). */
+  confidence?: number;
+  /** True when the answer was a "not sure" (counts towards a low-confidence hand-over); false for a real answer. */
+  lowConfidence?: boolean;
+  /** Which retrieval mode ranked the passages. */
+  retrieval?: string;
+  /** The question leaned on the previous answer's topic. */
+  followUp?: boolean;
+  gibberish?: boolean;
+  outOfScope?: boolean;
+  /** A clinical question handed to a nurse: medicine, lab_value, diagnosis... */
+  clinical?: string;
+  /** Why the LLM answer failed and the extractive one was given instead. */
+  llmFallback?: string;
+}
+
+/** What the escalation stage did beyond the decision itself. */
+export interface EscalationOutcome {
+  /** The turn's replies already tell the patient what happens next (the after-turn hook must not say it again). */
+  patientNotified: boolean;
+}
+
+/**
+ * What one turn decided. `urgency`, `escalate`, `reason` and `sources` are what `ask --json`
+ * reports; the named sections are the stages' facts for the layer that acts on the result.
+ */
 export interface TurnResult {
   urgency: Urgency;
   escalate: boolean;
@@ -45,8 +87,9 @@ export interface TurnResult {
   sources: SourceRef[];
   /** Which stage answered: greeting, help, language, answer, fallback, ... */
   handledBy?: string;
-  /** Stage-specific facts for the layer that acts on the result (e.g. which emergency category). */
-  details: Record<string, unknown>;
+  safety?: SafetyOutcome;
+  answer?: AnswerOutcome;
+  escalation?: EscalationOutcome;
 }
 
 export interface EngineServices {

@@ -41,7 +41,7 @@ export function createDialogEngine(services: EngineServices, stages: Middleware<
         reply(text, extra = {}) {
           replies.push({ role: 'bot', language: ctx.language, ...extra, text });
         },
-        result: { urgency: 'routine', escalate: false, reason: null, sources: [], details: {} },
+        result: { urgency: 'routine', escalate: false, reason: null, sources: [] },
         services,
       };
       await run(ctx);

@@ -14,7 +14,7 @@ import {
 } from './case-card.js';
 import type { Case } from './cases-store.js';
 import { caseOrdering, deadlineFor, JOB, type EscalationDeps, type MattermostSide } from './deps.js';
-import { notifyPatient } from './patient-notices.js';
+import { notifyPatient } from './policy.js';
 
 /** Choosing nurses wants presence as of now: status changes of others never reach the bot's websocket. */
 const PRESENCE_MAX_AGE_MS = 1_000;

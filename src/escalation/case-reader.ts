@@ -6,7 +6,9 @@ import { createDatabase, type Database } from '../db/database.js';
 import { LOCK_FILE } from '../db/data-dir-lock.js';
 import type { Logger } from '../logger.js';
 import { findCase, listQueue, type QueueEntry } from './case-queue.js';
+import { createStore } from '../store/store.js';
 import { createCasesStore, type CaseEvent, type CaseState } from './cases-store.js';
+import { handBack } from './policy.js';
 
 /** One case with what staff need to follow it up: the ledger and the recent conversation. */
 export interface CaseDetail extends QueueEntry {
@@ -79,7 +81,7 @@ export function databaseReader(db: Database, source: string, onEnd: () => Promis
       const closed = await createCasesStore(db).close(entry.id, 'resolved', actor);
       if (!closed) return undefined;
       // The conversation goes back to the assistant, as after Resolve in Mattermost.
-      await db.pool.query(`UPDATE conversations SET mode = 'bot', updated_at = now() WHERE id = $1 AND mode = 'handoff'`, [closed.conversationId]);
+      await handBack(createStore(db).conversations, closed.conversationId);
       return findCase(db.pool, closed.id);
     },
     end: onEnd,

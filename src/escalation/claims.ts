@@ -1,7 +1,7 @@
 import type { CaseJobs } from './case-jobs.js';
 import type { Case } from './cases-store.js';
 import type { EscalationDeps } from './deps.js';
-import { notifyPatient } from './patient-notices.js';
+import { handBack, handOver, notifyPatient } from './policy.js';
 
 export interface StaffAction {
   caseId: string;
@@ -45,7 +45,7 @@ export function createClaims(deps: EscalationDeps, jobs: CaseJobs) {
       const name = nurse.firstName;
       const { claimed, case: c } = await cases.claim(action.caseId, action.userId, name);
       if (!claimed || !c) return refusal(c, action.userId);
-      await store.conversations.setMode(c.conversationId, 'handoff');
+      await handOver(store.conversations, c.conversationId);
       // Claimed from a triage alert: the nurse is not in the private case channel yet.
       if (c.mmChannelId && action.postId !== c.cardPostId) await jobs.enqueueAddMember(c, action.userId);
       await jobs.enqueueCardRefresh(c, 'claimed');
@@ -62,8 +62,7 @@ export function createClaims(deps: EscalationDeps, jobs: CaseJobs) {
       const c = await cases.close(action.caseId, 'resolved', `mm:${action.userId}`, action.userId);
       if (!c) return refusal(await cases.get(action.caseId), action.userId);
       const name = nurse.firstName;
-      const conversation = await store.conversations.get(c.conversationId);
-      if (conversation?.mode === 'handoff') await store.conversations.setMode(conversation.id, 'bot');
+      await handBack(store.conversations, c.conversationId);
       await jobs.enqueueCardRefresh(c, 'resolved');
       await jobs.enqueueCasePost({ caseId: c.id, key: `case:${c.id}:resolved`, text: `:ballot_box_with_check: ${name} resolved this case. The patient is back with the assistant; messages here no longer reach them.` });
       await notifyPatient(deps, c, 'resolved');

@@ -1,7 +1,7 @@
 import type { CaseJobs } from './case-jobs.js';
 import { deadlineFor, type EscalationDeps } from './deps.js';
 import { errorText } from './mattermost/gateway.js';
-import { notifyPatient } from './patient-notices.js';
+import { handBack, notifyPatient } from './policy.js';
 import type { createUndelivered } from './undelivered.js';
 
 /** A case nobody claims for this long is closed, and the patient is pointed elsewhere. */
@@ -58,8 +58,7 @@ export function createDeadlines(deps: EscalationDeps, jobs: CaseJobs, undelivere
     for (const c of await cases.unclaimedOlderThan(MAX_UNCLAIMED_MS)) {
       const closed = await cases.close(c.id, 'abandoned', 'system');
       if (!closed) continue;
-      const conversation = await deps.store.conversations.get(c.conversationId);
-      if (conversation?.mode === 'handoff') await deps.store.conversations.setMode(conversation.id, 'bot');
+      await handBack(deps.store.conversations, c.conversationId);
       await notifyPatient(deps, closed, 'abandoned');
       if (closed.cardPostId) await jobs.enqueueCardRefresh(closed, 'abandoned');
     }

@@ -18,7 +18,7 @@ import { createCommandRouter } from './command-route.js';
 import { createDeadlines } from './deadlines.js';
 import { deadlineFor, type EscalationDeps, type MattermostSide } from './deps.js';
 import { createMattermostGateway } from './mattermost/gateway.js';
-import { notifyPatient } from './patient-notices.js';
+import { caseDetails, handOver, noticeOnEscalation, notifyPatient } from './policy.js';
 import { createPresence } from './presence.js';
 import { createQueuePost, type QueuePost } from './queue-post.js';
 import { createRelay } from './relay.js';
@@ -37,19 +37,6 @@ export interface EscalationOptions {
 }
 
 const URGENCIES = new Set<Urgency>(['emergency', 'urgent', 'routine']);
-// Stage bookkeeping that says nothing to a nurse.
-const HIDDEN_DETAILS = new Set(['escalationNotice', 'lowConfidence', 'confidence']);
-
-/** Short, plain facts from the turn's stages for the case card (no message text), one level deep. */
-function caseDetails(details: Record<string, unknown>, prefix = ''): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(details)) {
-    if (HIDDEN_DETAILS.has(key)) continue;
-    if ((typeof value === 'string' && value.length <= 60) || typeof value === 'number') out[`${prefix}${key}`] = value;
-    else if (!prefix && value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, caseDetails(value as Record<string, unknown>, `${key}.`));
-  }
-  return out;
-}
 
 /** Runs `fn` again after a short pause when it fails (up to three tries). */
 async function retrying<T>(fn: () => Promise<T>, tries = 3): Promise<T> {
@@ -122,7 +109,7 @@ export function createEscalation(options: EscalationOptions) {
         reason: result.reason ?? 'human_request',
         language: output.language,
         channel: conversation.channel,
-        details: caseDetails(result.details),
+        details: caseDetails(result),
       }),
     );
     const c = outcome.case;
@@ -130,14 +117,13 @@ export function createEscalation(options: EscalationOptions) {
       logger.info({ caseId: c.id, case: c.number, priority, reason: c.reason, channel: c.channel }, 'case opened');
       // Stages that stop the pipeline (the safety gate) leave the "what happens next" to us;
       // said before the case goes out, so "nobody is available" can only come after it.
-      if (result.details.escalationNotice !== true) {
-        // An emergency's "nurses alerted" waits until the case has reached them (the open job).
-        if (side && priority !== 'emergency') await notifyPatient(deps, c, 'connecting', { minutes: Math.max(2, Math.ceil(deadlineFor(config, priority) / 60_000)) });
-        else if (!side && priority !== 'emergency') await notifyPatient(deps, c, 'unconfigured');
+      if (!result.escalation?.patientNotified) {
+        const notice = noticeOnEscalation(priority, Boolean(side), config.caseDeadlinesMs);
+        if (notice) await notifyPatient(deps, c, notice.kind, notice.vars);
       }
     }
     if (side && (outcome.kind === 'opened' || (c.state === 'queued' && c.openJobId === null))) {
-      await retrying(() => store.conversations.setMode(conversation.id, 'handoff'));
+      await retrying(() => handOver(store.conversations, conversation.id));
       await jobs.enqueueOpen(c, 0);
     } else if (outcome.kind === 'raised' && side) {
       logger.info({ caseId: c.id, case: c.number, priority }, 'case priority raised');

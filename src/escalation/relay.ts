@@ -4,7 +4,7 @@ import type { OutboxJob } from '../outbox/outbox.js';
 import type { CaseJobs } from './case-jobs.js';
 import { JOB, type EscalationDeps } from './deps.js';
 import { errorText } from './mattermost/gateway.js';
-import { notifyPatient } from './patient-notices.js';
+import { handOver, notifyPatient } from './policy.js';
 
 interface RelayPayload {
   postId: string;
@@ -70,7 +70,7 @@ export function createRelay(deps: EscalationDeps, jobs: CaseJobs) {
     if (c.state !== 'claimed') {
       const { claimed, case: now } = await cases.claim(c.id, userId, nurse.firstName);
       if (claimed && now) {
-        await store.conversations.setMode(conversation.id, 'handoff');
+        await handOver(store.conversations, conversation.id);
         await notifyPatient(deps, now, 'claimed', { name: nurse.firstName });
         await jobs.enqueueCardRefresh(now, 'claimed');
       }

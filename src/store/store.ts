@@ -214,8 +214,10 @@ export function createStore(db: Database) {
         [id, language, JSON.stringify(fresh)],
       );
     },
-    async setMode(id: string, mode: ConversationMode): Promise<void> {
-      await q.query(`UPDATE conversations SET mode = $2, updated_at = now() WHERE id = $1`, [id, mode]);
+    /** Sets the mode; with `onlyFrom`, only when the conversation is in that mode now. */
+    async setMode(id: string, mode: ConversationMode, onlyFrom?: ConversationMode): Promise<void> {
+      if (onlyFrom) await q.query(`UPDATE conversations SET mode = $2, updated_at = now() WHERE id = $1 AND mode = $3`, [id, mode, onlyFrom]);
+      else await q.query(`UPDATE conversations SET mode = $2, updated_at = now() WHERE id = $1`, [id, mode]);
     },
   };
 

@@ -39,7 +39,7 @@ describe('answer stage without an LLM (extractive)', async () => {
   ] as const)('%s: states the fact of the right unit first, then one line with its public source', async (language, question, topic, unit, fact) => {
     const out = await engine.handle(turn(question));
     expect(out.language).toBe(language);
-    expect(out.result).toMatchObject({ handledBy: 'answer', escalate: false, reason: null, details: { lowConfidence: false, answer: 'extractive', topic, unit } });
+    expect(out.result).toMatchObject({ handledBy: 'answer', escalate: false, reason: null, answer: { lowConfidence: false, kind: 'extractive', topic, unit } });
     expect(out.result.sources[0]).toMatchObject({ id: topic, unit, score: expect.any(Number) });
     const [reply] = out.replies;
     expect(reply!.brief).toMatch(fact);
@@ -50,13 +50,13 @@ describe('answer stage without an LLM (extractive)', async () => {
     expect(reply!.actions).toEqual([{ title: expect.any(String), value: `more:${topic}#${unit}` }]);
     // "Tell me more" gives the longer answer of the same unit.
     const more = await engine.handle(turn(reply!.actions![0]!.value, { kind: 'postback', state: out.state }));
-    expect(more.result.details).toMatchObject({ unit, topic });
+    expect(more.result.answer).toMatchObject({ unit, topic });
     expect(more.replies[0]!.text.length).toBeGreaterThan(reply!.brief!.length);
   });
 
   it('answers romanised Hindi in romanised Hindi, and Devanagari in Devanagari', async () => {
     const roman = await engine.handle(turn('lab report kitne din mein aati hai', { language: 'hi' }));
-    expect(roman.result.details).toMatchObject({ topic: 'lab-results' });
+    expect(roman.result.answer).toMatchObject({ topic: 'lab-results' });
     expect(roman.replies[0]!.brief).not.toMatch(/\p{Script=Devanagari}/u);
     expect(roman.replies[0]!.brief).toMatch(/[a-z]{3}/);
     const devanagari = await engine.handle(turn('लैब रिपोर्ट कितने दिन में आती है', { language: 'hi' }));
@@ -72,16 +72,16 @@ describe('answer stage without an LLM (extractive)', async () => {
   ] as const)('%s: resolves the follow-up "%s → %s" against the conversation', async (language, first, followUp, topic, unit) => {
     const a = await engine.handle(turn(first, { language }));
     const b = await engine.handle(turn(followUp, { state: a.state }));
-    expect(b.result.details.topic).toBe(topic);
-    if (unit) expect(b.result.details.unit).toBe(unit);
-    else expect(['no-show-fee', 'cancel-charge']).toContain(b.result.details.unit);
+    expect(b.result.answer?.topic).toBe(topic);
+    if (unit) expect(b.result.answer?.unit).toBe(unit);
+    else expect(['no-show-fee', 'cancel-charge']).toContain(b.result.answer?.unit);
   });
 
   it('after a stroke warning, "what do we do while we wait" gets the stroke advice, never aspirin', async () => {
     const alarm = await engine.handle(turn("my dad's face is drooping on one side and he can't lift his arm", { language: 'en' }));
     expect(alarm.result.urgency).toBe('emergency');
     const wait = await engine.handle(turn('what should we do while we wait for the ambulance?', { state: alarm.state }));
-    expect(wait.result.details.waitingAdvice).toBe(true);
+    expect(wait.result.safety?.waitingAdvice).toBe(true);
     expect(textOf(wait)).toMatch(/112/);
     expect(textOf(wait)).not.toMatch(/chew (an )?aspirin|take (an )?aspirin/i);
     expect(textOf(wait)).toMatch(/time/i);
@@ -94,7 +94,7 @@ describe('answer stage without an LLM (extractive)', async () => {
     ['hi', 'kal mausam kaisa hoga'],
   ] as const)('%s: says kindly that "%s" is not something it can help with, and what it can do', async (language, question) => {
     const out = await engine.handle(turn(question, { language }));
-    expect(out.result.details.outOfScope).toBe(true);
+    expect(out.result.answer?.outOfScope).toBe(true);
     expect(out.result.escalate).toBe(false);
     expect(out.replies[0]!.actions!.length).toBeGreaterThanOrEqual(3);
   });
@@ -103,7 +103,7 @@ describe('answer stage without an LLM (extractive)', async () => {
     const first = await engine.handle(turn('asdfgh jklqwe', { language: 'en' }));
     const second = await engine.handle(turn('zxcvbn qwrtpsdf', { state: first.state }));
     for (const out of [first, second]) {
-      expect(out.result.details.gibberish).toBe(true);
+      expect(out.result.answer?.gibberish).toBe(true);
       expect(out.result.escalate).toBe(false);
       expect(out.replies[0]!.text).toMatch(/other words/);
     }
@@ -135,7 +135,7 @@ describe('answer stage without an LLM (extractive)', async () => {
   ] as const)('%s: hands the medicine question "%s" to a nurse with general safety information', async (language, question) => {
     const out = await engine.handle(turn(question, { language }));
     expect(out.result).toMatchObject({ escalate: true, reason: 'clinical', sources: [] });
-    expect(out.result.details.lowConfidence).toBeUndefined();
+    expect(out.result.answer?.lowConfidence).toBeUndefined();
     expect(out.replies[0]!.actions?.length).toBeGreaterThan(0);
     expect(out.replies[0]!.text.split('\n').length).toBeGreaterThanOrEqual(2);
   });
@@ -148,7 +148,7 @@ describe('answer stage without an LLM (extractive)', async () => {
     ['hi', 'pehli visit pe kya kya lana hai'],
   ] as const)('%s: fits each channel — web under 450 characters, SMS in at most 2 segments, voice never cut mid-sentence', async (language, question) => {
     const out = await engine.handle(turn(question, { language }));
-    expect(out.result.details.unit).toBeDefined();
+    expect(out.result.answer?.unit).toBeDefined();
     expect(web(out).length).toBeLessThan(450);
     for (const rendered of sms(out)) {
       expect(rendered.chunks).toHaveLength(1);
@@ -163,13 +163,13 @@ describe('answer stage without an LLM (extractive)', async () => {
 
   it('says it is not sure below the threshold, offers the closest topics and a nurse, and answers the chosen topic', async () => {
     const out = await engine.handle(turn('can I ask about my uncle', { language: 'en' }));
-    expect(out.result.details).toMatchObject({ lowConfidence: true });
+    expect(out.result.answer).toMatchObject({ lowConfidence: true });
     expect(out.result.escalate).toBe(false);
     const actions = out.replies[0]!.actions!;
     expect(actions.at(-1)).toEqual({ title: 'Talk to a nurse', value: 'I want to talk to a nurse' });
     const topicChoice = actions.find((a) => a.value.startsWith('topic:'))!;
     const chosen = await engine.handle(turn(topicChoice.value, { kind: 'postback', state: out.state }));
-    expect(chosen.result.details).toMatchObject({ lowConfidence: false, confidence: 1 });
+    expect(chosen.result.answer).toMatchObject({ lowConfidence: false, confidence: 1 });
   });
 
   it('escalates after two unsure answers in a row, and the nurse button asks for a person', async () => {
@@ -182,7 +182,7 @@ describe('answer stage without an LLM (extractive)', async () => {
     const asked = await engine.handle(turn(nurse.value, { kind: 'postback', state: first.state }));
     expect(asked.result).toMatchObject({ escalate: true, reason: 'human_request' });
     expect(asked.replies).toHaveLength(1);
-    expect(asked.result.details.lowConfidence).toBeUndefined();
+    expect(asked.result.answer?.lowConfidence).toBeUndefined();
   });
 });
 
@@ -217,9 +217,9 @@ describe('answer stage with an LLM (fake OpenAI-compatible server)', () => {
     const history = chatRequests().at(-1)!.body.messages as { role: string; content: string }[];
     expect(history.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
     expect(history[1]!.content).toBe('¿cómo pido un refill de mi receta?');
-    expect(followUp.result.details.topic).toBe('prescription-refills');
+    expect(followUp.result.answer?.topic).toBe('prescription-refills');
 
-    expect(out.result.details).toMatchObject({ answer: 'llm', lowConfidence: false });
+    expect(out.result.answer).toMatchObject({ kind: 'llm', lowConfidence: false });
     expect(out.result.sources[0]?.id).toBe('prescription-refills');
     const reply = out.replies[0]!;
     expect(reply.text).toMatch(/^Based on the provided information: "\[1\] /);
@@ -230,8 +230,8 @@ describe('answer stage with an LLM (fake OpenAI-compatible server)', () => {
   it('falls back to the extractive answer when the model fails', async () => {
     fake.failNext(2, 500); // the safety gate's triage call first, then the answer
     const out = await engine.handle(turn('how do i pay my bill'));
-    expect(out.result.details).toMatchObject({ answer: 'extractive', llmFallback: expect.any(String) });
-    expect(out.result.details).toMatchObject({ topic: 'billing-payments', unit: 'ways-to-pay' });
+    expect(out.result.answer).toMatchObject({ kind: 'extractive', llmFallback: expect.any(String) });
+    expect(out.result.answer).toMatchObject({ topic: 'billing-payments', unit: 'ways-to-pay' });
     expect(out.replies[0]!.text).toBe(`${out.replies[0]!.brief}\n\n${out.replies[0]!.text.split('\n\n')[1]}`);
   });
 
@@ -239,7 +239,7 @@ describe('answer stage with an LLM (fake OpenAI-compatible server)', () => {
     fake.delayMs(3000);
     try {
       const out = await engine.handle(turn('how do i pay my bill'));
-      expect(out.result.details).toMatchObject({ answer: 'extractive', llmFallback: expect.any(String) });
+      expect(out.result.answer).toMatchObject({ kind: 'extractive', llmFallback: expect.any(String) });
       expect(out.replies[0]!.text).toMatch(/More: /);
     } finally {
       fake.delayMs(0);

@@ -71,7 +71,7 @@ function answerStandIn(): Middleware<TurnContext> {
     if (ctx.message.text.startsWith('q:')) {
       const low = ctx.message.text.includes('unsure');
       ctx.reply(low ? 'I am not sure, but…' : 'Here is the answer.');
-      ctx.result.details.lowConfidence = low;
+      ctx.result.answer = { ...ctx.result.answer, lowConfidence: low };
       ctx.result.handledBy = 'answer';
     }
     await next();

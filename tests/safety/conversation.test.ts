@@ -99,7 +99,7 @@ describe('screening questions', () => {
     expect(asked.result).toMatchObject({ handledBy: 'safety-screen', urgency: 'urgent', escalate: false });
     const answer = await say(young);
     expect(answer.result).toMatchObject({ urgency: 'emergency', escalate: true, reason: 'emergency' });
-    expect(answer.result.details.emergency).toMatchObject({ flag: 'infant-fever', detectors: ['screening'] });
+    expect(answer.result.safety?.redFlag).toMatchObject({ flag: 'infant-fever', detectors: ['screening'] });
 
     const again = conversation(engine, language);
     await again(first);
@@ -130,7 +130,7 @@ describe('screening questions', () => {
     const asked = await say('i feel so hopeless lately');
     expect(asked.text).toMatch(/thoughts of killing yourself/);
     const yes = await say('yeah sometimes');
-    expect(yes.result.details.emergency).toMatchObject({ disposition: 'crisis' });
+    expect(yes.result.safety?.redFlag).toMatchObject({ disposition: 'crisis' });
     expect(yes.text).toContain('988');
   });
 
@@ -160,7 +160,7 @@ describe('the LLM as a third opinion', () => {
     verdict = '{"red_flag": true, "category": "stroke"}';
     const out = await conversation(withLlm, 'en')('grandpa keeps dropping his spoon and his left hand feels like it belongs to someone else');
     expect(out.result).toMatchObject({ urgency: 'emergency', escalate: true });
-    expect(out.result.details.emergency).toMatchObject({ detectors: ['llm'], category: 'stroke' });
+    expect(out.result.safety?.redFlag).toMatchObject({ detectors: ['llm'], category: 'stroke' });
   });
 
   it('is not asked when the rules already raised the flag, so it can never lower one', async () => {

@@ -34,7 +34,7 @@ describe('safety stage through the engine', () => {
   ])('%s: tells the patient to call now, escalates and stops the pipeline', async (language, text, category, callNow) => {
     const out = await ask(engine, text, language);
     expect(out.result).toMatchObject({ urgency: 'emergency', escalate: true, reason: 'emergency', handledBy: 'safety' });
-    expect(out.result.details.emergency).toMatchObject({ category, matched: expect.stringMatching(new RegExp(`^(en|es|zh|hi)\\.`)) });
+    expect(out.result.safety?.redFlag).toMatchObject({ category, matched: expect.stringMatching(new RegExp(`^(en|es|zh|hi)\\.`)) });
     // Nothing after the gate spoke: one reply, in the patient's language, call-now first.
     expect(out.replies).toHaveLength(1);
     expect(out.replies[0]!.language).toBe(language);
@@ -45,7 +45,7 @@ describe('safety stage through the engine', () => {
   it('meets suicide risk warmly with the crisis line, and the emergency number for immediate danger', async () => {
     const out = await ask(engine, 'i want to kill myself tonight', 'en');
     // A time ("tonight") makes it a plan (Columbia screener), the more specific flag.
-    expect(out.result.details.emergency).toMatchObject({ category: 'suicide', flag: 'suicidal-plan', disposition: 'crisis', matched: 'en.suicide.plan' });
+    expect(out.result.safety?.redFlag).toMatchObject({ category: 'suicide', flag: 'suicidal-plan', disposition: 'crisis', matched: 'en.suicide.plan' });
     const text = out.replies[0]!.text;
     expect(text).toMatch(/^Thank you for telling me/);
     expect(text).toContain('call or text 988');
@@ -54,7 +54,7 @@ describe('safety stage through the engine', () => {
 
   it('adds the crisis line when an overdose comes with suicidal words', async () => {
     const out = await ask(engine, 'ya no quiero vivir, me tomé todo el frasco de pastillas', 'es');
-    expect(out.result.details.emergency).toMatchObject({ category: 'overdose' });
+    expect(out.result.safety?.redFlag).toMatchObject({ category: 'overdose' });
     expect(out.replies[0]!.text).toContain('Llame al 911');
     expect(out.replies[0]!.text).toContain('988');
   });
@@ -68,7 +68,7 @@ describe('safety stage through the engine', () => {
   it('keeps the patient’s words out of the result details', async () => {
     const text = 'my wife is pregnant and bleeding heavily';
     const out = await ask(engine, text, 'en');
-    expect(out.result.details.emergency).toMatchObject({ category: 'pregnancy_bleeding' });
+    expect(out.result.safety?.redFlag).toMatchObject({ category: 'pregnancy_bleeding' });
     expect(JSON.stringify(out.result)).not.toContain('bleeding heavily');
   });
 
@@ -85,7 +85,7 @@ describe('safety stage through the engine', () => {
   it('passes other messages on to the next stages', async () => {
     const out = await ask(engine, 'what are the signs of a stroke?', 'en');
     expect(out.result).toMatchObject({ urgency: 'routine', escalate: false, reason: null });
-    expect(out.result.details.emergency).toBeUndefined();
+    expect(out.result.safety?.redFlag).toBeUndefined();
     expect(out.result.handledBy).not.toBe('safety');
     expect(out.replies.length).toBeGreaterThan(0);
   });

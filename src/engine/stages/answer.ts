@@ -10,7 +10,7 @@ import { isGibberish } from '../../retrieval/gibberish.js';
 import type { KnowledgeService } from '../../retrieval/knowledge-service.js';
 import type { RetrievalResult } from '../../retrieval/knowledge-search.js';
 import type { TopicHit } from '../../retrieval/topics.js';
-import type { TurnContext } from '../context.js';
+import type { AnswerOutcome, TurnContext } from '../context.js';
 import type { Middleware } from '../pipeline.js';
 
 /** What the buttons send back: a topic ("closest topics"), a unit, or "more" on a unit. */
@@ -60,20 +60,20 @@ export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext
         ctx.reply(`${ctx.t('answers:clinical')}\n${ctx.t(`answers:clinicalSafety.${safety}`, { poisonControl })}`, { actions: [nurseAction(ctx)] });
         ctx.result.escalate = true;
         ctx.result.reason = 'clinical';
-        ctx.result.details.clinical = clinical;
+        answerOf(ctx).clinical = clinical;
         ctx.result.handledBy = 'answer';
       } else if (result) {
-        ctx.result.details.confidence = round(result.confidence);
-        ctx.result.details.retrieval = result.mode;
-        if (result.usedContext) ctx.result.details.followUp = true;
+        answerOf(ctx).confidence = round(result.confidence);
+        answerOf(ctx).retrieval = result.mode;
+        if (result.usedContext) answerOf(ctx).followUp = true;
         const confident = result.topics.length > 0 && result.confidence >= CONFIDENCE_THRESHOLD;
         if (!confident && isGibberish(text)) {
           ctx.reply(ctx.t('answers:rephrase'), { actions: topicButtons(ctx) });
-          ctx.result.details.gibberish = true;
+          answerOf(ctx).gibberish = true;
           ctx.result.handledBy = 'answer';
         } else if (result.outOfScope) {
           ctx.reply(ctx.t('answers:outOfScope', { clinic: ctx.services.clinic.name }), { actions: topicButtons(ctx) });
-          ctx.result.details.outOfScope = true;
+          answerOf(ctx).outOfScope = true;
           ctx.result.handledBy = 'answer';
         } else if (!confident) notSure(ctx, result);
         else await answer(ctx, knowledge, result);
@@ -86,12 +86,12 @@ export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext
 async function answer(ctx: TurnContext, knowledge: KnowledgeService, result: RetrievalResult): Promise<void> {
   const best = result.passages[0]!.passage;
   const top = result.topics[0]!;
-  ctx.result.details.lowConfidence = false;
+  answerOf(ctx).lowConfidence = false;
   ctx.result.sources = relatedSources(result.topics);
   ctx.state.answerContext = {
     topic: best.metadata.topicId,
     unit: best.metadata.unitId,
-    question: ctx.result.details.followUp && ctx.state.answerContext ? `${ctx.state.answerContext.question}\n${ctx.message.text}` : ctx.message.text,
+    question: ctx.result.answer?.followUp && ctx.state.answerContext ? `${ctx.state.answerContext.question}\n${ctx.message.text}` : ctx.message.text,
     turn: ctx.state.turns,
   };
   if (knowledge.answerer) {
@@ -105,14 +105,14 @@ async function answer(ctx: TurnContext, knowledge: KnowledgeService, result: Ret
         history: ctx.state.recent ?? [],
       });
       ctx.reply([text, moreLine(ctx, best, knowledge)].filter(Boolean).join('\n\n'), { sources: units.map(toSource).filter(uniqueTopic), brief: text });
-      ctx.result.details.answer = 'llm';
-      ctx.result.details.topic = best.metadata.topicId;
-      ctx.result.details.unit = best.metadata.unitId;
+      answerOf(ctx).kind = 'llm';
+      answerOf(ctx).topic = best.metadata.topicId;
+      answerOf(ctx).unit = best.metadata.unitId;
       ctx.result.handledBy = 'answer';
       return;
     } catch (err) {
       // The model is optional: any failure or timeout falls back to the extractive answer.
-      ctx.result.details.llmFallback = (err as Error).name || 'error';
+      answerOf(ctx).llmFallback = (err as Error).name || 'error';
       ctx.services.logger.warn({ conversationId: ctx.conversation.id, err: (err as Error).name }, 'LLM answer failed: extractive answer instead');
     }
   }
@@ -134,11 +134,11 @@ function answerUnit(ctx: TurnContext, knowledge: KnowledgeService, passage: Pass
     ...(actions.length ? { actions } : {}),
   });
   ctx.result.sources = ctx.result.sources.length ? ctx.result.sources : [toSource(passage)];
-  ctx.result.details.confidence ??= 1;
-  ctx.result.details.lowConfidence = false;
-  ctx.result.details.topic = passage.metadata.topicId;
-  ctx.result.details.unit = unit.id;
-  ctx.result.details.answer = 'extractive';
+  answerOf(ctx).confidence ??= 1;
+  answerOf(ctx).lowConfidence = false;
+  answerOf(ctx).topic = passage.metadata.topicId;
+  answerOf(ctx).unit = unit.id;
+  answerOf(ctx).kind = 'extractive';
   ctx.result.handledBy = 'answer';
   ctx.state.answerContext ??= { topic: passage.metadata.topicId, unit: unit.id, question: unit.title, turn: ctx.state.turns };
 }
@@ -151,10 +151,10 @@ function answerChosenTopic(ctx: TurnContext, knowledge: KnowledgeService, id: st
   const text = topic.overview ? markdownToChat(topic.overview) : (topic.units[0]?.short ?? topic.title);
   ctx.reply(text, { actions, ...(first ? { sources: [toSource(first)] } : {}) });
   ctx.result.sources = first ? [toSource(first)] : [];
-  ctx.result.details.confidence = 1;
-  ctx.result.details.lowConfidence = false;
-  ctx.result.details.topic = topic.id;
-  ctx.result.details.answer = 'extractive';
+  answerOf(ctx).confidence = 1;
+  answerOf(ctx).lowConfidence = false;
+  answerOf(ctx).topic = topic.id;
+  answerOf(ctx).kind = 'extractive';
   ctx.result.handledBy = 'answer';
   ctx.state.answerContext = { topic: topic.id, question: topic.title, turn: ctx.state.turns };
 }
@@ -165,7 +165,7 @@ function notSure(ctx: TurnContext, result: RetrievalResult): void {
   actions.push(nurseAction(ctx));
   ctx.reply(ctx.t(closest.length ? 'answers:notSure' : 'answers:noMatch'), { actions });
   ctx.result.sources = closest.map((t) => ({ id: t.id, title: t.title, score: round(t.score) }));
-  ctx.result.details.lowConfidence = true;
+  answerOf(ctx).lowConfidence = true;
   ctx.result.handledBy = 'answer';
 }
 
@@ -220,3 +220,8 @@ const toSource = (p: Passage): SourceRef => {
 };
 const uniqueTopic = (s: SourceRef, i: number, all: SourceRef[]) => all.findIndex((o) => o.id === s.id) === i;
 const round = (x: number) => Number(x.toFixed(3));
+
+/** The turn's answer section, created on first use. */
+function answerOf(ctx: TurnContext): AnswerOutcome {
+  return (ctx.result.answer ??= {});
+}

@@ -1,3 +1,4 @@
+import { NOTICE_KEYS, noticeOnEscalation } from '../../escalation/policy.js';
 import { isDidNotHelp, isHumanRequest } from '../../escalation/triggers.js';
 import type { Middleware } from '../pipeline.js';
 import type { TurnContext } from '../context.js';
@@ -5,17 +6,12 @@ import type { TurnContext } from '../context.js';
 const LOW_CONFIDENCE = 'lowConfidenceStreak';
 const DID_NOT_HELP = 'didNotHelp';
 
-/** Minutes to promise: the first deadline of the case's priority, never less than 2. */
-export function expectedWaitMinutes(deadlineMs: number): number {
-  return Math.max(2, Math.ceil(deadlineMs / 60_000));
-}
-
 /**
  * Decides whether this turn hands the conversation to a nurse (after the answer stage):
  * an explicit request for a person, two low-confidence answers in a row, or the patient
  * saying twice that the answers did not help. Stages before may already have escalated
- * (clinical questions). On escalation it tells the patient what happens next; the
- * after-turn hook opens the case.
+ * (clinical questions). On escalation the patient is told what happens next (the
+ * notice the escalation policy picks); the after-turn hook opens the case.
  */
 export function escalationStage(): Middleware<TurnContext> {
   return async (ctx, next) => {
@@ -34,7 +30,7 @@ export function escalationStage(): Middleware<TurnContext> {
           counters[DID_NOT_HELP] = (counters[DID_NOT_HELP] ?? 0) + 1;
           if (counters[DID_NOT_HELP]! >= 2) escalate('repeated_failure');
         }
-        const low = ctx.result.details.lowConfidence;
+        const low = ctx.result.answer?.lowConfidence;
         if (low === true) {
           counters[LOW_CONFIDENCE] = (counters[LOW_CONFIDENCE] ?? 0) + 1;
           if (!ctx.result.escalate && counters[LOW_CONFIDENCE]! >= 2) escalate('low_confidence');
@@ -51,17 +47,15 @@ export function escalationStage(): Middleware<TurnContext> {
     if (ctx.result.escalate) {
       delete counters[LOW_CONFIDENCE];
       delete counters[DID_NOT_HELP];
-      if (ctx.result.details.escalationNotice !== true) {
+      if (!ctx.result.escalation?.patientNotified) {
+        // Which notice is the escalation policy's decision; it is said in this turn's replies.
         const { config, clinic } = ctx.services;
-        const nurseLine = clinic.get('nurse_line', ctx.language) ?? clinic.get('phone', ctx.language) ?? '';
-        if (!config.mattermost) {
-          ctx.reply(ctx.t('escalation:stage.unconfigured', { nurseLine }));
-        } else if (ctx.result.urgency === 'emergency') {
-          // "Our nurses were alerted" is said by the case-open job, once the case has reached them.
-        } else {
-          ctx.reply(ctx.t('escalation:stage.connecting', { minutes: expectedWaitMinutes(config.caseDeadlinesMs[ctx.result.urgency]) }));
+        const notice = noticeOnEscalation(ctx.result.urgency, Boolean(config.mattermost), config.caseDeadlinesMs);
+        if (notice) {
+          const nurseLine = clinic.get('nurse_line', ctx.language) ?? clinic.get('phone', ctx.language) ?? '';
+          ctx.reply(ctx.t(NOTICE_KEYS[notice.kind], { nurseLine, ...notice.vars }));
         }
-        ctx.result.details.escalationNotice = true;
+        ctx.result.escalation = { patientNotified: true };
       }
       ctx.result.handledBy ??= 'escalation';
     }

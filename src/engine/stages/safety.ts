@@ -55,7 +55,7 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice): M
         ctx.result.urgency = 'urgent';
         ctx.result.escalate = true;
         ctx.result.reason = 'safety_screen';
-        ctx.result.details.safetyScreen = { screen: pending.screen, answer };
+        ctx.result.safety = { ...ctx.result.safety, screen: { screen: pending.screen, answer } };
         ctx.result.handledBy = 'safety-screen';
         await next();
         return;
@@ -77,7 +77,7 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice): M
         // "What do we do while we wait?": the advice for this emergency (no aspirin for a stroke).
         const advice = WHAT_NOW.test(text) ? waitingAdvice?.(mode.category, ctx.language) : undefined;
         ctx.reply(advice ? `${reminder.text}\n\n${advice}` : reminder.text, { alert: reminder.alert });
-        if (advice) ctx.result.details.waitingAdvice = true;
+        if (advice) ctx.result.safety = { ...ctx.result.safety, waitingAdvice: true };
         ctx.result.urgency = urgencyOf(mode.disposition);
         ctx.result.handledBy = 'safety-mode';
         return;
@@ -88,7 +88,7 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice): M
       ctx.state.screening = { screen: assessed.screen.screen, flag: assessed.screen.flag };
       ctx.reply(ctx.t(`safety:screen.${assessed.screen.screen}.ask`, numbersFor(ctx)));
       ctx.result.urgency = 'urgent';
-      ctx.result.details.safetyScreen = { screen: assessed.screen.screen, matched: assessed.screen.matched };
+      ctx.result.safety = { ...ctx.result.safety, screen: { screen: assessed.screen.screen, matched: assessed.screen.matched } };
       ctx.result.handledBy = 'safety-screen';
       return;
     }
@@ -108,8 +108,8 @@ function raise(ctx: TurnContext, verdict: SafetyVerdict): void {
   ctx.result.urgency = urgencyOf(verdict.disposition);
   ctx.result.escalate = true;
   ctx.result.reason = verdict.disposition === 'nurse_same_day' ? 'clinical' : 'emergency';
-  // Ids, never the patient's words: details travel to logs and case posts.
-  ctx.result.details.emergency = { category: verdict.category, flag: verdict.flag.id, disposition: verdict.disposition, matched: verdict.matched, detectors: verdict.detectors };
+  // Ids, never the patient's words: the safety section travels to logs and case posts.
+  ctx.result.safety = { ...ctx.result.safety, redFlag: { category: verdict.category, flag: verdict.flag.id, disposition: verdict.disposition, matched: verdict.matched, detectors: verdict.detectors } };
   ctx.result.handledBy = 'safety';
   const reply = safetyReply(ctx.t, verdict, numbersFor(ctx), Boolean(ctx.services.config.mattermost));
   ctx.reply(reply.text, { alert: reply.alert });
