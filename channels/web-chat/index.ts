@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
 import express, { type Router } from 'express';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
@@ -25,6 +26,10 @@ const messagePayload = z.object({
   clientId: z.string().min(1).max(100).regex(/^[\w.:-]+$/).optional(),
 });
 const languagePayload = z.object({ language: z.string().min(2).max(20) });
+/** What a web chat button sends back ("topic:fever", "more:fever#when-to-call"): the bot's own words, not the patient's. */
+const BUTTON_VALUE = /^(topic|unit|more):[a-z0-9-]{1,80}(#[a-z0-9-]{1,80})?$/;
+/** How long browsers may cache the page's files (they change with each release). */
+const STATIC_MAX_AGE = '5m';
 
 export interface WebChatOptions {
   io: Server;
@@ -52,7 +57,11 @@ interface SessionData {
   ip: string;
 }
 
-export function toClientMessage(m: Pick<StoredMessage, 'id' | 'role' | 'body' | 'createdAt' | 'meta'>) {
+/**
+ * A stored message as the page gets it in `history`. Bot replies keep their language (the page
+ * follows the conversation's language) and a safety reply its `alert` (the numbers to call).
+ */
+export function toClientMessage(m: Pick<StoredMessage, 'id' | 'role' | 'body' | 'createdAt' | 'meta'> & { language?: Language | null }) {
   return {
     id: String(m.id),
     role: m.role,
@@ -60,6 +69,8 @@ export function toClientMessage(m: Pick<StoredMessage, 'id' | 'role' | 'body' | 
     ...(m.meta.sources ? { sources: m.meta.sources } : {}),
     ...(m.meta.actions ? { actions: m.meta.actions } : {}),
     ...(m.meta.senderName ? { senderName: m.meta.senderName } : {}),
+    ...(m.meta.alert ? { alert: m.meta.alert } : {}),
+    ...(m.language && m.role === 'bot' ? { language: m.language } : {}),
     createdAt: new Date(m.createdAt).toISOString(),
   };
 }
@@ -166,7 +177,7 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
           from: { id: data.visitorId, role: 'patient' },
           text,
           locale: data.language,
-          kind: 'text',
+          kind: BUTTON_VALUE.test(text) ? 'postback' : 'text',
           timestamp: new Date(),
         },
         { conversation: data.conversation },
@@ -221,7 +232,8 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
     socket.on('disconnect', () => metrics?.webchatConnections.dec());
     const { token, history, ...data } = socket.data as Awaited<ReturnType<typeof openSession>>;
     socket.data = data satisfies SessionData;
-    socket.emit('session', { conversationId: data.conversation.id, token, language: data.language });
+    // `resumed`: a `history` follows (a new visitor gets none, and the page greets them instead).
+    socket.emit('session', { conversationId: data.conversation.id, token, language: data.language, resumed: history !== undefined });
     if (history) socket.emit('history', history);
 
     /**
@@ -260,12 +272,38 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
   });
 
   const router = express.Router();
+  // The page's strings, also read by /widget.js from the clinic's site (public text: any origin may read it).
   router.get('/webchat/strings/:lang', (req, res) => {
     const language = allowed(req.params.lang) ?? config.defaultLanguage;
     res.set('Cache-Control', 'public, max-age=300');
-    res.json({ language, languages: config.languages, strings: t(language)('page', { returnObjects: true }) });
+    res.set('Access-Control-Allow-Origin', '*');
+    res.json(pageStrings(language));
   });
-  router.use(express.static(paths.public, { index: 'index.html', maxAge: '5m' }));
+  router.get('/widget.js', (_req, res) => {
+    // Loaded by other sites' pages: a script they may include (CORP), renewed every few minutes.
+    res.set('Cross-Origin-Resource-Policy', 'cross-origin');
+    res.sendFile(join(paths.public, 'widget.js'), { maxAge: STATIC_MAX_AGE, headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+  });
+  router.use(express.static(paths.public, { index: 'index.html', maxAge: STATIC_MAX_AGE }));
+
+  /**
+   * Everything the page needs in one language: its strings, the server's error texts (a message
+   * the page refuses before sending gets the very words the server would answer), the "More:"
+   * line of each language (so the page can show it as a link), and the short numbers to make
+   * tappable (the emergency number and crisis line; longer phone numbers are recognised by shape).
+   */
+  function pageStrings(language: Language) {
+    const tl = t(language);
+    return {
+      language,
+      languages: config.languages,
+      strings: tl('page', { returnObjects: true }),
+      errors: tl('errors', { returnObjects: true, max: config.maxMessageLength }),
+      maxLength: config.maxMessageLength,
+      phones: [...new Set([config.emergencyNumber, config.crisisLine])],
+      moreLines: Object.fromEntries(config.languages.map((l) => [l, t(l)('answers:more', { title: '%TITLE%', url: '%URL%' })])),
+    };
+  }
 
   return {
     name: WEBCHAT,
@@ -279,6 +317,10 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
         ...(message.sources?.length ? { sources: message.sources } : {}),
         ...(message.actions?.length ? { actions: message.actions } : {}),
         ...(message.senderName ? { senderName: message.senderName } : {}),
+        // A safety reply: the page styles it apart and shows a call button per number.
+        ...(message.alert ? { alert: message.alert } : {}),
+        // The page's interface follows the conversation's language (romanised Hindi included).
+        ...(message.role === 'bot' ? { language: message.language } : {}),
         createdAt: message.createdAt.toISOString(),
       });
     },

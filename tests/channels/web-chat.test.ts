@@ -124,6 +124,49 @@ describe('web chat over socket.io', () => {
     visitor.close();
   });
 
+  it('gives the page what it renders: an emergency reply’s numbers, the reply’s language, and `resumed` on the session', async () => {
+    const visitor = await connectVisitor(app.url);
+    expect(visitor.session).toMatchObject({ resumed: false });
+    await visitor.send('I have crushing chest pain');
+    const alert = await visitor.next((m) => m.role === 'bot');
+    expect(alert.alert).toEqual({ disposition: 'emergency', call: [{ label: '911', number: '911' }] });
+    expect(alert.language).toBe('en');
+    visitor.close();
+    const again = await connectVisitor(app.url, { token: visitor.session.token });
+    expect(again.session).toMatchObject({ resumed: true });
+    const history = await again.history();
+    expect(history.find((m) => m.role === 'bot')).toMatchObject({ alert: { disposition: 'emergency' }, language: 'en' });
+    again.close();
+  });
+
+  it('takes a button’s value as the bot’s own words: "topic:…" does not change the conversation’s language', async () => {
+    const visitor = await connectVisitor(app.url, { language: 'es' });
+    await visitor.send('topic:billing-payments');
+    const reply = await visitor.next((m) => m.role === 'bot');
+    expect(reply.language).toBe('es');
+    expect(reply.sources?.[0]?.id).toBe('billing-payments');
+    visitor.close();
+  });
+
+  it('serves /widget.js to any site, the favicon, and strings a clinic page may read', async () => {
+    const widget = await fetch(`${app.url}/widget.js`);
+    expect(widget.status).toBe(200);
+    expect(widget.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(widget.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(await widget.text()).toContain('data-carerelay-launcher');
+    const icon = await fetch(`${app.url}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(Buffer.from(await icon.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+    expect((await fetch(`${app.url}/favicon.svg`)).headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    const strings = await fetch(`${app.url}/webchat/strings/zh`, { headers: { Origin: 'https://clinic.example' } });
+    expect(strings.headers.get('access-control-allow-origin')).toBe('*');
+    const body = (await strings.json()) as any;
+    expect(body.strings.launcher).toBe('在线咨询');
+    expect(body.errors.tooLong).toContain('4000');
+    expect(body.moreLines.en).toBe('More: %TITLE% %URL%');
+    expect(body.phones).toEqual(['911', '988']);
+  });
+
   it('serves the page, its strings and the operational routes', async () => {
     const page = await fetch(`${app.url}/`);
     expect(page.status).toBe(200);
