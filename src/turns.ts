@@ -223,7 +223,7 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
         channel: conversation.channel,
         body: reply.text,
         language: reply.language,
-        meta: metaOf(reply, { inReplyTo: inbound.id }),
+        meta: metaOf(reply, {}),
         status: live ? 'sent' : 'stored',
       })),
       state: output.state,

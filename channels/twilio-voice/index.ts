@@ -216,7 +216,7 @@ export function createTwilioVoiceChannel(options: TwilioVoiceOptions): ChannelSe
     const conversation = await store.conversations.get(conversationId);
     if (!conversation) return [];
     const history = await store.messages.history(conversationId, 50);
-    return history.filter((m) => m.direction === 'out' && m.meta.inReplyTo === inboundId).map((m) => toOutbound(m, conversation));
+    return history.filter((m) => m.direction === 'out' && m.inReplyTo === inboundId).map((m) => toOutbound(m, conversation));
   }
 
   const router = express.Router();
@@ -358,7 +358,7 @@ export function createTwilioVoiceChannel(options: TwilioVoiceOptions): ChannelSe
     async send(message: OutboundMessage) {
       const stored = await store.messages.get(Number(message.id));
       // A turn's own replies are said by its webhook, or pushed later by the after-turn hook.
-      if (stored?.meta.inReplyTo !== undefined) return;
+      if (stored?.inReplyTo != null) return;
       const conversation = await store.conversations.get(message.conversationId);
       if (!conversation) throw new PermanentDeliveryError(`conversation ${message.conversationId} not found`);
       await optionMemory.forget(VOICE, conversation.address);

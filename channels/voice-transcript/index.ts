@@ -164,7 +164,7 @@ export function createVoiceTranscriptChannel(options: VoiceTranscriptOptions): C
       let outcome: { ready: boolean; sent?: OutboundMessage[]; result?: Pending['result'] };
       if (duplicate) {
         const history = await store.messages.history(conversation.id, 50);
-        outcome = { ready: true, sent: history.filter((m) => m.direction === 'out' && m.meta.inReplyTo === messageId).map((m) => toOutbound(m, conversation)) };
+        outcome = { ready: true, sent: history.filter((m) => m.direction === 'out' && m.inReplyTo === messageId).map((m) => toOutbound(m, conversation)) };
       } else outcome = await inline.wait(messageId, conversation.id, inlineWaitMs);
       const replies: Reply[] = [...owed.replies, ...(outcome.sent ?? [])];
       if (!replies.length) {
@@ -184,7 +184,7 @@ export function createVoiceTranscriptChannel(options: VoiceTranscriptOptions): C
     async send(message: OutboundMessage) {
       const stored = await store.messages.get(Number(message.id));
       // A turn's own replies are answered in the webhook's response or kept for the next one.
-      if (stored?.meta.inReplyTo !== undefined) return;
+      if (stored?.inReplyTo != null) return;
       if (textCaller && /^\+[1-9]\d{6,14}$/.test(message.to)) {
         const sid = await textCaller(message.to, [message]);
         return sid ? { externalId: sid } : undefined;

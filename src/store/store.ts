@@ -36,6 +36,8 @@ export interface StoredMessage {
   language: Language | null;
   meta: Record<string, unknown>;
   status: string;
+  /** For a turn's reply: the inbound message it answers (null for everything else). */
+  inReplyTo: number | null;
   createdAt: Date;
 }
 
@@ -79,7 +81,7 @@ const claimable = (holder: string, me: string, peers: string) =>
 const contactCols = `id, channel, external_id AS "externalId", display_name AS "displayName", language, opted_out_at AS "optedOutAt"`;
 const conversationCols = `c.id, c.contact_id AS "contactId", c.channel, k.external_id AS address, c.language, c.mode, c.created_at AS "createdAt"`;
 const messageCols = `id, conversation_id AS "conversationId", direction, role, channel, external_id AS "externalId", kind, body,
-  language, meta, status, created_at AS "createdAt"`;
+  language, meta, status, in_reply_to AS "inReplyTo", created_at AS "createdAt"`;
 
 export interface NewMessage {
   conversationId: string;
@@ -117,6 +119,8 @@ function toClaim(r: Record<string, unknown>): TurnClaim {
       language: r.m_language as Language | null,
       meta: r.m_meta as Record<string, unknown>,
       status: r.m_status as string,
+      // Claims read inbound messages, which answer nothing.
+      inReplyTo: null,
       createdAt: r.m_created_at as Date,
     };
   }

@@ -102,7 +102,7 @@ describe('Twilio Voice', () => {
     const history = await t.app.relay.store.messages.history(conversation.id);
     const question = history.find((m) => m.direction === 'in')!;
     expect(question).toMatchObject({ kind: 'transcript', body: '¿A qué hora abren los sábados?', externalId: `${call.callSid}:2` });
-    const reply = history.find((m) => m.direction === 'out' && m.meta.inReplyTo === question.id)!;
+    const reply = history.find((m) => m.direction === 'out' && m.inReplyTo === question.id)!;
     expect(reply.language).toBe('es');
     // Rendered for the ear: no URLs or markdown, and it ends by asking in Spanish.
     expect(sayText(spoken)).not.toMatch(/https?:|www\.|\*\*|\[/);

@@ -49,6 +49,7 @@ const message = (id: number, role: StoredMessage['role'], body: string): StoredM
   language: 'es',
   meta: {},
   status: 'done',
+  inReplyTo: null,
   createdAt: new Date('2030-01-01T09:59:00Z'),
 });
 

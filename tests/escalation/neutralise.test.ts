@@ -136,6 +136,7 @@ const message = (id: number, body: string): StoredMessage => ({
   language: 'en',
   meta: {},
   status: 'done',
+  inReplyTo: null,
   createdAt: new Date('2030-01-01T09:59:00Z'),
 });
 

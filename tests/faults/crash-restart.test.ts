@@ -75,8 +75,8 @@ describe('fault: SIGKILL and restart', () => {
     const client = new pg.Client({ connectionString: postgres.url });
     await client.connect();
     const { rows } = await client.query<{ reply_to: string; n: number; conversation_id: string }>(
-      `SELECT meta->>'inReplyTo' AS reply_to, count(*)::int AS n, min(conversation_id::text) AS conversation_id, min(id) AS first_id
-         FROM messages WHERE direction = 'out' AND meta->>'inReplyTo' = ANY($1::text[]) GROUP BY 1 ORDER BY first_id`,
+      `SELECT in_reply_to::text AS reply_to, count(*)::int AS n, min(conversation_id::text) AS conversation_id, min(id) AS first_id
+         FROM messages WHERE direction = 'out' AND in_reply_to::text = ANY($1::text[]) GROUP BY 1 ORDER BY first_id`,
       [heldIds.map(String)],
     );
     await client.end();

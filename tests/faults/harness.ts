@@ -193,7 +193,7 @@ export async function unanswered(databaseUrl: string, ids: number[]): Promise<nu
     const { rows } = await client.query<{ id: string }>(
       `SELECT i.id FROM messages i
         WHERE i.id = ANY($1::bigint[]) AND i.direction = 'in'
-          AND NOT EXISTS (SELECT 1 FROM messages o WHERE o.direction = 'out' AND o.meta->>'inReplyTo' = i.id::text)
+          AND NOT EXISTS (SELECT 1 FROM messages o WHERE o.direction = 'out' AND o.in_reply_to = i.id)
         ORDER BY i.id`,
       [ids],
     );
