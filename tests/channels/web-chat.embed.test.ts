@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '../../bench/app-process.js';
 import { createCareRelay } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
+import type { OutboundMessage } from '../../src/message.js';
 import { dropSchema, startTestApp, testConfig, type TestApp } from '../helpers/app.js';
 import { blockStorageScript, launchChromium, screenshot, seriousViolations, startSite } from '../helpers/browser.js';
 
@@ -110,6 +111,17 @@ describe('one script tag on a clinic site', () => {
     await frame.getByRole('button', { name: 'Close chat' }).click();
     await expect.poll(() => page.locator('[data-carerelay-panel]').isVisible()).toBe(false);
     expect(await page.evaluate('document.activeElement?.hasAttribute("data-carerelay-launcher")')).toBe(true);
+
+    // A nurse writes while the chat is closed: the launcher says so, until it is opened.
+    const visitor = ((await page.evaluate(`localStorage.getItem(${JSON.stringify(key)})`)) as string).split('.')[1]!;
+    const conversation = await app.relay.store.conversations.current((await app.relay.store.contacts.find('webchat', visitor))!);
+    const nurse: OutboundMessage = { id: 'embed-nurse-1', role: 'nurse', text: 'Hello, this is Ana.', language: 'en', senderName: 'Ana', conversationId: conversation.id, channel: 'webchat', to: conversation.address, createdAt: new Date() };
+    await app.relay.senders.get('webchat')!.send(nurse);
+    await expect.poll(() => page.locator('[data-carerelay-unread]').isVisible()).toBe(true);
+    expect(await launcher.getAttribute('aria-label')).toBe('Chat with us (new message)');
+    await launcher.click();
+    expect(await page.locator('[data-carerelay-unread]').isVisible()).toBe(false);
+    await expect.poll(() => frame.locator('[role=log] > .msg--nurse').count()).toBe(1);
     await context.close();
   });
 

@@ -198,6 +198,9 @@ describe('language', () => {
     expect(await page.evaluate('document.documentElement.lang')).toBe('hi');
     expect(await page.locator('#status').textContent()).toBe('कनेक्ट हो गया');
     expect(await page.getByLabel('भाषा').inputValue()).toBe('hi');
+    // What the page wrote on messages already shown follows too.
+    expect(await bots(page).first().locator('.msg__role').textContent()).toBe('सहायक');
+    expect(await page.locator('[role=log] > .msg--patient .msg__role').textContent()).toBe('आप');
     await screenshot(page, 'page-hindi');
     await context.close();
   });

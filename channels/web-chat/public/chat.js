@@ -150,7 +150,14 @@ async function loadStrings(lang) {
   document.title = strings.title ?? document.title;
   setStatus(statusKey);
   for (const note of document.querySelectorAll('.msg__state')) note.textContent = strings.pending ?? note.textContent;
-  for (const who of log.querySelectorAll('.msg--patient > .msg__who')) who.textContent = strings.you ?? '';
+  // Words the page itself put on messages already shown (who wrote, "Source", "Urgent", call buttons).
+  for (const role of log.querySelectorAll('[data-role] > .msg__who > .msg__role')) {
+    const item = role.parentElement.parentElement;
+    role.textContent = whoText(item.dataset.role, item.dataset.sender);
+  }
+  for (const label of log.querySelectorAll('.msg__sources-label')) label.textContent = `${strings.sources ?? 'Source'}: `;
+  for (const badge of log.querySelectorAll('.msg__badge')) badge.textContent = strings.alert ?? '!';
+  for (const call of log.querySelectorAll('.msg__call')) call.textContent = callText(call.dataset.label);
   const greeting = log.querySelector('.msg--greeting');
   if (greeting) greeting.replaceWith(greetingItem());
   await loadNurseStrings(language);
@@ -311,7 +318,11 @@ const topicTitle = (text) => {
   const id = /^topic:([a-z0-9-]+)$/.exec(text)?.[1];
   return id ? strings.topics?.[id] : undefined;
 };
-const roleNames = () => ({ patient: strings.you, bot: strings.bot, nurse: strings.nurse, system: strings.system });
+function whoText(role, sender) {
+  const name = { patient: strings.you, bot: strings.bot, nurse: strings.nurse, system: strings.system }[role] ?? '';
+  return sender ? `${name} ${sender}` : name;
+}
+const callText = (number) => (strings.callNumber ?? 'Call {number}').replace('{number}', number ?? '');
 
 function actionButtons(actions) {
   const box = document.createElement('div');
@@ -334,7 +345,7 @@ function greetingItem() {
   item.className = 'msg msg--bot msg--greeting';
   const who = document.createElement('span');
   who.className = 'msg__who';
-  who.textContent = strings.bot ?? '';
+  who.textContent = whoText('bot');
   const text = document.createElement('div');
   text.className = 'msg__text msg__rich';
   renderRich(text, strings.greeting ?? '');
@@ -355,10 +366,14 @@ function render(message, { own = false, reveal: show = true } = {}) {
   item.className = `msg msg--${message.role}`;
   if (message.id) item.dataset.id = String(message.id);
   if (message.language && message.language !== language) item.lang = message.language;
+  item.dataset.role = message.role;
+  if (message.role === 'nurse' && typeof message.senderName === 'string') item.dataset.sender = message.senderName;
   const who = document.createElement('span');
   who.className = 'msg__who';
-  const roleName = roleNames()[message.role] ?? '';
-  who.textContent = message.role === 'nurse' && message.senderName ? `${roleName} ${message.senderName}` : roleName;
+  const role = document.createElement('span');
+  role.className = 'msg__role';
+  role.textContent = whoText(message.role, item.dataset.sender);
+  who.append(role);
   item.append(who);
 
   const alert = message.alert && Array.isArray(message.alert.call) ? message.alert : undefined;
@@ -390,8 +405,8 @@ function render(message, { own = false, reveal: show = true } = {}) {
     calls.setAttribute('aria-label', strings.callsLabel ?? '');
     alert.call.forEach((call, i) => {
       if (typeof call?.number !== 'string') return;
-      const label = (strings.callNumber ?? 'Call {number}').replace('{number}', call.label || call.number);
-      const a = telLink(call.number, label);
+      const a = telLink(call.number, callText(call.label || call.number));
+      a.dataset.label = call.label || call.number;
       a.className = i === 0 ? 'msg__call' : 'msg__call msg__call--secondary';
       calls.append(a);
     });
@@ -415,7 +430,10 @@ function render(message, { own = false, reveal: show = true } = {}) {
   if (sources.length) {
     const line = document.createElement('p');
     line.className = 'msg__sources';
-    line.append(`${strings.sources ?? 'Source'}: `);
+    const label = document.createElement('span');
+    label.className = 'msg__sources-label';
+    label.textContent = `${strings.sources ?? 'Source'}: `;
+    line.append(label);
     sources.forEach((s, i) => {
       if (i) line.append(' · ');
       line.append(s.url ? link(s.url, s.title) : s.title);
