@@ -6,6 +6,7 @@ import { isLanguage, toLanguage, type Language } from './language/languages.js';
 import type { Logger } from './logger.js';
 import type { Message, OutboundMessage, Reply } from './message.js';
 import type { Metrics } from './metrics.js';
+import { DELIVER_MESSAGE, type DeliverMessagePayload } from './outbox/jobs.js';
 import { PermanentDeliveryError, type Outbox, type OutboxJob } from './outbox/outbox.js';
 import { createInstanceLock, type InstanceLock } from './db/instance-lock.js';
 import type { StateStore } from './state/state-store.js';
@@ -70,7 +71,7 @@ export interface TurnProcessorOptions {
   instance?: InstanceLock;
 }
 
-const DELIVER = 'deliver-message';
+const DELIVER = DELIVER_MESSAGE.kind;
 
 /**
  * Accepts inbound messages (stored before anything else happens) and runs their turns strictly
@@ -97,8 +98,8 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
   let stopping = false;
 
   // The outbox calls back here for each stored outbound message it owes a channel.
-  outbox?.register(DELIVER, async (job) => {
-    const { messageId } = job.payload as { messageId: number };
+  outbox?.register(DELIVER_MESSAGE, async (job) => {
+    const { messageId } = job.payload;
     const stored = await store.messages.get(messageId);
     if (!stored) throw new PermanentDeliveryError(`message ${messageId} not found`);
     const conversation = await store.conversations.get(stored.conversationId);
@@ -252,7 +253,7 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
       const byId = new Map(sent.map((m) => [Number(m.id), m]));
       // The first attempt sends what is in memory; retries rebuild it from the stored row.
       if (claimed.length) {
-        await outbox!.sendClaimed(claimed, (job) => sendStored(sender!, byId.get((job.payload as { messageId: number }).messageId)!, (job.payload as { messageId: number }).messageId));
+        await outbox!.sendClaimed(claimed, (job: OutboxJob<DeliverMessagePayload>) => sendStored(sender!, byId.get(job.payload.messageId)!, job.payload.messageId));
       }
       if (claimed.length < sent.length) outbox!.kick();
     } else {

@@ -16,6 +16,7 @@
 import express, { type Response, type Router } from 'express';
 import twilio from 'twilio';
 import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
+import { z } from 'zod';
 import type { Config } from '../../src/config.js';
 import type { TurnResult } from '../../src/engine/context.js';
 import { badRequest } from '../../src/errors.js';
@@ -24,7 +25,7 @@ import { cleanText } from '../../src/inbound.js';
 import { toLanguage, type Language } from '../../src/language/languages.js';
 import type { Logger } from '../../src/logger.js';
 import type { OutboundMessage, Reply } from '../../src/message.js';
-import { PermanentDeliveryError, type Outbox } from '../../src/outbox/outbox.js';
+import { jobKind, PermanentDeliveryError, type Outbox } from '../../src/outbox/outbox.js';
 import { createRateLimiter, type RateLimiter } from '../../src/rate-limit.js';
 import { createOptionMemory, sayNumbers } from '../../src/render/index.js';
 import type { StateStore } from '../../src/state/state-store.js';
@@ -73,12 +74,13 @@ interface GatherState {
   sms?: boolean;
 }
 
-interface LateReplyPayload {
-  conversationId: string;
-  inboundId: number;
-  messageIds: number[];
-  result: Pick<TurnResult, 'urgency' | 'reason' | 'escalate'>;
-}
+const LateReplyPayload = z.object({
+  conversationId: z.string().min(1),
+  inboundId: z.number().int(),
+  messageIds: z.array(z.number().int()),
+  result: z.object({ urgency: z.enum(['emergency', 'urgent', 'routine']), reason: z.string().nullable(), escalate: z.boolean() }),
+});
+type LateReplyPayload = z.infer<typeof LateReplyPayload>;
 
 /** The reply inside a stored outbound message (everything but where and when it goes). */
 const replyOf = ({ id: _id, conversationId: _c, channel: _ch, to: _to, createdAt: _at, ...reply }: OutboundMessage): Reply => reply;
@@ -194,8 +196,8 @@ export function createTwilioVoiceChannel(options: TwilioVoiceOptions): ChannelSe
     await outbox.enqueue(LATE_REPLY, `voice-late:${inbound.id}`, { ...payload }, { orderingKey: conversation.id });
   });
 
-  outbox.register(LATE_REPLY, async (job) => {
-    const payload = job.payload as LateReplyPayload;
+  outbox.register(jobKind(LATE_REPLY, LateReplyPayload), async (job) => {
+    const payload = job.payload;
     const conversation = await store.conversations.get(payload.conversationId);
     if (!conversation) throw new PermanentDeliveryError(`conversation ${payload.conversationId} not found`);
     const stored = await Promise.all(payload.messageIds.map((id) => store.messages.get(id)));

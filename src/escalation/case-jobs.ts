@@ -13,13 +13,11 @@ import {
   triageProps,
 } from './case-card.js';
 import type { Case } from './cases-store.js';
-import { caseOrdering, deadlineFor, JOB, type EscalationDeps, type MattermostSide } from './deps.js';
+import { caseOrdering, deadlineFor, JOB, JOBS, type CasePostPayload, type EscalationDeps, type MattermostSide } from './deps.js';
 import { notifyPatient } from './policy.js';
 
 /** Choosing nurses wants presence as of now: status changes of others never reach the bot's websocket. */
 const PRESENCE_MAX_AGE_MS = 1_000;
-
-type CasePostPayload = { caseId: string; key: string; text?: string; messageId?: number; replyIds?: number[] };
 
 /**
  * Everything the case does in Mattermost, as outbox jobs: retried with backoff while
@@ -207,11 +205,11 @@ export function createCaseJobs(deps: EscalationDeps) {
 
   return {
     register(): void {
-      outbox.register(JOB.open, runOpen);
-      outbox.register(JOB.round, runRound);
-      outbox.register(JOB.casePost, runCasePost);
-      outbox.register(JOB.card, runCardRefresh);
-      outbox.register(JOB.addMember, runAddMember);
+      outbox.register(JOBS.open, runOpen);
+      outbox.register(JOBS.round, runRound);
+      outbox.register(JOBS.casePost, runCasePost);
+      outbox.register(JOBS.card, runCardRefresh);
+      outbox.register(JOBS.addMember, runAddMember);
     },
     enqueueOpen,
     enqueueRound,

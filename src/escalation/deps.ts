@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { EngineServices } from '../engine/context.js';
 import type { Logger } from '../logger.js';
-import type { Outbox } from '../outbox/outbox.js';
+import { jobKind, type Outbox } from '../outbox/outbox.js';
 import type { StateStore } from '../state/state-store.js';
 import type { Store } from '../store/store.js';
 import type { TurnProcessor } from '../turns.js';
@@ -43,6 +44,26 @@ export const JOB = {
   addMember: 'escalation.add-member',
   relay: 'escalation.relay',
 } as const;
+
+const caseId = z.string().min(1);
+
+/** The payload schema of each kind: checked by the outbox whenever a row is read back to run. */
+export const JOBS = {
+  open: jobKind(JOB.open, z.object({ caseId })),
+  round: jobKind(JOB.round, z.object({ caseId, round: z.number().int().min(1) })),
+  /** `text` is ours; a patient's words are read from the store by message id, never kept in the payload. */
+  casePost: jobKind(
+    JOB.casePost,
+    z.object({ caseId, key: z.string().min(1), text: z.string().optional(), messageId: z.number().int().optional(), replyIds: z.array(z.number().int()).optional() }),
+  ),
+  /** Refreshes the case card, or (with `postId`) re-signs a triage alert's buttons. */
+  card: jobKind(JOB.card, z.object({ caseId, postId: z.string().optional() })),
+  addMember: jobKind(JOB.addMember, z.object({ caseId, userId: z.string().min(1) })),
+  /** A staff message heard in a case channel, on its way to the patient. */
+  relay: jobKind(JOB.relay, z.object({ postId: z.string().min(1), channelId: z.string().min(1), userId: z.string().min(1), message: z.string() })),
+};
+export type CasePostPayload = z.infer<typeof JOBS.casePost.schema>;
+export type RelayPayload = z.infer<typeof JOBS.relay.schema>;
 
 /** Case jobs share an ordering key so the card always comes before anything posted after it. */
 export const caseOrdering = (caseId: string) => `case:${caseId}`;

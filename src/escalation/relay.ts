@@ -2,16 +2,9 @@ import type { Post } from '@mattermost/types/posts';
 import { isLanguage } from '../language/languages.js';
 import type { OutboxJob } from '../outbox/outbox.js';
 import type { CaseJobs } from './case-jobs.js';
-import { JOB, type EscalationDeps } from './deps.js';
+import { JOB, JOBS, type EscalationDeps, type RelayPayload } from './deps.js';
 import { errorText } from './mattermost/gateway.js';
 import { handOver, notifyPatient } from './policy.js';
-
-interface RelayPayload {
-  postId: string;
-  channelId: string;
-  userId: string;
-  message: string;
-}
 
 /** A nurse's message starting with this stays an internal note in the case channel. */
 export const NOTE_PREFIX = '//';
@@ -101,7 +94,7 @@ export function createRelay(deps: EscalationDeps, jobs: CaseJobs) {
 
   return {
     register(): void {
-      outbox.register(JOB.relay, run);
+      outbox.register(JOBS.relay, run);
     },
     /**
      * Called for each `posted` event heard on the websocket. Queued one after another, in

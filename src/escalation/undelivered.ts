@@ -1,9 +1,8 @@
 import type { Database } from '../db/database.js';
 import type { CaseJobs } from './case-jobs.js';
-import { JOB, type EscalationDeps } from './deps.js';
+import { DELIVER_MESSAGE as DELIVER } from '../outbox/jobs.js';
+import { JOB, JOBS, type EscalationDeps } from './deps.js';
 
-/** The turn processor's outbox kind for a stored message owed to a patient's channel (src/turns.ts). */
-const DELIVER_MESSAGE = 'deliver-message';
 /** A nurse message whose delivery gave up (12 attempts, about 18 minutes) is tried again after this long… */
 export const RETRY_AFTER_MS = 10 * 60_000;
 /** …this many times (about 3 hours in all), then the nurse is told it could not be delivered. */
@@ -53,20 +52,25 @@ export function createUndelivered(deps: EscalationDeps & { db: Database }, jobs:
        WHERE NOT EXISTS (SELECT 1 FROM outbox s WHERE s.idempotency_key = d.base || '#r' || (d.generation + 1))
          AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.dedupe_key = 'undelivered-final:' || d.base)
        ORDER BY d.id LIMIT 20`,
-      [JOB.relay, DELIVER_MESSAGE, RETRY_AFTER_MS],
+      [JOB.relay, DELIVER.kind, RETRY_AFTER_MS],
     );
     return rows;
   }
 
+  // Dead rows are read straight from the table: through their kind's schema, like the outbox does.
+  const relayOf = (row: DeadRow) => JOBS.relay.schema.safeParse(row.payload).data;
+  const deliveryOf = (row: DeadRow) => DELIVER.schema.safeParse(row.payload).data;
+
   /** The case a dead job belongs to, and when the nurse wrote. */
   async function caseOf(row: DeadRow): Promise<{ caseId: string; writtenAt: Date | null } | undefined> {
     if (row.kind === JOB.relay) {
-      const c = await cases.byChannel(String(row.payload.channelId ?? ''));
+      const channelId = relayOf(row)?.channelId;
+      const c = channelId ? await cases.byChannel(channelId) : undefined;
       return c ? { caseId: c.id, writtenAt: null } : undefined;
     }
     const { rows } = await db.pool.query<{ caseId: string | null; at: Date }>(
       `SELECT meta->>'caseId' AS "caseId", created_at AS at FROM messages WHERE id = $1`,
-      [Number(row.payload.messageId)],
+      [deliveryOf(row)?.messageId ?? 0],
     );
     return rows[0]?.caseId ? { caseId: rows[0].caseId, writtenAt: rows[0].at } : undefined;
   }
@@ -87,7 +91,7 @@ export function createUndelivered(deps: EscalationDeps & { db: Database }, jobs:
       logger.error({ outboxId: row.id, kind: row.kind, caseId: found?.caseId }, 'nurse message not delivered; retries exhausted');
       return;
     }
-    const orderingKey = row.kind === JOB.relay ? `relay:${String(row.payload.channelId ?? '')}` : await conversationOf(Number(row.payload.messageId));
+    const orderingKey = row.kind === JOB.relay ? `relay:${relayOf(row)?.channelId ?? ''}` : await conversationOf(deliveryOf(row)?.messageId ?? 0);
     const { created } = await outbox.enqueue(row.kind, `${row.base}#r${next}`, row.payload, orderingKey ? { orderingKey } : {});
     if (!created) return;
     logger.warn({ outboxId: row.id, kind: row.kind, retry: next, caseId: found?.caseId }, 'nurse message queued again after its delivery gave up');

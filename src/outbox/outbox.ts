@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { isConnectionFailure } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -16,6 +17,19 @@ export interface OutboxJob<P = Record<string, unknown>> {
  * and the stored message it delivered, marked `sent` in the same statement that closes the row.
  */
 export type OutboxHandler = (job: OutboxJob<any>) => Promise<void | { externalId?: string; sentMessageId?: number }>;
+
+/**
+ * An outbox job kind with the zod schema of its payload. The payload is checked against it
+ * every time a row of that kind is read back to be sent: a row written by an older or newer
+ * build, or edited by hand, fails at once (dead, never retried) with a clear error instead of
+ * a handler reading `undefined`.
+ */
+export interface JobKind<P> {
+  readonly kind: string;
+  readonly schema: z.ZodType<P>;
+}
+
+export const jobKind = <P>(kind: string, schema: z.ZodType<P>): JobKind<P> => ({ kind, schema });
 
 /** Thrown by a handler when retrying cannot help (invalid number, opted out, 4xx). */
 export class PermanentDeliveryError extends Error {
@@ -67,6 +81,7 @@ export function createOutbox(options: OutboxOptions) {
   const cap = options.backoffMaxMs ?? 5 * 60_000;
   const leaseMs = options.leaseMs ?? 60_000;
   const handlers = new Map<string, OutboxHandler>();
+  const schemas = new Map<string, z.ZodType>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -92,6 +107,15 @@ export function createOutbox(options: OutboxOptions) {
     const handler = inline ?? handlers.get(job.kind);
     try {
       if (!handler) throw new Error(`no outbox handler for ${job.kind}`);
+      const schema = schemas.get(job.kind);
+      if (schema) {
+        const parsed = schema.safeParse(job.payload);
+        if (!parsed.success) {
+          const where = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
+          throw new PermanentDeliveryError(`${job.kind} payload is invalid (${where})`);
+        }
+        job = { ...job, payload: parsed.data as Record<string, unknown> };
+      }
       const result = await handler(job);
       // One round trip closes the row and, for a stored message, marks it sent.
       await db.pool.query({
@@ -144,8 +168,14 @@ export function createOutbox(options: OutboxOptions) {
   }
 
   return {
-    register(kind: string, handler: OutboxHandler): void {
-      handlers.set(kind, handler);
+    /** The handler for a job kind; with a `JobKind`, each payload is checked against its schema before the handler sees it. */
+    register<P>(kind: string | JobKind<P>, handler: (job: OutboxJob<P>) => ReturnType<OutboxHandler>): void {
+      if (typeof kind === 'string') {
+        handlers.set(kind, handler as OutboxHandler);
+        return;
+      }
+      handlers.set(kind.kind, handler as OutboxHandler);
+      schemas.set(kind.kind, kind.schema);
     },
     /**
      * Stores a delivery; a second enqueue with the same key is a no-op (returns the first

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/logger.js';
-import { createOutbox, PermanentDeliveryError, RetryLaterError } from '../../src/outbox/outbox.js';
+import { z } from 'zod';
+import { createOutbox, jobKind, PermanentDeliveryError, RetryLaterError } from '../../src/outbox/outbox.js';
 import { createInstanceLock } from '../../src/db/instance-lock.js';
 import { dropSchema, testConfig } from '../helpers/app.js';
 
@@ -39,6 +40,23 @@ describe('outbox', () => {
     expect(second).toEqual({ id: first.id, created: false });
     expect(got).toEqual([{ n: 1 }]);
     expect(await outbox.get(first.id)).toMatchObject({ status: 'done', externalId: 'X1', attempts: 1 });
+  });
+
+  it('checks a typed kind’s payload against its schema: a row that does not fit is dead at once, never retried', async () => {
+    const outbox = createOutbox({ db, logger });
+    const kind = jobKind('t-typed', z.object({ messageId: z.number().int() }));
+    const got: number[] = [];
+    outbox.register(kind, async (job) => {
+      got.push(job.payload.messageId);
+    });
+    const good = await outbox.enqueue(kind.kind, 'typed-ok', { messageId: 7 });
+    const bad = await outbox.enqueue(kind.kind, 'typed-bad', { messageId: 'seven' });
+    expect(good.delivered).toBe(true);
+    expect(bad.delivered).toBe(false);
+    expect(got).toEqual([7]);
+    const dead = await outbox.get(bad.id);
+    expect(dead).toMatchObject({ status: 'dead', attempts: 1 });
+    expect(dead?.lastError).toMatch(/t-typed payload is invalid \(messageId: /);
   });
 
   it('retries with backoff, gives up on permanent errors, and keeps order per ordering key', async () => {
