@@ -58,6 +58,28 @@ export function toOutbound(m: StoredMessage, conversation: Conversation): Outbou
 
 const TYPING_AFTER_MS = 400;
 
+/** What the turn processor offers channels, escalation and the app. */
+export interface TurnProcessor {
+  /** After-turn hooks, run in order after each turn's replies are stored and sent. */
+  readonly hooks: TurnHook[];
+  /** Stores and delivers one message outside a turn (nurse replies, case notices, channel notices). */
+  deliver(conversation: Conversation, reply: Reply, extraMeta?: Record<string, unknown>): Promise<OutboundMessage>;
+  /** Stores the message (once per channel + external id) and schedules its turn; resolves when it is stored. */
+  accept(raw: Message, options?: { displayName?: string; contact?: Contact; conversation?: Conversation }): Promise<AcceptResult>;
+  /** The patient chose a language outside a message (web chat selector, Telegram settings). */
+  setLanguage(conversationId: string, language: Language): Promise<void>;
+  /** The conversation's state as its next turn will see it (tests, diagnostics). */
+  getState(conversationId: string): Promise<ConversationState | undefined>;
+  /** This instance's id: the holder value of the conversations it is running. */
+  readonly instanceId: number;
+  /** Waits for the conversation's queued turns (tests, the CLI). */
+  settle(conversationId: string): Promise<void>;
+  /** Starts conversations with turns nobody alive is running; returns how many. */
+  recover(olderThanMs?: number): Promise<number>;
+  /** Stops taking turns, waits for those in flight, gives back held conversations. */
+  stop(): Promise<void>;
+}
+
 export interface TurnProcessorOptions {
   store: Store;
   state: StateStore;
@@ -89,7 +111,7 @@ const DELIVER = DELIVER_MESSAGE.kind;
  * - Delivery comes after: web chat pushes the stored replies live (a reconnecting page gets them
  *   from history); other channels send the outbox rows the finish claimed for this instance.
  */
-export function createTurnProcessor({ store, state: _state, engine, logger, metrics, senders, outbox, instance }: TurnProcessorOptions) {
+export function createTurnProcessor({ store, state: _state, engine, logger, metrics, senders, outbox, instance }: TurnProcessorOptions): TurnProcessor {
   const chains = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
   const hooks: TurnHook[] = [];
@@ -386,4 +408,3 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
   };
 }
 
-export type TurnProcessor = ReturnType<typeof createTurnProcessor>;

@@ -12,7 +12,7 @@ import type { TurnHook, TurnProcessor } from '../turns.js';
 import { createActionsRouter } from './actions-route.js';
 import { createCaseJobs } from './case-jobs.js';
 import { createCasesStore, type CasesStore } from './cases-store.js';
-import { createCaseWatch } from './case-watch.js';
+import { createCaseWatch, type CaseWatch } from './case-watch.js';
 import { createClaims } from './claims.js';
 import { createCommandRouter } from './command-route.js';
 import { createDeadlines } from './deadlines.js';
@@ -36,6 +36,28 @@ export interface EscalationOptions {
   services: EngineServices;
 }
 
+/** The escalation path as the app sees it. */
+export interface Escalation {
+  readonly cases: CasesStore;
+  /** The after-turn hook: the patient's words reach an open case; an escalating turn opens or raises one. */
+  readonly afterTurn: TurnHook;
+  /** Readiness of the staff desk (not required: cases wait in the database without it). */
+  readonly readiness: ReadinessCheck;
+  /** The desk's HTTP routes (button actions, slash command). */
+  readonly router: Router;
+  /** Waiting-case gauges and the no-desk warning. */
+  readonly watch: CaseWatch;
+  /** The pinned queue post (when a desk is configured). */
+  readonly queuePost: QueuePost | undefined;
+  /** The connected Mattermost side (tests and benchmarks look at it). */
+  readonly mattermost: MattermostSide | undefined;
+  /** Starts the desk connection, presence and the deadline sweeper once the HTTP server is bound. */
+  start(address?: AddressInfo): void;
+  stop(): Promise<void>;
+  /** Runs one sweep now (tests, benchmarks); `undelivered` also looks for dead nurse messages. */
+  sweep(opts?: { undelivered?: boolean }): Promise<void>;
+}
+
 const URGENCIES = new Set<Urgency>(['emergency', 'urgent', 'routine']);
 
 /** Runs `fn` again after a short pause when it fails (up to three tries). */
@@ -56,7 +78,7 @@ async function retrying<T>(fn: () => Promise<T>, tries = 3): Promise<T> {
  * and resolve, deadlines move unclaimed cases up the ladder. Without Mattermost configured,
  * cases wait in the database and readiness says so.
  */
-export function createEscalation(options: EscalationOptions) {
+export function createEscalation(options: EscalationOptions): Escalation {
   const { config, logger, store, outbox, processor, services } = options;
   const cases: CasesStore = createCasesStore(options.db);
   const roster = loadStaffRoster(config.mattermost?.staffFile, config.defaultLanguage);
@@ -198,4 +220,3 @@ export function createEscalation(options: EscalationOptions) {
   };
 }
 
-export type Escalation = ReturnType<typeof createEscalation>;

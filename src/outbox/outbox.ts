@@ -66,6 +66,40 @@ export interface OutboxOptions {
   instance?: { readonly id: number; peers?(): number[] };
 }
 
+/** A stored outbox row, as `get` reads it. */
+export interface OutboxRow extends OutboxJob {
+  status: string;
+  lastError: string | null;
+  externalId: string | null;
+  externalStatus: string | null;
+}
+
+/** The outbox as its users see it (the turn processor, escalation, channels). */
+export interface Outbox {
+  /** The handler for a job kind; with a `JobKind`, each payload is checked against its schema before the handler sees it. */
+  register<P>(kind: string | JobKind<P>, handler: (job: OutboxJob<P>) => ReturnType<OutboxHandler>): void;
+  /** Stores a delivery (a second enqueue with the same key is a no-op) and tries it at once unless `defer` is set. */
+  enqueue(
+    kind: string,
+    idempotencyKey: string,
+    payload: Record<string, unknown>,
+    opts?: { orderingKey?: string; defer?: boolean; inline?: OutboxHandler },
+  ): Promise<{ id: number; created: boolean; delivered?: boolean }>;
+  /** How long a claimed row may be sending before another sender takes it. */
+  readonly leaseMs: number;
+  /** Sends rows the caller stored already claimed for this instance, in order; true when all were delivered. */
+  sendClaimed(jobs: OutboxJob[], inline?: OutboxHandler): Promise<boolean>;
+  /** A provider's status callback: records it; `retry` puts the row back in the queue. */
+  recordExternalStatus(externalId: string, status: string, retry?: boolean): Promise<OutboxJob | undefined>;
+  get(id: number): Promise<OutboxRow | undefined>;
+  pendingCount(): Promise<number>;
+  /** Sends everything due, oldest first; returns how many rows were attempted. */
+  drain(limit?: number): Promise<number>;
+  kick(): void;
+  start(): void;
+  stop(): Promise<void>;
+}
+
 const jobCols = `id, kind, idempotency_key AS "idempotencyKey", ordering_key AS "orderingKey", payload, attempts`;
 
 /**
@@ -73,7 +107,7 @@ const jobCols = `id, kind, idempotency_key AS "idempotencyKey", ordering_key AS 
  * lease, so a crashed sender's rows are picked up again; a row waits for earlier rows with
  * the same ordering key, so one conversation's messages keep their order.
  */
-export function createOutbox(options: OutboxOptions) {
+export function createOutbox(options: OutboxOptions): Outbox {
   const { db, logger } = options;
   const pollMs = options.pollMs ?? 1000;
   const maxAttempts = options.maxAttempts ?? 12;
@@ -259,7 +293,7 @@ export function createOutbox(options: OutboxOptions) {
     },
     async get(id: number) {
       const { rows } = await db.pool.query(`SELECT ${jobCols}, status, last_error AS "lastError", external_id AS "externalId", external_status AS "externalStatus" FROM outbox WHERE id = $1`, [id]);
-      return rows[0] as (OutboxJob & { status: string; lastError: string | null; externalId: string | null; externalStatus: string | null }) | undefined;
+      return rows[0] as OutboxRow | undefined;
     },
     async pendingCount(): Promise<number> {
       const { rows } = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE status IN ('pending', 'sending')`);
@@ -281,4 +315,3 @@ export function createOutbox(options: OutboxOptions) {
   };
 }
 
-export type Outbox = ReturnType<typeof createOutbox>;
