@@ -1,10 +1,12 @@
 import type { Language } from '../../src/language/languages.js';
+import { normaliseText } from '../../src/language/normalise.js';
+import { ALL_PACKS } from '../../src/language/packs/index.js';
 
 /**
- * Carrier keywords. A message that is only one of these words (any case, surrounding spaces
- * and punctuation ignored) is a request to the messaging program, not a question for the bot.
- * English words are the ones US carriers and Twilio act on; the Spanish ones are honoured too
- * because our Spanish-speaking patients use them.
+ * Carrier keywords (each language pack's `smsKeywords`). A message that is only one of these
+ * words (any case, surrounding spaces and punctuation ignored) is a request to the messaging
+ * program, not a question for the bot. English words are the ones US carriers and Twilio act
+ * on; the Spanish ones are honoured too because our Spanish-speaking patients use them.
  */
 export type KeywordAction = 'optOut' | 'optIn' | 'help';
 
@@ -16,23 +18,18 @@ export interface Keyword {
   onlyWhenOptedOut?: boolean;
 }
 
-const WORDS: Record<string, Keyword> = {};
-const add = (words: string[], keyword: Keyword) => words.forEach((w) => (WORDS[w] = keyword));
-
-add(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'OPTOUT', 'REVOKE'], { action: 'optOut', language: 'en' });
-add(['ALTO', 'PARAR', 'PARE', 'DETENER', 'CANCELAR', 'BAJA'], { action: 'optOut', language: 'es' });
-add(['START', 'UNSTOP'], { action: 'optIn', language: 'en' });
-add(['COMENZAR', 'INICIAR', 'REANUDAR'], { action: 'optIn', language: 'es' });
-add(['YES'], { action: 'optIn', language: 'en', onlyWhenOptedOut: true });
-add(['SI', 'SÍ'], { action: 'optIn', language: 'es', onlyWhenOptedOut: true });
-add(['HELP', 'INFO'], { action: 'help', language: 'en' });
-add(['AYUDA', 'INFORMACION', 'INFORMACIÓN'], { action: 'help', language: 'es' });
+const WORDS = new Map<string, Keyword>();
+for (const { code: language, smsKeywords: k } of ALL_PACKS) {
+  const add = (words: readonly string[], keyword: Keyword) => words.forEach((w) => WORDS.set(normaliseText(w), keyword));
+  add(k.optOut, { action: 'optOut', language });
+  add(k.optIn, { action: 'optIn', language });
+  add(k.optInWhenOptedOut, { action: 'optIn', language, onlyWhenOptedOut: true });
+  add(k.help, { action: 'help', language });
+}
 
 export function parseKeyword(body: string): Keyword | undefined {
-  const word = body
-    .normalize('NFC')
+  const word = normaliseText(body)
     .trim()
-    .replace(/^[\s"'¡¿.!?*]+|[\s"'.!?*]+$/gu, '')
-    .toUpperCase();
-  return WORDS[word];
+    .replace(/^[\s"'¡¿.!?*]+|[\s"'.!?*]+$/gu, '');
+  return WORDS.get(word);
 }

@@ -1,19 +1,17 @@
-import type { Language } from '../../src/language/languages.js';
+import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
+import { LANGUAGES, type Language } from '../../src/language/languages.js';
+import { PACKS } from '../../src/language/packs/index.js';
 
 /**
- * Twilio's codes per language: speech recognition (<Gather language>) and text-to-speech
- * (<Say language voice>) use different tags for Mandarin — cmn-Hans-CN to listen, cmn-CN to speak.
- * Voices are Amazon Polly neural voices that speak that locale natively.
+ * Twilio's codes per language, from each language pack's `voice`: speech recognition
+ * (<Gather language>) and text-to-speech (<Say language voice>) use different tags for Mandarin
+ * (cmn-Hans-CN to listen, cmn-CN to speak). Voices are Amazon Polly neural voices.
  */
 export interface TwilioVoiceLanguage {
-  gather: 'en-US' | 'es-US' | 'cmn-Hans-CN' | 'hi-IN';
-  say: 'en-US' | 'es-US' | 'cmn-CN' | 'hi-IN';
-  voice: 'Polly.Joanna-Neural' | 'Polly.Lupe-Neural' | 'Polly.Zhiyu-Neural' | 'Polly.Kajal-Neural';
+  gather: NonNullable<VoiceResponse.GatherAttributes['language']>;
+  say: NonNullable<VoiceResponse.SayAttributes['language']>;
+  voice: NonNullable<VoiceResponse.SayAttributes['voice']>;
 }
 
-export const TWILIO_VOICE_LANGUAGES: Record<Language, TwilioVoiceLanguage> = {
-  en: { gather: 'en-US', say: 'en-US', voice: 'Polly.Joanna-Neural' },
-  es: { gather: 'es-US', say: 'es-US', voice: 'Polly.Lupe-Neural' },
-  zh: { gather: 'cmn-Hans-CN', say: 'cmn-CN', voice: 'Polly.Zhiyu-Neural' },
-  hi: { gather: 'hi-IN', say: 'hi-IN', voice: 'Polly.Kajal-Neural' },
-};
+// The packs keep plain strings; twilio's TwiML types list the codes Twilio accepts.
+export const TWILIO_VOICE_LANGUAGES = Object.fromEntries(LANGUAGES.map((l) => [l, PACKS[l].voice])) as Record<Language, TwilioVoiceLanguage>;

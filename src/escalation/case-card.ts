@@ -1,10 +1,11 @@
+import { ALL_PACKS } from '../language/packs/index.js';
 import type { StoredMessage } from '../store/store.js';
 import { signAction } from './action-signing.js';
 import type { Case, Priority } from './cases-store.js';
 import { clipRunes, neutraliseInline, quoteUntrusted, runeCount } from './neutralise.js';
 
 /** Staff-facing text is English: it is the nurses' working language in Mattermost. */
-const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish', zh: 'Chinese (Mandarin)', hi: 'Hindi' };
+const LANGUAGE_NAMES: Record<string, string> = Object.fromEntries(ALL_PACKS.map((p) => [p.code, p.englishName]));
 const PRIORITY_LABEL: Record<Priority, string> = { emergency: 'EMERGENCY', urgent: 'URGENT', routine: 'Routine' };
 const PRIORITY_ICON: Record<Priority, string> = { emergency: ':rotating_light:', urgent: ':warning:', routine: ':speech_balloon:' };
 const PRIORITY_COLOR: Record<Priority, string> = { emergency: '#d0021b', urgent: '#f5a623', routine: '#1e7a46' };

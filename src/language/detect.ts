@@ -1,5 +1,7 @@
 import { francAll } from 'franc-min';
 import type { Language } from './languages.js';
+import { normaliseText } from './normalise.js';
+import { PACKS } from './packs/index.js';
 
 export interface Detection {
   language: Language;
@@ -13,62 +15,14 @@ const HAN = /\p{Script=Han}/gu;
 const DEVANAGARI = /\p{Script=Devanagari}/gu;
 const LATIN = /\p{Script=Latin}/gu;
 
-// Words that mark romanised Hindi; each is rare in English and Spanish text.
-const HINDI_ROMAN = new Set(
-  `hai hain hoon hu hun mujhe mujhko mera meri mere mujhse hume humein hamara hamari aap aapka aapki aapko tum tumhara
-  kya kyu kyun kyon kaise kaisa kaisi kab kahan kahaan kitna kitne kitni kaun kisko nahi nahin nhi mat bhi aur lekin
-  ho hota hoti hote gaya gayi gaye raha rahi rahe tha thi the karna karni karne karu karun karoon karo kijiye chahiye
-  chahta chahti sakta sakti sakte milna milega milegi mil dena dijiye batao bataiye bataye bata abhi kal aaj jaldi
-  bahut bohot thoda zyada jyada accha acha achha theek thik haan ha ji bhai beta beti bachcha bachche bacha pet sir
-  dard bukhar bukhaar dawai dawa davai davaai tika teeka khansi zukam jukam sardi ulti chakkar saans sans seena
-  khoon pani khana neend ilaaj ilaj aspatal hospital wala wali wale liye lie ke ki ka ko se mein main me pe par ek do
-  hoga hogi hoge kuch koi sab sabhi jab tab agar toh to yeh ye woh wo unka unki uska uski apna apni apne
-  kaise kese kisse kisko kiski kiska kise isko usko iska iski inka inki humko hamko tumko aapne maine humne
-  bharu bharna bhar bhej bhejo bhejna bhejiye bhejdo dikha dikhana dikhao dikhaye lagta lagti lagte lagega lagegi
-  lena leni lene lelo lijiye lu loon du doon dena dedo karwana karwani karaya karvana batana batayein samajh
-  raat subah shaam dopahar din hafte hafta mahina mahine saal baje waqt samay der jaldi pehle baad saath
-  baat bat salah sawal jawab jankari jaankari matlab taklif takleef pareshani dikkat madad zarurat zaroorat
-  purani purana purane naya nayi naye dusre dusra dusri doosre bada badi chota choti thik sahi galat kharab
-  dawaiyan dawaiya goliyan goli parchi khatam band khula khuli chalu ghar bahar andar upar neeche
-  fekein fenk phenk rakhe rakhna rakhen rakho rahta rehta rehti rahega rahegi jaye jaaye jayega jaungi jaunga
-  paunga paungi sakta sakti sakte sake milta milti milega milegi chahta chahti chahte chahiye kyunki isliye
-  lekin magar phir fir abhi tak wapas`.split(/\s+/),
-);
-// Of those, the ones that are also ordinary English or Spanish words count only with company.
-const HINDI_AMBIGUOUS = new Set(['me', 'main', 'to', 'do', 'he', 'ha', 'mat', 'pet', 'sir', 'ek', 'par', 'pe', 'ho', 'se', 'ki', 'ka', 'ke', 'ko', 'mil', 'kal', 'hospital', 'sab', 'tab', 'jab', 'bata', 'beta', 'pani', 'ye', 'wo', 'toh', 'koi', 'hu', 'ji', 'bhai', 'band', 'din', 'der', 'bat', 'bhar', 'fir', 'bada', 'sake', 'lu', 'du', 'lena', 'dena', 'sahi', 'tak', 'baje', 'saath', 'galat', 'phir', 'rakho']);
-
-const SPANISH = new Set(
-  `el la los las de del que y en un una unos unas por para con sin mi mis tu su sus es son esta está estoy están
-  tengo tiene tienen hay como cómo que qué donde dónde cuando cuándo cuanto cuánto por porque hola buenas buenos
-  días dias tardes noches gracias necesito quiero puedo puede pueden hacer hago sé se lo le les me te nos muy más
-  mas pero también tambien ya no sí si al cita citas médico medico doctora receta recetas medicina medicinas
-  pastillas dolor fiebre gripa gripe tos vacuna hijo hija bebé bebe mamá papá ayuda ayudar favor quisiera dónde
-  horario abren cierran cuesta pagar seguro llamar mañana manana hoy ayer semana
-  aceptan acepta tienen puedo pueden sirve funciona trabajo parches nuevo nueva viejo despues antes desde
-  ultimo proximo otra otro otros vez veces entonces aqui ahi alla tambien porque siento duele mejor peor
-  cansado enfermo enferma todavia nomas ahorita ustedes usted ella ellos nosotros hacer tomar llevar`.split(/\s+/),
-);
-const ENGLISH = new Set(
-  `the a an i my me is are was were be been am to of and or in on at for with without from can could would should
-  will do does did have has had how what when where why who which you your it its this that there their they we
-  our us please thanks thank hello hi hey need want get got help doctor appointment prescription refill medicine
-  pain fever cough shot vaccine son daughter baby kid kids mom dad call pay insurance bill today tomorrow yesterday
-  week open close closed hours not no yes about just really still any some
-  accept accepts take takes work works working patch patches need needs new old get gets my mine much many
-  after before since last next out off over again than then there here very too also if but so because
-  bring send sent keep stop start feel feeling sick worse better tired hurt hurts sore still wont dont cant
-  didnt doesnt isnt im ive id youre thats whats theres`.split(/\s+/),
-);
-
-// Future and polite verb forms: aaunga, karoge, dijiye, jayega, wala.
-const HINDI_VERB_ENDING = /^[a-z]{2,}(?:unga|ungi|oge|ogi|iye|ayega|ayegi|wala|wali|wale)$/;
-
-// English function words: what makes a sentence English rather than Hindi with English nouns in it.
-const ENGLISH_GRAMMAR = new Set(
-  `the a an i my me is are was were be been am to of and or in on at for with from can could would should will
-  do does did have has had how what when where why who which you your it its this that there their they we our us
-  not no yes please if but so than then just about any some im ive dont cant didnt doesnt isnt`.split(/\s+/),
-);
+// Word evidence from the language packs (detection.*): romanised Hindi words (the ambiguous ones
+// count less), its verb endings, Spanish words, English words and English grammar words.
+const HINDI_ROMAN = new Set(PACKS.hi.detection.words);
+const HINDI_AMBIGUOUS = new Set(PACKS.hi.detection.ambiguous);
+const HINDI_VERB_ENDING = PACKS.hi.detection.endings ?? /(?!)/;
+const SPANISH = new Set(PACKS.es.detection.words);
+const ENGLISH = new Set(PACKS.en.detection.words);
+const ENGLISH_GRAMMAR = new Set(PACKS.en.detection.grammar);
 
 function count(re: RegExp, text: string): number {
   return text.match(re)?.length ?? 0;
@@ -88,7 +42,7 @@ export function detectLanguage(text: string): Detection | undefined {
     return { language: 'hi', confidence: Math.min(1, 0.6 + deva / 20), romanised: false };
   }
 
-  const words = text.toLowerCase().normalize('NFC').match(/[\p{L}']+/gu) ?? [];
+  const words = normaliseText(text).match(/[\p{L}']+/gu) ?? [];
   if (words.length === 0) return undefined;
   let hi = 0;
   let es = 0;

@@ -1,3 +1,5 @@
+import { PACKS } from './packs/index.js';
+
 export const LANGUAGES = ['en', 'es', 'zh', 'hi'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -13,9 +15,5 @@ export function toLanguage(tag: string | null | undefined): Language | undefined
   return isLanguage(base) ? base : undefined;
 }
 
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  en: 'English',
-  es: 'Español',
-  zh: '中文',
-  hi: 'हिंदी',
-};
+/** Each language's own name (from its pack). */
+export const LANGUAGE_NAMES = Object.fromEntries(LANGUAGES.map((l) => [l, PACKS[l].name])) as Record<Language, string>;

@@ -1,3 +1,5 @@
+import { normaliseText } from '../language/normalise.js';
+import { ALL_PACKS } from '../language/packs/index.js';
 import type { SuggestedAction } from '../message.js';
 import type { StateStore } from '../state/state-store.js';
 
@@ -16,24 +18,22 @@ export function numberActions(actions: readonly SuggestedAction[] | undefined, m
   return (actions ?? []).slice(0, max).map((a, i) => ({ n: i + 1, title: a.title, value: a.value }));
 }
 
-// Number words a caller may say or a patient may type for 1-9, in the four languages.
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9,
-  一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-  एक: 1, दो: 2, तीन: 3, चार: 4, पांच: 5, पाँच: 5, छह: 6, छः: 6, सात: 7, आठ: 8, नौ: 9,
-  ek: 1, do: 2, teen: 3, char: 4, paanch: 5, chhah: 6, saat: 7, aath: 8, nau: 9,
-};
-const FILLER = /^(?:option|opción|opcion|número|numero|number|no\.?|选项|第|विकल्प|नंबर)\s*/iu;
+// From the language packs: number words for 1-9, words said before the number ("option",
+// "número", "第") and characters after it ("个", "号"), in every language.
+const NUMBER_WORDS = new Map(ALL_PACKS.flatMap((p) => Object.entries(p.numbers.words).map(([w, n]) => [normaliseText(w), n] as const)));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const BEFORE = ALL_PACKS.flatMap((p) => p.numbers.before.map(normaliseText)).sort((a, b) => b.length - a.length);
+const FILLER = new RegExp(`^(?:${BEFORE.map(escape).join('|')})\\s*`, 'u');
+const AFTER = new RegExp(`[${escape(ALL_PACKS.map((p) => p.numbers.after).join(''))}]$`, 'u');
 
 /** The choice a short reply names, if it is only a number (ASCII, full-width or Devanagari digits, or a number word). */
 export function parseChoice(text: string): number | undefined {
-  let t = text.normalize('NFKC').trim().toLowerCase().replace(/[\s.!?,;:。！？，；।)]+$/u, '');
-  t = t.replace(FILLER, '').replace(/[个号项]$/u, '').trim();
+  let t = normaliseText(text).trim().replace(/[\s.!?,;:。！？，；।)]+$/u, '');
+  t = t.replace(FILLER, '').replace(AFTER, '').trim();
   if (/^[0-9]$/.test(t)) return Number(t);
   // Devanagari digits ० … ९ (U+0966 … U+096F); full-width digits became ASCII through NFKC.
   if (/^[\u0966-\u096f]$/u.test(t)) return t.codePointAt(0)! - 0x0966;
-  return NUMBER_WORDS[t];
+  return NUMBER_WORDS.get(t);
 }
 
 export function resolveChoice(text: string, options: readonly NumberedOption[]): NumberedOption | undefined {

@@ -1,6 +1,9 @@
 import type { Language } from '../language/languages.js';
+import { foldLatin, normaliseDevanagari, normaliseText } from '../language/normalise.js';
+import { ALL_PACKS, PACKS } from '../language/packs/index.js';
 import { hindiKey, transliterateDevanagari } from './hindi-phonetic.js';
-import { HAN_STOP_CHARS, HAN_STOPWORDS, LATIN_STOPWORDS, devanagariStopwords } from './stopwords.js';
+
+export { foldLatin, normaliseDevanagari } from '../language/normalise.js';
 
 /**
  * One tokenizer for all four scripts, used for both the index and the queries. Tokens carry a
@@ -12,59 +15,25 @@ import { HAN_STOP_CHARS, HAN_STOPWORDS, LATIN_STOPWORDS, devanagariStopwords } f
  */
 export const TOKEN = { pair: '_', hindiKey: '~', hanChar: '^' } as const;
 
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const RUNS = /(\p{Script=Han}+)|([\p{Script=Devanagari}\p{M}]+)|([\p{Script=Latin}\p{M}'’]+)|(\p{N}+(?:[.,]\p{N}+)?)/gu;
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
-/** Devanagari written with or without nukta, chandrabindu or long vowels reads the same to us. */
-export function normaliseDevanagari(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\u093C/g, '') // nukta: ज़ → ज
-    .replace(/\u0901/g, '\u0902') // chandrabindu → anusvara
-    .replace(/\u0940/g, '\u093F') // ी → ि
-    .replace(/\u0942/g, '\u0941') // ू → ु
-    .replace(/\u0908/g, '\u0907') // ई → इ
-    .replace(/\u090A/g, '\u0909') // ऊ → उ
-    .normalize('NFC');
-}
-
-/** Lowercase, accents folded (NFD, combining marks dropped), apostrophes dropped. */
-export function foldLatin(word: string): string {
-  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/['’]/g, '').toLowerCase();
-}
-
-const DEVANAGARI_STOP = devanagariStopwords(normaliseDevanagari);
-
-function stemEnglish(w: string): string {
-  if (w.length <= 3) return w;
-  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
-  if (w.endsWith('sses')) return w.slice(0, -2);
-  if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3).replace(/(.)\1$/, '$1');
-  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2).replace(/(.)\1$/, '$1');
-  return w;
-}
-
-function stemSpanish(w: string): string {
-  if (w.length <= 4) return w;
-  if (/[^aeiou]es$/.test(w) && w.length > 5) w = w.slice(0, -2);
-  else if (w.endsWith('s')) w = w.slice(0, -1);
-  if (w.length > 4 && /[ao]$/.test(w)) w = w.slice(0, -1);
-  return w;
-}
-
-const STEMMERS: Record<Language, (w: string) => string> = { en: stemEnglish, es: stemSpanish, zh: stemEnglish, hi: stemEnglish };
-
-function isLatinStop(word: string, language: Language): boolean {
-  return LATIN_STOPWORDS[language].has(word) || LATIN_STOPWORDS.en.has(word);
-}
+// Stop words from the language packs, compared as the tokenizer sees words: Latin ones folded,
+// Devanagari ones normalised. English function words are stop words in every index (patients
+// mix them in); Devanagari and Chinese ones wherever they appear.
+const LATIN_SCRIPT = /^[\p{Script=Latin}\p{M}'’]+$/u;
+const latinStops = (code: Language) => PACKS[code].stopWords.words.filter((w) => LATIN_SCRIPT.test(w)).map(foldLatin);
+const LATIN_STOP = Object.fromEntries(ALL_PACKS.map((p) => [p.code, new Set([...latinStops(p.code), ...latinStops('en')])])) as Record<Language, Set<string>>;
+const everyPack = (script: RegExp) => ALL_PACKS.flatMap((p) => p.stopWords.words.filter((w) => script.test(w)));
+const DEVANAGARI_STOP = new Set(everyPack(/\p{Script=Devanagari}/u).map(normaliseDevanagari));
+const HAN_STOPWORDS = new Set(everyPack(/\p{Script=Han}/u));
+const HAN_STOP_CHARS = new Set(ALL_PACKS.flatMap((p) => [...p.stopWords.chars]));
 
 /** Tokens of `text` as the index for `language` sees them (see TOKEN for the kinds). */
 export function tokenize(text: string, language: Language): string[] {
   const tokens: string[] = [];
-  const source = text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
+  const source = normaliseText(text);
   let previous: string | undefined;
   let end = 0;
   const pushWord = (word: string) => {
@@ -90,8 +59,8 @@ export function tokenize(text: string, language: Language): string[] {
       }
     } else if (latin) {
       const folded = foldLatin(latin);
-      if (!folded || isLatinStop(folded, language)) continue;
-      pushWord(STEMMERS[language](folded));
+      if (!folded || LATIN_STOP[language].has(folded)) continue;
+      pushWord(PACKS[language].stem(folded));
       if (language === 'hi') {
         const key = hindiKey(folded);
         if (key) tokens.push(`${TOKEN.hindiKey}${key}`);

@@ -25,6 +25,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { SegmentedMessage } from 'sms-segments-calculator';
 import twilio from 'twilio';
 import { listenOnLoopback } from './loopback.js';
 
@@ -263,32 +264,14 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-// GSM 03.38 basic set (1 septet) and extension table (2 septets).
-const GSM_BASIC = new Set(
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
-);
-const GSM_EXTENDED = new Set('\f^{}\\[~]|€');
-
 /**
- * Number of SMS segments Twilio bills for `body`: GSM-7 (160 single / 153 per
- * concatenated part, extension characters cost two septets) or UCS-2 (70 / 67
- * UTF-16 code units) as soon as one character is outside GSM-7.
+ * Number of SMS segments Twilio bills for `body`, by Twilio's own calculator
+ * (sms-segments-calculator 1.3): GSM-7 (160 single / 153 per concatenated part,
+ * extension characters cost two septets) or UCS-2 (70 / 67 UTF-16 code units)
+ * as soon as one character is outside GSM-7, grapheme clusters kept whole.
  */
 export function smsSegments(body: string): number {
-  if (body.length === 0) return 1;
-  let septets = 0;
-  let gsm = true;
-  for (const ch of body) {
-    if (GSM_BASIC.has(ch)) septets += 1;
-    else if (GSM_EXTENDED.has(ch)) septets += 2;
-    else {
-      gsm = false;
-      break;
-    }
-  }
-  if (gsm) return septets <= 160 ? 1 : Math.ceil(septets / 153);
-  const units = body.length; // UTF-16 code units
-  return units <= 70 ? 1 : Math.ceil(units / 67);
+  return body.length === 0 ? 1 : new SegmentedMessage(body).segmentsCount;
 }
 
 const PHONE_RE = /^(?:(?:whatsapp|messenger|rcs):)?\+?[1-9]\d{3,14}$/;

@@ -48,6 +48,14 @@ describe('SMS segments', () => {
     expect(measureSms('好'.repeat(71)).segments).toBe(2);
   });
 
+  it('counts multi-part Unicode texts as Twilio does, keeping each grapheme cluster in one part', () => {
+    // क्ष is three code units and one cluster: 22 fit a 67-unit part whole, not 22⅓.
+    const conjuncts = 'क्ष'.repeat(67);
+    expect(splitIntoSegments(conjuncts)).toHaveLength(3);
+    expect(measureSms(conjuncts)).toMatchObject({ encoding: 'UCS-2', units: 201, segments: 4 });
+    expect(measureSms('क्ष'.repeat(23)).segments).toBe(1);
+  });
+
   it('never splits a surrogate pair or an escape sequence across segments', () => {
     const emoji = 'a'.repeat(66) + '😀' + 'b'.repeat(10);
     const parts = splitIntoSegments(emoji);

@@ -43,8 +43,20 @@ describe('tokenizer', () => {
   });
 
   it('pairs neighbouring words into phrases, but not across punctuation', () => {
-    expect(tokenize('blood pressure', 'en')).toContain(`${TOKEN.pair}blood${TOKEN.pair}pressure`);
-    expect(tokenize('blood. pressure', 'en')).not.toContain(`${TOKEN.pair}blood${TOKEN.pair}pressure`);
+    const [blood, pressure] = words(tokenize('blood pressure', 'en'));
+    expect(tokenize('blood pressure', 'en')).toContain(`${TOKEN.pair}${blood}${TOKEN.pair}${pressure}`);
+    expect(tokenize('blood. pressure', 'en')).not.toContain(`${TOKEN.pair}${blood}${TOKEN.pair}${pressure}`);
+  });
+
+  it('stems English with Porter and Spanish with Snowball (the language packs)', () => {
+    expect(words(tokenize('vaccinations', 'en'))).toEqual(words(tokenize('vaccine', 'en')));
+    expect(words(tokenize('refilled', 'en'))).toEqual(words(tokenize('refills', 'en')));
+    expect(words(tokenize('recetas', 'es'))).toEqual(words(tokenize('receta', 'es')));
+    expect(words(tokenize('citas médicas', 'es'))).toEqual(words(tokenize('cita medica', 'es')));
+    // Accents are folded before stemming, so a word typed without them stems the same.
+    expect(words(tokenize('vacunación', 'es'))).toEqual(words(tokenize('vacunacion', 'es')));
+    // Romanised Hindi keeps the light stemmer: English rules would cut "dawaiyan".
+    expect(words(tokenize('dawaiyan', 'hi'))).toEqual(['dawaiyan']);
   });
 
   it('handles mixed scripts in one message', () => {

@@ -1,28 +1,29 @@
 import { detectLanguage } from '../../language/detect.js';
 import { toLanguage, type Language } from '../../language/languages.js';
+import { normaliseText } from '../../language/normalise.js';
+import { ALL_PACKS } from '../../language/packs/index.js';
 import type { Middleware } from '../pipeline.js';
 import type { TurnContext } from '../context.js';
 
-// Words a patient uses to ask for a language, in any of the four.
-const SWITCH_WORDS: Record<string, Language> = {
-  english: 'en', inglés: 'en', ingles: 'en', 英语: 'en', 英文: 'en', अंग्रेज़ी: 'en', अंग्रेजी: 'en', angrezi: 'en',
-  español: 'es', espanol: 'es', spanish: 'es', castellano: 'es', 西班牙语: 'es', स्पेनिश: 'es',
-  中文: 'zh', 汉语: 'zh', 普通话: 'zh', 华语: 'zh', chinese: 'zh', mandarin: 'zh', chino: 'zh', चीनी: 'zh',
-  हिंदी: 'hi', हिन्दी: 'hi', hindi: 'hi',
-};
+// From the language packs: every language's names for every language ("inglés" → en, "中文" → zh),
+// the words around them ("por favor", "में"), slash-command names and whole-message phrases.
+const SWITCH_WORDS = new Map<string, Language>(
+  ALL_PACKS.flatMap((p) => Object.entries(p.switching.names).flatMap(([code, names]) => names.map((n) => [normaliseText(n), code as Language] as const))),
+);
+const FILLER = new Set(ALL_PACKS.flatMap((p) => p.switching.filler.map(normaliseText)));
+const COMMAND = new RegExp(`^/(?:${ALL_PACKS.flatMap((p) => p.switching.commands).join('|')})(?:\\s+(\\S+))?$`);
+const PHRASES = ALL_PACKS.flatMap((p) => p.switching.phrases);
 
 /** `/lang es`, `español`, `in english please`, `हिंदी में`: the requested language, if the message is a request. */
 export function parseLanguageSwitch(text: string): Language | 'unknown' | undefined {
-  const trimmed = text.trim().toLowerCase();
-  const command = /^\/(?:lang|language|idioma)(?:\s+(\S+))?$/.exec(trimmed);
-  if (command) return command[1] ? toLanguage(command[1]) ?? SWITCH_WORDS[command[1]] ?? 'unknown' : 'unknown';
+  const trimmed = normaliseText(text).trim();
+  const command = COMMAND.exec(trimmed);
+  if (command) return command[1] ? toLanguage(command[1]) ?? SWITCH_WORDS.get(command[1]) ?? 'unknown' : 'unknown';
   const words = trimmed.replace(/[.!?¡¿。！？,，]/g, ' ').split(/\s+/).filter(Boolean);
   if (words.length > 4) return undefined;
-  const asked = words.map((w) => SWITCH_WORDS[w]).filter(Boolean);
-  const filler = new Set(['in', 'please', 'en', 'por', 'favor', 'speak', 'hablar', 'hablo', 'habla', 'में', 'me', 'mein', 'baat', 'karo', 'karein', 'बात', 'करें', '请', '说', '用']);
-  if (asked.length === 1 && words.every((w) => SWITCH_WORDS[w] || filler.has(w))) return asked[0];
-  // Chinese is written without spaces: "请用中文" / "说中文".
-  if (words.length === 1 && /^(请)?(用|说)?(中文|汉语|普通话)(回答|说)?(吧)?$/.test(words[0]!)) return 'zh';
+  const asked = words.map((w) => SWITCH_WORDS.get(w)).filter(Boolean);
+  if (asked.length === 1 && words.every((w) => SWITCH_WORDS.has(w) || FILLER.has(w))) return asked[0];
+  if (words.length === 1) return PHRASES.find((p) => p.pattern.test(words[0]!))?.language;
   return undefined;
 }
 
