@@ -99,6 +99,11 @@ export interface EngineServices {
   t(language: Language): TFunction;
   /** The safety gate with this deployment's detectors (an LLM opinion when configured). */
   safetyGate?: SafetyGate;
+  /**
+   * A staff desk is configured, so a hand-over reaches staff at once: patients are promised a
+   * nurse, not only given the nurse line. Which desk it is is none of the engine's business.
+   */
+  staffDesk: boolean;
 }
 
 export interface TurnContext {

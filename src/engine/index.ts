@@ -31,7 +31,7 @@ export async function createEngineServices(config: Config, logger: Logger): Prom
     if (!fn) bound.set(language, (fn = i18n.getFixedT(language)));
     return fn;
   };
-  return { config, logger, clinic, t, safetyGate: createDefaultSafetyGate(config) };
+  return { config, logger, clinic, t, safetyGate: createDefaultSafetyGate(config), staffDesk: Boolean(config.mattermost) };
 }
 
 /** The turn pipeline, in order: language → safety gate → handoff → intent → answer → escalation. */

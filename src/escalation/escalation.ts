@@ -97,7 +97,7 @@ export function createEscalation(options: EscalationOptions): Escalation {
 
   if (config.mattermost) {
     const gateway = createMattermostGateway(config.mattermost, logger, {
-      posted: (post) => relay.onPosted(post),
+      posted: (message) => relay.onStaffMessage(message),
       resync: () => void relay.catchUp().catch((err) => logger.warn({ err: (err as Error).message }, 'case catch-up failed')),
     });
     const presence = createPresence({ source: gateway, state: options.state, logger });

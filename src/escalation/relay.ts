@@ -1,8 +1,8 @@
-import type { Post } from '@mattermost/types/posts';
 import { isLanguage } from '../language/languages.js';
 import type { OutboxJob } from '../outbox/outbox.js';
 import type { CaseJobs } from './case-jobs.js';
 import { JOB, JOBS, type EscalationDeps, type RelayPayload } from './deps.js';
+import type { StaffMessage } from './desk.js';
 import { errorText } from './mattermost/gateway.js';
 import { handOver, notifyPatient } from './policy.js';
 
@@ -12,32 +12,26 @@ export const NOTE_PREFIX = '//';
 const isOpenState = (state: string) => state === 'queued' || state === 'offered' || state === 'claimed';
 
 /**
- * Nurse posts in a case channel → the patient's channel. Every instance hears every post
- * on its own websocket; the outbox key `relay:<postId>` lets exactly one of them relay it,
+ * Staff messages in a case's room on the desk → the patient's channel. Every instance hears
+ * every message on its own connection; the outbox key `relay:<postId>` lets exactly one of them relay it,
  * and the stored message's `mattermostPostId` makes a retried relay a no-op.
  */
 export function createRelay(deps: EscalationDeps, jobs: CaseJobs) {
   const { cases, outbox, store, logger } = deps;
   let queue: Promise<void> = Promise.resolve();
 
-  /** Whether a post is something a person wrote (not ours, not a system message). */
-  function isHumanPost(post: Post): boolean {
-    const botId = deps.mattermost?.gateway.identity?.botUserId;
-    if (post.user_id === botId || post.type || post.props?.from_bot === 'true' || post.props?.from_webhook === 'true') return false;
-    return typeof post.message === 'string' && post.message.trim().length > 0;
-  }
-
-  async function enqueue(post: Post): Promise<void> {
-    if (!isHumanPost(post)) return;
-    const c = await cases.byChannel(post.channel_id);
+  /** The desk has already left out the bot's own and system messages (see DeskListeners). */
+  async function enqueue(message: StaffMessage): Promise<void> {
+    const c = await cases.byChannel(message.roomId);
     if (!c || !isOpenState(c.state)) return;
-    const payload: RelayPayload = { postId: post.id, channelId: post.channel_id, userId: post.user_id, message: post.message };
-    await outbox.enqueue(JOB.relay, `relay:${post.id}`, { ...payload }, { orderingKey: `relay:${post.channel_id}` });
+    // The payload keeps its original field names: rows queued by an older build still parse.
+    const payload: RelayPayload = { postId: message.id, channelId: message.roomId, userId: message.userId, message: message.text };
+    await outbox.enqueue(JOB.relay, `relay:${message.id}`, { ...payload }, { orderingKey: `relay:${message.roomId}` });
   }
 
   /** Enqueues in arrival order; one failure does not hold back the posts after it. */
-  function serial(post: Post): Promise<void> {
-    queue = queue.then(() => enqueue(post)).catch((err) => logger.warn({ err: errorText(err) }, 'could not queue a nurse message'));
+  function serial(message: StaffMessage): Promise<void> {
+    queue = queue.then(() => enqueue(message)).catch((err) => logger.warn({ err: errorText(err) }, 'could not queue a nurse message'));
     return queue;
   }
 
@@ -85,7 +79,7 @@ export function createRelay(deps: EscalationDeps, jobs: CaseJobs) {
     for (const c of open) {
       const from = lostAt ?? new Date(c.createdAt).getTime();
       try {
-        for (const post of await gateway.postsSince(c.mmChannelId!, from - 60_000)) await serial(post);
+        for (const message of await gateway.postsSince(c.mmChannelId!, from - 60_000)) await serial(message);
       } catch (err) {
         logger.warn({ caseId: c.id, err: errorText(err) }, 'catching up on case channel failed');
       }
@@ -97,11 +91,11 @@ export function createRelay(deps: EscalationDeps, jobs: CaseJobs) {
       outbox.register(JOBS.relay, run);
     },
     /**
-     * Called for each `posted` event heard on the websocket. Queued one after another, in
-     * the order Mattermost sent them, so the outbox rows (and the patient) keep that order.
+     * Called for each staff message the desk hears. Queued one after another, in the order
+     * the desk sent them, so the outbox rows (and the patient) keep that order.
      */
-    onPosted(post: Post): void {
-      void serial(post);
+    onStaffMessage(message: StaffMessage): void {
+      void serial(message);
     },
     catchUp,
   };

@@ -50,7 +50,7 @@ export function escalationStage(): Middleware<TurnContext> {
       if (!ctx.result.escalation?.patientNotified) {
         // Which notice is the escalation policy's decision; it is said in this turn's replies.
         const { config, clinic } = ctx.services;
-        const notice = noticeOnEscalation(ctx.result.urgency, Boolean(config.mattermost), config.caseDeadlinesMs);
+        const notice = noticeOnEscalation(ctx.result.urgency, ctx.services.staffDesk, config.caseDeadlinesMs);
         if (notice) {
           const nurseLine = clinic.get('nurse_line', ctx.language) ?? clinic.get('phone', ctx.language) ?? '';
           ctx.reply(ctx.t(NOTICE_KEYS[notice.kind], { nurseLine, ...notice.vars }));

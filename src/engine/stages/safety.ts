@@ -111,7 +111,7 @@ function raise(ctx: TurnContext, verdict: SafetyVerdict): void {
   // Ids, never the patient's words: the safety section travels to logs and case posts.
   ctx.result.safety = { ...ctx.result.safety, redFlag: { category: verdict.category, flag: verdict.flag.id, disposition: verdict.disposition, matched: verdict.matched, detectors: verdict.detectors } };
   ctx.result.handledBy = 'safety';
-  const reply = safetyReply(ctx.t, verdict, numbersFor(ctx), Boolean(ctx.services.config.mattermost));
+  const reply = safetyReply(ctx.t, verdict, numbersFor(ctx), ctx.services.staffDesk);
   ctx.reply(reply.text, { alert: reply.alert });
   ctx.state.safety = { flag: verdict.flag.id, disposition: verdict.disposition, category: verdict.category, turnsLeft: SAFETY_MODE_TURNS };
   ctx.services.logger.info(

@@ -1,6 +1,7 @@
 import mattermost from '@mattermost/client';
 import type { Post } from '@mattermost/types/posts';
 import type { UserProfile } from '@mattermost/types/users';
+import type { StaffMessage } from '../desk.js';
 import type WebSocket from 'ws';
 import type { Logger } from '../../logger.js';
 import type { Nurse, Presence } from '../assignment.js';
@@ -40,7 +41,8 @@ export interface OutgoingPost {
 
 export interface GatewayListeners {
   /** A post by someone else in a channel the bot belongs to. */
-  posted?(post: Post): void;
+  /** A person wrote in a channel (the bot's own posts, system messages and integrations' posts are left out). */
+  posted?(message: StaffMessage): void;
   /** A fresh event stream (first connect, or a reconnect that could not resume): catch up. */
   resync?(): void;
 }
@@ -142,8 +144,8 @@ export function createMattermostGateway(settings: MattermostSettings, logger: Lo
       } catch {
         return;
       }
-      if (identity && post.user_id === identity.botUserId) return;
-      listeners.posted?.(post);
+      const message = staffMessageOf(post, identity?.botUserId);
+      if (message) listeners.posted?.(message);
     }
     // No `status_change` listener: Mattermost sends that event only to the user whose status
     // changed, so the bot never hears nurses' changes; presence is polled (presence.ts).
@@ -338,14 +340,23 @@ export function createMattermostGateway(settings: MattermostSettings, logger: Lo
         throw err;
       }
     },
-    async postsSince(channelId: string, since: number): Promise<Post[]> {
+    /** What people wrote in the channel since `since` (ms), oldest first. */
+    async postsSince(channelId: string, since: number): Promise<StaffMessage[]> {
       const list = await client.getPostsSince(channelId, since);
-      return list.order.map((id) => list.posts[id]!).filter(Boolean).reverse();
+      const posts = list.order.map((id) => list.posts[id]!).filter(Boolean).reverse();
+      return posts.map((post) => staffMessageOf(post, identity?.botUserId)).filter((m): m is StaffMessage => m !== undefined);
     },
   };
 }
 
 export type MattermostGateway = ReturnType<typeof createMattermostGateway>;
+
+/** A post as a desk-neutral staff message, when a person wrote it (not the bot, not a system or integration post). */
+export function staffMessageOf(post: Post, botUserId: string | undefined): StaffMessage | undefined {
+  if (post.user_id === botUserId || post.type || post.props?.from_bot === 'true' || post.props?.from_webhook === 'true') return undefined;
+  if (typeof post.message !== 'string' || post.message.trim().length === 0) return undefined;
+  return { id: post.id, roomId: post.channel_id, userId: post.user_id, text: post.message };
+}
 
 /** A log-safe description of a Mattermost or network error (never a message body). */
 export function errorText(err: unknown): string {
