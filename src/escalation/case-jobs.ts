@@ -119,21 +119,21 @@ export function createCaseJobs(deps: EscalationDeps) {
     const c = await cases.get(job.payload.caseId);
     if (!isOpen(c) || c.state !== 'queued') return;
     const mayExist = job.attempts > 1;
-    let channelId = c.mmChannelId;
+    let channelId = c.roomId;
     if (!channelId) {
       const channel = await m.gateway.ensurePrivateChannel(channelName(c), channelDisplayName(c), `CareRelay case #${c.number}`);
-      await cases.setChannel(c.id, channel.id, channel.name);
+      await cases.setRoom(c.id, 'mattermost', channel.id, channel.name);
       channelId = channel.id;
     }
     // The card first: it is what the nurses need; choosing who to offer it to comes next.
-    if (!c.cardPostId) {
+    if (!c.cardId) {
       const history = await store.messages.history(c.conversationId, 200);
       const transcript = history.filter((msg) => c.transcriptUntil === null || msg.id <= c.transcriptUntil);
       const key = `case:${c.id}:card`;
       const card = await m.gateway.postOnce(channelId, key, { message: cardMessage(c, transcript), props: cardProps(c, cardOptions(m)) }, mayExist);
       // The buttons' signature names the post, so they go on once it exists (a retry lands here too).
       await m.gateway.patchProps(card.id, key, cardProps(c, cardOptions(m, card.id)));
-      await cases.setCardPost(c.id, card.id);
+      await cases.setCard(c.id, card.id);
       await cases.appendEvent(c.id, 'card_posted', 'system', { postId: card.id, channelId }, `case:${c.id}:card`);
     }
     const first = await pickRound(c, 1);
@@ -151,12 +151,12 @@ export function createCaseJobs(deps: EscalationDeps) {
   /** A deadline passed without a claim: next nurses, then @channel in the triage channel. */
   async function runRound(job: OutboxJob<{ caseId: string; round: number }>): Promise<void> {
     const c = await cases.get(job.payload.caseId);
-    if (!c || c.state !== 'offered' || !c.mmChannelId) return;
+    if (!c || c.state !== 'offered' || !c.roomId) return;
     const mayExist = job.attempts > 1;
     const { round } = job.payload;
     if (round === 2) {
       const next = await pickRound(c, 2);
-      await announceRound(c, c.mmChannelId, 2, next, mayExist);
+      await announceRound(c, c.roomId, 2, next, mayExist);
       if (next.nurses.length === 0) await alertTriage(c, 'channel', 'unclaimed', mayExist);
     } else if (round >= 3 && !(await cases.hasEvent(`case:${c.id}:triage:channel`))) {
       await alertTriage(c, 'channel', 'unclaimed', mayExist);
@@ -166,7 +166,7 @@ export function createCaseJobs(deps: EscalationDeps) {
   async function runCasePost(job: OutboxJob<CasePostPayload>): Promise<void | { externalId?: string }> {
     const m = side();
     const c = await cases.get(job.payload.caseId);
-    if (!c?.mmChannelId) throw new Error('case channel not ready');
+    if (!c?.roomId) throw new Error('case channel not ready');
     let message = job.payload.text;
     if (job.payload.messageId !== undefined) {
       const inbound = await store.messages.get(job.payload.messageId);
@@ -175,7 +175,7 @@ export function createCaseJobs(deps: EscalationDeps) {
       message = patientPost(inbound.body, replies.filter((r) => r !== undefined).map((r) => r.body));
     }
     if (!message) return;
-    const post = await m.gateway.postOnce(c.mmChannelId, job.payload.key, { message }, job.attempts > 1);
+    const post = await m.gateway.postOnce(c.roomId, job.payload.key, { message }, job.attempts > 1);
     if (job.payload.messageId !== undefined) {
       await cases.appendEvent(c.id, 'relayed_to_nurses', 'patient', { messageId: job.payload.messageId, postId: post.id }, job.payload.key);
     }
@@ -187,20 +187,20 @@ export function createCaseJobs(deps: EscalationDeps) {
     const c = await cases.get(job.payload.caseId);
     if (!c) return;
     const { postId } = job.payload;
-    if (postId && postId !== c.cardPostId) {
+    if (postId && postId !== c.cardId) {
       // A triage alert: only one of ours, in the triage channel, is re-signed.
       const [own, { triageChannelId }] = await Promise.all([m.gateway.ownPost(postId), m.gateway.ready()]);
       if (own && own.channelId === triageChannelId) await m.gateway.patchProps(postId, own.key, triageProps(c, cardOptions(m, postId)));
       return;
     }
-    if (!c.cardPostId) return;
-    await m.gateway.patchProps(c.cardPostId, `case:${c.id}:card`, cardProps(c, cardOptions(m, c.cardPostId)));
+    if (!c.cardId) return;
+    await m.gateway.patchProps(c.cardId, `case:${c.id}:card`, cardProps(c, cardOptions(m, c.cardId)));
   }
 
   async function runAddMember(job: OutboxJob<{ caseId: string; userId: string }>): Promise<void> {
     const c = await cases.get(job.payload.caseId);
-    if (!c?.mmChannelId) throw new Error('case channel not ready');
-    await side().gateway.addMembers(c.mmChannelId, [job.payload.userId]);
+    if (!c?.roomId) throw new Error('case channel not ready');
+    await side().gateway.addMembers(c.roomId, [job.payload.userId]);
   }
 
   return {

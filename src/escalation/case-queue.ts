@@ -17,7 +17,7 @@ export interface QueueEntry {
   conversationId: string;
   claimedByName: string | null;
   offerRound: number;
-  mmChannelName: string | null;
+  roomName: string | null;
   createdAt: Date;
   offeredAt: Date | null;
   claimedAt: Date | null;
@@ -46,7 +46,7 @@ export function parseStates(text: string): CaseState[] | undefined {
 }
 
 const cols = `id, number, state, priority, reason, language, channel, conversation_id AS "conversationId",
-  claimed_by_name AS "claimedByName", offer_round AS "offerRound", mm_channel_name AS "mmChannelName",
+  claimed_by_name AS "claimedByName", offer_round AS "offerRound", desk_room_name AS "roomName",
   created_at AS "createdAt", offered_at AS "offeredAt", claimed_at AS "claimedAt", closed_at AS "closedAt"`;
 
 /** Open cases first by urgency, then the longest waiting; closed ones newest first. */

@@ -51,7 +51,7 @@ function entryJson(e: QueueEntry, now: number) {
     conversationId: e.conversationId,
     claimedBy: e.claimedByName,
     offerRound: e.offerRound,
-    mattermostChannel: e.mmChannelName,
+    mattermostChannel: e.roomName,
     createdAt: iso(e.createdAt),
     offeredAt: iso(e.offeredAt),
     claimedAt: iso(e.claimedAt),
@@ -99,7 +99,7 @@ function describeCase(c: CaseDetail, now: number): string {
     `  closed:     ${when(c.closedAt)}`,
   ];
   if (c.deadlineAt) lines.push(`  next step:  ${when(c.deadlineAt)} (offered wider if still unclaimed)`);
-  lines.push(`  Mattermost: ${c.mmChannelName ? `~${c.mmChannelName}` : 'no case channel'}`);
+  lines.push(`  Mattermost: ${c.roomName ? `~${c.roomName}` : 'no case channel'}`);
   if (c.conversation) {
     lines.push(`  contact:    ${printable(c.conversation.address ?? '-')} on ${c.conversation.channel} (conversation ${c.conversationId}, now with the ${c.conversation.mode === 'handoff' ? 'nurses' : 'assistant'})`);
   }

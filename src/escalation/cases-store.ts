@@ -19,9 +19,13 @@ export interface Case {
   channel: string;
   details: Record<string, unknown>;
   transcriptUntil: number | null;
-  mmChannelId: string | null;
-  mmChannelName: string | null;
-  cardPostId: string | null;
+  /** Which staff desk holds the case's room (`mattermost`); null until the room exists. */
+  desk: string | null;
+  /** The case's room on the desk (a Mattermost channel id) and its name. */
+  roomId: string | null;
+  roomName: string | null;
+  /** The case card's id on the desk (a Mattermost post id). */
+  cardId: string | null;
   openJobId: number | null;
   openGeneration: number;
   offerRound: number;
@@ -47,8 +51,8 @@ export interface CaseEvent {
 }
 
 const cols = `id, number, conversation_id AS "conversationId", state, priority, reason, language, channel, details,
-  transcript_until AS "transcriptUntil", mm_channel_id AS "mmChannelId", mm_channel_name AS "mmChannelName",
-  card_post_id AS "cardPostId", open_job_id AS "openJobId", open_generation AS "openGeneration",
+  transcript_until AS "transcriptUntil", desk, desk_room_id AS "roomId", desk_room_name AS "roomName",
+  desk_card_id AS "cardId", open_job_id AS "openJobId", open_generation AS "openGeneration",
   offer_round AS "offerRound", deadline_at AS "deadlineAt", claimed_by AS "claimedBy", claimed_by_name AS "claimedByName",
   resolved_by AS "resolvedBy", created_at AS "createdAt", offered_at AS "offeredAt", claimed_at AS "claimedAt",
   closed_at AS "closedAt", updated_at AS "updatedAt"`;
@@ -111,8 +115,8 @@ export function createCasesStore(db: Database) {
       const { rows } = await q.query<Case>(`SELECT ${cols} FROM cases WHERE conversation_id = $1 AND ${OPEN}`, [conversationId]);
       return rows[0];
     },
-    async byChannel(mmChannelId: string): Promise<Case | undefined> {
-      const { rows } = await q.query<Case>(`SELECT ${cols} FROM cases WHERE mm_channel_id = $1 ORDER BY created_at DESC LIMIT 1`, [mmChannelId]);
+    async byChannel(roomId: string): Promise<Case | undefined> {
+      const { rows } = await q.query<Case>(`SELECT ${cols} FROM cases WHERE desk_room_id = $1 ORDER BY created_at DESC LIMIT 1`, [roomId]);
       return rows[0];
     },
     async listOpen(): Promise<Case[]> {
@@ -154,11 +158,13 @@ export function createCasesStore(db: Database) {
     async setOpenJob(id: string, jobId: number, generation: number): Promise<void> {
       await q.query(`UPDATE cases SET open_job_id = $2, open_generation = $3, updated_at = now() WHERE id = $1`, [id, jobId, generation]);
     },
-    async setChannel(id: string, channelId: string, channelName: string): Promise<void> {
-      await q.query(`UPDATE cases SET mm_channel_id = $2, mm_channel_name = $3, updated_at = now() WHERE id = $1`, [id, channelId, channelName]);
+    /** The case's room on the staff desk (`desk` names which: `mattermost`). */
+    async setRoom(id: string, desk: string, roomId: string, roomName: string): Promise<void> {
+      await q.query(`UPDATE cases SET desk = $2, desk_room_id = $3, desk_room_name = $4, updated_at = now() WHERE id = $1`, [id, desk, roomId, roomName]);
     },
-    async setCardPost(id: string, postId: string): Promise<void> {
-      await q.query(`UPDATE cases SET card_post_id = $2, updated_at = now() WHERE id = $1`, [id, postId]);
+    /** The case card's id on the desk (a post), once it is posted. */
+    async setCard(id: string, cardId: string): Promise<void> {
+      await q.query(`UPDATE cases SET desk_card_id = $2, updated_at = now() WHERE id = $1`, [id, cardId]);
     },
 
     /** queued → offered with round 1 and its deadline; no-op if someone got there first. */

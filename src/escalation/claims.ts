@@ -23,7 +23,7 @@ export function createClaims(deps: EscalationDeps, jobs: CaseJobs) {
   /** The clicker as Mattermost knows them, if they are staff for this case; never the payload's name. */
   async function staffFor(userId: string, c: Case) {
     const gateway = deps.mattermost?.gateway;
-    return gateway ? gateway.staffMember(userId, c.mmChannelId ?? undefined) : undefined;
+    return gateway ? gateway.staffMember(userId, c.roomId ?? undefined) : undefined;
   }
 
   const refusal = (c: Case | undefined, userId: string): string => {
@@ -47,7 +47,7 @@ export function createClaims(deps: EscalationDeps, jobs: CaseJobs) {
       if (!claimed || !c) return refusal(c, action.userId);
       await handOver(store.conversations, c.conversationId);
       // Claimed from a triage alert: the nurse is not in the private case channel yet.
-      if (c.mmChannelId && action.postId !== c.cardPostId) await jobs.enqueueAddMember(c, action.userId);
+      if (c.roomId && action.postId !== c.cardId) await jobs.enqueueAddMember(c, action.userId);
       await jobs.enqueueCardRefresh(c, 'claimed');
       await jobs.enqueueCasePost({ caseId: c.id, key: `case:${c.id}:claimed`, text: `:white_check_mark: ${name} claimed this case. Messages here now go to the patient.` });
       await notifyPatient(deps, c, 'claimed', { name });

@@ -60,7 +60,7 @@ export function createDeadlines(deps: EscalationDeps, jobs: CaseJobs, undelivere
       if (!closed) continue;
       await handBack(deps.store.conversations, c.conversationId);
       await notifyPatient(deps, closed, 'abandoned');
-      if (closed.cardPostId) await jobs.enqueueCardRefresh(closed, 'abandoned');
+      if (closed.cardId) await jobs.enqueueCardRefresh(closed, 'abandoned');
     }
   }
 

@@ -35,7 +35,7 @@ export function queueMarkdown(entries: QueueEntry[], now: number, heading = '###
   for (const e of entries.slice(0, MAX_ROWS)) {
     const age = e.state === 'claimed' ? `${formatAge(now - new Date(e.createdAt).getTime())} (claimed ${formatAge(ageOf(e, now))} ago)` : formatAge(ageOf(e, now));
     lines.push(
-      `| #${e.number} | ${ICON[e.priority] ?? ''} ${priorityLabel(e.priority)} | ${neutraliseInline(stateLabel(e))} | ${age} | ${languageName(e.language)} | ${neutraliseInline(e.channel)} | ${e.mmChannelName ? `~${e.mmChannelName}` : '-'} |`,
+      `| #${e.number} | ${ICON[e.priority] ?? ''} ${priorityLabel(e.priority)} | ${neutraliseInline(stateLabel(e))} | ${age} | ${languageName(e.language)} | ${neutraliseInline(e.channel)} | ${e.roomName ? `~${e.roomName}` : '-'} |`,
     );
   }
   if (entries.length > MAX_ROWS) lines.push('', `_…and ${entries.length - MAX_ROWS} more: \`carerelay cases list\` shows them all._`);

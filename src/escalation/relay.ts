@@ -75,11 +75,11 @@ export function createRelay(deps: EscalationDeps, jobs: CaseJobs) {
     const gateway = deps.mattermost?.gateway;
     if (!gateway) return;
     const lostAt = gateway.disconnectedAt;
-    const open = (await cases.listOpen()).filter((c) => c.mmChannelId);
+    const open = (await cases.listOpen()).filter((c) => c.roomId);
     for (const c of open) {
       const from = lostAt ?? new Date(c.createdAt).getTime();
       try {
-        for (const message of await gateway.postsSince(c.mmChannelId!, from - 60_000)) await serial(message);
+        for (const message of await gateway.postsSince(c.roomId!, from - 60_000)) await serial(message);
       } catch (err) {
         logger.warn({ caseId: c.id, err: errorText(err) }, 'catching up on case channel failed');
       }

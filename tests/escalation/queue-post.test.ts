@@ -102,7 +102,7 @@ describe('the case queue in Mattermost: pinned post and /carerelay cases', () =>
 });
 
 describe('queueMarkdown', () => {
-  const base = { reason: 'human_request', conversationId: 'c', offerRound: 1, mmChannelName: null, offeredAt: null, claimedAt: null, closedAt: null };
+  const base = { reason: 'human_request', conversationId: 'c', offerRound: 1, roomName: null, offeredAt: null, claimedAt: null, closedAt: null };
   it('orders nothing itself, names emergencies, and keeps claimed times apart', () => {
     const now = Date.parse('2026-01-01T10:00:00Z');
     const text = queueMarkdown(
