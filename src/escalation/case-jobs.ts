@@ -94,7 +94,7 @@ export function createCaseJobs(deps: EscalationDeps) {
     if (nurses.length === 0) return;
     const m = side();
     await m.gateway.addMembers(channelId, nurses);
-    const names = await Promise.all(nurses.map(async (id) => `@${(await m.gateway.nurse(id)).username}`));
+    const names = await Promise.all(nurses.map((id) => m.gateway.mention(id)));
     const minutes = Math.max(1, Math.round(deadlineFor(deps.config, c.priority) / 60_000));
     const interpreter = pick.languageMatched ? '' : `\n${interpreterNote(c.language)}`;
     const message = `${names.join(' ')} ${priorityLabel(c.priority)} case #${c.number} is waiting for a nurse. **Claim** it on the card above to take the conversation. Unclaimed after about ${minutes} min, it goes to other nurses.${interpreter}`;

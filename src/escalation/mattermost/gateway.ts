@@ -246,6 +246,12 @@ export function createMattermostGateway(settings: MattermostSettings, logger: Lo
       return nurse;
     },
     cachedNurse: (userId: string) => profiles.get(userId),
+    /** How a staff member is mentioned so the desk notifies them (`@username` in Mattermost). */
+    async mention(userId: string): Promise<string> {
+      const known = profiles.get(userId) ?? toNurse(await client.getUser(userId));
+      profiles.set(userId, known);
+      return `@${known.username}`;
+    },
 
     /**
      * The staff member behind a button click, as Mattermost knows them (never as the click
