@@ -11,7 +11,7 @@ import {
   priorityLabel,
   triageMessage,
   triageProps,
-} from './case-card.js';
+} from './mattermost/card.js';
 import type { Case } from './cases-store.js';
 import { caseOrdering, deadlineFor, JOB, JOBS, type CasePostPayload, type EscalationDeps, type MattermostSide } from './deps.js';
 import { notifyPatient } from './policy.js';

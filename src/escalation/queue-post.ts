@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.js';
 import type { StateStore } from '../state/state-store.js';
-import { fitPost, languageName, priorityLabel } from './case-card.js';
+import { fitPost, languageName, priorityLabel } from './mattermost/card.js';
 import { ageOf, formatAge, listQueue, stateLabel, type QueueEntry } from './case-queue.js';
 import type { Database } from '../db/database.js';
 import type { MattermostSide } from './deps.js';

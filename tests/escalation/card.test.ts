@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signAction, verifyAction } from '../../src/escalation/action-signing.js';
-import { cardMessage, cardProps, channelName, patientPost } from '../../src/escalation/case-card.js';
+import { cardMessage, cardProps, channelName, patientPost } from '../../src/escalation/mattermost/card.js';
 import type { Case } from '../../src/escalation/cases-store.js';
 import { neutraliseInline, quoteUntrusted } from '../../src/escalation/neutralise.js';
 import type { StoredMessage } from '../../src/store/store.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardMessage, patientPost, POST_MAX_RUNES } from '../../src/escalation/case-card.js';
+import { cardMessage, patientPost, POST_MAX_RUNES } from '../../src/escalation/mattermost/card.js';
 import type { Case } from '../../src/escalation/cases-store.js';
 import { createMattermostGateway } from '../../src/escalation/mattermost/gateway.js';
 import { neutraliseInline, quoteUntrusted, runeCount } from '../../src/escalation/neutralise.js';

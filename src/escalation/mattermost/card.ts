@@ -1,8 +1,8 @@
-import { ALL_PACKS } from '../language/packs/index.js';
-import type { StoredMessage } from '../store/store.js';
-import { signAction } from './action-signing.js';
-import type { Case, Priority } from './cases-store.js';
-import { clipRunes, neutraliseInline, quoteUntrusted, runeCount } from './neutralise.js';
+import { ALL_PACKS } from '../../language/packs/index.js';
+import type { StoredMessage } from '../../store/store.js';
+import { signAction } from '../action-signing.js';
+import type { Case, Priority } from '../cases-store.js';
+import { clipRunes, neutraliseInline, quoteUntrusted, runeCount } from '../neutralise.js';
 
 /** Staff-facing text is English: it is the nurses' working language in Mattermost. */
 const LANGUAGE_NAMES: Record<string, string> = Object.fromEntries(ALL_PACKS.map((p) => [p.code, p.englishName]));
