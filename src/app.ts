@@ -186,8 +186,11 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
         await escalation.stop();
         await casesSocket?.close();
         await outbox.stop();
-        await io.close().catch(() => undefined);
+        // io.close() waits for the HTTP server, which waits for every connection, including ones a
+        // browser opened ahead and never used: end them as soon as the sockets are told to go.
+        const ioClosed = io.close().catch(() => undefined);
         http.server.closeAllConnections?.();
+        await ioClosed;
         await closed;
         for (const close of closers) await close().catch((err) => logger.warn({ err: (err as Error).message }, 'close failed'));
       },
