@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import type { Config } from '../config.js';
+import type { Language } from '../language/languages.js';
 import { loadSafetyClassifier } from './classifier/load-model.js';
 import { createEmergencyDetector } from './detector.js';
 import { createSafetyGate, type SafetyGate, type SecondOpinion, type StatisticalDetector } from './gate.js';
@@ -18,29 +19,32 @@ export interface SafetyDetectors {
 export function createSafetyDetectors(): SafetyDetectors {
   const rules = createEmergencyDetector();
   const classifier = loadDefaultClassifier();
-  const never = { inspect: () => ({ hit: null, screen: null }), detect: () => null, screening: () => null };
+  // The classifier alone: no rule raises a flag, but it still reads the rules' concept evidence, as in the gate.
+  const evidenceOnly = { inspect: (text: string, language?: Language) => ({ ...rules.inspect(text, language), hit: null, screen: null }), detect: () => null, screening: () => null };
   return {
     rules: createSafetyGate({ rules }),
-    classifier: classifier ? createSafetyGate({ rules: never, classifier }) : undefined,
+    classifier: classifier ? createSafetyGate({ rules: evidenceOnly, classifier }) : undefined,
     gate: createSafetyGate({ rules, classifier }),
   };
 }
 
 /**
  * The classifier's probability must reach this to raise a flag on its own. The model's stored
- * threshold was picked for recall alone and flags most look-alikes; ordinary office questions
- * lie outside its training data and score high too (0.5 flags 18% of the 861 routine eval
- * questions). 0.99 flags about 1% of them: chosen on those questions, not on the held-out set.
+ * threshold was picked for recall alone and flags most look-alikes. This one was chosen with the
+ * model trained on the train part only (never the held-out part), as the highest recall at which,
+ * alone, it raises at most 3% of the dev look-alikes and at most 1.5% of the routine clinic
+ * questions of the answers dev set, in every language: 0.97 (recall 0.68–0.74 there; 0.99 gave
+ * 0.51–0.64). The model reads the concept rules' evidence too, which keeps it off everyday text.
  */
-export const CLASSIFIER_THRESHOLD = 0.99;
+export const CLASSIFIER_THRESHOLD = 0.97;
 
 /** The statistical detector shipped with the product (corpus/safety/model.json). */
 function loadDefaultClassifier(): StatisticalDetector | undefined {
   const classifier = loadSafetyClassifier();
   return {
     threshold: CLASSIFIER_THRESHOLD,
-    score: (normalisedText) => {
-      const s = classifier.score(normalisedText);
+    score: (normalisedText, evidence) => {
+      const s = classifier.score(normalisedText, evidence);
       return { probability: s.probability, category: s.category };
     },
   };

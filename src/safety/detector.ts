@@ -1,6 +1,7 @@
 import type { Language } from '../language/languages.js';
 import { prepare } from './compile.js';
-import { categoryOf, compileLanguage, evaluateMessage, type CompiledLanguage } from './evaluate.js';
+import { assessMessage, categoryOf, compileLanguage, type CompiledLanguage } from './evaluate.js';
+import type { ConceptEvidence } from './classifier/features.js';
 import { en } from './rules/en.js';
 import { es } from './rules/es.js';
 import { hi } from './rules/hi.js';
@@ -16,8 +17,8 @@ export interface EmergencyDetector {
    * ("my baby de 2 meses tiene fiebre") and a language guess on a short message can be wrong.
    */
   detect(text: string, language?: Language): EmergencyHit | null;
-  /** Both answers from one pass over the message. */
-  inspect(text: string, language?: Language): { hit: EmergencyHit | null; screen: ScreenHit | null };
+  /** Both answers from one pass over the message, and the concept evidence behind them (for the classifier). */
+  inspect(text: string, language?: Language): { hit: EmergencyHit | null; screen: ScreenHit | null; evidence?: ConceptEvidence };
   /** A screening question this message calls for, when no red flag is raised. */
   screening(text: string, language?: Language): ScreenHit | null;
 }
@@ -37,21 +38,22 @@ function languagesFor(text: string, language: Language | undefined): Language[] 
 
 export function createEmergencyDetector(rules: Record<Language, LanguageRules> = SAFETY_RULES): EmergencyDetector {
   const compiled = new Map<Language, CompiledLanguage>(Object.values(rules).map((r) => [r.language, compileLanguage(r)]));
+  const none = { hits: [], live: [], cancelled: [], guards: [] };
   const evaluate = (text: string, language: Language | undefined) => {
     const tokens = prepare(text);
-    if (tokens.length === 0) return [];
-    return evaluateMessage(tokens, languagesFor(text, language).flatMap((l) => compiled.get(l) ?? []));
+    if (tokens.length === 0) return none;
+    return assessMessage(tokens, languagesFor(text, language).flatMap((l) => compiled.get(l) ?? []));
   };
-  const inspect = (text: string, language?: Language): { hit: EmergencyHit | null; screen: ScreenHit | null } => {
-    const hits = evaluate(text, language);
+  const inspect = (text: string, language?: Language): { hit: EmergencyHit | null; screen: ScreenHit | null; evidence: ConceptEvidence } => {
+    const { hits, ...evidence } = evaluate(text, language);
     const flags = hits.filter((h) => !h.rule.screen);
     const first = flags[0];
     if (first) {
       const hit = { flag: first.rule.flag, category: categoryOf(first.rule), matched: first.matched, categories: [...new Set(flags.map((h) => categoryOf(h.rule)))] };
-      return { hit, screen: null };
+      return { hit, screen: null, evidence };
     }
     const screen = hits[0];
-    return { hit: null, screen: screen?.rule.screen ? { screen: screen.rule.screen, flag: screen.rule.flag, matched: screen.matched } : null };
+    return { hit: null, screen: screen?.rule.screen ? { screen: screen.rule.screen, flag: screen.rule.flag, matched: screen.matched } : null, evidence };
   };
   return {
     inspect,

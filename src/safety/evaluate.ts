@@ -106,6 +106,22 @@ const ARTICLES = new Set(['el', 'la', 'los', 'las', 'lo', 'su', 'sus', 'the']);
  * same concept names in every language (MINOR, ADMIN...) and are pooled too.
  */
 export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]): RuleHit[] {
+  return assessMessage(tokens, languages).hits;
+}
+
+/** What the rules saw in a message: the red flags they raise, and the concepts behind them. */
+export interface MessageEvidence {
+  hits: RuleHit[];
+  /** Sign concepts that stand (not negated, past, hypothetical...), sorted. */
+  live: string[];
+  /** Sign concepts mentioned but cancelled by a guard, sorted. */
+  cancelled: string[];
+  /** Guard concepts present (NEGATION, PAST...), sorted. */
+  guards: string[];
+}
+
+/** `evaluateMessage`, with the concept evidence (for the statistical detector's features). */
+export function assessMessage(tokens: Token[], languages: CompiledLanguage[]): MessageEvidence {
   const perLanguage = languages.map((lang) => ({ lang, matches: lang.match(tokens) }));
   const all = perLanguage.flatMap((p) => p.matches);
   const symptoms = all.filter((m) => !GUARDS.has(m.concept));
@@ -124,8 +140,13 @@ export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]):
   const idioms = guard('IDIOM');
   const rawNegations = all.filter((m) => m.concept === 'NEGATION');
   // A negation reaches as far as its own language lets it (Hindi also negates after the word: "dard nahi hai").
-  const reach = new Map(languages.map((l) => [l.rules.language as string, l.rules.negation]));
+  const reach = new Map(languages.map((l) => [l.rules.language as string, { ...l.rules.negation, stops: new Set(l.rules.negationStops ?? []) }]));
   const negations = guard('NEGATION').map((m) => ({ ...m, ...reach.get(m.language)! }));
+  // "paracetamol doesn't touch it and blurry vision": a negation stops at "and".
+  const stopped = (stops: Set<string>, from: number, to: number) => {
+    for (let i = from; i < to; i++) if (stops.has(tokens[i]!.text)) return true;
+    return false;
+  };
   const hypotheticals = guard('HYPOTHETICAL');
   const infoQuestions = guard('INFO_QUESTION');
   const infoTopics = guard('INFO_TOPIC');
@@ -169,10 +190,17 @@ export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]):
       if (!reaches(n, m)) return false;
       if (inGapOf(n, m)) return !ownNegation;
       if (overlaps(n, m)) return false;
-      if (n.end < m.start) return m.start - n.end <= n.before && sameClause(n.end, m.start);
-      return n.start - m.end <= n.after && sameClause(m.end, n.start);
+      if (n.end < m.start) return m.start - n.end <= n.before && sameClause(n.end, m.start) && !stopped(n.stops, n.end + 1, m.start);
+      return n.start - m.end <= n.after && sameClause(m.end, n.start) && !stopped(n.stops, m.end + 1, n.start);
     });
     if (negated) return 'dead';
+    // Two readings of one negated phrase: "没有呼吸困难" is "no [breathing trouble]", not "[no breathing] trouble".
+    // A symptom that begins with its own negation gives way to one that overlaps its end and runs on,
+    // and that one is negated.
+    const opensWithNegation = (s: ConceptMatch) => rawNegations.some((n) => n.start === s.start && partOf(n, s));
+    const runsOn = (s: ConceptMatch, t: ConceptMatch) => t.concept !== s.concept && t.start > s.start && t.start <= s.end && t.end > s.end;
+    if (opensWithNegation(m) && symptoms.some((t) => runsOn(m, t))) return 'dead';
+    if (symptoms.some((s) => opensWithNegation(s) && runsOn(s, m))) return 'dead';
     const sentence = sentenceOf(m.start);
     // Forward scope starts where the guard starts: "what does … feel like" wraps around its topic.
     if (hypotheticals.some((h) => reaches(h, m) && h.start < m.start && sameClause(h.start, m.start))) return 'dead';
@@ -203,9 +231,30 @@ export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]):
     return { lang, live, liveAnyway };
   });
   const anyLive = new Set(liveByLanguage.flatMap((l) => [...l.live.keys()]));
+  // A code-switched message names one sign in one language and the next in another ("baby is 2
+  // months old y tiene 38.5 de fiebre"): the concepts share their names, so a language's rules
+  // also take the evidence of the languages that mix with it.
+  const pool = (own: Map<string, ConceptMatch[]>, pick: (l: (typeof liveByLanguage)[number]) => Map<string, ConceptMatch[]>, language: string) => {
+    if (liveByLanguage.length === 1) return own;
+    // Own matches first: of two matches of the same words, the language's own is kept.
+    const merged = new Map<string, ConceptMatch[]>([...own].map(([concept, list]) => [concept, [...list]]));
+    for (const other of liveByLanguage) {
+      const from = other.lang.rules.language;
+      if (from === language || !(mixes.get(language)?.includes(from) ?? true)) continue;
+      for (const [concept, list] of pick(other)) {
+        const into = merged.get(concept);
+        if (!into) merged.set(concept, [...list]);
+        else for (const m of list) if (!into.some((x) => x.start === m.start && x.end === m.end)) into.push(m);
+      }
+    }
+    return merged;
+  };
 
   const hits: (RuleHit & { rank: number; words: number; language: number; order: number })[] = [];
-  for (const [language, { lang, live, liveAnyway }] of liveByLanguage.entries()) {
+  for (const [language, entry] of liveByLanguage.entries()) {
+    const { lang } = entry;
+    const live = pool(entry.live, (l) => l.live, lang.rules.language);
+    const liveAnyway = pool(entry.liveAnyway, (l) => l.liveAnyway, lang.rules.language);
     lang.ordered.forEach((rule, order) => {
       const byConcept = lang.staysDangerous[order] ? liveAnyway : live;
       // Most rules lack one of their concepts: rule them out before building anything.
@@ -214,7 +263,7 @@ export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]):
       if (rule.unless?.some((name) => anyLive.has(name))) return;
       const options = rule.all.map((item) => (Array.isArray(item) ? item : [item]).flatMap((name) => byConcept.get(name) ?? []));
       if (options.some((o) => o.length === 0)) return;
-      const words = separateEvidence(options, rule.window ?? Number.POSITIVE_INFINITY);
+      const words = separateEvidence(options, rule.window ?? Number.POSITIVE_INFINITY, lang.rules.language);
       if (words === 0) return;
       hits.push({ rule, matched: `${lang.rules.language}.${rule.id}`, rank: lang.ranks[order]!, words, language, order });
     });
@@ -223,22 +272,34 @@ export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]):
   // wish to die, an opioid overdose over an overdose, "吐了好多血" over "好多…血"), then the
   // conversation's language and its rule order (narrower flags first there).
   hits.sort((a, b) => a.rank - b.rank || b.words - a.words || a.language - b.language || a.order - b.order);
-  return hits.map(({ rule, matched }) => ({ rule, matched }));
+  const liveNames = new Set<string>();
+  const cancelled = new Set<string>();
+  for (const { live: l, liveAnyway } of liveByLanguage) for (const name of [...l.keys(), ...liveAnyway.keys()]) liveNames.add(name);
+  for (const m of symptoms) if (!liveNames.has(m.concept)) cancelled.add(m.concept);
+  return {
+    hits: hits.map(({ rule, matched }) => ({ rule, matched })),
+    live: [...liveNames].sort(),
+    cancelled: [...cancelled].sort(),
+    guards: [...guards.keys()].sort(),
+  };
 }
 
 /**
  * Is there one match per requirement such that no match lies inside another (one word is not
  * two pieces of evidence: "house fire" is not both the burn and its cause) and all fit in
- * `window` tokens? Returns the most words such a choice of evidence covers (0: none fits), so
- * that the rule a message says more about is reported first. Few matches, so a small search.
+ * `window` tokens, with at least one piece in the rule's own `language` (evidence all in another
+ * language is that language's rules' to judge, with its own tuning)? Returns the most words such
+ * a choice of evidence covers (0: none fits), so that the rule a message says more about is
+ * reported first. Few matches, so a small search.
  */
-function separateEvidence(options: ConceptMatch[][], window: number): number {
-  const contains = (a: ConceptMatch, b: ConceptMatch) => a.start <= b.start && b.end <= a.end;
+function separateEvidence(options: ConceptMatch[][], window: number, language: string): number {
+  // One word is not two pieces of evidence; the words a gap of a phrase stepped over are not its words ("肚子突然疼": 突然 is free).
+  const contains = (a: ConceptMatch, b: ConceptMatch) => a.start <= b.start && b.end <= a.end && !inGapOf(b, a);
   let best = 0;
   let steps = 0;
   const pick = (i: number, chosen: ConceptMatch[], lo: number, hi: number, words: number): void => {
     if (i === options.length) {
-      best = Math.max(best, words);
+      if (chosen.some((c) => (c as LangMatch).language === language)) best = Math.max(best, words);
       return;
     }
     for (const m of options[i]!) {

@@ -2,6 +2,7 @@ import type { Language } from '../language/languages.js';
 import { RED_FLAGS, flagById, type Category, type Disposition, type RedFlag } from './catalogue/flags.js';
 import { createEmergencyDetector, type EmergencyDetector } from './detector.js';
 import { normalise, tokenise } from './text.js';
+import type { ConceptEvidence } from './classifier/features.js';
 import type { ScreenHit } from './types.js';
 
 export type DetectorName = 'rules' | 'classifier' | 'llm' | 'screening';
@@ -20,7 +21,8 @@ export interface SafetyVerdict {
 
 /** The statistical detector: a probability that a normalised message is a red flag, and its likely category. */
 export interface StatisticalDetector {
-  score(normalisedText: string): { probability: number; category?: Category };
+  /** `evidence`: what the concept rules saw in the message, which the shipped model also reads. */
+  score(normalisedText: string, evidence?: ConceptEvidence): { probability: number; category?: Category };
   readonly threshold: number;
 }
 
@@ -67,11 +69,11 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
   const { classifier, opinion } = options;
 
   const assess = (text: string, language?: Language): Assessment => {
-    const { hit, screen } = rules.inspect(text, language);
+    const { hit, screen, evidence } = rules.inspect(text, language);
     const normalised = normalise(text);
     // A few words carry too little evidence for the n-gram model (it once read "नमस्ते" as a
     // disclosure): short messages are the rules' alone.
-    const scored = classifier && tokenise(normalised).length >= MIN_CLASSIFIER_TOKENS ? classifier.score(normalised) : undefined;
+    const scored = classifier && tokenise(normalised).length >= MIN_CLASSIFIER_TOKENS ? classifier.score(normalised, evidence) : undefined;
     const classified = scored && scored.probability >= classifier!.threshold ? scored : undefined;
     if (hit) {
       const flag = flagById.get(hit.flag)!;

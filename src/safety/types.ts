@@ -69,6 +69,8 @@ export interface LanguageRules {
   rules: Rule[];
   /** How far (in tokens) a negation reaches before / after a symptom. Hindi also negates after the verb. */
   negation: { before: number; after: number };
+  /** Words a negation does not reach past ("doesn't help and blurry vision": "and"). */
+  negationStops?: string[];
   /**
    * Guard words of this language that are everyday words of another language written in the
    * same letters (Hindi "mat", "par", "han"; Spanish "ni", "sin", "si"; English words that

@@ -6,7 +6,9 @@
  * 3. train again on train + dev with the same settings and store that threshold in the model.
  * The held-out split takes no part.
  */
-import { createSafetyClassifier, trainSafetyClassifier, type SafetyModel, type SafetyRow, type TrainOptions } from './classifier.js';
+import type { Language } from '../../language/languages.js';
+import { createEmergencyDetector } from '../detector.js';
+import { createSafetyClassifier, DEFAULT_TRAIN_OPTIONS, trainSafetyClassifier, type SafetyModel, type SafetyRow, type TrainOptions } from './classifier.js';
 import { chooseThreshold, evaluateClassifierOnRows, type ClassifierScores } from './evaluate-classifier.js';
 
 export const TARGET_RECALL = 0.99;
@@ -25,13 +27,22 @@ export interface BuildResult {
   dev: ClassifierScores[];
 }
 
+/** Rows with the concept rules' evidence about each text, as the gate gives it to the classifier. */
+export function withEvidence(rows: readonly SafetyRow[]): SafetyRow[] {
+  const rules = createEmergencyDetector();
+  return rows.map((row) => ({ ...row, evidence: rules.inspect(row.text, row.language as Language | undefined).evidence }));
+}
+
 export function buildSafetyModel(input: BuildInput): BuildResult {
-  const trainRows = [...input.train, ...(input.phrasings ?? [])];
+  const concepts = (input.options?.features ?? DEFAULT_TRAIN_OPTIONS.features).concepts;
+  const prepared = (rows: readonly SafetyRow[]) => (concepts ? withEvidence(rows) : [...rows]);
+  const trainRows = prepared([...input.train, ...(input.phrasings ?? [])]);
+  const devRows = prepared(input.dev);
   const probe = createSafetyClassifier(trainSafetyClassifier(trainRows, input.options));
   // Rounded so the JSON is short and the same on every machine.
-  const threshold = Number(chooseThreshold(probe, input.dev, TARGET_RECALL).toFixed(6));
-  const dev = evaluateClassifierOnRows(probe, input.dev, { threshold });
-  const model = trainSafetyClassifier([...trainRows, ...input.dev], { ...input.options, threshold });
+  const threshold = Number(chooseThreshold(probe, devRows, TARGET_RECALL).toFixed(6));
+  const dev = evaluateClassifierOnRows(probe, devRows, { threshold });
+  const model = trainSafetyClassifier([...trainRows, ...devRows], { ...input.options, threshold });
   return { model, dev };
 }
 

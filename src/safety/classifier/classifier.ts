@@ -6,7 +6,7 @@
  */
 import { CATEGORIES, flagById, type Category } from '../catalogue/flags.js';
 import { normalise } from '../text.js';
-import { DEFAULT_FEATURE_OPTIONS, extractFeatures, type FeatureOptions, type FeatureVector } from './features.js';
+import { conceptFeatures, DEFAULT_FEATURE_OPTIONS, extractFeatures, type ConceptEvidence, type FeatureOptions, type FeatureVector } from './features.js';
 import { activate, trainLinear, type LinearExample, type LinearWeights } from './linear.js';
 
 export const MODEL_FORMAT = 'carerelay-safety-classifier/1';
@@ -42,8 +42,11 @@ export interface SafetyScore {
 
 export interface SafetyClassifier {
   readonly threshold: number;
-  /** Scores text already normalised by `normalise` (src/safety/text.ts). */
-  score(normalisedText: string): SafetyScore;
+  /**
+   * Scores text already normalised by `normalise` (src/safety/text.ts). Models trained with concept
+   * features also read the concept rules' evidence about the message (none given: no concepts).
+   */
+  score(normalisedText: string, evidence?: ConceptEvidence): SafetyScore;
 }
 
 /** One labelled message of the safety corpus (corpus/safety/<split>/<lang>.jsonl). */
@@ -61,6 +64,8 @@ export interface SafetyRow {
   category?: string;
   /** Set by the loader from the file name. */
   language?: string;
+  /** The concept rules' evidence about the text, for models with concept features (build-model.ts fills it). */
+  evidence?: ConceptEvidence;
 }
 
 export interface TrainOptions {
@@ -85,7 +90,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 8,
   positiveWeight: 2,
   scale: 1000,
-  prune: 0.3,
+  prune: 0.5,
   threshold: 0.5,
 };
 
@@ -122,7 +127,7 @@ function store(trained: LinearWeights, scale: number, prune: number): StoredHead
 /** Trains both heads on the rows. Deterministic for the same rows (in the same order) and options. */
 export function trainSafetyClassifier(rows: readonly SafetyRow[], options: Partial<TrainOptions> = {}): SafetyModel {
   const o: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...options };
-  const vectors = rows.map((r) => extractFeatures(normalise(r.text), o.features));
+  const vectors = rows.map((r) => extractFeatures(normalise(r.text), o.features, o.features.concepts && r.evidence ? conceptFeatures(r.evidence) : []));
   const positives = rows.filter((r) => r.emergency).length;
   const negatives = rows.length - positives;
   const linear = { epochs: o.epochs, learningRate: o.learningRate, l2: o.l2, seed: o.seed };
@@ -201,8 +206,8 @@ export function createSafetyClassifier(model: SafetyModel): SafetyClassifier {
   const { threshold } = model;
   return {
     threshold,
-    score(normalisedText) {
-      const x = extractFeatures(normalisedText, model.features);
+    score(normalisedText, evidence) {
+      const x = extractFeatures(normalisedText, model.features, model.features.concepts && evidence ? conceptFeatures(evidence) : []);
       const probability = run(emergencyHead, x)[0]!;
       if (probability < threshold || labels.length === 0) return { probability, emergency: probability >= threshold };
       const p = run(categoryHead, x);

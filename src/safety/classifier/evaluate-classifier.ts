@@ -35,7 +35,7 @@ export interface EvaluateOptions {
 export function scoreRows(classifier: SafetyClassifier, rows: readonly SafetyRow[], options: EvaluateOptions = {}): ScoredRow[] {
   const threshold = options.threshold ?? classifier.threshold;
   return rows.map((row) => {
-    const s = classifier.score(normalise(row.text));
+    const s = classifier.score(normalise(row.text), row.evidence);
     return { row, probability: s.probability, emergency: s.probability >= threshold, category: s.category };
   });
 }

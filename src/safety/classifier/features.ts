@@ -14,9 +14,34 @@ export interface FeatureOptions {
   hanMax: number;
   /** Word bigrams across neighbouring words of a clause. */
   wordBigrams: boolean;
+  /**
+   * Also the concept rules' evidence (`conceptFeatures`): which signs of the lexicon stand, which a
+   * guard cancelled, which guards are present. The lexicon knows many ways to say each sign, so the
+   * model learns from "a live BREATH_TROUBLE with a live CYANOSIS", not only from the words seen in
+   * training. Models without it read text alone.
+   */
+  concepts?: boolean;
 }
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { charMin: 2, charMax: 5, hanMax: 3, wordBigrams: true };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { charMin: 2, charMax: 5, hanMax: 3, wordBigrams: true, concepts: true };
+
+/** The concept rules' evidence about one message (src/safety/evaluate.ts `MessageEvidence`). */
+export interface ConceptEvidence {
+  live: readonly string[];
+  cancelled: readonly string[];
+  guards: readonly string[];
+}
+
+/** Feature strings of the concept evidence: live and cancelled signs, guards, and pairs of live signs. */
+export function conceptFeatures(evidence: ConceptEvidence): string[] {
+  const out: string[] = [];
+  for (const c of evidence.live) out.push(`kL${c}`);
+  for (const c of evidence.cancelled) out.push(`kX${c}`);
+  for (const g of evidence.guards) out.push(`kG${g}`);
+  const live = [...evidence.live].sort();
+  for (let i = 0; i < live.length; i++) for (let j = i + 1; j < live.length; j++) out.push(`kP${live[i]}+${live[j]}`);
+  return out;
+}
 
 /** One message as a sparse vector: distinct feature hashes, each with the same weight 1/√n. */
 export interface FeatureVector {
@@ -98,11 +123,13 @@ function stepString(h: number, s: string): number {
 }
 
 /**
- * The distinct hashes of `featureStrings(normalised)`, computed without building the strings
- * (each n-gram's hash extends the one a unit shorter). Each present feature weighs 1/√(count).
+ * The distinct hashes of `featureStrings(normalised)` and of `extra` (concept features), computed
+ * without building the n-gram strings (each n-gram's hash extends the one a unit shorter). Each
+ * present feature weighs 1/√(count).
  */
-export function extractFeatures(normalised: string, options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): FeatureVector {
+export function extractFeatures(normalised: string, options: FeatureOptions = DEFAULT_FEATURE_OPTIONS, extra: readonly string[] = []): FeatureVector {
   count = 0;
+  for (const feature of extra) add(hashFeature(feature));
   const units: number[] = [];
   let previous: string | undefined;
   for (const m of normalised.matchAll(TOKEN)) {

@@ -13,6 +13,7 @@ const PERSON_SELF = 'myself|himself|herself|themselves|themself|urself|yourself'
 export const en: LanguageRules = {
   language: 'en',
   negation: { before: 3, after: 0 },
+  negationStops: ['and', 'but', 'then', 'so'],
   numbers: { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 },
   concepts: {
     // ---- guards -------------------------------------------------------------------------
@@ -27,11 +28,11 @@ export const en: LanguageRules = {
     PRESENT: ['showing', 'has|have|having|got … signs|symptoms', 'is this', 'is that', 'could this|that', 'am i', 'i think', 'this is', 'right now', 'currently', 'at the moment', 'minutes|mins|min|hour|hours ago', 'i have', 'im having', 'is having', 'keeps', 'still'],
     PAST: [
       'last year|month|week|summer|winter|spring|fall|time|pregnancy', '<n:1-99> year|years|yr|yrs|month|months|week|weeks ago', 'a year|month|week ago', 'years|months|weeks ago',
-      'in <n:1950-2035>', 'used to', 'history of', 'back in', 'as a kid|child|baby|teen', 'since i was', 'since childhood', 'when i was (pregnant|little|young|a kid)', 'when (he|she|i|they) was|were <n:0-99>', 'when (he|she|they) was|were (a baby|little|small|younger|a toddler)',
+      'in <n:1950-2035>', 'used to', 'history of', 'back in', 'as a kid|child|baby|teen|teenager|student', 'since i was', 'since childhood', 'when i was (pregnant|little|young|a kid)', 'when (he|she|i|they) was|were <n:0-99>', 'when (he|she|they) was|were (a baby|little|small|younger|a toddler)',
       'previous*', 'prior', 'in the past', 'was|were in the er|hospital', 'was hospitalized|admitted', 'discharged', 'er visit',
     ],
     RESOLVED: ['it stopped', 'has|had stopped', 'stopped after|with|by', 'stopped on its own', 'stopped bleeding', 'fine now', 'better now', 'ok now', 'okay now', 'normal now', 'went away', 'gone now', 'resolved', 'woke up', 'came to', 'came around', 'recovered'],
-    IDIOM: ['almost|nearly had a (heart attack|stroke)', 'more than (just |)spotting', 'face dropped when', 
+    IDIOM: ['choked on … (words|laugh*)', 'choked on … laughing', 'overdose* on (chocolate|sugar|candy|sweets|coffee|caffeine|netflix|tv|cake|pizza|carbs|shopping|memes)', 'seizure free', 'seizure-free', 'almost|nearly had a (heart attack|stroke)', 'more than (just |)spotting', 'face dropped when', 
       'killing me', 'kill me', 'kills me', '(gonna|going to|will) kill me',
       'gave|give|giving|gives me a heart attack', 'almost|nearly had a heart attack|stroke', `${CANT} breathe … laugh*|lol|lmao|haha|hahaha`, 'drowning in (paperwork|work|debt|bills|emails|homework|laundry|admin|deadlines|assignments|forms)',
       'suicide (risk|prevention|awareness|hotline|helpline|screening|assessment|training|course|survivors|support|statistics)', 'heart attack lol|haha|lmao', 'mini heart attack',
@@ -50,12 +51,12 @@ export const en: LanguageRules = {
     MINOR: ['a little', 'a bit', 'bit of', 'slightly', 'slight', 'mild*', 'minor', 'small|tiny spot|blister|burn|area|patch|cut', 'small red', 'a small', 'kind of', 'kinda', 'somewhat', 'red spot'],
     SMALL_WOUND: ['small|tiny|little|minor cut|scratch|nick|scrape', 'paper cut', 'papercut', 'shaving', 'gums'],
     SEVERE: ['severe*', 'really bad', 'so bad', 'very bad', 'terrible', 'horrible', 'awful', 'extreme*', 'intense', 'unbearable', 'excruciating', 'agoniz*', 'worst', 'badly', 'huge', 'massive'],
-    SUDDEN: ['(this|it) came on (today|this morning|this afternoon|tonight|an hour ago)', 'came on (today|tonight|this morning)', 'started (today|this morning|an hour ago|tonight) out of nowhere', 'sudden*', 'all of a sudden', 'out of nowhere', 'out of the blue', 'just started', '<n:1-59> min|mins|minutes ago', 'minutes ago', 'an hour ago', 'just now', 'abrupt*', 'came on fast|suddenly', 'an hour ago', 'half an hour ago', 'in like a second', 'in seconds', 'was (completely|totally|perfectly|) (normal|fine) (this morning|earlier|an hour ago|yesterday)', 'went to bed fine', 'out of the blue'],
+    SUDDEN: ['since this (afternoon|morning|evening)', 'this is new', 'never (been|happened) like this before', '(this|it) came on (today|this morning|this afternoon|tonight|an hour ago)', 'came on (today|tonight|this morning)', 'started (today|this morning|an hour ago|tonight) out of nowhere', 'sudden*', 'all of a sudden', 'out of nowhere', 'out of the blue', 'just started', '<n:1-59> min|mins|minutes ago', 'minutes ago', 'an hour ago', 'just now', 'abrupt*', 'came on fast|suddenly', 'an hour ago', 'half an hour ago', 'in like a second', 'in seconds', 'was (completely|totally|perfectly|) (normal|fine) (this morning|earlier|an hour ago|yesterday)', 'went to bed fine', 'out of the blue'],
     ADMIN: ['refill*', 'follow up', 'followup', 'appointment', 'appt', 'records', 'meds', 'medication', 'prescription', 'rehab', 'checkup', 'check up', 'flu shot', 'vaccine', 'insurance', 'support group', 'prevent*'],
     EXERTION: ['climb*', 'stairs', 'when i walk', 'walking', 'exercis*', 'running', 'when i run', 'workout', 'gym', 'jogging'],
-    HABITUAL: ['sometimes', 'occasionally', 'every now and then', 'usually', 'often', 'at times', 'for years', 'for months', 'chronic', 'when i sleep', 'at night', 'snor*', 'ever since', 'since then', 'as it has been', 'as before'],
+    HABITUAL: ['well controlled', 'is controlled', 'under control', 'controlled on', 'sometimes', 'occasionally', 'every now and then', 'usually', 'often', 'at times', 'for years', 'for months', 'chronic', 'when i sleep', 'at night', 'snor*', 'ever since', 'since then', 'as it has been', 'as before'],
     VOMIT: ['vomit*', 'throwing up', 'threw up', 'throw up', 'puking', 'puked'],
-    DIZZY: ['dizzy', 'lightheaded', 'light headed', 'faint', 'fainting', 'passing out'],
+    DIZZY: ['black out', 'blacking out', '(going|about) to (faint|pass out|black out)', 'feel faint', 'dizzy', 'lightheaded', 'light headed', 'faint', 'fainting', 'passing out'],
 
     // ---- chest pain ---------------------------------------------------------------------
     CHEST: ['chest', 'sternum', 'breastbone', 'heart'],
@@ -69,7 +70,7 @@ export const en: LanguageRules = {
       `difficulty ${BREATHE}`, `difficult to ${BREATHE}`, `struggl* … ${BREATHE}`, 'struggl* for air', 'gasp*', 'short of breath', 'shortness of breath', 'out of breath', 'breathless',
       `${CANT} get … air`, 'not getting … air', 'suffocat*', 'breathing … fast|hard|heavy|rapid*|weird|strange|funny|shallow', 'laboured|labored breathing', 'ribs … sucking|pulling in', 'air hunger',
     ],
-    CYANOSIS: ['lips … blue|purple|grey|gray', 'blue|purple|grey|gray … lips', 'turning|turned|going|gone|getting blue', 'face … blue|purple', 'blue in the face'],
+    CYANOSIS: ['lips … (bluish|blueish|purplish|greyish|grayish|dusky)', '(bluish|blueish|purplish|greyish|dusky) … lips', 'lips … blue|purple|grey|gray', 'blue|purple|grey|gray … lips', 'turning|turned|going|gone|getting blue', 'face … blue|purple', 'blue in the face'],
     WHEEZE: ['wheez*'],
     WHEEZE_DANGER: [`${CANT} talk|speak|say`, 'inhaler … not|isnt|doesnt|wont|no … help*|work*', 'inhaler … (not doing anything|useless|doing nothing|not doing much)', `${CANT} breathe`, 'nebulizer … not|isnt|doesnt … help*|work*', 'so hard', 'ribs'],
 
@@ -79,7 +80,7 @@ export const en: LanguageRules = {
       'side of … face … down|numb|droop*|fallen|sagging', 'one side … droop*|sagging|saggy|fallen', `${CANT} smile … properly|right|normal*|straight|evenly`, 'smile … wonky|weird|funny|odd|off|wrong',
     ],
     DENTAL: ['dentist', 'novocaine', 'filling', 'root canal', 'anesthesia', 'anaesthetic', 'botox', 'bells palsy'],
-    ARM_WEAK: [
+    ARM_WEAK: ['(hand|hands|arm|fingers) … (wont|cant|cannot|doesnt|wouldnt) (grip|grab|hold|squeeze)', 
       `${CANT} … lift|move|raise|feel|use … arm|arms|leg|legs|hand|side`, 'arm|leg|hand|side … weak*|numb|limp|dead|paralyz*', 'weak*|numb*|paralyz* … one side',
       'one side … weak*|numb*', 'weakness in … arm|leg|hand', 'arm|leg|hand … (wont move|not moving|gave out)', 'dragging … leg|foot', 'dropping things',
     ],
@@ -88,13 +89,13 @@ export const en: LanguageRules = {
       'talking … funny|weird|strange|nonsense|gibberish', 'words … jumbled|mixed|wrong|garbled|slurred', `${CANT} find … words`, `${CANT} get … words out`,
       'speaking … gibberish|nonsense|funny|weird', 'words … muddled|mixed|confused', `${CANT} understand … (him|her|them|what he|what she)`, 'muddled', 'trouble speaking|talking', 'difficulty speaking|talking', 'not making sense', 'suddenly cant|cannot speak|talk',
     ],
-    CONFUSED: ['(doesnt|does not|dont|cant) know (what|which) (year|day|month|date)', '(doesnt|does not|cant) (know|tell) where (he|she|they) (is|are)', 'saying (strange|weird|odd|random|silly) things', 'not like (himself|herself|themselves|this)', 'talking to people who arent there', 'confused', 'confusion', 'disoriented', 'doesnt know where', 'doesnt recognize|recognise', '(isnt|not|doesnt) making … sense', 'not … making any sense', 'talking nonsense', 'acting … (strange|strangely|weird|odd|drunk)', 'not himself|herself', 'out of it'],
-    VISION_LOSS: [`${CANT} see … one eye`, 'lost … vision', 'vision … went|gone|lost|blacked', 'blind in one eye', 'double vision'],
+    CONFUSED: ['(doesnt|does not|didnt) (know|recognise|recognize) (who i am|me|her own|his own)', 'keeps asking (where|what|who) (she|he|they) (is|are)', '(doesnt|does not|dont|cant) know (what|which) (year|day|month|date)', '(doesnt|does not|cant) (know|tell) where (he|she|they) (is|are)', 'saying (strange|weird|odd|random|silly) things', 'not like (himself|herself|themselves|this)', 'talking to people who arent there', 'confused', 'confusion', 'disoriented', 'doesnt know where', 'doesnt recognize|recognise', '(isnt|not|doesnt) making … sense', 'not … making any sense', 'talking nonsense', 'acting … (strange|strangely|weird|odd|drunk)', 'not himself|herself', 'out of it'],
+    VISION_LOSS: ['seeing double', 'see double', 'blurry in (my|his|her) (left|right|one) eye', '(left|right|one) eye … (went|gone|going) (blurry|dark|black)', `${CANT} see … one eye`, 'lost … vision', 'vision … went|gone|lost|blacked', 'blind in one eye', 'double vision'],
     STROKE_WORD: ['stroke', 'mini stroke'],
     STROKE_NOW: ['having a stroke', 'think … having a stroke', 'is this a stroke'],
 
     // ---- bleeding -----------------------------------------------------------------------
-    BLEED: ['bleed*', 'blood*', 'hemorrhag*', 'haemorrhag*', 'nosebleed*', 'nose bleed*'],
+    BLEED: ['(soak*|filling|going through) … (pad|pads|towel|towels)', 'passing … clots', 'bleed*', 'blood*', 'hemorrhag*', 'haemorrhag*', 'nosebleed*', 'nose bleed*'],
     HEAVY_BLEED: ['heavier', '(pad|pads|tampon) … (every|an|each) hour', 'clot*', 'golf ball', 'filling … (pad|pads|towel|toilet)', 
       'a lot', 'lots', 'heavily', 'heavy', 'so much', 'too much', 'everywhere', 'pouring', 'gushing', 'spurting', 'squirting', 'soak*', 'through the towel*', 'all over',
       'wont stop', 'will not stop', 'cant stop', 'not stopping', 'doesnt stop', 'isnt stopping', 'keeps bleeding', 'pool of', 'wont clot', 'profuse*', 'uncontrol*', 'nonstop', 'non stop',
@@ -103,7 +104,7 @@ export const en: LanguageRules = {
     BLOOD_VOMIT: ['coffee grounds', '(poo|poop|stool|stools|bowel movement*) … (black|tarry|like tar)', '(black|tarry) … (poo|poop|stool|stools)', 'blood … (in|from) … (bum|bottom|rectum) … (lots|a lot|pouring|clots)', 'vomit* blood', 'throwing|threw|puking up blood', 'throwing up blood', 'coughing up blood', 'coughing blood', 'blood in … vomit'],
 
     // ---- unresponsive -------------------------------------------------------------------
-    UNRESPONSIVE: ['(not|isnt|wont|doesnt|does not) (answering|answer|answer me) … (me|at all|even)', 'not answering me', 'slumped … (not|doesnt|wont|does not) (answer*|respond*|wake*|move*)', 'unrousable', 'cant be woken', 'cant rouse', 
+    UNRESPONSIVE: ['(does not|doesnt|wont|will not|not|isnt) (open|opening) (his|her|their) eyes', '(not|isnt|wont|doesnt|does not) (answering|answer|answer me) … (me|at all|even)', 'not answering me', 'slumped … (not|doesnt|wont|does not) (answer*|respond*|wake*|move*)', 'unrousable', 'cant be woken', 'cant rouse', 
       '(wont|will not|doesnt|isnt|not) wake up', `${CANT} wake … up`, 'not waking up', 'unconscious', 'unresponsive', 'not responding', 'not responsive', 'wont respond', 'doesnt respond',
       'no longer (responding|responsive|breathing)', 'passed out', 'fainted', 'collapsed', 'isnt breathing', 'not breathing', 'stopped breathing', 'no pulse', 'blacked out', 'knocked out', 'lifeless',
     ],
@@ -115,7 +116,7 @@ export const en: LanguageRules = {
     SHAKING: ['shaking … all over', 'shaking … uncontrollably', 'jerking', 'twitching all over', 'stiff and shaking'],
 
     // ---- suicide / self-harm ------------------------------------------------------------
-    SUICIDAL: ['how many … (would it take|to die|would kill|to kill me|to not wake up)', 'lethal dose', 'enough (pills|tablets|meds) to (die|kill|not wake|end)', 'ways to (die|end it|kill myself)', 'planning (to end|my death|how to die)', 
+    SUICIDAL: ['(rope|noose|gun|pills) … (going to|gonna|will) use (it|them) (tonight|today|tomorrow|soon|this weekend)', 'how many … (would it take|to die|would kill|to kill me|to not wake up)', 'lethal dose', 'enough (pills|tablets|meds) to (die|kill|not wake|end)', 'ways to (die|end it|kill myself)', 'planning (to end|my death|how to die)', 
       `kill|killing ${PERSON_SELF}`, `(want to|wanna|going to|gonna|thinking about|thoughts of|urge to|plan to) … hurt|harm|kill|cut ${PERSON_SELF}`, `harm|harming ${PERSON_SELF}`,
       `cutting ${PERSON_SELF}`, `cut ${PERSON_SELF} on purpose|again`, `hurting ${PERSON_SELF} on purpose`, `hang ${PERSON_SELF}`,
       'end|ending|take|taking my|his|her|their life', 'end|ending|take|taking my|his|her|their own life', 'end it all', '(going to|gonna|want to) end it', 'end it tonight',
@@ -158,7 +159,7 @@ export const en: LanguageRules = {
     FEVER_READING: ['(temp|temperature|thermometer|reading|fever|it) … (was|is|says|of|at|reads|hit|hits|reached) … (<n:38-42.9>|<n:100.4-107>)', '<n:38-42.9> c|degrees|celsius', '<n:100.4-107> f|fahrenheit|degrees'],
 
     // ---- pregnancy bleeding -------------------------------------------------------------
-    PREGNANT: ['pregnant', 'preggo', 'pregnancy', 'weeks pregnant', 'miscarr*', '<n:20-42> weeks|wks|wk', '<n:20-42>wks', 'expecting', 'trimester', 'my bump', 'positive pregnancy test', 'positive test', 'due date', 'prego'],
+    PREGNANT: ['test … positive', 'period … (late|missed)', 'missed (my|a) period', 'pregnant', 'preggo', 'pregnancy', 'weeks pregnant', 'miscarr*', '<n:20-42> weeks|wks|wk', '<n:20-42>wks', 'expecting', 'trimester', 'my bump', 'positive pregnancy test', 'positive test', 'due date', 'prego'],
     CRAMPS: ['cramp*', 'severe pain', 'belly pain', 'stomach pain', 'abdominal pain', 'clots', 'clot'],
 
     // ---- burns --------------------------------------------------------------------------
@@ -170,7 +171,7 @@ export const en: LanguageRules = {
     BURN_AREA: ['burns|burned|burnt|scalded on|to|his|her|my … face|chest|neck|eyes|genitals|airway', 'face|chest|neck|eyes … burned|burnt|scalded'],
 
     // ---- thunderclap headache -----------------------------------------------------------
-    HEADACHE: ['headache*', 'head … pain|hurts|hurting|exploded|exploding|pounding|splitting', 'migraine'],
+    HEADACHE: ['(grab*|clutch*|holding) (his|her|my|their) head', 'headache*', 'head … pain|hurts|hurting|exploded|exploding|pounding|splitting', 'migraine'],
     WORST_EVER: [
       'worst … headache|pain', 'worst … of my|his|her life', 'never had … like', 'never felt … like', 'explosive', 'exploded', 'exploding', 'thunderclap',
       'like being hit', 'hit with a', 'like a bat|hammer|bomb',
@@ -195,7 +196,7 @@ export const en: LanguageRules = {
     BATTERY: ['battery', 'batteries', 'button cell', 'coin cell', 'lithium cell'],
     MAGNET: ['magnet*', 'magnetic'],
     CO_SOURCE: ['carbon monoxide', 'co alarm', 'co detector', 'gas heater', 'space heater', 'kerosene heater', 'propane heater', 'generator', 'boiler', 'furnace', 'gas fire', 'charcoal … inside|indoors', 'grill … inside|indoors', 'car running … garage', 'garage … car running', 'gas stove … (heat|warm)', 'heater'],
-    CO_ALARM: ['(carbon monoxide|co|smoke|gas) (alarm|detector|alarms|detectors) … (going off|goin off|beeping|sounding|went off|keeps going|chirping)', 'alarm|detector … (going off|goin off|beeping|went off) … (headache*|dizzy|sick|nause*)', 'carbon monoxide poison*', 'co poison*', 'think … carbon monoxide', 'carbon monoxide … (now|leak|in the house)'],
+    CO_ALARM: ['(carbon monoxide|co|gas) (alarm|detector|alarms|detectors) … (going off|goin off|beeping|sounding|went off|keeps going)', 'alarm|detector … (going off|goin off|beeping|went off) … (headache*|dizzy|sick|nause*)', 'carbon monoxide poison*', 'co poison*', 'think … carbon monoxide', 'carbon monoxide … (now|leak|in the house)'],
     OPIOID: ['opioid*', 'opiate*', 'heroin', 'fentanyl', 'fent', 'oxy*', 'percocet*', 'vicodin', 'morphine', 'methadone', 'codeine', 'tramadol', 'hydrocodone', 'dilaudid', 'pain pills', 'painkillers', 'subs', 'suboxone', 'nodding off', 'narcan'],
     PINPOINT: ['pinpoint*', 'pin point', 'tiny pupils', 'pupils … tiny|small|pinpoint*'],
     ALCOHOL: ['drunk', 'alcohol', 'vodka', 'whiskey', 'tequila', 'shots', 'drinking', 'booze', 'wasted', 'blackout drunk', 'binge*'],
@@ -214,14 +215,14 @@ export const en: LanguageRules = {
       'saving|saved|stockpil*|hoard* … pills|tablets|meds', 'pills … lined up', 'gun', 'rope', 'noose', 'bridge', 'plan', 'planned', 'wrote … note*', 'goodbye letter*', 'last message', 'last msg',
       'gave|giving away … (things|stuff|belongings)', 'tonight', 'this weekend', 'when … (at work|asleep|gone)', 'razor*', 'blade*', 'jump', 'overdose', 'take them all',
     ],
-    HARM_BABY: ['hurt* … (my|the) baby', 'harm* … (my|the) baby', 'keep … (my|the) baby safe from me', 'shake … (my|the) baby', 'smother', 'thoughts … (about|of) … (the|my) baby … (dying|hurt*|harm*)', 'drown … baby'],
-    SELF_HARM: ['(scratch*|pinch*|punch*|bite|biting|bit|burn*|hit*|bang*|carv*) myself|himself|herself|themselves … (till|until|so) … (bleed*|bruis*|hurts|marks)', 'hurting myself … (to cope|when|again|every)', '(cuts|cutting|burns|scratches) on (my|her|his) (arms|wrists|legs|thighs) … (did|do|does) … (myself|herself|himself)', `cut|cutting|burn|burning|hurt|hurting|harm|harming|hit|hitting ${PERSON_SELF} … (on purpose|again|deliberately)`, `cutting ${PERSON_SELF}`, 'self harm*', 'selfharm*', 'self injur*', 'cutting again', 'started cutting', 'relapsed … cutting'],
+    HARM_BABY: ['(drop*|shak*|suffocat*|smother*|drown*) (him|her|the baby|my baby) … on purpose', 'imagin* … (hurting|dropping|drowning|harming|smothering) (him|her|the baby|my baby|my son|my daughter)', '(hurt|harm) (our|my|the) (newborn|baby)', 'hurt* … (my|the) baby', 'harm* … (my|the) baby', 'keep … (my|the) baby safe from me', 'shake … (my|the) baby', 'smother', 'thoughts … (about|of) … (the|my) baby … (dying|hurt*|harm*)', 'drown … baby'],
+    SELF_HARM: ['(burning|cutting|scratching|hitting|stabbing) (myself|himself|herself|themselves) with', '(scratch*|pinch*|punch*|bite|biting|bit|burn*|hit*|bang*|carv*) myself|himself|herself|themselves … (till|until|so) … (bleed*|bruis*|hurts|marks)', 'hurting myself … (to cope|when|again|every)', '(cuts|cutting|burns|scratches) on (my|her|his) (arms|wrists|legs|thighs) … (did|do|does) … (myself|herself|himself)', `cut|cutting|burn|burning|hurt|hurting|harm|harming|hit|hitting ${PERSON_SELF} … (on purpose|again|deliberately)`, `cutting ${PERSON_SELF}`, 'self harm*', 'selfharm*', 'self injur*', 'cutting again', 'started cutting', 'relapsed … cutting'],
     SELF_HARM_NOW: [`cut ${PERSON_SELF} … (too deep|deep|bleeding|wont stop)`, `just cut ${PERSON_SELF}`, `cutting ${PERSON_SELF} … (now|rn|right now)`, 'cut … too deep', 'cuts … (wont stop|bleeding a lot|deep|gaping)'],
     HARM_OTHERS: ['(thoughts|thinking|fantasi*|dreaming) (about|of) (hurting|killing|harming|stabbing|shooting|strangling) (my|the|a|him|her|them|someone|somebody|people|everyone)', '(planning|plan|planned) (how|to) … (hurt|kill|stab|shoot|attack) (him|her|them|someone|my|the)', 'going to (kill|hurt|stab|shoot) (him|her|them|my|the|everyone)', 
-      '(want to|wanna|going to|gonna|thinking about|thoughts of|urge to|plan to) … (kill|hurt|harm|stab|shoot) … (him|her|them|someone|somebody|people|my kids|my wife|my husband|my boss|my kid)',
+      '(want to|wanna|going to|gonna|thinking about|thoughts of|urge to|plan to) … (kill|hurt|harm|stab|shoot|strangle|beat up) (him|her|them|someone|somebody|people|everyone|my|his|her|their|the|that|this) (kids|kid|wife|husband|boss|coworker|colleague|neighbour|neighbor|teacher|ex|dad|mom|mum|mother|father|brother|sister|son|daughter|family|landlord|roommate|guy|man|woman|people)', '(want to|wanna|going to|gonna|thinking about|thoughts of|urge to|plan to) … (kill|hurt|harm|stab|shoot|strangle) (him|her|them|someone|somebody|people|everyone)',
       'cant stop thinking about hurting|killing', 'scared … (i will|ill|i might) … (hurt|kill) … (someone|him|her|them|my)',
     ],
-    ASSAULT: ['forced (himself|herself|themselves) on me', 'forced … (on me|me down)', 'took advantage of me … (drunk|asleep|passed out|unconscious)', 'woke up … (undressed|naked|no clothes) … (dont remember|cant remember)', 'pinned me down', 
+    ASSAULT: ['(put|slipped|spiked) something in (my|her|his) drink', 'woke up … (no clothes|naked|undressed|without (my|her|his) clothes)', 'forced (himself|herself|themselves) on me', 'forced … (on me|me down)', 'took advantage of me … (drunk|asleep|passed out|unconscious)', 'woke up … (undressed|naked|no clothes) … (dont remember|cant remember)', 'pinned me down', 
       'raped', 'rape', 'sexually assaulted', 'sexual assault', 'sexually abused', 'molested', 'forced me … (sex|to have sex|to do)', 'made me have sex', 'had sex with me … (without|when i|while i)',
       'drugged … (my drink|me)', 'spiked … drink', 'touched me … (without|when|against)', 'assaulted me', 'assaulted … (last night|earlier|tonight|yesterday)', 'didnt consent', 'without … consent', 'date rape',
     ],
@@ -230,7 +231,7 @@ export const en: LanguageRules = {
       'threatened … (to kill|to hurt|me)', 'threatens … (to kill|to hurt|me)', 'afraid|scared|terrified … (to go home|of him|of her|of my husband|of my partner|of my boyfriend)', 'not safe at home', 'dont feel safe at home',
       'unsafe at home', 'locked me in', 'wont let me leave', 'domestic violence', 'domestic abuse', 'abusive … (husband|partner|boyfriend|relationship)',
     ],
-    CHILD_ABUSE: ['(kids|children|child|son|daughter|boy|girl|baby|toddler) … being (beaten|hit|hurt|abused|burned|kicked|starved|locked)', '(hits|hit|beats|beat|hurts|kicks|kicked|burns|burned|slaps|slapped|punches|punched|shakes|shook) (my|the|his|her|their) (son|daughter|kid|kids|child|children|boy|girl|baby|toddler)', '(son|daughter|kid|child) … (scared|afraid|terrified) … (go back|of him|of her|to go home)', '(hitting|beating|hurting|abusing|burning) … (the|my|a|his|her) … (child|kid|son|daughter|boy|girl|baby)', '(finger shaped|fingermark|finger mark|handprint|hand print) … bruise*', 'bruises … (she|he) … (said|says) … (did it|hit)', '(child|kid|boy|girl) … (said|says) … (did it|hit|hurt|touched)', 'child abuse', 'being abused', 'touching … (my|the) … (daughter|son|child|kid) … (inappropriately|private)'],
+    CHILD_ABUSE: ['(stepdad|stepfather|stepbrother|uncle|cousin|coach|teacher|babysitter|grandpa|grandad|neighbour|neighbor|mums boyfriend|moms boyfriend) … (touches|touched|touching|touch) me', '(kids|children|child|son|daughter|boy|girl|baby|toddler) … being (beaten|hit|hurt|abused|burned|kicked|starved|locked)', '(hits|hit|beats|beat|hurts|kicks|kicked|burns|burned|slaps|slapped|punches|punched|shakes|shook) (my|the|his|her|their) (son|daughter|kid|kids|child|children|boy|girl|baby|toddler)', '(son|daughter|kid|child) … (scared|afraid|terrified) … (go back|of him|of her|to go home)', '(hitting|beating|hurting|abusing|burning) … (the|my|a|his|her) … (child|kid|son|daughter|boy|girl|baby)', '(finger shaped|fingermark|finger mark|handprint|hand print) … bruise*', 'bruises … (she|he) … (said|says) … (did it|hit)', '(child|kid|boy|girl) … (said|says) … (did it|hit|hurt|touched)', 'child abuse', 'being abused', 'touching … (my|the) … (daughter|son|child|kid) … (inappropriately|private)'],
     BABY: ['baby', 'babys', 'infant', 'newborn', 'new born', 'bubs', 'bub'],
     AGE_GIVEN: ['<n:0-99> day|days|week|weeks|wk|wks|month|months|mo|year|years|yr|yrs old', '<n:0-99> yo', 'is <n:1-99>', 'aged <n:0-99>', '<n:0-99> month|months|week|weeks|year|years'],
     FLOPPY: ['floppy', 'limp', 'hard|impossible|difficult to wake', 'cant wake … (her|him|them|the baby)', 'wont wake … properly', 'not waking … properly', 'very sleepy and', 'not responding … (to me|properly|normally)', 'unusually sleepy', 'lethargic'],
@@ -247,7 +248,7 @@ export const en: LanguageRules = {
     PERSISTENT: ['wont go away', 'not going away', 'wont quit', 'wont shift', 'isnt shifting', 'not shifting', 'for hours', '<n:2-48> hours', 'all day', 'constant', 'paracetamol|tylenol|painkillers … (not helping|isnt helping|doesnt help|didnt help|not working)'],
     ONE_SIDED_PAIN: ['pain … (one side|right side|left side|lower right|lower left)', '(right|left) side … pain|hurts|sharp|stabbing', 'one sided', 'sharp pain … (right|left)'],
     SHOULDER_TIP: ['shoulder tip', 'tip of … shoulder', 'shoulder … (tip|started hurting|pain)'],
-    FETAL_MOVEMENT_LESS: ['baby … (quiet|still|not moving) … (all day|whole day|since|today|tonight|hours)', '(usually|normally) kicks … (nothing|not today|not tonight|no kicks|quiet)', 'no (movement|movements|kicks) (since|all day|today|tonight|for hours)', 'havent felt (the baby|him|her|bub|baby) … (move|kick|all day|today|since)', 
+    FETAL_MOVEMENT_LESS: ['(havent|hasnt|not) felt … (kick|kicks|kicking|move|moving|movement|movements)', 'baby … (quiet|still|not moving) … (all day|whole day|since|today|tonight|hours)', '(usually|normally) kicks … (nothing|not today|not tonight|no kicks|quiet)', 'no (movement|movements|kicks) (since|all day|today|tonight|for hours)', 'havent felt (the baby|him|her|bub|baby) … (move|kick|all day|today|since)', 
       'barely felt … (anything|him|her|the baby|kicks|movement*)', 'baby … (not moving|isnt moving|hasnt moved|stopped moving|moving less|not kicking|stopped kicking|hasnt kicked|really quiet|very quiet|quiet today|no movement)', 'bubs … (hasnt moved|not moving)',
       'no … (kicks|movement|movements) … today', 'cant feel … (baby|the baby|kicks|movement)', 'reduced … movement*', 'less movement*', 'fewer … (kicks|movements)', 'only felt … (one|two|1|2) … movement*',
     ],
@@ -268,14 +269,14 @@ export const en: LanguageRules = {
     CLEAR_FLUID: ['clear fluid', 'fluid … (nose|ear|ears)', 'watery … (nose|ear) … after'],
     BLOOD_THINNER: ['(on|take|takes|taking|taken|use|uses|using|started|start|prescribed) (a |)blood thinner*', 'blood thinner* (like|such as|called|pill*|tablet*|med*)', 'blood thinner*', 'warfarin', 'coumadin', 'eliquis', 'apixaban', 'xarelto', 'rivaroxaban', 'clopidogrel', 'plavix', 'anticoagula*'],
     DROWSY: ['drowsy', 'very sleepy', 'really sleepy', 'so sleepy', 'keeps … (falling asleep|wanting to sleep|dozing)', 'wants to sleep', 'cant stay awake', 'hard to keep awake', 'sleepy', 'nodding off', 'out of it'],
-    BALANCE_LOSS: ['(lost|losing) … balance', 'cant walk straight', 'falling to one side', 'keep falling', 'cant stand up', 'staggering', 'walking like … drunk', 'dizzy and falling', 'room spinning and'],
+    BALANCE_LOSS: ['veer* … (left|right|to one side|sideways)', '(cant|cannot) keep (my|his|her) balance', '(lost|losing) … balance', 'cant walk straight', 'falling to one side', 'keep falling', 'cant stand up', 'staggering', 'walking like … drunk', 'dizzy and falling', 'room spinning and'],
     ONE_SIDE_WEAK: ['(left|right) side … (weak*|numb*|dead|heavy|limp|paralyz*)', '(weak*|numb*) … (left|right) side', 'whole side … (weak|numb|dead)', '(left|right) arm … and … (left|right) leg … (weak|numb|heavy)', 'cannot hold … cup'],
     RADIATING_PAIN: [
       '(jaw|neck|back|shoulder|shoulders|arm|left arm|shoulder blades) … (pain*|hurt*|ache*|aching|pressure|tight*)', '(pain*|ache*|aching|pressure|tight*) … (jaw|neck|back|shoulder|shoulder blades|left arm)',
       'between … shoulder blades',
     ],
     SWEAT: ['sweat*', 'swet*', 'clammy', 'perspir*', 'drenched'],
-    PALPITATIONS: ['heart … (racing|pounding|fluttering|flutter*|skipping|irregular|going crazy|beating fast|beating really fast|beating so fast)', 'palpitation*', 'racing heart', 'fast heartbeat', 'heart rate … <n:140-300>'],
+    PALPITATIONS: ['heart … (going|beating|pounding|racing) so fast', '(watch|heart rate|pulse|hr) … (says|reads|shows|is|at) … <n:140-300>', 'cant count (it|my pulse|my heartbeat|the beats)', 'heart … (racing|pounding|fluttering|flutter*|skipping|irregular|going crazy|beating fast|beating really fast|beating so fast)', 'palpitation*', 'racing heart', 'fast heartbeat', 'heart rate … <n:140-300>'],
     LEG_SWELL: ['(leg|calf|calves) … (swollen|swelling|red and|hot and|painful and)', 'swollen … (leg|calf)', 'one leg … (bigger|swollen)', 'dvt', 'blood clot … leg'],
     DIABETIC: ['diabet*', 'insulin', 'type 1', 'type one', 'type 2', 'sugar', 'blood sugar', 'glucose'],
     LOW_SUGAR: ['low sugar', 'sugar … (low|dropped|crashing|crashed)', 'hypo', 'hypoglyc*', 'sugar … <n:10-60>', 'reading … <n:10-60>', 'glucose … <n:10-60>', '<n:1-3.5> mmol'],

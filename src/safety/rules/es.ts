@@ -23,6 +23,7 @@ export const es: LanguageRules = {
   language: 'es',
   // Four words back: "no tengo pensamientos de hacerme daño", "no estoy pensando en matarme".
   negation: { before: 4, after: 0 },
+  negationStops: ['y', 'pero', 'luego', 'entonces'],
   // "n" is English chat for "and" ("cant breathe n lips blue"); "material" and "poster" are English words too.
   localGuards: ['n', 'material', 'poster'],
   numbers: {
@@ -54,7 +55,7 @@ export const es: LanguageRules = {
       'ya se le paro', 'ya se paro', 'ya paro', 'ya se detuvo', 'ya se quito', 'ya se me quito', 'ya se le quito', 'ya estoy bien', 'ya esta bien', 'todo salio bien', 'ya (se|me|le) paso', 'se (me|le) paso', 'ya paso (todo|el dolor|la crisis|el ataque|la convulsion)', 'se le paso',
       'ya desperto', 'volvio en si', 'ya se recupero', 'se recupero', 'ya sano', 'ya esta normal', 'ya esta jugando', 'ya no sangra', 'ya no sangro', 'estamos bien', 'sin hacerlo', 'ya no lo hago',
     ],
-    IDIOM: [
+    IDIOM: ['ahog* en un vaso de agua', 'ahogad* en (deudas|trabajo|pendientes|tramites|problemas|papeles)', 'atragant* de risa', 
       '(me muero|me mori|morir|muriendo|muero|muerta|muerto|me voy a morir) de|por|d risa|hambre|sueno|ganas|frio|calor|verguenza|cansancio|miedo|aburrimiento', 'me muero por', 'muero por',
       'muerto|muerta de cansancio|hambre|risa|sueno|miedo|verguenza', 'me voy a morir si', 'se muere si', 'de muerte', 'pie en la tumba', 'me da un patatus', 'casi me da algo',
       'me esta|estan matando', 'me va|van a matar', 'me mata', 'me matan', 'casi me da|dio un infarto|ataque', 'me va a dar un infarto|ataque', 'me dio un infarto (cuando|al ver)',
@@ -72,6 +73,8 @@ export const es: LanguageRules = {
 
     // ---- shared modifiers -----------------------------------------------------------------
     // Not "pequeño"/"chiquito" alone: "mi hijo pequeño" is the child, not the injury.
+    // "como si" (as if) is a simile, not a condition: a concept no rule uses, so its "si" is no guard.
+    AS_IF: ['como si'],
     MINOR: [
       'un poco', 'poquito', 'poquita', 'un poquito', 'leve', 'levemente', 'ligero', 'ligera', 'ampollita', 'ampollitas', 'rasguno', 'nada mas', 'un dedo', 'pequena ampolla', 'ampolla pequena',
       'ampolla chiquita', 'es chiquita', 'es chiquito', 'manchita', 'raspon', 'raspada', 'raspado',
@@ -82,7 +85,7 @@ export const es: LanguageRules = {
       'bien fuerte', 'super fuerte', 'demasiado fuerte', 'tan fuerte', 'horrores', 'a morir', 'no aguanto', 'no lo aguanto', 'insoportabl*', 'doblad*', 'retorciendo', 'retorcia', 'horrible*',
       'mucho dolor', 'rarisimo', 'tremendo',
     ],
-    SUDDEN: [
+    SUDDEN: ['desde (la|esta) (tarde|manana|noche)', 'eso es nuevo', 'es nuevo', 'nunca le habia pasado', 'nunca me habia pasado', 
       'de repente', 'derrepente', 'd repente', 'repentin*', 'de golpe', 'de la nada', 'subito', 'subitamente', 'de pronto', 'hace <n:1-59> min|minutos|minutitos', 'recien empezo', 'acaba de empezar',
       'me acaba de empezar', 'de un momento a otro', 'de un rato a otro', 'empezo|empezaron|comenzo hace', '(empezo|empezaron|comenzo|empezó) (al|a la|en la|de golpe|de repente)', 'hace media hora', 'hace una hora', 'hace un ratito', 'all of a sudden',
       'suddenly', 'sin aviso', 'asi nomas de la nada', 'en plena*', 'desde hace un rato',
@@ -99,7 +102,7 @@ export const es: LanguageRules = {
 
     // ---- chest pain ---------------------------------------------------------------------
     CHEST: ['pecho', 'corazon', 'torax', 'esternon', 'chest'],
-    CHEST_PAIN: [
+    CHEST_PAIN: ['apret*', 'aplast*', 'estrujar*', 
       'dolor', 'duele', 'dolia', 'doliendo', 'opresion', 'opresivo', 'presion', 'aprieta', 'apretado', 'apretando', 'peso', 'aplasta', 'aplastando', 'punzada', 'pesadez', 'molestia', 'oprim*',
       'estruj*', 'pincha', 'pinchazo*', 'punza', 'punzante', 'pain', 'tight', 'pressure', 'cerrado', 'estrujando', 'encogido',
     ],
@@ -154,7 +157,7 @@ export const es: LanguageRules = {
       '(al|cuando|cada vez que) … (respira*|jala|jalar|mete|meter|toma|tomar|inhala*) … (chillido|pitido|chiflido|ruido agudo|ruido fuerte|ruido ronco|silbido fuerte)',
       'hacia adentro … (ruido|chillido|pitido|silbido)', '(ruido|chillido|pitido|silbido) … hacia adentro', 'al jalar aire', 'al meter aire', 'gallo al respirar',
     ],
-    INFANT_BREATHING: [
+    INFANT_BREATHING: ['aletas de la nariz', 'se le abren … nariz', 'puja … (cada|al) … respira*', 'se queja … (al respirar|cada respiracion)', 
       'pausas … respira*', 'deja de respirar … (segundos|ratitos|ratos|momentos)', 'se queda … sin respirar', 'sin respirar … segundos', 'se le hunde*|hunden … (panza|cuello|costillas|pecho|piel|barriga|pancita|estomago|abdomen)',
       'hundimiento', 'tiraje', 'aleteo nasal', 'aletea … nariz', 'le aletea', 'nariz … aletea|abre y cierra', 'quejido … (respira*|cada|con cada)', 'quej* … (cada|con cada) … respira*',
       'gru* … (al respirar|cada respiracion)', 'se le marcan las costillas', 'se le ven las costillas', 'costillas … marcan|metiendo|sumen|hunden',
@@ -172,13 +175,13 @@ export const es: LanguageRules = {
     ],
 
     // ---- stroke -------------------------------------------------------------------------
-    FACE_DROOP: [
+    FACE_DROOP: ['(cayendo|callendo|callo|caia|cai) … (boca|cara|labio|labios)', '(boca|cara) … (cayendo|callendo|colgando)', 
       'cayo|caido|caida|cae … cara|boca', 'cara|boca … caida|caido|torcida|chueca|paralizada|de lado|dormida|ladeada|colgada', 'chueco|chueca|torcio|torcida … boca|cara', 'boca chueca', 'boca torcida',
       'lado de la cara … dormido|paralizado|caido|no se mueve', 'cara ladeada', 'babea … lado', 'sonrisa … chueca|torcida|de lado', 'se le cae … (la boca|la cara|el labio|un lado)', 'face … drooping',
       'se le fue la boca de lado', 'un lado de la cara',
     ],
     DENTAL: ['dentista', 'anestesia', 'muela', 'endodoncia', 'botox', 'paralisis facial de bell', 'paralisis de bell'],
-    ARM_WEAK: [
+    ARM_WEAK: ['no (puedo|puede|podia|pudo) (agarrar|sostener|apretar|tomar|coger) … (mano|manos|nada|cosas|taza|vaso|cuchara)', 
       `no ${PUEDE} … mover|levantar|sentir|mueve|levanta|siente … brazo|pierna|mano|lado|brazos|piernas`, 'brazo|pierna|mano … dormido|dormida|debil|sin fuerza|paralizad*|entumid*|no responde|muerto|muerta',
       'arrastra … pierna|pie', 'medio cuerpo', 'un lado del cuerpo', 'se le durmio … lado|brazo|pierna|mano', 'se me durmio … lado|brazo|pierna|mano', 'se me|le duerme … brazo|pierna|mano|lado',
       'se le caen las cosas', 'se le cayo … de la mano', 'no (mueve|mueva|siente|levanta) … (brazo|pierna|mano)', 'no (los|las|lo|la) (puedo|puede) mover', 'se le cae el brazo', 'sin fuerza en',
@@ -193,11 +196,11 @@ export const es: LanguageRules = {
       'quiero decir … y (me sale|sale) otra', 'me sale otra', 'le sale otra', 'palabras … (revueltas|mezcladas|equivocadas)', 'talking funny', 'slurr*', 'se le enreda la lengua', 'no puede hablar',
       'no puede articular', 'no puede pronunciar',
     ],
-    VISION_LOSS: [
+    VISION_LOSS: ['(se me|se le) nublo … ojo', 'nublo … (el ojo|la vista)', 
       'no ve de un ojo', 'no veo de un ojo', 'perdi la vista', 'perdio la vista', 'vision doble', 'veo doble', 've doble', 'todo doble', `${SEE} … doble`, 'se me nublo la vista', 'no veo nada',
       'no ve nada', 'se quedo ciego|ciega', 'quede ciego|ciega', 'perdi la vision', 'double vision',
     ],
-    BALANCE_LOSS: [
+    BALANCE_LOSS: ['no (puedo|puede|podia) (guardar|mantener|tener) … equilibrio', 
       '(perdi|perdio|pierdo|pierde|perdiendo|se me fue|se le fue|sin|falta de) … equilibrio', 'no (me|se) (puedo|puede) … (parar|sostener|mantener en pie|poner de pie)', 'no puedo caminar derecho',
       'no puede caminar derecho', 'camina|caminar|caminando … (chueco|de lado|como borracho|como borracha|torcido)', 'se me|le va el cuerpo … lado', 'se va de lado', 'tambale*', 'me caigo de lado', 'se cae de lado',
       'no puede caminar', 'no coordina',
@@ -206,7 +209,7 @@ export const es: LanguageRules = {
     STROKE_NOW: ['le esta dando (un derrame|una embolia)', 'creo que … derrame|embolia', 'es (un derrame|una embolia)', 'esta teniendo (un derrame|una embolia|un stroke)'],
 
     // ---- bleeding -----------------------------------------------------------------------
-    BLEED: ['sangr*', 'hemorragia', 'desangr*', 'bleed*', 'blood'],
+    BLEED: ['(empap*|lleno|llenando|mojo|mojando) … (toalla|toallas|compresa|compresas|toallita|panal)', 'salen coagulos', 'coagulos … (grandes|enormes|como)', 'sangr*', 'hemorragia', 'desangr*', 'bleed*', 'blood'],
     HEAVY_BLEED: [
       'mucha', 'mucho', 'muchisima', 'muchisimo', 'bastante', 'un monton', 'no para', 'no se para', 'no deja de', 'no se detiene', 'no se quita', 'no se le quita', 'no para de',
       'a chorros', 'chorro', 'chorros', 'borbotones', 'empapad*', 'por todos lados', 'por todas partes', 'charco', 'aunque aprieto', 'sin parar', 'abundante', 'lleno … toallas', 'llena … toallas',
@@ -238,7 +241,7 @@ export const es: LanguageRules = {
     SHAKY: ['tembl*', 'tiembla', 'tiritando', 'shaky', 'shaking', 'temblorin', 'tembleque'],
 
     // ---- suicide / self-harm ------------------------------------------------------------
-    SUICIDAL: [
+    SUICIDAL: ['no quiero estar (vivo|viva|aqui)', '(soga|cuerda|pistola|arma|pastillas) … (la voy a usar|lo voy a usar|las voy a tomar|voy a usar)', 
       'matarme', 'me quiero matar', 'me voy a matar', 'matarse', 'se quiere matar', 'se va a matar', 'suicid*', 'quitarme la vida', 'quitarse la vida', 'quitar la vida',
       'me quiero morir', 'quiero morirme', 'quiero morir', 'se quiere morir', 'no quiero vivir', 'no quiero seguir viviendo', 'no quiero seguir', 'no quiero despertar', 'ya no quiero estar aqui',
       'acabar con mi vida', 'acabar con todo', 'terminar con todo', 'terminar con mi vida', 'me estoy cortando', 'se esta cortando', 'cortarme las venas|munecas|brazos', 'me corte|corto a proposito',
@@ -258,11 +261,11 @@ export const es: LanguageRules = {
       'veneno', 'plan', 'planeado', 'carta de despedida', 'carta', 'despedirme', 'despedida', 'regalando mis cosas', 'regale mis cosas', 'esta noche', 'hoy en la noche', 'navaja', 'gillette',
       'cutter', 'tirarme', 'ahorcarme', 'rifle', 'escopeta', 'revolver', 'gun', 'toda la noche', 'hoy estoy sola|solo', 'nadie en casa', 'raticida', 'tomarmelas todas', 'todas las pastillas',
     ],
-    HARM_BABY: [
+    HARM_BABY: ['(soltar*|soltandolo|soltandola|tirar*|dejar caer|ahogar*|lastimar*|sacudir*) … a proposito', '(miedo|terror) de (lastimar|hacerle dano|danar|hacerle algo) (a nuestro|a mi|al|a la) (recien nacido|recien nacida|bebe|bb|hijo|hija)', 
       '(lastimar|hacerle dano|danar|matar|ahogar|sacudir|tirar|aventar|asfixiar|golpear|pegarle) … (al bebe|a mi bebe|a la bebe|al bb|a mi bb|a mi hijo|a mi hija|al nino|a la nina|a la criatura|al baby|a mi baby)',
       'miedo de … (lastimar|hacerle dano|hacerle algo) … (bebe|bb|baby|hijo|hija)', 'pensamientos|ideas de (hacerle dano|lastimarlo|lastimarla|hacerle algo|matarlo|matarla|ahogarlo|ahogarla)', 'miedo … quedarme sola con (el|ella|mi bebe|el bebe|la bebe|mi bb)', 'pienso en … (lastimar|hacerle dano|hacerle algo) … (bebe|bb|baby)', 'hacerle algo … bebe', 'hurt … baby',
     ],
-    SELF_HARM: [
+    SELF_HARM: ['me he estado (cortando|lastimando|quemando|golpeando)', 'cortando otra vez|de nuevo', 'se (esta|estaba) (quemando|cortando|lastimando) con', '(quemandose|cortandose|lastimandose) con', 
       'me corto|corte|cortaba … (a proposito|las venas|los brazos|las munecas|las piernas|los muslos|otra vez|de nuevo|con (navaja|gillette|cuchillo|vidrio|cutter))', 'volvi a cortarme', 'volvi a cortar',
       'cortarme', 'me estoy cortando', 'me he cortado … (brazos|piernas|munecas|a proposito)', 'me hago dano', 'me lastimo a proposito', 'me quemo … (a proposito|con cigarro*)', 'autolesion*',
       'me golpeo … (a proposito|contra la pared)', 'me rasguno hasta sangrar', 'me hice cortes', 'cutting', 'self harm*', 'me auto lesiono', 'hacerme cortes', 'me lastimo yo misma|mismo', 'se corta a proposito',
@@ -279,7 +282,7 @@ export const es: LanguageRules = {
     ],
 
     // ---- assault and violence -----------------------------------------------------------
-    ASSAULT: [
+    ASSAULT: ['me (puso|pusieron|echaron|echo) algo en (la|mi) bebida', 'desperte … sin ropa', 'agredi* sexualmente', 'abus* sexualmente', 
       'violaron', 'me violo', 'la violo', 'lo violo', 'violada', 'violado', 'violacion', 'violarme', 'abusaron de mi|ella|el', 'abuso sexual', 'abuso de mi', 'abusada|abusado sexualmente',
       'abusaron sexualmente', '(obligo|obligaron|obliga|forzo|forzaron|forzó) … (tener relaciones|tener sexo|sexo|acostarme|acostarse|hacer cosas|relaciones)', 'me drogaron', 'me drogo',
       'sin mi consentimiento', 'sin consentimiento', 'me toco|tocaron|toca … (sin|partes|intimas|a la fuerza|mis partes)', 'manose*', 'me desperte … sin ropa', 'no consenti', 'no di mi consentimiento',
@@ -293,7 +296,7 @@ export const es: LanguageRules = {
       '(sufro|vivo|hay|sufre|vive|estoy en|viviendo|sufriendo) … violencia (domestica|intrafamiliar|familiar)', 'me quito el celular', 'le quito el celular', 'me golpea', 'me golpeo', 'me golpearon', 'moretones que me hizo', 'me dejo moretones',
       'me pega', 'me pego', 'me pegó',
     ],
-    CHILD_ABUSE: [
+    CHILD_ABUSE: ['(padrastro|tio|primo|abuelo|maestro|entrenador|hermanastro|novio de mi mama|vecino) … (me toca|me toco|me manosea|me manoseo|me toquetea)', 
       '(la|lo|le|les|los|las) (quema|quemo|pega|pego|golpea|golpeo|maltrata|lastima|toca|toco|abusa|abuso) … (madrastra|padrastro|papa|mama|padre|madre|tio|novio|pareja|abuelo|primo|vecino)',
       '(madrastra|padrastro|papa|mama|padre|madre|tio|novio|pareja|abuelo|primo|vecino|maestro|maestra) … (le pega|la pega|lo pega|le pegaba|la quema|lo quema|abusa|la toca|lo toca|la golpea|lo golpea|los golpea|les pega|la maltrata|lo maltrata|la lastima|lo lastima|la quemo|lo quemo|le pego|la toco|lo toco|abuso)',
       'deja|dejan … (solos|solitos|sola|solo) … (dias|noches|sin comida|sin comer|todo el dia)', 'no les da de comer', 'no le da de comer', 'sin comida … (dias|ninos|hijos)', 'maltrato infantil', 'abuso infantil',
@@ -370,7 +373,7 @@ export const es: LanguageRules = {
       'antibiotico*', 'inyeccion', 'vacuna', 'comio', 'comer', 'despues de tomar', 'medicina nueva', 'medicamento nuevo', 'pastilla nueva', 'almendra*', 'marisco', 'abejas', 'avispas', 'hormiga*',
       'alacran', 'picaron', 'pico una', 'ibuprofeno', 'aspirina', 'huevo', 'leche', 'peanut*', 'nuts', 'kiwi', 'sulfa', 'latex', 'mango', 'fresas', 'frutos secos', 'medicina',
     ],
-    THROAT_CLOSING: [
+    THROAT_CLOSING: ['garganta … (aprieta|apretando|apretaran|apretada|apretara)', 'apretaran la garganta', 'no (me|le) pasa el aire', 
       'se me|le cierra la garganta', 'garganta … cerrando|cierra|cerro|cerrada|closing', '(cerrando|cierra|cerro) … garganta', 'como que se me|le cierra', 'se me|le esta cerrando',
       'throat … (closing|closed|tight)', 'garganta … (se cierra|apretada|tapada)', 'se me cierra el pecho y la garganta', 'siento que se me cierra', 'no me pasa … aire … garganta',
     ],
@@ -409,37 +412,37 @@ export const es: LanguageRules = {
       'llora sin lagrimas', 'sin lagrimas', 'no le salen lagrimas', 'mollera hundida', 'fontanela hundida', 'mollerita hundida', 'se le hundio la mollera', 'ojos hundidos', 'ojitos hundidos',
       'boca … (seca|sequita) … (y|no)', 'labios … (secos|partidos) … (y|no ha)', 'no orina … (desde|todo el dia|hace)', 'no ha orinado … (desde|todo el dia|en)', 'no ha hecho pipi',
     ],
-    LITTLE_URINE: [
+    LITTLE_URINE: ['orina … (oscura|poquita|poca|muy poco)', 
       'casi no (orina|orino|hace pipi|hace pis|ha hecho pipi|ha orinado)', 'apenas orina', 'apenas hace pipi', 'no ha orinado', 'no orina', 'solo ha hecho pipi una vez', 'poca orina', 'orina muy poco',
       'pipi muy oscuro', 'orina oscura', 'no ha hecho pipi', 'casi no hace pipi', 'solo … pipi una vez', 'sin orinar',
     ],
-    GREEN_VOMIT: ['vomit* … verde', 'verde … vomit*', 'bilis', 'vomito verde', 'vomita verde', 'devuelve verde', 'green vomit', 'vomitando verde', 'vomitó verde', 'arroja verde'],
+    GREEN_VOMIT: ['(devolv*|vomit*|arroj*|devuelve) … verde', 'vomit* … verde', 'verde … vomit*', 'bilis', 'vomito verde', 'vomita verde', 'devuelve verde', 'green vomit', 'vomitando verde', 'vomitó verde', 'arroja verde'],
     REFUSES_FEEDS: [
       'rechaza* … (tomas|toma|pecho|biberon|mamila|mamadera|mamadeira|teta|leche|comida|formula)', 'no quiere … (comer nada|tomar nada|mamar|pecho|leche|biberon|mamila|mamadera|teta|la toma|las tomas)',
       'no (kiere|quiere) tomar leche', 'no come nada', 'no ha comido nada', 'no toma nada', 'no ha tomado nada', 'no quiere tomar nada', 'no se pega al pecho', 'no agarra el pecho',
       'no ha querido … (comer|tomar|mamar|pecho|biberon|mamila)', 'dejo de comer', 'no ha mamado', 'no mama', 'refusing … (feeds|bottle)', 'no le entra nada',
     ],
     DIARRHEA: ['diarrea*', 'chorrillo', 'chorro', 'cagadera', 'soltura', 'del estomago suelto', 'evacuaciones liquidas', 'diarrhea', 'gastroenteritis', 'deposiciones liquidas'],
-    CANT_KEEP_DOWN: [
+    CANT_KEEP_DOWN: ['(vomita|vomito|devuelve|devuelvo|arroja) cada vez que (toma|tomo|come|como|bebe|bebo)', 
       'no retengo|retiene|retienen … nada|ni', 'no le entra ni', 'no le queda nada', 'sin devolver*', 'devuelve todo', 'vomit* todo', 'vomita todo', 'vomito todo', 'todo lo que … (come|toma|le doy|tomo|como) … (vomita|devuelve|vomito|arroja)',
       'hasta el agua', 'ni el agua', 'ni agua', 'ni el suero', 'ni suero', 'hasta el suero', 'hasta el pedialyte', 'ni liquidos', 'no tolera … (nada|liquidos|agua|la via oral|ni)', 'no aguanta nada en el estomago',
       'no se le queda nada', 'no le para nada', 'keeps anything down', 'cant keep anything down', 'ni un vaso de agua', 'no puedo tomar ni agua', 'ni una gota',
     ],
 
     // ---- pregnancy ----------------------------------------------------------------------
-    PREGNANT: [
+    PREGNANT: ['salir positiv*', 'positiva en la prueba', 'positivo en la prueba', 
       'embaraz*', 'encinta', 'aborto', 'estoy|esta|toy|estoi … de <n:4-42> semanas|sem|semans|semana|weeks', 'estoy|esta|toy … de <n:3-9> meses|mes', 'tengo <n:4-42> semanas|sem|semans|weeks',
       'tiene <n:13-42> semanas|sem|semans', '<n:4-42> semanas|sem|weeks de embarazo|gestacion|embarazada|pregnant', 'salio positiv*', 'prueba|test|examen … positiv*', 'positivo la prueba', 'positiva la prueba',
       'esperando (un|una|mi) (bebe|bb|hijo|hija|baby)', 'pregnant', 'preggo', 'gestacion', 'gestante', 'final del embarazo', 'tercer trimestre', 'segundo trimestre', 'primer trimestre', 'panzona', 'barriga de',
       'estoy|esta|toy <n:20-42> weeks|semanas', 'mi panza de embarazo',
     ],
-    POSTPARTUM: [
+    POSTPARTUM: ['(tuve|tuvo) (al|a mi|a su) (bebe|bb|hijo|hija|nino|nina|baby) hace <n:1-60> (dias|semanas|dia|semana)', 'tuve al (bebe|bb|nino|nina)', 
       'di a luz', 'dio a luz', 'dado a luz', 'despues del parto', 'después del parto', 'posparto', 'postparto', 'post parto', 'cesarea … (hace|dias|semanas)', 'acabo de tener … (bebe|bb|baby)',
       'recien parida', 'puerperio', 'tuve a mi bebe hace <n:1-60> dias|semanas|dia|semana', 'tuvo a su bebe hace <n:1-60> dias|semanas', 'parto hace <n:1-60> dias|semanas', 'desde el parto',
       'nacio hace <n:1-60> dias|semanas', 'postpartum', 'gave birth', 'me hicieron la cesarea', 'recien operada de cesarea', 'despues de dar a luz', 'tras el parto',
     ],
     SPOTTING_ONLY: ['manchado', 'manchando', 'manchitas de sangre', 'flujo … (cafe|marron|rosado|rosita)', 'implantacion', 'gotitas de sangre', 'manchas cafe*', 'spotting', 'un poquito de sangre', 'rosadito'],
-    WATERS: [
+    WATERS: ['(romper|romperse|rompio|rompe|rompiendo) … (la fuente|la bolsa)', 
       'se me rompio la fuente', 'rompi fuente', 'rompi la fuente', 'rompi bolsa', 'rompi la bolsa', 'rompio la fuente', 'rompio la bolsa', 'rompio fuente', 'se rompio la fuente', 'se me rompio la bolsa',
       '(saliendo|sale|salio|perdiendo|pierdo|chorrea|escurre|baja|bajando|moja) … (agua|liquido|fluido)', 'liquido … (por abajo|vagina|abajo|por la vagina)', 'fuente … (rota|rompio|se rompio)',
       'water … broke', 'waters … broke', 'fuga de liquido', 'liquido amniotico', 'chorrito … (agua|liquido|que no para)', 'se me salio el agua',
@@ -454,7 +457,7 @@ export const es: LanguageRules = {
       'vista … (borrosa|nublada|rara|empanada)', 'vision … (borrosa|nublada|rara|blurry)', 'destellos', 'lucecitas', 'blurry vision', 'blurry', 'borroso', 'visión borrosa', 'veo todo borroso', 'chispitas',
       'puntitos brillantes', 'luces brillantes', 'manchitas negras', 'manchas negras … (vista|ojos|veo)', 'se me nubla la vista',
     ],
-    SWELL_FACE_HANDS: [
+    SWELL_FACE_HANDS: ['(hinch*|inch*) … (cara|manos|pies|dedos|la cara|las manos)', 
       '(cara|manos|dedos|pies|tobillos|piernas|face|hands|feet|parpados) … (hinchad*|hinchan|hincho|hinchazon|inflamad*|inchad*|swollen|abotagad*|inflama)', '(hinchad*|inchad*|hinchazon|swollen) … (cara|manos|pies|dedos|face|hands)',
       'anillos … (no … salen|no … entran|apretados)', 'de lo hinchad*', 'zapatos … no … entran', 'hinchadisim*', 'cara … (abotagada|redonda de hinchada)',
     ],
@@ -525,11 +528,11 @@ export const es: LanguageRules = {
     BLOOD_THINNER: ['(tomo|toma|toman|tomando) … (anticoagula*|para adelgazar la sangre|blood thinner*)', 'warfarin*', 'anticoagula*', 'sintrom', 'acenocumarol', 'xarelto', 'rivaroxaban*', 'eliquis', 'apixaban*', 'clopidogrel', 'plavix', 'para adelgazar la sangre', 'para la sangre', 'coumadin', 'heparina', 'aspirina diaria'],
 
     // ---- thunderclap headache -----------------------------------------------------------
-    HEADACHE: [
+    HEADACHE: ['agarr* la cabeza', 'se agarro la cabeza', 
       'dolor de cabeza', 'cabeza … duele|dolor|explota|exploto|estalla|revienta|partir|parte|va a explotar|reventar', '(explota|exploto|estallo|estalla|revienta|revento) … cabeza', 'jaqueca', 'migrana', '(duele|duela|duelen|dolia|doliendo|dolor) … (cabeza|cabesa|head)',
       'headache*', 'cefalea', 'dolor de cabesa', 'dolorsote de cabeza',
     ],
-    WORST_EVER: [
+    WORST_EVER: ['batazo', 'trancazo', 'mazazo', 'como si le pegaran', 'como un palo', 
       'el peor … dolor', 'peor … de mi|su vida', 'nunca … sentido|tenido … asi|igual', 'nunca habia', 'como un trueno', 'trueno', 'exploto', 'explota', 'estallar', 'como un golpe|balazo|martillazo|rayo|latigazo',
       'como si me pegaran', 'como si me hubieran pegado', 'worst … (headache|pain)', 'va a explotar', 'me va a reventar', 'nunca en mi vida', 'jamas habia sentido',
     ],
@@ -550,7 +553,7 @@ export const es: LanguageRules = {
       '(azucar|glucosa|glicemia|glucemia|glucometro|sugar) … (baja|bajo|bajisima|bajisimo|bajita|<n:10-65>|en <n:10-65>|low)', 'me baja|bajo|bajó el azucar', 'se le bajo el azucar', 'se le baja el azucar',
       'hipoglucemia', 'hipoglicemia', 'hipo de azucar', 'bajon de azucar', 'baja de azucar', 'bajada de azucar', 'low sugar', '<n:1-3.5> mmol', 
     ],
-    HIGH_SUGAR: [
+    HIGH_SUGAR: ['(dice|marca|sale|salio) (hi|high)', 'en hi', 
       '(glucometro|azucar|glucosa|aparato|medidor|sugar|glicemia) … (dice|marca|sale|salio|marco|lee|dio) … (hi|high|alto|alta|altisima|altisimo|<n:300-900>)', '(azucar|glucosa|glicemia|sugar) … (altisima|por las nubes|<n:300-900>|en <n:300-900>|muy alta)',
       'cetonas', 'cetoacidosis', 'ketones', 'dka', 'hiperglucemia', 'hiperglicemia', 'sube|subio|subió mucho el azucar', 'se le subio el azucar', 'azucar alta',
     ],
@@ -561,7 +564,7 @@ export const es: LanguageRules = {
       'calor … (horas|obra|campo|trabajando)', 'en el campo … sol', 'calorazo', 'calor extremo', 'deshidratad* por el calor', 'heat',
     ],
     NOT_SWEATING: ['no suda', 'ya no suda', 'dejo de sudar', 'piel seca y caliente', 'caliente y seca', 'no esta sudando', 'seca y ardiendo', 'no sweating'],
-    DROWNING: [
+    DROWNING: ['(sacamos|sacaron|saque|saco) (a|al) … (de la|del) (alberca|piscina|pileta|agua|rio|mar|lago|tina|banera)', 
       'ahog* … (alberca|piscina|pileta|rio|mar|lago|agua|playa|tina|banera|estanque|presa|charca|laguna)', 'sacamos … (alberca|piscina|pileta|rio|mar|lago|agua|tina|banera|estanque|presa)',
       'sacaron … (alberca|piscina|pileta|rio|mar|lago|agua|tina|banera)', 'se hundio', 'casi se ahoga', 'casi se ahogo', 'se estaba ahogando', 'lo|la sacamos del agua', 'debajo del agua', 'bajo el agua … (minuto*|segundos|rato)',
       'tosio agua', 'ahogamiento', 'ahogado', 'ahogada', 'drown*', 'boca abajo en … (agua|tina|alberca|piscina)', 'cayo … (alberca|piscina|pileta|rio|lago|tina|pozo)', 'se cayo al agua',

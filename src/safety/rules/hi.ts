@@ -35,10 +35,10 @@ export const hi: LanguageRules = {
       'kaise pata', 'kaise pehchane|pehchaane|pahchane', 'pehchan|pehchaan|pahchan kaise', 'kaise kare|karen|karein', 'kaise bache|bachein|bachen', 'kaise roke', 'jaankari',
       'janna chahta|chahti|hai', 'sikhna', 'kaise pata', 'fark|farak|antar', 'कैसे पता', 'कैसे पहचान*', 'जानना चाहत*', 'जानकारी', 'सीखना', 'फर्क', 'अंतर', 'कैसे करें',
       'lakshan', 'lachhan', 'symptoms', 'लक्षण', 'kya karna chahiye', 'क्या करना चाहिए', 'kab serious', 'kab khatarnak', 'se bachne', 'bachne ke liye', 'से बचने',
-      '(hone|padne|aane) (pe|par) (kya|क्या)', 'लक्षण*', 'lakshan*', 'sanket', 'संकेत', 'training', 'ट्रेनिंग', 'workshop', 'वर्कशॉप', 'poster', 'पोस्टर', 'flyer', 'पर्चे', 'पुस्तिका', 'booklet', 'case study', 'केस स्टडी', 'परीक्षा', 'exam', 'class', 'क्लास', 'video', 'वीडियो', 'project', 'प्रोजेक्ट', 'awareness', 'jagrukta', 'जागरूकता', '(kitne ghante|कितने घंटे) (me|में|baad|बाद)', '(kitni der|कितनी देर) (me|में|tak|तक)', 'bachav|bachaav', 'बचाव', 'roktham', 'रोकथाम', 'general info|sawal|question', 'info chahiye', 'जानकारी चाहिए', 'bas jaanna|janna|puchna|poochna tha', 'बस जानना|पूछना था', 'बस पूछ रही|रहा', 'curiosity', 'kya hota hai', 'क्या होता है', 'form me|mein|pe likha', 'फॉर्म में', 'inme se kuch nahi', 'इनमें से कुछ नहीं', 'practical', 'प्रैक्टिकल', 'सामान्य नीति', 'material', 'मटीरियल', 'kaunsa hospital', 'कौन सा अस्पताल', '(होने|पडने|आने) पर क्या', 'sikhna hai', 'क्या करें', 'kya kare',
+      '(hone|padne|aane) (pe|par) (kya|क्या)', 'लक्षण*', 'lakshan*', 'sanket', 'संकेत', 'training', 'ट्रेनिंग', 'workshop', 'वर्कशॉप', 'poster', 'पोस्टर', 'flyer', 'पर्चे', 'पुस्तिका', 'booklet', 'case study', 'केस स्टडी', 'परीक्षा', 'exam', 'class', 'क्लास', 'video', 'वीडियो', 'project', 'प्रोजेक्ट', 'awareness', 'jagrukta', 'जागरूकता', '(kitne ghante|कितने घंटे) (me|में|baad|बाद)', '(kitni der|कितनी देर) (me|में|tak|तक)', 'bachav|bachaav', 'बचाव', 'roktham', 'रोकथाम', 'general info|sawal|question', 'info chahiye', 'जानकारी चाहिए', 'bas jaanna|janna|puchna|poochna tha', 'बस जानना|पूछना था', 'बस पूछ रही|रहा', 'curiosity', 'kya hota hai', 'क्या होता है', 'form me|mein|pe likha', 'फॉर्म में', 'inme se kuch nahi', 'इनमें से कुछ नहीं', 'practical', 'प्रैक्टिकल', 'सामान्य नीति', 'material', 'मटीरियल', 'kaunsa hospital', 'कौन सा अस्पताल', '(होने|पडने|आने) पर क्या', 'sikhna hai',
     ],
     PRESENT: ['dikh rahe|raha|rahi', 'दिख रहे|रहा|रही', 'abhi', 'abhi abhi', 'is waqt', 'ho raha hai', 'ho rahi hai', 'अभी', 'हो रहा', 'हो रही'],
-    PAST: [
+    PAST: ['किशोरावस्था', 'kishoravastha', 'teenage (me|mein|में)', '<n:1-99> (saal|sal) (ki|ka|ke) (thi|tha|the)', '<n:1-99> साल (की|का|के) (थी|था|थे)', 'bachpan', 'बचपन', 
       'pichle|pichhle|pichla saal|sal|mahine|mahina|hafte|baar', '<n:1-99> saal|sal|mahine|mahina|hafte pehle|pahle', 'kuch saal|mahine pehle|pahle', 'bachpan me|mein',
       'pehle|pahle … (hua tha|hui thi|hue the|pada tha|padi thi|aaya tha|aayi thi)', 'पिछले साल|महीने|हफ्ते', 'साल पहले', 'महीने पहले', 'पहले … (हुआ था|हुई थी|पडा था)', 'बचपन में', 'pichhle|pichhli|pichli saal|sal|mahine|hafte|baar|sardi|garmi', 'पिछली|पिछले (बार|सर्दी|गर्मी|प्रेग्नेंसी)', 'history', 'हिस्ट्री', '(lagta tha|लगता था)', '(saal se clean|साल से क्लीन)', 'in <n:1950-2035>', '<n:1950-2035> (me|mein|में)',
     ],
@@ -46,7 +46,7 @@ export const hi: LanguageRules = {
       'ab theek|thik|sahi', 'ruk gaya|gayi|gya', 'ab nahi hai', '(khoon|ulti|dard|daura|jhatke|bleeding) band ho gaya|gayi', 'theek ho gaya|gayi|gaye', 'hosh aa gaya|gayi', 'hosh me aa', 'रुक गया|गई', 'अब ठीक', 'ठीक हो गया|गई|गए',
       'होश आ गया|गई', '(खून|उल्टी|दर्द|दौरा|झटके) बंद हो गया|गई',
     ],
-    IDIOM: [
+    IDIOM: ['(खुशखबरी|khushkhabri|खुशी|khushi) … … (सांस|saans) (ही |) (अटक|atak)', '(hanste|haste|हंसते) … (chai|paani|khana|चाय|पानी) … (gale|गले) … (atak|अटक|fas|फंस)', 'hanste hanste', 'हंसते हंसते', 
       'jaan le lega|legi|lenge', 'jaan nikal', 'jaan hi nikal', 'meri jaan', 'hans hans ke', 'haste haste', 'hasi se', 'bhookh|bhuk|bhukh se mar', 'intezaar|intezar|intjar … mar',
       'karte karte mar', 'mar rahi|raha hu|hun|hoon intezaar|intezar', 'heart attack … lol|haha', 'dekh ke|kar … heart attack', 'dil baith gaya', 'naam sunte hi', 'नाम सुनते ही', 'bahut|bohot|बहुत kam|कम', 'panic attack', 'पैनिक अटैक', 'anxiety attack', '(stroke|स्ट्रोक|heart attack|हार्ट अटैक|sepsis|सेप्सिस|overdose|ओवरडोज|seizure|दौरे) (ke|के) (baad|बाद)', '(stroke|स्ट्रोक|overdose|ओवरडोज|sepsis|सेप्सिस) (wale|wala|wali|वाले|वाला|वाली|ward|वार्ड|treat|ka ilaj|का इलाज)', '(domestic violence|sexual assault|rape|घरेलू हिंसा|यौन हिंसा|आत्महत्या|suicide|self harm|overdose) (survivor*|support|group|flyer|poster|awareness|counsellor|counselor|wali|wala|helpline|हेल्पलाइन|रोकथाम|पोस्टर|talk|ward|prevention|के बारे में)', '(stroke|स्ट्रोक) … (treat|ilaj|ilaaj|इलाज)', 'heat stroke', 'sun stroke', '(karz|karze|karj|कर्ज|कर्जे) … (doob*|डूब*)', '(hair|baal|बाल) cutting', 'haan', 'han', 'haa', 'brown sugar', 'dil toot', 'sar kha', 'dimag kharab',
       'जान ले लेगा|लेगी', 'जान निकल', 'जान ही निकाल', 'हंस हंस', 'भूख से मर', 'मरी|मरा जा रही|रहा', 'दिल बैठ गया', 'दिल टूट', 'इंतजार … मर', 'देखकर … (हार्ट अटैक|दिल का दौरा)',
@@ -60,7 +60,7 @@ export const hi: LanguageRules = {
     MINOR: ['thoda', 'thodi', 'thoda sa', 'halka', 'halki', 'halka sa', 'chhota sa', 'chhoti si', 'zara sa', 'jara sa', 'थोडा', 'थोडी', 'हल्का', 'हल्की', 'छोटा सा', 'छोटी सी', 'जरा'],
     SMALL_WOUND: ['chhota sa kat', 'chhota kat', 'naak', 'masood*', 'masud*', 'shaving', 'छोटा सा कट', 'नाक', 'मसूड*', 'शेविंग'],
     SEVERE: ['bahut tez', 'tez', 'bhayankar', 'bhayanak', 'bahut zyada', 'asahniya', 'buri tarah', 'बहुत तेज', 'तेज', 'भयानक', 'बुरी तरह', 'असहनीय', 'बहुत ज्यादा'],
-    SUDDEN: ['pehle kabhi (aisa|esa) (nahi|nhi)', 'पहले कभी ऐसा नहीं', 'aaj (subah|shaam|dopahar) se', 'आज (सुबह|शाम|दोपहर) से', 'achanak', 'ekdum', 'ek dum', 'ek dam', 'ekdam', 'abhi abhi', '<n:1-59> min|minute|mint pehle', 'अचानक', 'एकदम', 'एक दम', 'अभी अभी', 'मिनट पहले'],
+    SUDDEN: ['(पिछले|pichhle|pichle) (एक|ek|do|दो|आधे|aadhe) (घंटे|ghante|ghanta) (से|se)', 'pehle kabhi (aisa|esa) (nahi|nhi)', 'पहले कभी ऐसा नहीं', 'aaj (subah|shaam|dopahar) se', 'आज (सुबह|शाम|दोपहर) से', 'achanak', 'ekdum', 'ek dum', 'ek dam', 'ekdam', 'abhi abhi', '<n:1-59> min|minute|mint pehle', 'अचानक', 'एकदम', 'एक दम', 'अभी अभी', 'मिनट पहले'],
     ADMIN: [
       'refill', 'पर्ची', 'parchi', 'dawa par|pe hu', 'दवा पर हूं', 'कॉपी', 'certificate', 'सर्टिफिकेट', 'प्रमाणपत्र', 'refill', 'appointment', 'checkup', 'check up', 'follow up', 'followup', 'report', 'parcha', 'record', 'dawa|dawai|davai khatam', 'dawa|dawai chahiye', 'अपॉइंटमेंट',
       'रिफिल', 'फॉलो अप', 'दवा खत्म', 'दवा की डोज', 'डोज', 'चेकअप',
@@ -72,7 +72,7 @@ export const hi: LanguageRules = {
 
     // ---- chest pain ---------------------------------------------------------------------
     CHEST: ['seene', 'seena', 'sina', 'sine', 'seeney', 'chhati', 'chhaati', 'chati', 'chest', 'dil', 'सीने', 'सीना', 'छाती', 'दिल'],
-    CHEST_PAIN: ['dard', 'dardh', 'pain', 'dabav', 'dabaav', 'dabao', 'jakdan', 'jakdaan', 'bhaari', 'bharipan', 'kheench*', 'chubhan', 'दर्द', 'दबाव', 'जकडन', 'भारीपन', 'भारी', 'खिंचाव', 'चुभन'],
+    CHEST_PAIN: ['pakad*', 'पकड*', 'bojh', 'बोझ', 'dard', 'dardh', 'pain', 'dabav', 'dabaav', 'dabao', 'jakdan', 'jakdaan', 'bhaari', 'bharipan', 'kheench*', 'chubhan', 'दर्द', 'दबाव', 'जकडन', 'भारीपन', 'भारी', 'खिंचाव', 'चुभन'],
     HEART_ATTACK: ['heart attack', 'heartattack', 'dil ka daura', 'dil ke daure', 'cardiac arrest', 'हार्ट अटैक', 'दिल का दौरा', 'दिल के दौरे'],
     HEART_ATTACK_NOW: [`heart attack aa ${RAHA}`, `dil ka daura pad ${RAHA}`, 'हार्ट अटैक आ रहा', 'दिल का दौरा पड रहा'],
 
@@ -95,11 +95,11 @@ export const hi: LanguageRules = {
       `${HAATH} … sunn|sun|kamzor|kamjor|bejaan|lakwa|सुन्न|कमजोर|बेजान`, `${HAATH} … (uth nahi|nahi uth|utha nahi|nahi utha|hil nahi|उठ नहीं|नहीं उठ|हिल नहीं)`,
       `uth ${NAHI} pa`, 'ek taraf … sunn|kamzor', 'एक तरफ … सुन्न|कमजोर', 'lakwa', 'laqwa', 'लकवा',
     ],
-    SPEECH: [
+    SPEECH: ['ulti seedhi (baatein|baate|baat)', '(shabd|शब्द|alfaaz) … (gadbad|गडबड|nahi nikal|नहीं निकल|galat|गलत)', 'galat shabd', 'गलत शब्द', 
       'bol nahi pa', 'theek se bol nahi', 'aawaz|awaaz|awaz|zabaan|zuban|jubaan|zaban … ladkhada*|ladkhad*|atak*', 'tutla*', 'बोल नहीं पा', 'आवाज|जुबान|जबान … लडखडा*',
       'साफ नहीं बोल', 'हकला*', 'ajeeb … bol',
     ],
-    CONFUSED: ['(samajh|samaj|समझ) (nahi|nhi|नहीं|नही) (aa|आ) (raha|rahi|rahe|रहा|रही|रहे)', '(kuch|कुछ) (samajh|समझ) (nahi|नहीं) (aa|आ)', '(din|saal|tareekh|दिन|साल|तारीख) (bhi |भी |)(nahi|नहीं) (pata|पता)', '(kahan|कहां|कहाँ) (hai|हैं|है) … (pata nahi|पता नहीं)', '(jawab|जवाब) … (ulta|उल्टा)', '(ulta|उल्टा) (jawab|जवाब)', 'ulta pulta|उल्टा पुल्टा', 'behki|bahki', 'बहकी', '(badbada*|बडबडा*)', '(same|wahi|वही|ek hi|एक ही) (sawal|baat|सवाल|बात) … (puch*|pooch*|पूछ*)','confuse*', 'behki', 'pehchan nahi', 'pehchaan nahi', 'भ्रम', 'पहचान नहीं', 'बहकी'],
+    CONFUSED: ['(ulta pulta|उल्टा पुल्टा)', '(उलझे|uljhe|उलझी|uljhi) (हुए|hue|हुई|hui)', 'उलझन', 'uljhan', '(बेतुकी|betuki) (बातें|baatein|baate)', '(कौन सा|kaun sa|konsa) (दिन|din) … (नहीं|nahi)', '(samajh|samaj|समझ) (nahi|nhi|नहीं|नही) (aa|आ) (raha|rahi|rahe|रहा|रही|रहे)', '(kuch|कुछ) (samajh|समझ) (nahi|नहीं) (aa|आ)', '(din|saal|tareekh|दिन|साल|तारीख) (bhi |भी |)(nahi|नहीं) (pata|पता)', '(kahan|कहां|कहाँ) (hai|हैं|है) … (pata nahi|पता नहीं)', '(jawab|जवाब) … (ulta|उल्टा)', '(ulta|उल्टा) (jawab|जवाब)', 'behki|bahki', 'बहकी', '(badbada*|बडबडा*)', '(same|wahi|वही|ek hi|एक ही) (sawal|baat|सवाल|बात) … (puch*|pooch*|पूछ*)','confuse*', 'behki', 'pehchan nahi', 'pehchaan nahi', 'भ्रम', 'पहचान नहीं', 'बहकी'],
     VISION_LOSS: ['dikhna gayab|गायब', 'दिखना गायब', 'double|डबल|do do|दो दो dikh|दिख*', 'ek aankh|एक आंख … (dikhna|dikhai|दिखना|दिखाई) (band*|बंद*|nahi*|नहीं*)', 'nazar chali', 'नजर चली','dikhna band', 'dikhai nahi', 'dikh nahi', 'दिखाई नहीं', 'दिखना बंद', 'double dikh'],
     STROKE_WORD: ['stroke', 'brain stroke', 'paralysis attack', 'स्ट्रोक', 'ब्रेन स्ट्रोक', 'पक्षाघात'],
     STROKE_NOW: [`stroke aa ${RAHA}`, 'stroke aaya hai', 'stroke pada hai', 'lakwa maar gaya', 'स्ट्रोक आ रहा', 'लकवा मार'],
@@ -114,7 +114,7 @@ export const hi: LanguageRules = {
     BLOOD_VOMIT: ['(potty|latrine|mal|tatti|पॉटी|टट्टी|मल) … (kaali|kaala|kali|काली|काला)','khoon ki ulti', 'ulti me|mein khoon', 'khansi me|mein khoon', 'खून की उल्टी', 'उल्टी में खून', 'खांसी में खून'],
 
     // ---- unresponsive -------------------------------------------------------------------
-    UNRESPONSIVE: [
+    UNRESPONSIVE: ['uth (nahi|nahin|nai|nhi|नहीं|नही) (raha|rahi|rahe)', 'उठ (nahi|nahin|nai|nhi|नहीं|नही) (रहा|रही|रहे)', 
       'behosh', 'behos', 'behoshi me|mein|ki halat', 'koi response nahi', 'response nahi', 'कोई हरकत नहीं', 'हरकत नहीं', 'कोई जवाब नहीं', `jaga ${NAHI} pa`, `जगाने पर भी ${NAHI} (जाग*|उठ*)`, `${NAHI} uth ${RAHA}`, `उठ नही रहे|रहा|रही`, `hosh ${NAHI}`, `jaag ${NAHI}`, `utha ${NAHI} ${RAHA}`, `koi jawab ${NAHI}`, `jawab ${NAHI} de`, `hil ${NAHI} ${RAHA}`, `${SAANS} ${NAHI} le ${RAHA}`,
       'बेहोश', 'होश नहीं', 'जवाब नहीं दे', 'जाग नहीं', `उठ ${NAHI} ${RAHA}`, `हिल ${NAHI} ${RAHA}`, `सांस ${NAHI} ले ${RAHA}`, 'जमीन पर पडा|पडी',
     ],
@@ -136,13 +136,13 @@ export const hi: LanguageRules = {
 
     // ---- overdose / poisoning -----------------------------------------------------------
     INGESTED: ['kha liye|gaye|gya|gyi|lee|le', 'khaa', 'khayi|khaayi|khaai|khai', 'खाई|खायी|खाया', 'खा लीं|लिए|गया|गई|गए', 'chaba*', 'चबा*', 'nigal*', 'nigla', 'swallow*', 'gatak*', 'pee gaya|gayi|li|liya|lunga|lungi', 'pi gaya|gayi|li', 'पी गया|गई|गए|ली', 'gayab', 'गायब', '(muh|munh|मुंह|मुह) (me|mein|में) … (daal*|dal*|डाल*)', 'khali kar', 'खाली कर','kha li|liya|liye|lin|gaya|gayi', 'khaa li|liya', 'pi li|liya', 'pee li|liya', 'nigal li|liya|gaya', 'खा ली|लिया|लीं', 'पी ली|लिया', 'निगल'],
-    LARGE_AMOUNT: ['<n:8-500> (tablet*|goli*|pills|गोली*|गोलियां)', 'pura|poora|पूरा dabba|डब्बा|packet|पैकेट', '(khali kar|खाली कर)', 'double dose', 'dabba khali',
+    LARGE_AMOUNT: ['<n:8-500> (tablet*|goli*|pills|गोली*|गोलियां)', 'pura|poora|पूरा dabba|डब्बा|packet|पैकेट', '(khali kar|खाली कर)', 'dabba khali',
       'poori|puri|pura|poora sheeshi|shishi|bottle|patta|dabba', 'saari|sari goliyan|goli|goliyon', 'bahut saari|sari', 'bahut zyada', 'ek saath|sath', 'dher saari',
       'पूरी शीशी|बोतल', 'सारी गोलियां', 'बहुत सारी', 'एक साथ', 'पूरा पत्ता',
     ],
     PILL_COUNT: ['<n:10-500> (goli|goliyan|goliyaan|tablet|tablets|pills|गोली|गोलियां|गोलियाँ|टैबलेट|पैरासिटामोल|paracetamol|crocin|dolo)'],
     DRUG: ['multivitamin', 'vitamin*', 'gummies', 'gummy', 'paracetamol', 'crocin', 'dolo', 'calpol', 'combiflam', 'ibuprofen', 'aspirin', 'iron ki goli', 'विटामिन', 'पैरासिटामोल', 'क्रोसिन', 'डोलो', 'कैप्सूल', 'capsule*', 'syrup', 'सिरप', 'medicine', 'meds', 'दवाइयां', 'दवाइयों','goli', 'goliyan', 'goliyon', 'golia', 'dawa', 'dawai', 'davai', 'tablet*', 'pills', 'neend ki', 'गोली', 'गोलियां', 'गोलियों', 'दवा', 'दवाई', 'नींद की'],
-    POISON: [
+    POISON: ['पॉड', 'pod', 'pods', 'डिटर्जेंट', 'detergent', 
       'chuhe marne', 'chuha maar', 'keetnashak', 'keeda maar', 'zehar', 'jahar', 'zeher', 'bathroom cleaner', 'toilet cleaner', 'harpic', 'phenyl', 'tezaab', 'tezab', 'acid',
       'kerosene', 'mitti ka tel', 'pesticide', 'bleach', 'जहर', 'कीटनाशक', 'चूहे मारने', 'फिनाइल', 'तेजाब', 'मिट्टी का तेल', 'हार्पिक',
     ],
@@ -153,7 +153,7 @@ export const hi: LanguageRules = {
       'madhumakkhi', 'makkhi', 'bhirad', 'tataiya', 'tatiya', 'tatayya', 'kaata', 'kaat liya', 'dank', 'moongfali', 'mungfali', 'peanut', 'allergy', 'elargy', 'nayi dawa',
       'injection', 'khane ke baad', 'khayi', 'khaya', 'jheenga', 'machhli', 'मधुमक्खी', 'ततैया', 'काटा', 'डंक', 'मूंगफली', 'एलर्जी', 'नई दवा', 'इंजेक्शन', 'खाने के बाद', 'झींगा', 'मछली',
     ],
-    THROAT_CLOSING: ['(gala|गला) … (tight|टाइट|band|बंद) (ho|हो) (raha|rahi|रहा|रही)','gala band', 'गला बंद', 'gale me|mein … sujan', 'गले में सूजन'],
+    THROAT_CLOSING: ['(gala|गला) … (kas*|कस*)', '(gala|गला) … (tight|टाइट|band|बंद) (ho|हो) (raha|rahi|रहा|रही)','gala band', 'गला बंद', 'gale me|mein … sujan', 'गले में सूजन'],
     THROAT_SWELL: ['gala|gale … sooj*|suj*|jakdan', 'jeebh|jibh … sooj*|suj*', 'गला|गले … सूज*|जकडन', 'जीभ … सूज*'],
     FACE_SWELL: ['chehra|chehre|hoth|honth|jeebh|aankh|aankhen|muh|munh … sooj*|suj*|phool', 'चेहरा|चेहरे|होंठ|जीभ|आंख|आंखें|मुंह … सूज*|फूल'],
     HIVES: ['pitti', 'chakatte', 'dadde', 'पित्ती', 'चकत्ते', 'दाने'],
@@ -169,7 +169,7 @@ export const hi: LanguageRules = {
     FEVER_READING: ['(temperature|temp|tapman|तापमान|bukhar|बुखार|thermometer|थर्मामीटर|fever) … (<n:38-42.9>|<n:100.4-107>)', '<n:100.4-107> (f|degree|डिग्री)', '<n:38-42.9> (c|°)'],
 
     // ---- pregnancy bleeding -------------------------------------------------------------
-    PREGNANT: ['प्रेग्नेंसी', 'प्रेगनेंसी', 'प्रेगनेंट', 'pregnent', 'pregnency', 'preganent', 'test positive', '(टेस्ट|test) … (पॉजिटिव|positive)', '<n:4-42> (वें|वे|वां|th|va|ve) (हफ्ते|हफ्ता|सप्ताह|week|hafte)', '<n:4-42> (hafte|hafta|हफ्ते|हफ्ता|week|weeks|wk|wks) (pregnant|chal|चल|प्रेग्नेंट|गर्भवती|garbhvati)', '<n:1-9> (वें|वे|th|va|ve) (mahine|महीने|month|mahina|महीना)', '(mahina|महीना) (chal|चल)', 'ummeed se|उम्मीद', 'pet se (hu|hun|hoon|hai|thi)', 'pregnant', 'pregnancy', 'garbh', 'garbhvati', 'garbhavati', 'pet se', 'गर्भ', 'गर्भवती', 'प्रेग्नेंट', 'गर्भावस्था', 'miscarriage', 'गर्भपात', 'garbhpat'],
+    PREGNANT: ['<n:20-42> (हफ्ते|hafte|hafta|weeks|week) (की|ki|ka|के|ke) (है|hai|hu|हूं|pregnant|गर्भवती|प्रेग्नेंट)', 'प्रेग्नेंसी', 'प्रेगनेंसी', 'प्रेगनेंट', 'pregnent', 'pregnency', 'preganent', 'test positive', '(टेस्ट|test) … (पॉजिटिव|positive)', '<n:4-42> (वें|वे|वां|th|va|ve) (हफ्ते|हफ्ता|सप्ताह|week|hafte)', '<n:4-42> (hafte|hafta|हफ्ते|हफ्ता|week|weeks|wk|wks) (pregnant|chal|चल|प्रेग्नेंट|गर्भवती|garbhvati)', '<n:1-9> (वें|वे|th|va|ve) (mahine|महीने|month|mahina|महीना)', '(mahina|महीना) (chal|चल)', 'ummeed se|उम्मीद', 'pet se (hu|hun|hoon|hai|thi)', 'pregnant', 'pregnancy', 'garbh', 'garbhvati', 'garbhavati', 'pet se', 'गर्भ', 'गर्भवती', 'प्रेग्नेंट', 'गर्भावस्था', 'miscarriage', 'गर्भपात', 'garbhpat'],
     CRAMPS: ['pet me|mein dard', 'pet dard', 'marod', 'thakke', 'clots', 'पेट में दर्द', 'पेट दर्द', 'थक्के', 'मरोड'],
 
     // ---- burns --------------------------------------------------------------------------
@@ -180,12 +180,12 @@ export const hi: LanguageRules = {
     ],
 
     // ---- thunderclap headache -----------------------------------------------------------
-    HEADACHE: ['(sir|sar|सिर|सर) (me|में|mein) … (dhamaka|धमाका)','sar|sir|sarr … dard|phat*|fat*|dukh*', 'sardard', 'sirdard', 'headache', 'सिर|सर … दर्द|फट*', 'सिरदर्द', 'migraine', 'माइग्रेन'],
-    WORST_EVER: ['dhamaka', 'धमाका',
+    HEADACHE: ['(sir|sar|सिर) (pakad*|पकड*)', '(sir|sar|सिर|सर) (me|में|mein) … (dhamaka|धमाका)','sar|sir|sarr … dard|phat*|fat*|dukh*', 'sardard', 'sirdard', 'headache', 'सिर|सर … दर्द|फट*', 'सिरदर्द', 'migraine', 'माइग्रेन'],
+    WORST_EVER: ['(danda|डंडा|hathoda|हथौडा|bijli|बिजली) (mara|maara|मारा|giri|गिरी|pada|पडा)', 'jaise … (danda|डंडा|hathoda|हथौडा|bijli|बिजली)', 'dhamaka', 'धमाका',
       `zindagi me|mein kabhi ${NAHI}`, `kabhi ${NAHI} hua`, `pehle kabhi ${NAHI}`, 'sabse bura|tez|zyada|bhayankar', 'phat raha|rahi', 'fat raha|rahi', 'phatne', 'bijli', 'hathoda',
       `जिंदगी में कभी ${NAHI}`, `कभी ${NAHI} हुआ`, 'सबसे बुरा|तेज|ज्यादा', 'फट रहा|रही', 'फटने', 'बिजली', 'हथौडा', 'अब तक का सबसे',
     ],
-    STIFF_NECK: ['gardan … akad*|jakad*|stiff', 'गर्दन … अकड*|जकड*'],
+    STIFF_NECK: ['(gardan|गर्दन) … (nahi|nahin|nai|nhi|नहीं|नही) (jhuka|झुका|mod|मोड|ghuma|घुमा)', 'gardan … akad*|jakad*|stiff', 'गर्दन … अकड*|जकड*'],
 
     // ---- choking ------------------------------------------------------------------------
     CHOKING: ['gale|gala me|mein … fas*|phas*|atak*|fans*|phans*', 'gala atak*', 'kuch atak gaya', 'choking', 'choke', 'गले में … फंस*|अटक*', 'गला अटक*'],
@@ -203,17 +203,17 @@ export const hi: LanguageRules = {
     STRIDOR: [
       `${SAANS} … (lete|andar|अंदर|लेते) … (seeti|siti|awaz|aawaz|awaaz|ghar ghar|सीटी|आवाज|घरघर)`, 'seeti|siti|सीटी jaisi|jaisa|jaise|जैसी|जैसा|की', 'stridor', 'कुत्ते के भौंकने', 'kutte ke bhaunkne|bhonkne',
     ],
-    INFANT_BREATHING: [
+    INFANT_BREATHING: ['(saans|sans|सांस) … (beech beech|bich bich|बीच बीच) … … (ruk|रुक)', 
       'pasli|pasliyan|pasliyaan|pasliya|पसली|पसलियां … andar|अंदर|dhans|धंस', 'gadda|gaddha|गड्ढा|गड्ढे pad|पड', 'naak|नाक … (phool|phul|fadak|फूल|फडक)', `${SAANS} … (kraah|karaah|कराह)`, 'कराह',
     ],
     NAUSEA: ['ji machla*|michla*|machal*|mitchla*|michala*', 'जी मिचला*|मचल*', 'ulti jaisa|jaisi|jaise', 'उल्टी जैसा|जैसी|जैसे', 'nausea', 'matli', 'मतली', 'ji kharab', 'जी खराब'],
-    CANT_KEEP_DOWN: [
+    CANT_KEEP_DOWN: ['(जो भी|jo bhi|kuch bhi|कुछ भी) (पीते|पीती|peete|peeti|खाते|खाती|khate|khati|पिए|piye) … (उल्टी|ulti)', '(paani|पानी) (tak|bhi|तक|भी) … (ulti|उल्टी)', 
       `(paani|pani|पानी) (bhi|भी) … ${NAHI2} … (ruk*|tik*|pach*|reh*|रुक*|टिक*|पच*|रह*)`, `kuch|कुछ … ${NAHI2} (tik*|ruk*|टिक*|रुक*)`, `kuch ${NAHI2} tika|tik|ruk`, `कुछ ${NAHI2} टिक*|रुक*`,
       '(ghoont|घूंट) … (bahar|बाहर)', 'sab … (bahar aa|bahar nikal|ulti ho)', 'सब … बाहर (आ*|निकल*)', "can't keep", 'cant keep',
     ],
     INSERTED: ['(daal|dal|डाल) (li|liya|di|ली|लिया|दी)','(naak|kaan|नाक|कान) (me|mein|में) … (daal*|dal*|daali*|dali*|ghus*|ghusa*|ghusai*|phas*|fas*|डाल*|डाली*|घुस*|फंस*)'],
     SPLASHED: ['chhint*', 'chheent*', 'छींट*', 'mix', 'मिक्स', 'mila diya|diye|gaye', '(gas se|गैस से)', 'dhuan|dhuaan|धुआं', 'fumes', 'soongh*', 'sungh*', 'सूंघ*', 'aankh|आंख (me|में) … (gir*|chala*|chali*|pad*|गिर*|चला*|चली*|पड*)', 'spray'],
-    WILD_PLANT: ['mushroom*', 'khumbi', 'kukurmutta', 'jungli', 'berry', 'berries', 'beriyan', 'patte', 'paudha', 'paudhe', 'paudhe ke', 'beej', 'dhatura', 'kaner', 'oleander', 'मशरूम', 'कुकुरमुत्ता', 'खुंभी', 'जंगली', 'बेरी', 'बेरियां', 'पत्ते', 'पौधा', 'पौधे', 'बीज', 'धतूरा', 'कनेर'],
+    WILD_PLANT: ['ber', 'बेर', 'jhaadi', 'jhadi', 'झाडी', 'mushroom*', 'khumbi', 'kukurmutta', 'jungli', 'berry', 'berries', 'beriyan', 'patte', 'paudha', 'paudhe', 'paudhe ke', 'beej', 'dhatura', 'kaner', 'oleander', 'मशरूम', 'कुकुरमुत्ता', 'खुंभी', 'जंगली', 'बेरी', 'बेरियां', 'पत्ते', 'पौधा', 'पौधे', 'बीज', 'धतूरा', 'कनेर'],
     BATTERY: ['battery', 'batteri', 'battry', 'betri', 'baitri', 'button cell', 'coin cell', 'बैटरी', 'बैट्री', 'बटन सेल', 'सेल'],
     MAGNET: ['magnet*', 'chumbak', 'chumbuk', 'चुंबक', 'चुम्बक', 'मैग्नेट'],
     CO_SOURCE: [
@@ -221,7 +221,7 @@ export const hi: LanguageRules = {
       'heater', 'हीटर', 'generator', 'जनरेटर', 'कार्बन मोनोऑक्साइड', '(band kamre|कमरा बंद|बंद कमरे)',
     ],
     CO_ALARM: [
-      '(co|carbon|smoke|gas|कार्बन|गैस) … (alarm|detector|अलार्म|डिटेक्टर) … (baj*|beep*|bol|बज*|बीप*)', '(alarm|detector|अलार्म|डिटेक्टर) … (baj|beep*|बज|बीप*) … (chakkar|sir|ulti|चक्कर|सिर|उल्टी)',
+      '(co|carbon|gas|कार्बन|गैस) … (alarm|detector|अलार्म|डिटेक्टर) … (baj*|beep*|bol|बज*|बीप*)', '(alarm|detector|अलार्म|डिटेक्टर) … (baj|beep*|बज|बीप*) … (chakkar|sir|ulti|चक्कर|सिर|उल्टी)',
     ],
     OPIOID: [
       'heroin', 'smack', 'chitta', 'brown sugar', 'afeem', 'afim', 'doda', 'morphine', 'tramadol', 'codeine', 'corex', 'fentanyl', 'methadone', 'buprenorphine', 'painkiller*',
@@ -248,7 +248,7 @@ export const hi: LanguageRules = {
       'bridge|pul|chhat|terrace|building|पुल|छत|बिल्डिंग se|से', 'kood*', 'कूद*', '(train ke|ट्रेन के) (aage|neeche|आगे|नीचे)', 'plan', 'planning', 'प्लान', 'yojana', 'योजना', 'tarikh|तारीख',
       '(aaj raat|आज रात)', '(kal subah|कल सुबह)', 'suicide note', 'chitthi|चिट्ठी', 'keetnashak', 'zehar', 'jahar', 'जहर', 'कीटनाशक', 'blade', 'ब्लेड', 'chabi|चाबी',
     ],
-    HARM_BABY: [
+    HARM_BABY: ['(use|usse|usko|उसे|उसको|baby ko|बच्चे को|bachche ko) … (nuksan|नुकसान|chot|चोट|hurt) … (khayal|khyal|ख्याल|खयाल|विचार)', '(जानबूझकर|jaan boojh kar|jaanbujhkar) … (गिरा|gira|girane|गिराने|daba|दबा)', 
       '(baby|bachche|bacche|bache|bachhe|bachchi|बच्चे|बच्ची|शिशु) (ko|को) … (kuch kar*|maar*|nuksan*|hurt*|harm*|chot*|fenk*|phenk*|कुछ कर*|मार*|नुकसान*|चोट*|फेंक*)',
       '(mann|man|khayal|khyal|vichar|thoughts|मन|खयाल|ख्याल|विचार) … (baby|bachche|bacche|बच्चे|बच्ची) … (kuch|maar|nuksan|hurt|कुछ|मार|नुकसान)',
     ],
@@ -260,24 +260,24 @@ export const hi: LanguageRules = {
       '(khud|apne aap|खुद|अपने आप) (ko|को) … (kaat|kaata|kata|kaati|jala|jalaya|jalayi|काट|काटा|काटी|जला|जलाया) … (abhi|liya|li|lia|gehra|deep|अभी|लिया|ली|गहरा|है)',
       'abhi … (khud|खुद) (ko|को) … (kaat*|jala*|काट*|जला*)', 'cutting … (abhi|deep|gehra|अभी)', '(kaat liya|काट लिया) … (gehra|khoon|गहरा|खून)',
     ],
-    HARM_OTHERS: [
+    HARM_OTHERS: ['(ko|को) (maar|मार) (dena|dunga|dungi|dalunga|daalunga|देना|दूंगा|डालूंगा) (chahta|chahti|चाहता|चाहती)', '(चाकू|chaku|chaaku|goli|गोली) (मार|maar) (देंगे|दूंगा|dega|denge|dunga|देगा)', '(kisi|किसी) (ko|को) (nuksan|नुकसान|chot|चोट|maar|मार) … (khayal|ख्याल|खयाल|vichar|विचार)', 
       '(jaan|जान) (se|से) (maar*|maarne*|mar*|मार*)', 'maar dunga|dungi|doonga|doongi|dalunga|dalungi|daalunga|daalungi', 'मार (दूंगा|दूंगी|डालूंगा|डालूंगी)', 'khoon kar dunga|dungi', 'खून कर दूंगा|दूंगी',
       '(thoughts|khayal|khyal|vichar|mann|खयाल|ख्याल|विचार|मन) … (hurt|maarne|marne|nuksan|chot|मारने|नुकसान|चोट) … (karne|dene|pahunchane|करने|देने|पहुंचाने)',
       '(hurt|maarne|nuksan|मारने|नुकसान) (karne|करने) (ke|के) (thoughts|khayal|vichar|खयाल|विचार)',
     ],
-    ASSAULT: [
+    ASSAULT: ['zabardasti', 'zabardasti', 'जबरदस्ती', 
       'rape', 'raped', 'balatkar', 'balaatkar', 'बलात्कार', 'रेप', '(zabardasti|jabardasti|zabardasthi|जबरदस्ती) (ki|kiya|kari|kar|की|किया|करी)', '(saath|sath|साथ) … (zabardasti|jabardasti|जबरदस्ती|galat kaam|गलत काम)',
-      '(galat|gande|ganda|गलत|गंदे) (tareeke|tarike|तरीके) (se|से) (chhu*|chhua*|chua*|chhuya*|छु*|छुआ*)', 'yaun shoshan|utpeedan|utpidan', 'यौन (शोषण|उत्पीडन|हिंसा)', 'molest*',
+      '(galat|gande|ganda|गलत|गंदे) (tareeke|tarike|तरीके) (se|से) (chhu*|chhua*|chua*|chhuya*|chhoo*|छु*|छुआ*|छू*)', 'yaun shoshan|utpeedan|utpidan', 'यौन (शोषण|उत्पीडन|हिंसा)', 'molest*',
       '(drink|ड्रिंक|peene|पीने) … (kuch|कुछ) (milaya*|mila*|milaa*|daala*|dala*|मिलाया*|मिला*|डाला*)', '(kapde|कपडे) (phate|fate|ulte|फटे|उल्टे)', 'assaulted', 'sexually (assaulted|abused|harass*)',
     ],
-    DOMESTIC_VIOLENCE: ['(khatam|खत्म|jaan se maar|जान से मार|maar dalega|मार डालेगा|maar daalega) (kar |कर |)(dega|degi|denge|देगा|देगी|देंगे)', 'मार डालेगा|डालेगी', '(maar|मार) (dalega|daalega|dalegi)', 
+    DOMESTIC_VIOLENCE: ['(khatam|खत्म|jaan se maar|जान से मार|maar dalega|मार डालेगा|maar daalega) (kar |कर |)(dega|degi|denge|देगा|देगी|देंगे)', '(maar|मार) (dalega|daalega|dalegi)', 
       '(pati|husband|hubby|shohar|sasural|saas|sasur|jeth|devar|boyfriend|bf|partner|ex|पति|ससुराल|सास|ससुर|देवर|जेठ|शौहर|बॉयफ्रेंड) … (maarta|maarte|marta|marte|maara|mara|maari|maarti|peet|peette|peetta|peeta|pitai|dhakka|thappad|laat|dhamki|dhamka*|gala|मारता|मारते|मारा|मारी|पीट*|पिटाई|धक्का|थप्पड|लात|धमकी|धमका*|गला)',
       `ghar (me|mein|में|pe|par) … (safe|surakshit|सुरक्षित|सेफ) ${NAHI2}`, `ghar|घर … ${NAHI2} (jana|jaana|जाना)`, `(safe|surakshit|सुरक्षित|सेफ) ${NAHI2} (lagta|lag|hu|लगता|लग|हूं)`,
       '(mujhe|मुझे|meri|मेरी) … (jaan se|जान से|khatam|खत्म) … (maar|kar|मार|कर) (dega|denge|देगा|देंगे)', 'dhamki|धमकी', 'dhakka (de|diya|dekar|maara|mara)', 'धक्का (दे|दिया|देकर)', 'gala dabaya|dabaaya|daba diya|गला दबा*',
       '(seedhi|seedhiyon|sidhiyon|सीढियों|सीढी) (se|से) (gira*|धक्का*|गिरा*)', 'gharelu hinsa', 'घरेलू हिंसा', 'kamre|कमरे (me|में) band|बंद kar|कर (diya|दिया)',
       '(maarta|marta|maarti|maarte|peet*|मारता|मारती|मारते|पीट*) … (belt|danda|dande|chappal|rod|बेल्ट|डंडे|डंडा|चप्पल)', 'roz (maarta|marta|maarte|peette|peet)', 'रोज (मारता|मारते|पीटते|पीटता)',
     ],
-    CHILD_ABUSE: [
+    CHILD_ABUSE: ['(सौतेले|sautele|सौतेला|sautela) … (छू*|chhoo*|chhu*)', 
       '(bachche|bacche|bachchi|bachi|baccho|bachon|बच्चे|बच्ची|बच्चों) (ko|को) … … (maarte*|peette*|peet*|jalate*|मारते*|पीटते*|जलाते*)', 'जलने के निशान', 'jalne ke nishan|nishaan', '(bal shoshan|बाल शोषण)', 'child abuse',
     ],
     BABY: ['baby', 'babies', 'bachcha', 'baccha', 'bacha', 'bachha', 'shishu', 'navjaat', 'newborn', 'munna', 'munni', 'बच्चा', 'बच्चे', 'बच्ची', 'शिशु', 'नवजात', 'बेबी', 'नन्हा', 'नन्ही'],
@@ -294,7 +294,7 @@ export const hi: LanguageRules = {
     REFUSES_FEEDS: [
       `(doodh|dudh|feed|feeding|bottle|दूध|फीड) … ${NAHI2} … (pi|pee|le|peeta|peeti|piya|piyaa|liya|पी|पिया|पीया|ले|लिया|रहा|रही|raha|rahi)`, `(doodh|dudh|दूध) (peena|pina|पीना) (band*|chhod*|बंद*|छोड*)`, 'feed … (mana|refuse)',
     ],
-    POSTPARTUM: [
+    POSTPARTUM: ['(delivery|डिलीवरी|dilivery) (hui|हुई|hue|हुए)', '(बेटा|बेटी|beta|beti|baby|bachcha|बच्चा) (hua|हुआ|hui|हुई) … (pehle|पहले)', 
       '(delivery|dilivery|dlivery|डिलीवरी|prasav|प्रसव|janam|जन्म) (ko|के|ke|को) … (baad|din|hafte|बाद|दिन|हफ्ते|हुए|hue)', '(bachcha|baby|बच्चा) (hone|होने) (ke|के) (baad|बाद)',
       '(operation|c section|cesarean|caesarean|sizerian|सिजेरियन|ऑपरेशन) (ke|के) (baad|बाद)', 'postpartum', 'post partum', 'jachcha', 'जच्चा', 'prasuti', 'प्रसूति',
     ],
@@ -319,7 +319,7 @@ export const hi: LanguageRules = {
       '(chehra|chehre|muh|munh|haath|hath|ungli|ungliyan|ungliyaan|pair|pairon|paon|takhne|चेहरा|चेहरे|मुंह|मुह|हाथ|उंगली|उंगलियां|पैर|पैरों|टखने) … (sooj*|suj*|phool*|phul*|सूज*|फूल*)',
       '(anguthi|अंगूठी) … (nahi*|नहीं*|फंस*|tight*|fas*)',
     ],
-    PERSISTENT: [
+    PERSISTENT: ['(rukte|रुकते) (hi |ही |)(nahi|nhi|नहीं|नही)', 
       '(dawai|dawa|davai|goli|medicine|painkiller|दवा|दवाई|गोली|गोलियां|गोलियों) … (se bhi|से भी|khane par bhi|खाने पर भी|lene ke baad bhi|लेने के बाद भी|ke baad bhi|के बाद भी)',
       'lagatar', 'लगातार', '<n:1-72> (ghante|ghanton|घंटे|घंटों|hours) (se|से)', `kam ${NAHI2} ho`, `कम ${NAHI2} हो`, `ruk hi ${NAHI2}`, `रुक ही ${NAHI2}`, `ja ${NAHI2} raha|rahi`, `जा ${NAHI2} रहा|रही`,
       `${NAHI2} (gaya|gayi|ja|गया|गई|जा)`,
@@ -382,8 +382,8 @@ export const hi: LanguageRules = {
     FRUITY_BREATH: ['fruity', '(phal|phalon|फल|फलों) (jaisi|जैसी) … (smell|gandh|badboo|महक|गंध|बदबू)', '(saans|sans|सांस) … (meethi|मीठी|lambi lambi|लंबी लंबी|gehri|गहरी)', 'acetone', 'nail polish'],
     TESTICLE: ['andkosh', 'andkoshon', 'अंडकोष', 'अंडकोश', 'testicle*', 'testis', 'balls', 'scrotum'],
     HEAT: ['loo|lu lag*', 'लू लग*', '(dhoop|dhup|धूप) (me|mein|में)', 'garmi', 'गर्मी', 'heatstroke', 'heat stroke', 'sunstroke', 'band (car|gaadi|gadi)', 'बंद गाडी', 'marathon', '(badan|body|sharir|बदन|शरीर) … (aag|आग)'],
-    NOT_SWEATING: [`(pasina|paseena|पसीना) (band|${NAHI2}|बंद|bilkul|बिलकुल)`, '(sookhi garam|सूखी गरम)'],
-    DROWNING: [
+    NOT_SWEATING: ['(पसीना|pasina|paseena) … (बंद|band)', `(pasina|paseena|पसीना) (band|${NAHI2}|बंद|bilkul|बिलकुल)`, '(sookhi garam|सूखी गरम)'],
+    DROWNING: ['(tub|टब|pool|पूल|paani|पानी|nadi|नदी|talab|तालाब|bucket|balti|बाल्टी|tank|टैंक) (me|में|mein) (gir|गिर)', '(paani|पानी) (ke|के) (andar|अंदर)', 
       'doob*', 'dub gaya|gayi|raha|rahi|gaye', 'dubne', 'डूब*', '(pani|paani|pool|nadi|talab|bathtub|tub|tank|पानी|पूल|नदी|तालाब|टब|टैंक) (se|me|mein|से|में) … (nikala|nikaala|nikali|bahar|निकाला|निकाली|बाहर|mila|मिला)', 'face down',
     ],
     MAJOR_TRAUMA: [
@@ -406,11 +406,12 @@ export const hi: LanguageRules = {
     // hi-only concepts for the rules below
     TOOK: ['le li|liya|liye|lee|lin|li', 'ले ली|लिया|लीं|लिए', 'kha', 'खा'],
     LETHAL_MEANS: ['rassi', 'fanda', 'phanda', 'रस्सी', 'फंदा', 'bandook', 'banduk', 'pistol', 'katta', 'बंदूक', 'कट्टा', 'keetnashak', 'zehar', 'jahar', 'जहर', 'कीटनाशक', '(goli|goliyan|goliyaan|pills|गोली|गोलियां) … (jama*|ikatthi*|ikathe*|ikatthe*|bacha*|chhupa*|जमा*|इकट्ठी*|इकट्ठे*|बचा*|छुपा*)'],
-    RESOLVE: [
+    RESOLVE: ['(use|istemal|इस्तेमाल) (karunga|karungi|करूंगा|करूंगी)', '(le aaya|le aayi|ले आया|ले आई|khareed liya|खरीद लिया)', 'aaj raat', 'आज रात', 
       'soch chuka|chuki|liya|rakha', 'decide kar', 'tay kar', 'तय कर', 'सोच (लिया|रखा|चुका|चुकी)', 'man bana', 'मन बना', 'himmat juta*', 'हिम्मत जुटा*', 'taiyar|tayar|तैयार',
       '(pee|pi|kha) (lunga|lungi|loonga|loongi|lu|lun)', '(पी|खा) (लूंगा|लूंगी|लूं)', 'kab karunga|karungi', '(sab ek saath|सब एक साथ)',
     ],
     CHEST_HURTS: ['(seene|seena|sine|sina|chhati|chati|chest|सीने|सीना|छाती) … (dard|pain|chubhan|dabav|dabaav|jakdan|bhaari|दर्द|चुभन|दबाव|जकडन|भारी)', 'chest pain'],
+    CHEST_WEIGHT: ['pathar', 'patthar', 'पत्थर', 'bojh', 'बोझ', 'haathi', 'hathi', 'हाथी'],
   },
 
   rules: tuneRules({
@@ -433,6 +434,7 @@ export const hi: LanguageRules = {
     },
     after: {
       'suicide.plan': [{ id: 'suicide.means_resolve', flag: 'suicidal-plan', all: ['LETHAL_MEANS', 'RESOLVE'], window: 30, note: 'a lethal means and a decision ("rassi taiyar hai", "soch chuka hu kab")' }],
+      'chest_pain.pain': [{ id: 'chest_pain.weight', flag: 'chest-pain', all: ['CHEST', 'CHEST_WEIGHT'], window: 12, note: '"seene me aisa lag raha hai jaise koi pathar rakh diya ho": a weight on the chest, said with more words' }],
       'abdominal.severe': [{ id: 'abdominal.rigid_plus', flag: 'severe-abdominal', all: ['RIGID_BELLY', ['SEVERE', 'VOMIT', 'BLOOD_VOMIT']] }],
     },
     drop: ['burns.area', 'seizure.fit'],
