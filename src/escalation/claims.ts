@@ -22,8 +22,8 @@ export function createClaims(deps: EscalationDeps, jobs: CaseJobs) {
 
   /** The clicker as Mattermost knows them, if they are staff for this case; never the payload's name. */
   async function staffFor(userId: string, c: Case) {
-    const gateway = deps.mattermost?.gateway;
-    return gateway ? gateway.staffMember(userId, c.roomId ?? undefined) : undefined;
+    const desk = deps.mattermost?.desk;
+    return desk ? desk.staffMember(userId, c.roomId ?? undefined) : undefined;
   }
 
   const refusal = (c: Case | undefined, userId: string): string => {

@@ -68,7 +68,7 @@ export function createDeadlines(deps: EscalationDeps, jobs: CaseJobs, undelivere
     if (!deps.mattermost) return;
     if (!(await state.claim(SWEEP_LOCK, intervalMs * 0.8))) return;
     await advanceOverdue();
-    if (deps.mattermost.gateway.connected) await requeueStuck();
+    if (deps.mattermost.desk.connected) await requeueStuck();
     await abandonStale();
     if (undelivered && Date.now() - undeliveredAt >= UNDELIVERED_EVERY_MS) {
       undeliveredAt = Date.now();

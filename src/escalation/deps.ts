@@ -7,6 +7,7 @@ import type { StateStore } from '../state/state-store.js';
 import type { Store } from '../store/store.js';
 import type { TurnProcessor } from '../turns.js';
 import type { CasesStore, Priority } from './cases-store.js';
+import type { StaffDesk } from './desk.js';
 import type { MattermostGateway } from './mattermost/gateway.js';
 import type { PresenceTracker } from './presence.js';
 import type { StaffRoster } from './staff.js';
@@ -15,6 +16,8 @@ import type { StaffRoster } from './staff.js';
 export interface MattermostSide {
   settings: NonNullable<Config['mattermost']>;
   gateway: MattermostGateway;
+  /** The same connection behind the desk-neutral interface (what relay, claims and deadlines use). */
+  desk: StaffDesk;
   presence: PresenceTracker;
   /** Where Mattermost sends button clicks (PUBLIC_URL, or the bound address when the port was 0). */
   actionUrl(): string;

@@ -31,3 +31,31 @@ export interface DeskListeners {
   /** The desk's event stream (re)started and may have missed messages: read the open rooms again. */
   resync?(): void;
 }
+
+/**
+ * The desk-neutral operations escalation's core (relay, claims, deadlines, readiness) uses.
+ * Opening a case's room and posting its card are still done by the Mattermost case jobs
+ * (src/escalation/case-jobs.ts with src/escalation/mattermost/card.ts).
+ */
+export interface StaffDesk {
+  /** Which desk this is; stored with each case's room (`cases.desk`). */
+  readonly name: string;
+  /** The desk's event stream is up. */
+  readonly connected: boolean;
+  /** When the event stream was lost (ms), if it is down or came back after a loss. */
+  readonly disconnectedAt: number | undefined;
+  start(): void;
+  stop(): void;
+  /** Resolves once the desk is reachable; gives the bot's own id there. */
+  ready(): Promise<{ botUserId: string }>;
+  /** A staff member by id (cached). */
+  member(userId: string): Promise<StaffMember>;
+  /** The staff member behind an action, if they are staff (for this case's room, when given); never as a payload says. */
+  staffMember(userId: string, roomId?: string): Promise<StaffMember | undefined>;
+  /** How a staff member is mentioned so the desk notifies them. */
+  mention(userId: string): Promise<string>;
+  /** Adds staff to a case's room. */
+  addStaff(roomId: string, userIds: string[]): Promise<void>;
+  /** What people wrote in a room since `since` (ms), oldest first. */
+  messagesSince(roomId: string, since: number): Promise<StaffMessage[]>;
+}

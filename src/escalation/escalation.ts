@@ -17,6 +17,7 @@ import { createClaims } from './claims.js';
 import { createCommandRouter } from './command-route.js';
 import { createDeadlines } from './deadlines.js';
 import { deadlineFor, type EscalationDeps, type MattermostSide } from './deps.js';
+import { mattermostDesk } from './mattermost/desk.js';
 import { createMattermostGateway } from './mattermost/gateway.js';
 import { caseDetails, handOver, noticeOnEscalation, notifyPatient } from './policy.js';
 import { createPresence } from './presence.js';
@@ -101,7 +102,7 @@ export function createEscalation(options: EscalationOptions): Escalation {
       resync: () => void relay.catchUp().catch((err) => logger.warn({ err: (err as Error).message }, 'case catch-up failed')),
     });
     const presence = createPresence({ source: gateway, state: options.state, logger });
-    side = { settings: config.mattermost, gateway, presence, actionUrl: () => `${baseUrl}/mattermost/actions` };
+    side = { settings: config.mattermost, gateway, desk: mattermostDesk(gateway), presence, actionUrl: () => `${baseUrl}/mattermost/actions` };
     deps.mattermost = side;
     // The pinned queue post in the triage channel follows every case change made here.
     const post = createQueuePost({ db: options.db, side, state: options.state, logger });
@@ -161,7 +162,7 @@ export function createEscalation(options: EscalationOptions): Escalation {
 
   const readiness: ReadinessCheck = async () => {
     if (!side) return { ok: false, required: false, detail: 'not configured' };
-    return { ok: side.gateway.connected, required: false, detail: side.gateway.connected ? 'connected' : 'connecting' };
+    return { ok: side.desk.connected, required: false, detail: side.desk.connected ? 'connected' : 'connecting' };
   };
 
   const router: Router = createActionsRouter({
@@ -200,7 +201,7 @@ export function createEscalation(options: EscalationOptions): Escalation {
         watch.start();
         return;
       }
-      side.gateway.start();
+      side.desk.start();
       side.presence.start();
       deadlines.start();
       queuePost?.start();
@@ -210,7 +211,7 @@ export function createEscalation(options: EscalationOptions): Escalation {
       await queuePost?.stop();
       await deadlines.stop();
       side?.presence.stop();
-      side?.gateway.stop();
+      side?.desk.stop();
     },
     /** Runs one sweep now (tests, benchmarks); `undelivered` also looks for dead nurse messages. */
     sweep: (opts: { undelivered?: boolean } = {}) => {

@@ -47,11 +47,11 @@ export function createRelay(deps: EscalationDeps, jobs: CaseJobs) {
     const conversation = await store.conversations.get(c.conversationId);
     if (!conversation) return;
     if (await cases.messageWithMeta(conversation.id, 'mattermostPostId', postId)) return;
-    const gateway = deps.mattermost?.gateway;
-    if (!gateway) throw new Error('Mattermost is not configured');
+    const desk = deps.mattermost?.desk;
+    if (!desk) throw new Error('no staff desk is configured');
     // Our own posts (the card, the patient's quoted words) must never echo back to the patient.
-    if (userId === (await gateway.ready()).botUserId) return;
-    const nurse = await gateway.nurse(userId);
+    if (userId === (await desk.ready()).botUserId) return;
+    const nurse = await desk.member(userId);
 
     // A nurse who writes to the patient has taken the case, whether or not they clicked Claim.
     if (c.state !== 'claimed') {
@@ -72,14 +72,14 @@ export function createRelay(deps: EscalationDeps, jobs: CaseJobs) {
    * for posts in open case channels that may have been missed. Duplicates are harmless.
    */
   async function catchUp(): Promise<void> {
-    const gateway = deps.mattermost?.gateway;
-    if (!gateway) return;
-    const lostAt = gateway.disconnectedAt;
+    const desk = deps.mattermost?.desk;
+    if (!desk) return;
+    const lostAt = desk.disconnectedAt;
     const open = (await cases.listOpen()).filter((c) => c.roomId);
     for (const c of open) {
       const from = lostAt ?? new Date(c.createdAt).getTime();
       try {
-        for (const message of await gateway.postsSince(c.roomId!, from - 60_000)) await serial(message);
+        for (const message of await desk.messagesSince(c.roomId!, from - 60_000)) await serial(message);
       } catch (err) {
         logger.warn({ caseId: c.id, err: errorText(err) }, 'catching up on case channel failed');
       }
