@@ -92,7 +92,7 @@ export const RESOLUTION_DOES_NOT_CANCEL: ReadonlySet<Category> = new Set<Categor
  * went away", "..., वो ठीक हो गया"): pronouns and "now". A resolution after a named thing ("the
  * fever went away") speaks of that thing only.
  */
-const RESOLUTION_SUBJECTS = new Set(['it', 'he', 'she', 'they', 'that', 'this', 'everything', 'all', 'now', 'ya', 'todo', 'eso', 'ahora', 'wo', 'woh', 'vo', 'vah', 'sab', 'ab', 'वो', 'वह', 'सब', 'अब', '他', '她', '它', '都', '也']);
+const RESOLUTION_SUBJECTS = new Set(['it', 'he', 'she', 'they', 'that', 'this', 'everything', 'all', 'now', 'its', 'hes', 'shes', 'theyre', 'im', 'were', 'is', 'are', 'was', 'ya', 'todo', 'eso', 'ahora', 'wo', 'woh', 'vo', 'vah', 'sab', 'ab', 'वो', 'वह', 'सब', 'अब', '他', '她', '它', '都', '也']);
 /** Spanish names the subject after the verb ("ya se le pasó la fiebre"): an article there names what passed. */
 const ARTICLES = new Set(['el', 'la', 'los', 'las', 'lo', 'su', 'sus', 'the']);
 
@@ -148,6 +148,7 @@ export function assessMessage(tokens: Token[], languages: CompiledLanguage[]): M
     return false;
   };
   const hypotheticals = guard('HYPOTHETICAL');
+  const conditionEnds = guard('HYPOTHETICAL_END');
   const infoQuestions = guard('INFO_QUESTION');
   const infoTopics = guard('INFO_TOPIC');
   const present = guard('PRESENT');
@@ -204,6 +205,7 @@ export function assessMessage(tokens: Token[], languages: CompiledLanguage[]): M
     const sentence = sentenceOf(m.start);
     // Forward scope starts where the guard starts: "what does … feel like" wraps around its topic.
     if (hypotheticals.some((h) => reaches(h, m) && h.start < m.start && sameClause(h.start, m.start))) return 'dead';
+    if (conditionEnds.some((h) => reaches(h, m) && m.end < h.start && sameClause(h.start, m.start))) return 'dead';
     if (!presentIn.has(sentence)) {
       if (infoQuestions.some((q) => reaches(q, m) && q.start < m.start && sentenceOf(q.start) === sentence)) return 'dead';
       if (infoTopics.some((q) => reaches(q, m) && sentenceOf(q.start) === sentence)) return 'dead';

@@ -25,6 +25,8 @@ export const GUARD_CONCEPTS = [
   'NEGATION',
   /** Conditionals ("if", "si", "agar", "如果"): cancel symptoms after them in the same clause. */
   'HYPOTHETICAL',
+  /** The end of a condition ("gala atak jaye to...", "噎住的话"): cancels symptoms before it in its clause. */
+  'HYPOTHETICAL_END',
   /** Question openers ("what are the", "how do i know", "cuáles son"): cancel symptoms after them in the sentence... */
   'INFO_QUESTION',
   /** ...and topic words ("signs of", "síntomas de", "lakshan", "症状"): cancel the whole sentence... */

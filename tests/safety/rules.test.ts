@@ -265,3 +265,27 @@ describe('phrases learnt from the train part', () => {
     expect(detector.detect('我邻居打他家孩子', 'zh')?.flag).toBe('child-abuse');
   });
 });
+
+describe('mixed languages, conditions and overlapping readings', () => {
+  it('takes evidence across the languages of a code-switched message', () => {
+    expect(detector.detect('baby is 2 months old y tiene 38.5 de fiebre, what should we do', 'en')?.flag).toBe('infant-fever');
+  });
+  it('leaves a message all in one language to that language (and its tuning)', () => {
+    // Spanish tunes pre-eclampsia swelling with "un poquito": English rules may not override it with Spanish words alone.
+    expect(detector.detect('estoy embarazada de 28 semanas y los tobillos se me hinchan un poquito, el bebé se mueve muchísimo', 'es')).toBeNull();
+  });
+  it('ends a negation at "and"', () => {
+    expect(detector.detect('two weeks after the birth I have a pounding headache that paracetamol doesnt touch and blurry vision')?.flag).toBe('preeclampsia');
+  });
+  it('reads the end of a Hindi or Chinese condition back over its clause', () => {
+    expect(detector.detect('बच्चे का गला अटक जाए तो पीठ पर कैसे थपथपाते हैं', 'hi')).toBeNull();
+    expect(detector.detect('bacche ka gala atak jaye to kya karna chahiye', 'hi')).toBeNull();
+  });
+  it('"没有呼吸困难" is no breathing trouble, not "no breathing"', () => {
+    expect(detector.detect('没有胸痛也没有呼吸困难，就是流鼻涕', 'zh')).toBeNull();
+    expect(detector.detect('他没有呼吸了', 'zh')?.flag).toBe('cardiac-arrest');
+  });
+  it('"como si" (as if) is a simile, not a condition', () => {
+    expect(detector.detect('siento como si me apretaran el pecho con una prensa desde hace media hora', 'es')?.category).toBe('chest_pain');
+  });
+});

@@ -18,21 +18,21 @@ export const en: LanguageRules = {
   concepts: {
     // ---- guards -------------------------------------------------------------------------
     NEGATION: ['no', 'not', 'without', 'never', 'denies', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'havent', 'hasnt', 'nor', 'none', 'cant', 'cannot', 'wont'],
-    HYPOTHETICAL: ['if', 'in case', 'whether', 'suppose', 'supposing', 'should someone', 'when (someone|somebody|a person|a child|a baby)'],
+    HYPOTHETICAL: ['(a|my) friend (of mine |)(might|may|could) be', 'if', 'in case', 'whether', 'suppose', 'supposing', 'should someone', 'when (someone|somebody|a person|a child|a baby)'],
     // "what do i do" is NOT here: "my baby is choking what do i do" is an emergency.
-    INFO_QUESTION: [
+    INFO_QUESTION: ['is it true', 'for my own knowledge', 'out of curiosity', 'just curious', 'can (a|an|the) … (turn into|become|cause|lead to)', 'what signs', 'what to do after', 'teach*', 
       'what does … (stand for|mean)', 'at what', 'what temp*', 'poster*', 'leaflet*', 'brochure', 'project', 'presentation', 'putting together', 'checklist', 'googling', 'reading … (online|about)', 'what are the', 'what is a|an', 'whats a|an', 'what counts', 'what does … feel|look like', 'how do|can|would|will i|you|we know|tell', 'how to', 'how can i prevent',
       'prevent*', 'avoid', 'learn*', 'first aid', 'class', 'course', 'training', 'workshop', 'what to do during|if|when', 'what to do in case', 'recogni*', 'how does|do … work', 'in the future', 'tell me about', 'read about', 'what happens', 'when should i worry', 'when to worry',
     ],
-    INFO_TOPIC: ['for the future', 'for future reference', 'sign|signs|symptom|symptoms of', 'warning sign*', 'sign', 'signs', 'symptom', 'symptoms', 'early signs', 'difference between', 'tell the difference'],
-    PRESENT: ['showing', 'has|have|having|got … signs|symptoms', 'is this', 'is that', 'could this|that', 'am i', 'i think', 'this is', 'right now', 'currently', 'at the moment', 'minutes|mins|min|hour|hours ago', 'i have', 'im having', 'is having', 'keeps', 'still'],
-    PAST: [
+    INFO_TOPIC: ['look out for', 'watch out for', 'watch for', 'for the future', 'for future reference', 'sign|signs|symptom|symptoms of', 'warning sign*', 'sign', 'signs', 'symptom', 'symptoms', 'early signs', 'difference between', 'tell the difference'],
+    PRESENT: ['showing', '(i|he|she|they|we|hes|shes|im|theyre) … (has|have|having|got|showing) … (signs|symptoms)', 'is this', 'is that', 'could this|that', 'am i', 'i think', 'this is', 'right now', 'currently', 'at the moment', 'minutes|mins|min|hour|hours ago', 'i have', 'im having', 'is having', 'keeps', 'still'],
+    PAST: ['(two|three|four|five|few|several|<n:2-99>) (summers|winters|christmases|holidays) ago', 'a few (years|months|weeks) ago', '(after|during|in|with|since) (my|her|his) (first|last|previous) (delivery|birth|pregnancy|baby|labour|labor|c section)', '(my|her|his) (first|last|previous) (delivery|birth|pregnancy|baby|labour|labor|c section)', 'spent (time|weeks|months|a week|a month|a night|days) in (hospital|rehab|a psychiatric|psych|the hospital)', 
       'last year|month|week|summer|winter|spring|fall|time|pregnancy', '<n:1-99> year|years|yr|yrs|month|months|week|weeks ago', 'a year|month|week ago', 'years|months|weeks ago',
       'in <n:1950-2035>', 'used to', 'history of', 'back in', 'as a kid|child|baby|teen|teenager|student', 'since i was', 'since childhood', 'when i was (pregnant|little|young|a kid)', 'when (he|she|i|they) was|were <n:0-99>', 'when (he|she|they) was|were (a baby|little|small|younger|a toddler)',
       'previous*', 'prior', 'in the past', 'was|were in the er|hospital', 'was hospitalized|admitted', 'discharged', 'er visit',
     ],
-    RESOLVED: ['it stopped', 'has|had stopped', 'stopped after|with|by', 'stopped on its own', 'stopped bleeding', 'fine now', 'better now', 'ok now', 'okay now', 'normal now', 'went away', 'gone now', 'resolved', 'woke up', 'came to', 'came around', 'recovered'],
-    IDIOM: ['choked on … (words|laugh*)', 'choked on … laughing', 'overdose* on (chocolate|sugar|candy|sweets|coffee|caffeine|netflix|tv|cake|pizza|carbs|shopping|memes)', 'seizure free', 'seizure-free', 'almost|nearly had a (heart attack|stroke)', 'more than (just |)spotting', 'face dropped when', 
+    RESOLVED: ['doing (much |a lot |so much |)better', 'it stopped', 'has|had stopped', 'stopped after|with|by', 'stopped on its own', 'stopped bleeding', 'fine now', 'better now', 'ok now', 'okay now', 'normal now', 'went away', 'gone now', 'resolved', 'woke up', 'came to', 'came around', 'recovered'],
+    IDIOM: ['(cant|can barely|can hardly|could barely|could hardly) breathe … (excit*|laugh*|happy|happiness|joy)', 'heart (aches|ached|breaks|broke|goes out) for', 'unresponsive to (my|his|her|our) (texts|messages|calls|emails)', 'stroke of (luck|genius|brilliance)', '(bill|meeting|day|week|interview|date|exam) was a (car crash|train wreck)', 'choked on … (words|laugh*)', 'choked on … laughing', 'overdose* on (chocolate|sugar|candy|sweets|coffee|caffeine|netflix|tv|cake|pizza|carbs|shopping|memes)', 'seizure free', 'seizure-free', 'almost|nearly had a (heart attack|stroke)', 'more than (just |)spotting', 'face dropped when', 
       'killing me', 'kill me', 'kills me', '(gonna|going to|will) kill me',
       'gave|give|giving|gives me a heart attack', 'almost|nearly had a heart attack|stroke', `${CANT} breathe … laugh*|lol|lmao|haha|hahaha`, 'drowning in (paperwork|work|debt|bills|emails|homework|laundry|admin|deadlines|assignments|forms)',
       'suicide (risk|prevention|awareness|hotline|helpline|screening|assessment|training|course|survivors|support|statistics)', 'heart attack lol|haha|lmao', 'mini heart attack',
@@ -125,7 +125,7 @@ export const en: LanguageRules = {
     ],
 
     // ---- overdose / poisoning -----------------------------------------------------------
-    INGESTED: ['took', 'taken', 'swallowed', 'ate', 'eaten', 'drank', 'drunk', 'chugged', 'downed', 'got into', 'popped', 'injected', 'had (a|some|one|two|several|few|a couple) … of', 'got hold of', 'chewed', 'sucked on', 'licked', 'swallow*', 'ingest*', 'has eaten', 'might have eaten|swallowed|taken'],
+    INGESTED: ['(put|putting|popped) … (in|into) (his|her|their|its) mouth', 'took', 'taken', 'swallowed', 'ate', 'eaten', 'drank', 'drunk', 'chugged', 'downed', 'got into', 'popped', 'injected', 'had (a|some|one|two|several|few|a couple) … of', 'got hold of', 'chewed', 'sucked on', 'licked', 'swallow*', 'ingest*', 'has eaten', 'might have eaten|swallowed|taken'],
     LARGE_AMOUNT: ['whole bottle', 'entire bottle', 'whole pack*', 'whole box', 'all … at once', 'all of them', 'all of my|his|her|the', 'the rest of', 'too many', 'too much', 'a bunch of', 'handful', 'like <n:8-500>', '<n:8-500> pills|tablets|tylenol|advil'],
     PILL_COUNT: ['<n:10-500> (of (my|his|her|the|those|their) |)(pill|pills|tablet|tablets|capsule|capsules|meds|paracetamol|acetaminophen|tylenol|advil|motrin|ibuprofen|aspirin|panadol|benadryl|melatonin|gummies|xanax|valium|sertraline|prozac|zoloft|ambien|sleeping pills|painkillers)', '<n:10-500> … (mg|milligram*) … (pills|tablets) … (at once|together)'],
     DRUG: [

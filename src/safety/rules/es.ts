@@ -37,15 +37,15 @@ export const es: LanguageRules = {
     ],
     // "si" is "if" (and "sí" without its accent): a comma after it ("si, me duele") ends the clause anyway.
     HYPOTHETICAL: ['si', 'en caso de', 'por si', 'cuando alguien', 'a alguien con|que', 'alguien que (tenga|tiene|esta)', 'que pasa si', 'para que', 'para evitar', 'if', 'algun dia', 'alguna vez', 'llegara a', 'llegase a'],
-    INFO_QUESTION: [
+    INFO_QUESTION: ['que se siente (cuando|si|tener)', 'como se (da|dan|hace|hacen|aplica|aplican)', 'se puede (volver|convertir|complicar)', 'puede (volverse|convertirse|causar)', 
       'cuales|cual son|es', 'que|q|k es un|una|el|la', 'que|q|k son', 'q es', 'k es', 'que senales', 'como se si', 'como saber', 'como puedo saber', 'como sabemos', 'como reconocer', 'como prevenir', 'prevenir', 'prevencion', 'evitar',
-      'aprender', 'primeros auxilios', 'como se siente', 'que se siente', 'cuando preocuparse', 'cuando debo preocuparme', 'informacion sobre', 'que hacer en caso', 'que significa', 'es cierto que',
+      'aprender', 'primeros auxilios', 'como se siente', 'cuando preocuparse', 'cuando debo preocuparme', 'informacion sobre', 'que hacer en caso', 'que significa', 'es cierto que',
       'se considera', 'a partir de', 'cuantos grados', 'que nivel', 'curso', 'clase', 'taller', 'capacitacion', 'capacitando', 'charla', 'platica', 'folleto*', 'presentacion', 'proyecto', 'poster',
       'cartel*', 'tarea', 'material educativo', 'material', 'como se usa', 'como se hace', 'que debemos hacer', 'que debo hacer',
     ],
     INFO_TOPIC: ['sintomas|senales|signos de', 'sintomas', 'senales', 'senales de alarma', 'signos de alarma', 'es un sintoma', 'es sintoma', 'diferencia entre', 'como distinguir'],
     PRESENT: ['tiene|tengo|presenta … sintomas|senales', 'ahorita', 'ahora mismo', 'en este momento', 'es esto', 'sera que', 'creo que', 'hace <n:1-59> minutos|min', 'me esta pasando', 'estoy teniendo', 'esta teniendo', 'todavia', 'sigue'],
-    PAST: [
+    PAST: ['en (mi|su) (primer|ultimo|anterior) (parto|embarazo|cesarea)', '(mi|su) (primer|ultimo|anterior) (parto|embarazo|cesarea)', 
       'el ano|mes pasado', 'la semana pasada', 'hace <n:1-99> anos|ano|meses|mes|semanas', 'hace un ano|mes|tiempo', 'hace tiempo', 'hace mucho tiempo', 'tenia <n:0-99> anos|ano|meses', 'cuando … era (nino|nina|bebe|chiquito|chiquita|joven|chico|chica)', 'me cortaba', 'hace mucho', 'hace anos|meses', 'en <n:1950-2035>',
       'de nino|nina|pequeno|pequena|chico|chica|chiquito|chiquita|joven|adolescente|bebe', 'cuando era nino|nina|chico|chica|joven|bebe', 'cuando tenia', 'a los <n:0-99> anos|ano|meses',
       'la vez pasada', 'la ultima vez', 'historial de', 'historia de', 'antecedentes de', 'embarazo anterior|pasado', 'primer embarazo', 'estuve en urgencias', 'estuvo en urgencias',
@@ -55,7 +55,7 @@ export const es: LanguageRules = {
       'ya se le paro', 'ya se paro', 'ya paro', 'ya se detuvo', 'ya se quito', 'ya se me quito', 'ya se le quito', 'ya estoy bien', 'ya esta bien', 'todo salio bien', 'ya (se|me|le) paso', 'se (me|le) paso', 'ya paso (todo|el dolor|la crisis|el ataque|la convulsion)', 'se le paso',
       'ya desperto', 'volvio en si', 'ya se recupero', 'se recupero', 'ya sano', 'ya esta normal', 'ya esta jugando', 'ya no sangra', 'ya no sangro', 'estamos bien', 'sin hacerlo', 'ya no lo hago',
     ],
-    IDIOM: ['ahog* en un vaso de agua', 'ahogad* en (deudas|trabajo|pendientes|tramites|problemas|papeles)', 'atragant* de risa', 
+    IDIOM: ['duele el corazon por', 'me duele el alma', 'no (responde|contesta) (mis|los|a mis|sus) (mensajes|llamadas|correos|textos|whats)', 'ahog* en un vaso de agua', 'ahogad* en (deudas|trabajo|pendientes|tramites|problemas|papeles)', 'atragant* de risa', 
       '(me muero|me mori|morir|muriendo|muero|muerta|muerto|me voy a morir) de|por|d risa|hambre|sueno|ganas|frio|calor|verguenza|cansancio|miedo|aburrimiento', 'me muero por', 'muero por',
       'muerto|muerta de cansancio|hambre|risa|sueno|miedo|verguenza', 'me voy a morir si', 'se muere si', 'de muerte', 'pie en la tumba', 'me da un patatus', 'casi me da algo',
       'me esta|estan matando', 'me va|van a matar', 'me mata', 'me matan', 'casi me da|dio un infarto|ataque', 'me va a dar un infarto|ataque', 'me dio un infarto (cuando|al ver)',
@@ -107,7 +107,7 @@ export const es: LanguageRules = {
       'estruj*', 'pincha', 'pinchazo*', 'punza', 'punzante', 'pain', 'tight', 'pressure', 'cerrado', 'estrujando', 'encogido',
     ],
     HEART_ATTACK: ['infarto', 'ataque al corazon', 'ataque cardiaco', 'paro cardiaco', 'heart attack', 'infartando'],
-    HEART_ATTACK_NOW: ['me|le esta dando un infarto', 'esta teniendo un infarto', 'creo que … infarto', 'es un infarto', 'esta infartando', 'me estoy infartando'],
+    HEART_ATTACK_NOW: ['(igual|igualito|como|lo mismo) (que|a) (su|mi|el) (infarto|ataque)', 'me|le esta dando un infarto', 'esta teniendo un infarto', 'creo que … infarto', 'es un infarto', 'esta infartando', 'me estoy infartando'],
     RADIATING_PAIN: [
       '(mandibula|quijada|cuello|espalda|hombro|hombros|brazo izquierdo|omoplatos|omoplato|paletas|jaw|back|muela|dientes) … (duele|dolor|duelen|adolorid*|pain|hurts|presion|entumid*)',
       '(duele|duelen|dolor|pain|presion) … (mandibula|quijada|cuello|espalda|hombro|hombros|brazo izquierdo|omoplatos|paletas|jaw|back)', 'entre (los omoplatos|las paletas)',
@@ -145,7 +145,7 @@ export const es: LanguageRules = {
     ],
     WHEEZE: ['silbido', 'silbando', 'le silba el pecho', 'me silba el pecho', 'chifla', 'chiflido', 'sibilanc*', 'wheez*', 'pitido en el pecho', 'pecho … silba|chilla|pita'],
     ASTHMA: ['asma*', 'asmatic*', 'inhalador*', 'bomba', 'bombita', 'puff', 'puffs', 'salbutamol', 'ventolin', 'nebuliz*', 'crisis asmatica', 'ataque de asma', 'inhaler', 'albuterol', 'camara espaciadora'],
-    WHEEZE_DANGER: [
+    WHEEZE_DANGER: ['solo (puedo|puede|podia) decir … palabras', '(inhalador|salbutamol|bomba|puff|disparos) … <n:6-40> (veces|disparos|puffs)', 'sigo con (silbido|ahogo)', 
       `no ${PUEDE} hablar`, 'no puede hablar', 'no puedo hablar', 'casi no puede|puedo hablar', 'no puede decir', 'no termina las frases', 'no puede terminar', 'no le salen las palabras',
       'inhalador|bomba|nebulizador|nebulizaciones|salbutamol|ventolin|puff … no … sirve|ayuda|funciona|hace|mejora', 'no … (le|me) hace nada', 'no mejora', 'no sirve', 'no esta funcionando',
       'no (me|le) esta funcionando', 'no funciona', 'muy fuerte', 'costillas', 'se le hunde*', 'inclinad* hacia adelante', 'mas de dos palabras', 'cant talk',
@@ -175,7 +175,7 @@ export const es: LanguageRules = {
     ],
 
     // ---- stroke -------------------------------------------------------------------------
-    FACE_DROOP: ['(cayendo|callendo|callo|caia|cai) … (boca|cara|labio|labios)', '(boca|cara) … (cayendo|callendo|colgando)', 
+    FACE_DROOP: ['torci* … (sonrisa|boca|cara)', 'no (mueve|puede mover) (un lado|la mitad) de la cara', '(cayendo|callendo|callo|caia|cai) … (boca|cara|labio|labios)', '(boca|cara) … (cayendo|callendo|colgando)', 
       'cayo|caido|caida|cae … cara|boca', 'cara|boca … caida|caido|torcida|chueca|paralizada|de lado|dormida|ladeada|colgada', 'chueco|chueca|torcio|torcida … boca|cara', 'boca chueca', 'boca torcida',
       'lado de la cara … dormido|paralizado|caido|no se mueve', 'cara ladeada', 'babea … lado', 'sonrisa … chueca|torcida|de lado', 'se le cae … (la boca|la cara|el labio|un lado)', 'face … drooping',
       'se le fue la boca de lado', 'un lado de la cara',
@@ -488,11 +488,11 @@ export const es: LanguageRules = {
     ],
     RASH_NONBLANCHING: [
       '(manch*|punt*|pintitas|puntitos|ronchas|marcas|granitos|rash) … (morad*|moradit*|rojo oscuro|rojo vino|vino|violeta*|purpura|oscur*|purple)', 'no se (van|quitan|borran|desaparecen|aclaran|blanquean) … (aprieto|apreto|vaso|presiono|presion|vidrio)',
-      'vaso … (no se|siguen|se siguen|se ven)', 'con el vaso … (no|siguen)', 'petequia*', 'como moretones', 'como moratones', 'moretones … (sin golpe|solos|por todo)', 'purpura', 'rash … (no … fade|glass)',
+      'vaso … (no se|siguen|se siguen|se ven)', 'con el vaso (no|siguen)', 'petequia*', 'como moretones', 'como moratones', 'moretones … (sin golpe|solos|por todo)', 'purpura', 'rash … (no … fade|glass)',
       '(manchas|puntitos) … (no se borran|no se quitan|no desaparecen)',
     ],
     LIGHT_HURTS: ['no tolera la luz', 'no soporta la luz', 'molesta la luz', 'le molesta la luz', 'me molesta la luz', 'la luz … (molesta|duele|lastima|le molesta|me molesta)', 'fotofobia', 'luz … (le|me) (duele|molesta|lastima)'],
-    STIFF_NECK: ['cuello … tieso|rigido|duro|trabado', 'rigidez … cuello|nuca', 'nuca … rigida|tiesa|dura', 'rigidez de nuca', 'no puede … (doblar|bajar|mover) … cuello', 'no puede … (barbilla|menton) … pecho', 'stiff neck'],
+    STIFF_NECK: ['cuello … tieso|rigido|duro|trabado', 'rigidez … cuello|nuca', 'nuca … rigida|tiesa|dura', 'rigidez de nuca', 'no (puedo|puede|podia) … (doblar|bajar|mover) … cuello', 'no (puedo|puede|podia) … (barbilla|menton) … pecho', 'no puede … (barbilla|menton) … pecho', 'stiff neck'],
     INFECTION: [
       'infeccion', 'infectad*', 'neumonia', 'pulmonia', 'gripe', 'gripa', 'influenza', 'covid', 'celulitis', 'absceso', 'pus', 'supura*', 'antibiotico*', 'herida … (roja|caliente|pus|supurando|infectada|apestosa)',
       'infeccion de orina|urinaria|rinones|garganta', 'pielonefritis', 'bronquitis', 'apendicitis', 'uti', 'infection', 'anginas', 'amigdalitis', 'flu',

@@ -26,19 +26,20 @@ export const hi: LanguageRules = {
   concepts: {
     // ---- guards -------------------------------------------------------------------------
     // English "no"/"not" come from the English rules, which negate only forward.
-    NEGATION: [NAHI, 'mat', 'bina', 'मत', 'बिना', 'kabhi nahi', `koi (khayal|khyal|vichar|irada) ${NAHI}`, 'कोई (खयाल|ख्याल|विचार|इरादा) (नहीं|नही)'],
-    HYPOTHETICAL: ['maan lo', 'maan lijiye', 'man lo', 'मान लो', 'मान लीजिए', 'suppose', 'in case', 'kabhi agar', 'agar kabhi', 'अगर कभी', 'jaaye to|toh', 'jaye to|toh', 'जाए तो', 'जाये तो', 'agar', 'yadi', 'jab koi', 'kisi ko', 'अगर', 'यदि', 'किसी को', 'jab kisi'],
+    NEGATION: ['न', NAHI, 'mat', 'bina', 'मत', 'बिना', 'kabhi nahi', `koi (khayal|khyal|vichar|irada) ${NAHI}`, 'कोई (खयाल|ख्याल|विचार|इरादा) (नहीं|नही)'],
+    HYPOTHETICAL: ['(सहेली|दोस्त|saheli|dost) (शायद|shayad)', 'maan lo', 'maan lijiye', 'man lo', 'मान लो', 'मान लीजिए', 'suppose', 'in case', 'kabhi agar', 'agar kabhi', 'अगर कभी', 'agar', 'yadi', 'jab koi', 'kisi ko', 'अगर', 'यदि', 'किसी को', 'jab kisi'],
     // Hindi asks at the end of the sentence, so question words cover the whole sentence (INFO_TOPIC).
+    HYPOTHETICAL_END: ['(जाए|जाये|jaye|jaaye|ho|हो) (तो|to|toh)', '(जाए|जाये) तो'],
     INFO_QUESTION: [],
     // "kya karu" (what do I do) is NOT here: it is how an emergency asks for help.
-    INFO_TOPIC: [
+    INFO_TOPIC: ['(कितने|kitne|kitna|कितना) … (पर|par|pe) … (चिंता|chinta)', 'चिंता करनी चाहिए', 'chinta karni chahiye', 
       'kaise pata', 'kaise pehchane|pehchaane|pahchane', 'pehchan|pehchaan|pahchan kaise', 'kaise kare|karen|karein', 'kaise bache|bachein|bachen', 'kaise roke', 'jaankari',
       'janna chahta|chahti|hai', 'sikhna', 'kaise pata', 'fark|farak|antar', 'कैसे पता', 'कैसे पहचान*', 'जानना चाहत*', 'जानकारी', 'सीखना', 'फर्क', 'अंतर', 'कैसे करें',
       'lakshan', 'lachhan', 'symptoms', 'लक्षण', 'kya karna chahiye', 'क्या करना चाहिए', 'kab serious', 'kab khatarnak', 'se bachne', 'bachne ke liye', 'से बचने',
       '(hone|padne|aane) (pe|par) (kya|क्या)', 'लक्षण*', 'lakshan*', 'sanket', 'संकेत', 'training', 'ट्रेनिंग', 'workshop', 'वर्कशॉप', 'poster', 'पोस्टर', 'flyer', 'पर्चे', 'पुस्तिका', 'booklet', 'case study', 'केस स्टडी', 'परीक्षा', 'exam', 'class', 'क्लास', 'video', 'वीडियो', 'project', 'प्रोजेक्ट', 'awareness', 'jagrukta', 'जागरूकता', '(kitne ghante|कितने घंटे) (me|में|baad|बाद)', '(kitni der|कितनी देर) (me|में|tak|तक)', 'bachav|bachaav', 'बचाव', 'roktham', 'रोकथाम', 'general info|sawal|question', 'info chahiye', 'जानकारी चाहिए', 'bas jaanna|janna|puchna|poochna tha', 'बस जानना|पूछना था', 'बस पूछ रही|रहा', 'curiosity', 'kya hota hai', 'क्या होता है', 'form me|mein|pe likha', 'फॉर्म में', 'inme se kuch nahi', 'इनमें से कुछ नहीं', 'practical', 'प्रैक्टिकल', 'सामान्य नीति', 'material', 'मटीरियल', 'kaunsa hospital', 'कौन सा अस्पताल', '(होने|पडने|आने) पर क्या', 'sikhna hai',
     ],
     PRESENT: ['dikh rahe|raha|rahi', 'दिख रहे|रहा|रही', 'abhi', 'abhi abhi', 'is waqt', 'ho raha hai', 'ho rahi hai', 'अभी', 'हो रहा', 'हो रही'],
-    PAST: ['किशोरावस्था', 'kishoravastha', 'teenage (me|mein|में)', '<n:1-99> (saal|sal) (ki|ka|ke) (thi|tha|the)', '<n:1-99> साल (की|का|के) (थी|था|थे)', 'bachpan', 'बचपन', 
+    PAST: ['(nikla|nikli|निकला|निकली)', '(पहली|पिछली|pehli|pichhli) (प्रेग्नेंसी|डिलीवरी|pregnancy|delivery)', '(college|कॉलेज|school|स्कूल|university) (me|में|mein) … (hua|hui|हुआ|हुई) (tha|thi|था|थी)', 'किशोरावस्था', 'kishoravastha', 'teenage (me|mein|में)', '<n:1-99> (saal|sal) (ki|ka|ke) (thi|tha|the)', '<n:1-99> साल (की|का|के) (थी|था|थे)', 'bachpan', 'बचपन', 
       'pichle|pichhle|pichla saal|sal|mahine|mahina|hafte|baar', '<n:1-99> saal|sal|mahine|mahina|hafte pehle|pahle', 'kuch saal|mahine pehle|pahle', 'bachpan me|mein',
       'pehle|pahle … (hua tha|hui thi|hue the|pada tha|padi thi|aaya tha|aayi thi)', 'पिछले साल|महीने|हफ्ते', 'साल पहले', 'महीने पहले', 'पहले … (हुआ था|हुई थी|पडा था)', 'बचपन में', 'pichhle|pichhli|pichli saal|sal|mahine|hafte|baar|sardi|garmi', 'पिछली|पिछले (बार|सर्दी|गर्मी|प्रेग्नेंसी)', 'history', 'हिस्ट्री', '(lagta tha|लगता था)', '(saal se clean|साल से क्लीन)', 'in <n:1950-2035>', '<n:1950-2035> (me|mein|में)',
     ],
@@ -46,7 +47,7 @@ export const hi: LanguageRules = {
       'ab theek|thik|sahi', 'ruk gaya|gayi|gya', 'ab nahi hai', '(khoon|ulti|dard|daura|jhatke|bleeding) band ho gaya|gayi', 'theek ho gaya|gayi|gaye', 'hosh aa gaya|gayi', 'hosh me aa', 'रुक गया|गई', 'अब ठीक', 'ठीक हो गया|गई|गए',
       'होश आ गया|गई', '(खून|उल्टी|दर्द|दौरा|झटके) बंद हो गया|गई',
     ],
-    IDIOM: ['(खुशखबरी|khushkhabri|खुशी|khushi) … … (सांस|saans) (ही |) (अटक|atak)', '(hanste|haste|हंसते) … (chai|paani|khana|चाय|पानी) … (gale|गले) … (atak|अटक|fas|फंस)', 'hanste hanste', 'हंसते हंसते', 
+    IDIOM: ['(khushi|खुशी) (ke|के) (maare|mare|मारे) … (saans|सांस|sans)', '(खुशखबरी|khushkhabri|खुशी|khushi) … … (सांस|saans) (ही |) (अटक|atak)', '(hanste|haste|हंसते) … (chai|paani|khana|चाय|पानी) … (gale|गले) … (atak|अटक|fas|फंस)', 'hanste hanste', 'हंसते हंसते', 
       'jaan le lega|legi|lenge', 'jaan nikal', 'jaan hi nikal', 'meri jaan', 'hans hans ke', 'haste haste', 'hasi se', 'bhookh|bhuk|bhukh se mar', 'intezaar|intezar|intjar … mar',
       'karte karte mar', 'mar rahi|raha hu|hun|hoon intezaar|intezar', 'heart attack … lol|haha', 'dekh ke|kar … heart attack', 'dil baith gaya', 'naam sunte hi', 'नाम सुनते ही', 'bahut|bohot|बहुत kam|कम', 'panic attack', 'पैनिक अटैक', 'anxiety attack', '(stroke|स्ट्रोक|heart attack|हार्ट अटैक|sepsis|सेप्सिस|overdose|ओवरडोज|seizure|दौरे) (ke|के) (baad|बाद)', '(stroke|स्ट्रोक|overdose|ओवरडोज|sepsis|सेप्सिस) (wale|wala|wali|वाले|वाला|वाली|ward|वार्ड|treat|ka ilaj|का इलाज)', '(domestic violence|sexual assault|rape|घरेलू हिंसा|यौन हिंसा|आत्महत्या|suicide|self harm|overdose) (survivor*|support|group|flyer|poster|awareness|counsellor|counselor|wali|wala|helpline|हेल्पलाइन|रोकथाम|पोस्टर|talk|ward|prevention|के बारे में)', '(stroke|स्ट्रोक) … (treat|ilaj|ilaaj|इलाज)', 'heat stroke', 'sun stroke', '(karz|karze|karj|कर्ज|कर्जे) … (doob*|डूब*)', '(hair|baal|बाल) cutting', 'haan', 'han', 'haa', 'brown sugar', 'dil toot', 'sar kha', 'dimag kharab',
       'जान ले लेगा|लेगी', 'जान निकल', 'जान ही निकाल', 'हंस हंस', 'भूख से मर', 'मरी|मरा जा रही|रहा', 'दिल बैठ गया', 'दिल टूट', 'इंतजार … मर', 'देखकर … (हार्ट अटैक|दिल का दौरा)',
@@ -72,7 +73,7 @@ export const hi: LanguageRules = {
 
     // ---- chest pain ---------------------------------------------------------------------
     CHEST: ['seene', 'seena', 'sina', 'sine', 'seeney', 'chhati', 'chhaati', 'chati', 'chest', 'dil', 'सीने', 'सीना', 'छाती', 'दिल'],
-    CHEST_PAIN: ['pakad*', 'पकड*', 'bojh', 'बोझ', 'dard', 'dardh', 'pain', 'dabav', 'dabaav', 'dabao', 'jakdan', 'jakdaan', 'bhaari', 'bharipan', 'kheench*', 'chubhan', 'दर्द', 'दबाव', 'जकडन', 'भारीपन', 'भारी', 'खिंचाव', 'चुभन'],
+    CHEST_PAIN: ['dabane wala', 'दबाने वाला', 'dabav wala', 'pakad*', 'पकड*', 'bojh', 'बोझ', 'dard', 'dardh', 'pain', 'dabav', 'dabaav', 'dabao', 'jakdan', 'jakdaan', 'bhaari', 'bharipan', 'kheench*', 'chubhan', 'दर्द', 'दबाव', 'जकडन', 'भारीपन', 'भारी', 'खिंचाव', 'चुभन'],
     HEART_ATTACK: ['heart attack', 'heartattack', 'dil ka daura', 'dil ke daure', 'cardiac arrest', 'हार्ट अटैक', 'दिल का दौरा', 'दिल के दौरे'],
     HEART_ATTACK_NOW: [`heart attack aa ${RAHA}`, `dil ka daura pad ${RAHA}`, 'हार्ट अटैक आ रहा', 'दिल का दौरा पड रहा'],
 
@@ -192,7 +193,7 @@ export const hi: LanguageRules = {
     SWALLOWED_OBJECT: ['nigal … sikka|battery|magnet|khilona', 'निगल … सिक्का|बैटरी'],
 
     // ---- v2 catalogue: concepts from CONCEPT_GUIDE (rules/base.ts) ----------------------
-    NOT_BREATHING: [
+    NOT_BREATHING: ['(ठीक से|theek se|thik se) (सांस|saans|sans) (नहीं|nahi|nhi)', '(अजीब|ajeeb) … (सांस|saans) (खींच*|kheench*)', 
       `${SAANS} ${NAHI2} chal|chalti|चल|चलती`, `${SAANS} band|बंद`, `${SAANS} (ruk|रुक) (gayi|gai|gaya|गई|गयी|गया)`, `${SAANS} (band|बंद) (ho|हो) (gayi|gai|गई|गयी)`, `nabz|nabj|pulse|नब्ज|पल्स ${NAHI2}`, `dhadkan|धडकन ${NAHI2}|band|बंद`,
       `breathing ${NAHI2} kar`, `pulse ${NAHI2} mil`, 'not breathing', 'no pulse',
     ],
@@ -391,7 +392,7 @@ export const hi: LanguageRules = {
       '(accident|एक्सीडेंट|durghatna|दुर्घटना) (hua|ho|हुआ|हो)', 'takkar|टक्कर', '(gaadi|car|truck|bike|गाडी|कार|ट्रक|बाइक) (ne|से|se) … (takkar*|maar*|kuchal*|uda*|टक्कर*|मार*|कुचल*|उडा*)', 'kuchal*', 'कुचल*',
       `(pair|pairon|legs|पैर|पैरों) … (sunn*|सुन्न*|mehsoos ${NAHI2}|महसूस ${NAHI2})`,
     ],
-    EYE_EMERGENCY: [
+    EYE_EMERGENCY: ['(क्लीनर|cleaner|ओवन|oven) … (aankh|आंख)', 
       '(chuna|choona|चूना|acid|tezab|tezaab|तेजाब|एसिड|chemical|bleach|ब्लीच|phenyl|फिनाइल|cement|सीमेंट|harpic|हार्पिक) … (aankh|aankhon|ankh|आंख|आंखों)',
       '(metal|lohe|loha|sheesha|sheeshe|kaanch|kanch|tukda|tukde|keel|teer|लोहे|शीशा|शीशे|कांच|टुकडा|कील) … (aankh|आंख)', '(aankh|आंख) (me|mein|में) … (ghus*|घुस*)', '(aankh phoot|आंख फूट)',
       'achanak … (dikhna band|dikhai dena band|दिखना बंद|दिखाई देना बंद)',
