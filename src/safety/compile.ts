@@ -209,8 +209,9 @@ export function compileConcepts(rules: LanguageRules): ConceptMatcher {
       const skipped: number[] = [];
       let top = 0;
       // Returns the end index of the first match of slots[s..] starting at token i (fewest tokens skipped
-      // at each gap), or -1.
-      const matchFrom = (slots: Slot[], s: number, i: number, sentence: number, exactOnly: boolean): number => {
+      // at each gap), or -1. Neighbouring words of a phrase are in one clause ("gushing blood, pressure"
+      // is no "blood pressure"): `clause` is the clause token i must be in, or -1 after a gap.
+      const matchFrom = (slots: Slot[], s: number, i: number, sentence: number, exactOnly: boolean, clause: number): number => {
         if (s === slots.length) return i - 1;
         const slot = slots[s]!;
         if (slot.kind === 'gap') {
@@ -219,7 +220,7 @@ export function compileConcepts(rules: LanguageRules): ConceptMatcher {
             const j = i + skip;
             if (j >= tokens.length || tokens[j]!.sentence !== sentence) break;
             if (skip > 0) skipped[top++] = j - 1;
-            const end = matchFrom(slots, s + 1, j, sentence, exactOnly);
+            const end = matchFrom(slots, s + 1, j, sentence, exactOnly, -1);
             if (end >= 0) return end;
           }
           top = mark;
@@ -228,9 +229,10 @@ export function compileConcepts(rules: LanguageRules): ConceptMatcher {
         if (slot.kind === 'group') {
           const mark = top;
           for (const option of slot.options) {
-            const end = matchFrom(option, 0, i, sentence, exactOnly);
-            if (end >= 0) {
-              const rest = matchFrom(slots, s + 1, end + 1, sentence, exactOnly);
+            // An empty option matches nothing: the clause constraint passes on to what follows.
+            const end = option.length ? matchFrom(option, 0, i, sentence, exactOnly, clause) : i - 1;
+            if (end >= 0 || option.length === 0) {
+              const rest = matchFrom(slots, s + 1, end + 1, sentence, exactOnly, option.length ? tokens[end]!.clause : clause);
               if (rest >= 0) return rest;
             }
             top = mark;
@@ -238,8 +240,8 @@ export function compileConcepts(rules: LanguageRules): ConceptMatcher {
           return -1;
         }
         const t = tokens[i];
-        if (!t || t.sentence !== sentence || !slotMatches(slot, t, tokenKeys[i]!, exactOnly)) return -1;
-        return matchFrom(slots, s + 1, i + 1, sentence, exactOnly);
+        if (!t || t.sentence !== sentence || (clause >= 0 && t.clause !== clause) || !slotMatches(slot, t, tokenKeys[i]!, exactOnly)) return -1;
+        return matchFrom(slots, s + 1, i + 1, sentence, exactOnly, t.clause);
       };
 
       // Per concept and start: the shortest match (tightest evidence) and, when a phrase reaches
@@ -248,7 +250,7 @@ export function compileConcepts(rules: LanguageRules): ConceptMatcher {
       const longest = new Map<string, ConceptMatch>();
       const tryPhrase = (p: CompiledPhrase, i: number) => {
         top = 0;
-        const end = matchFrom(p.slots, 0, i, tokens[i]!.sentence, p.exactOnly);
+        const end = matchFrom(p.slots, 0, i, tokens[i]!.sentence, p.exactOnly, -1);
         if (end < 0) return;
         const id = `${p.concept}@${i}`;
         const match: ConceptMatch = top ? { concept: p.concept, start: i, end, skipped: skipped.slice(0, top) } : { concept: p.concept, start: i, end };

@@ -158,8 +158,8 @@ describe('the LLM as a third opinion', () => {
 
   it('raises a message the other detectors let through', async () => {
     verdict = '{"red_flag": true, "category": "stroke"}';
-    // The classifier now catches "keeps dropping his spoon": a message that rules and classifier both let through.
-    const out = await conversation(withLlm, 'en')("grandpa's left hand feels like it belongs to someone else");
+    // A vague message that rules and classifier both let through (the classifier now catches "his left hand feels like someone else's").
+    const out = await conversation(withLlm, 'en')('grandpa seems a bit off today and his hand feels odd to him');
     expect(out.result).toMatchObject({ urgency: 'emergency', escalate: true });
     expect(out.result.safety?.redFlag).toMatchObject({ detectors: ['llm'], category: 'stroke' });
   });

@@ -289,3 +289,10 @@ describe('mixed languages, conditions and overlapping readings', () => {
     expect(detector.detect('siento como si me apretaran el pecho con una prensa desde hace media hora', 'es')?.category).toBe('chest_pain');
   });
 });
+
+describe('neighbouring words of a phrase stay in one clause', () => {
+  it('"gushing blood, pressure isn\'t stopping it" is no "blood pressure"', () => {
+    expect(detector.detect("I cut my leg badly on glass and it's gushing blood, pressure isn't stopping it")?.flag).toBe('severe-bleeding');
+    expect(detector.detect('i have a lot of questions about my blood pressure')).toBeNull();
+  });
+});

@@ -37,7 +37,7 @@ export const es: LanguageRules = {
     ],
     // "si" is "if" (and "sí" without its accent): a comma after it ("si, me duele") ends the clause anyway.
     HYPOTHETICAL: ['si', 'en caso de', 'por si', 'cuando alguien', 'a alguien con|que', 'alguien que (tenga|tiene|esta)', 'que pasa si', 'para que', 'para evitar', 'if', 'algun dia', 'alguna vez', 'llegara a', 'llegase a'],
-    INFO_QUESTION: ['que se siente (cuando|si|tener)', 'como se (da|dan|hace|hacen|aplica|aplican)', 'se puede (volver|convertir|complicar)', 'puede (volverse|convertirse|causar)', 
+    INFO_QUESTION: ['a que temperatura', 'debo preocupar*', 'que se siente (cuando|si|tener)', 'como se (da|dan|hace|hacen|aplica|aplican)', 'se puede (volver|convertir|complicar)', 'puede (volverse|convertirse|causar)', 
       'cuales|cual son|es', 'que|q|k es un|una|el|la', 'que|q|k son', 'q es', 'k es', 'que senales', 'como se si', 'como saber', 'como puedo saber', 'como sabemos', 'como reconocer', 'como prevenir', 'prevenir', 'prevencion', 'evitar',
       'aprender', 'primeros auxilios', 'como se siente', 'cuando preocuparse', 'cuando debo preocuparme', 'informacion sobre', 'que hacer en caso', 'que significa', 'es cierto que',
       'se considera', 'a partir de', 'cuantos grados', 'que nivel', 'curso', 'clase', 'taller', 'capacitacion', 'capacitando', 'charla', 'platica', 'folleto*', 'presentacion', 'proyecto', 'poster',
@@ -55,7 +55,7 @@ export const es: LanguageRules = {
       'ya se le paro', 'ya se paro', 'ya paro', 'ya se detuvo', 'ya se quito', 'ya se me quito', 'ya se le quito', 'ya estoy bien', 'ya esta bien', 'todo salio bien', 'ya (se|me|le) paso', 'se (me|le) paso', 'ya paso (todo|el dolor|la crisis|el ataque|la convulsion)', 'se le paso',
       'ya desperto', 'volvio en si', 'ya se recupero', 'se recupero', 'ya sano', 'ya esta normal', 'ya esta jugando', 'ya no sangra', 'ya no sangro', 'estamos bien', 'sin hacerlo', 'ya no lo hago',
     ],
-    IDIOM: ['duele el corazon por', 'me duele el alma', 'no (responde|contesta) (mis|los|a mis|sus) (mensajes|llamadas|correos|textos|whats)', 'ahog* en un vaso de agua', 'ahogad* en (deudas|trabajo|pendientes|tramites|problemas|papeles)', 'atragant* de risa', 
+    IDIOM: ['respirar de (la |)(emocion|felicidad|risa|alegria|gusto)', 'duele el corazon por', 'me duele el alma', 'no (responde|contesta) (mis|los|a mis|sus) (mensajes|llamadas|correos|textos|whats)', 'ahog* en un vaso de agua', 'ahogad* en (deudas|trabajo|pendientes|tramites|problemas|papeles)', 'atragant* de risa', 
       '(me muero|me mori|morir|muriendo|muero|muerta|muerto|me voy a morir) de|por|d risa|hambre|sueno|ganas|frio|calor|verguenza|cansancio|miedo|aburrimiento', 'me muero por', 'muero por',
       'muerto|muerta de cansancio|hambre|risa|sueno|miedo|verguenza', 'me voy a morir si', 'se muere si', 'de muerte', 'pie en la tumba', 'me da un patatus', 'casi me da algo',
       'me esta|estan matando', 'me va|van a matar', 'me mata', 'me matan', 'casi me da|dio un infarto|ataque', 'me va a dar un infarto|ataque', 'me dio un infarto (cuando|al ver)',
@@ -131,7 +131,7 @@ export const es: LanguageRules = {
       'respira con mucha dificultad', 'apenas puede respirar', 'casi no puede respirar', 'shortness of breath', 'cant breathe', 'short of breath', 'ahogo', 'ahogandose', 'se ahoga', 'fatiga … respirar',
       'le falta la respiracion', 'respirar … (le|me) cuesta', 'respira … (con|muy) … (esfuerzo|dificil)',
     ],
-    NOT_BREATHING: [
+    NOT_BREATHING: ['no (le|se) (siento|oigo|escucho|encuentro) (el corazon|el pulso|latir)', 
       'no respira', 'no esta respirando', 'dejo de respirar', 'sin respirar', 'no tiene pulso', 'sin pulso', 'no le encuentro el pulso', 'no le siento el pulso', 'no le late', 'no late',
       'no respira bien', 'apenas respira', 'casi no respira', 'not breathing', 'haciendo compresiones',
     ],
@@ -150,7 +150,7 @@ export const es: LanguageRules = {
       'inhalador|bomba|nebulizador|nebulizaciones|salbutamol|ventolin|puff … no … sirve|ayuda|funciona|hace|mejora', 'no … (le|me) hace nada', 'no mejora', 'no sirve', 'no esta funcionando',
       'no (me|le) esta funcionando', 'no funciona', 'muy fuerte', 'costillas', 'se le hunde*', 'inclinad* hacia adelante', 'mas de dos palabras', 'cant talk',
     ],
-    STRIDOR: [
+    STRIDOR: ['(silba|chifla|chilla|pitido|silbido) … (al inhalar|al meter (el |)aire|al jalar aire|al respirar hacia adentro)', 
       'estridor', 'stridor',
       '(ruido|sonido|chillido|pitido|silbido|chiflido|ronquido|silbo) … (agudo|fuerte|ronco|raro|feo) … (respira*|aire|inhala*|adentro)',
       '(chillido|pitido|chiflido|ruido agudo|ruido fuerte|ruido ronco|sonido agudo|silbido fuerte) … (al|cuando|cada vez que) … (respira*|jalar|jala|meter|mete|tomar|toma|inhala*|entra)',
@@ -241,7 +241,7 @@ export const es: LanguageRules = {
     SHAKY: ['tembl*', 'tiembla', 'tiritando', 'shaky', 'shaking', 'temblorin', 'tembleque'],
 
     // ---- suicide / self-harm ------------------------------------------------------------
-    SUICIDAL: ['no quiero estar (vivo|viva|aqui)', '(soga|cuerda|pistola|arma|pastillas) … (la voy a usar|lo voy a usar|las voy a tomar|voy a usar)', 
+    SUICIDAL: ['(voy a|me voy a) tomar todas (mis|las) (pastillas|medicinas|tabletas)', 'cartas de despedida', 'no quiero estar (vivo|viva|aqui)', '(soga|cuerda|pistola|arma|pastillas) … (la voy a usar|lo voy a usar|las voy a tomar|voy a usar)', 
       'matarme', 'me quiero matar', 'me voy a matar', 'matarse', 'se quiere matar', 'se va a matar', 'suicid*', 'quitarme la vida', 'quitarse la vida', 'quitar la vida',
       'me quiero morir', 'quiero morirme', 'quiero morir', 'se quiere morir', 'no quiero vivir', 'no quiero seguir viviendo', 'no quiero seguir', 'no quiero despertar', 'ya no quiero estar aqui',
       'acabar con mi vida', 'acabar con todo', 'terminar con todo', 'terminar con mi vida', 'me estoy cortando', 'se esta cortando', 'cortarme las venas|munecas|brazos', 'me corte|corto a proposito',
@@ -249,14 +249,14 @@ export const es: LanguageRules = {
       'mejor estaria muerto|muerta', 'quiero estar muerto|muerta', 'no quiero existir', 'ya no quiero vivir', 'kill myself', 'want to die', 'me quiero ir de este mundo',
       'quitarme del medio', 'desaparecer para siempre',
     ],
-    PASSIVE_IDEATION: [
+    PASSIVE_IDEATION: ['(estaria|estarian|estariamos) mejor si (yo |)(ya |)no (estuviera|existiera|viviera)', 
       '(estarian|estaria|estaran|estara|vivirian|viviria|seria) … mejor sin', 'mejor sin mi', 'mejor si yo no', 'mejor si no estuviera', 'soy una carga', 'ser una carga', 'solo … (carga|estorbo)', 'estorbo',
       'dormirme y no despertar', 'no despertar nunca', 'no despertar mas', 'no me deje despertar', 'no volver a despertar', 'quisiera … (desaparecer|no despertar|no existir|morirme|estar muerto|estar muerta)',
       'ojala … (muerto|muerta|morir|no despertar|no existir|desaparecer|me muriera|no hubiera nacido)', 'para que seguir', 'no tiene sentido vivir', 'no le veo sentido', 'ya no le veo sentido',
       'mejor no haber nacido', 'nadie me extranaria', 'nadie me va a extranar', 'nadie me extrañaria', 'que dios me lleve', 'le pido a dios … (llevarme|que me lleve|no despertar|morir|que no me deje)',
       'que me lleve dios', 'no vale la pena seguir', 'vivir no tiene sentido', 'seria mejor … muerto|muerta', 'burden', 'better off without me',
     ],
-    SUICIDE_MEANS: [
+    SUICIDE_MEANS: ['cartas de despedida', 'este fin de semana', 'esta noche', 
       'pastillas guardadas', 'guardad* … (pastillas|pastillas|medicinas|pildoras)', 'junt* … (pastillas|medicinas|pildoras)', 'pistola', 'arma', 'cuchillo', 'soga', 'cuerda', 'lazo', 'puente',
       'veneno', 'plan', 'planeado', 'carta de despedida', 'carta', 'despedirme', 'despedida', 'regalando mis cosas', 'regale mis cosas', 'esta noche', 'hoy en la noche', 'navaja', 'gillette',
       'cutter', 'tirarme', 'ahorcarme', 'rifle', 'escopeta', 'revolver', 'gun', 'toda la noche', 'hoy estoy sola|solo', 'nadie en casa', 'raticida', 'tomarmelas todas', 'todas las pastillas',
@@ -296,7 +296,7 @@ export const es: LanguageRules = {
       '(sufro|vivo|hay|sufre|vive|estoy en|viviendo|sufriendo) … violencia (domestica|intrafamiliar|familiar)', 'me quito el celular', 'le quito el celular', 'me golpea', 'me golpeo', 'me golpearon', 'moretones que me hizo', 'me dejo moretones',
       'me pega', 'me pego', 'me pegó',
     ],
-    CHILD_ABUSE: ['(padrastro|tio|primo|abuelo|maestro|entrenador|hermanastro|novio de mi mama|vecino) … (me toca|me toco|me manosea|me manoseo|me toquetea)', 
+    CHILD_ABUSE: ['(moretones|marcas|morados) (en forma de|de) (dedos|mano|manos)', '(dijo|dice) que (fue|le pego|lo golpeo|la golpeo) (su|el) (papa|mama|padrastro|madrastra|padre)', '(padrastro|tio|primo|abuelo|maestro|entrenador|hermanastro|novio de mi mama|vecino) … (me toca|me toco|me manosea|me manoseo|me toquetea)', 
       '(la|lo|le|les|los|las) (quema|quemo|pega|pego|golpea|golpeo|maltrata|lastima|toca|toco|abusa|abuso) … (madrastra|padrastro|papa|mama|padre|madre|tio|novio|pareja|abuelo|primo|vecino)',
       '(madrastra|padrastro|papa|mama|padre|madre|tio|novio|pareja|abuelo|primo|vecino|maestro|maestra) … (le pega|la pega|lo pega|le pegaba|la quema|lo quema|abusa|la toca|lo toca|la golpea|lo golpea|los golpea|les pega|la maltrata|lo maltrata|la lastima|lo lastima|la quemo|lo quemo|le pego|la toco|lo toco|abuso)',
       'deja|dejan … (solos|solitos|sola|solo) … (dias|noches|sin comida|sin comer|todo el dia)', 'no les da de comer', 'no le da de comer', 'sin comida … (dias|ninos|hijos)', 'maltrato infantil', 'abuso infantil',
@@ -315,7 +315,7 @@ export const es: LanguageRules = {
       'salpic*', 'rocio', 'rocie', 'le cayo … (ojo|ojos|cara|boca)', 'me cayo … (ojo|ojos|cara)', '(respire|respiro|respiramos|respiraron|inhal*|aspir*|oli|olio|olimos) … (vapor*|gas*|humo|cloro|quimic*|olor)',
       'vapores', 'gases', 'humo de', 'mezcl*', 'en los ojos', 'en el ojo', 'tomo un trago de', 'le entro … ojo',
     ],
-    LARGE_AMOUNT: [
+    LARGE_AMOUNT: ['caja (completa|entera)', 'una caja', 'toda la caja', 
       'todo el frasco|bote|paquete|blister|tarro|sobre', 'toda la caja|botella|tira|plancha', 'todas las|mis|sus pastillas', 'un monton de', 'muchas', 'demasiad*', 'un puno', 'un punado', 'frasco entero',
       'caja entera', 'blister entero', '<n:8-500> pastillas|tabletas|pildoras|capsulas', 'varias cajas', 'de una vez', 'de un jalon', 'toda la semana', 'de toda la semana', 'media caja', 'medio frasco',
       'mas de la cuenta', 'todas de una', 'todas juntas', 'el doble … (de lo|dosis)', 'triple dosis', 'como <n:8-500>', 'mas de <n:8-500>', 'whole bottle', 'too many', 'todo lo que habia',
