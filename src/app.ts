@@ -98,6 +98,15 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
       adapterClient = createRedisClient(config.redis.url, '', outage);
       await adapterClient.connect();
       closers.unshift(() => adapterClient!.quit());
+      // The adapter saves a disconnecting socket's session with a SET it never awaits: one that
+      // fails (Redis down, or a socket closing after shutdown quit the client) must not become an
+      // unhandled rejection. A lost session only means a fresh socket.io session; the token resumes the chat.
+      const set = adapterClient.set.bind(adapterClient) as (...args: unknown[]) => Promise<unknown>;
+      (adapterClient as unknown as { set: (...args: unknown[]) => Promise<unknown> }).set = (...args) =>
+        set(...args).catch((err: Error) => {
+          logger.debug({ err: err.message }, 'socket.io session not saved');
+          return null;
+        });
     }
     const io = new SocketServer(http.server, {
       serveClient: true,

@@ -98,6 +98,10 @@ describe('one script tag on a clinic site', () => {
     expect(token).toMatch(/^v2\./);
     await screenshot(page, 'widget-desktop-open');
 
+    // Tokens carry their issue time in seconds: let that second pass, so the token the server
+    // issues on resume differs from this one and the test can see it reach the site.
+    const issuedSeconds = parseInt(token.split('.')[2]!, 36);
+    await expect.poll(() => Math.floor(Date.now() / 1000) > issuedSeconds, { timeout: 5_000 }).toBe(true);
     // Reload the clinic's page: the chat opens again (it was open) with the same conversation.
     await page.reload();
     await expect.poll(() => status(frame), { timeout: 20_000 }).toBe('Connected');
