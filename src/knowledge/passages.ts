@@ -52,28 +52,6 @@ export interface PassageMetadata {
 
 export type Passage = Document<PassageMetadata>;
 
-export interface Section {
-  heading: string;
-  text: string;
-}
-
-/** Splits a body at `## ` headings; text before the first heading is the lead section (heading ''). */
-export function splitSections(body: string): Section[] {
-  const sections: Section[] = [];
-  let current: Section = { heading: '', text: '' };
-  for (const line of body.split(/\r?\n/)) {
-    const heading = /^##[ \t]+(.+?)[ \t#]*$/.exec(line);
-    if (heading) {
-      sections.push(current);
-      current = { heading: heading[1]!.trim(), text: '' };
-    } else {
-      current.text += `${line}\n`;
-    }
-  }
-  sections.push(current);
-  return sections.map((s) => ({ heading: s.heading, text: s.text.trim() })).filter((s) => s.text.length > 0 || s.heading.length > 0);
-}
-
 export function passageHash(parts: readonly string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }

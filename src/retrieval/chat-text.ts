@@ -17,9 +17,3 @@ export function markdownToChat(markdown: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
-
-/** A section heading as a plain lead line ("How long it takes:"), in the language's punctuation. */
-export function leadLine(heading: string, chinese: boolean): string {
-  const bare = heading.replace(/[:：]\s*$/, '');
-  return chinese ? `${bare}：` : `${bare}:`;
-}

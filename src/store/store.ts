@@ -70,6 +70,16 @@ export interface FinishedTurn {
 }
 
 const STATE_MAX_AGE = `interval '7 days'`;
+
+// What a claim returns, shared by the claim on insert and the claim of the next pending message:
+// the conversation row as updated (state only while fresh), then the claimed message as m_*.
+const CLAIMED_CONVERSATION = `id, contact_id, channel, language, mode, created_at, holder,
+                       CASE WHEN state_at > now() - ${STATE_MAX_AGE} THEN state END AS state`;
+const CLAIM_COLUMNS = `c.id, c.contact_id AS "contactId", c.channel, k.external_id AS address, c.language, c.mode,
+                  c.created_at AS "createdAt", c.state, c.holder,
+                  m.id AS m_id, m.direction AS m_direction, m.role AS m_role, m.channel AS m_channel, m.external_id AS m_external_id,
+                  m.kind AS m_kind, m.body AS m_body, m.language AS m_language, m.meta AS m_meta, m.status AS m_status,
+                  m.created_at AS m_created_at`;
 /**
  * True when `holder` is NULL, ourselves, or an instance whose advisory lock is free (its session,
  * and so the process, is gone). A live holder's lock is held by its own session, so the try fails.
@@ -255,13 +265,8 @@ export function createStore(db: Database) {
              UPDATE conversations SET holder = $9::bigint
              WHERE id = $1 AND holder IS NULL AND EXISTS (SELECT 1 FROM ins)
                AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND direction = 'in' AND status = 'pending')
-             RETURNING id, contact_id, channel, language, mode, created_at, holder,
-                       CASE WHEN state_at > now() - ${STATE_MAX_AGE} THEN state END AS state)
-           SELECT c.id, c.contact_id AS "contactId", c.channel, k.external_id AS address, c.language, c.mode,
-                  c.created_at AS "createdAt", c.state, c.holder,
-                  m.id AS m_id, m.direction AS m_direction, m.role AS m_role, m.channel AS m_channel, m.external_id AS m_external_id,
-                  m.kind AS m_kind, m.body AS m_body, m.language AS m_language, m.meta AS m_meta, m.status AS m_status,
-                  m.created_at AS m_created_at
+             RETURNING ${CLAIMED_CONVERSATION})
+           SELECT ${CLAIM_COLUMNS}
            FROM ins m LEFT JOIN c ON true LEFT JOIN contacts k ON k.id = c.contact_id`,
           [m.conversationId, m.role, m.channel, m.externalId ?? null, m.kind ?? 'text', m.body, m.language ?? null, m.meta ?? {}, holder],
         ),
@@ -336,13 +341,8 @@ export function createStore(db: Database) {
                  SELECT 1 FROM messages WHERE conversation_id = $1 AND direction = 'in' AND status = 'pending') THEN $2::bigint END
              WHERE id = $1 AND ${claimable('holder', '$2::bigint', '$3::bigint[]')}
                AND (holder IS NOT NULL OR EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND direction = 'in' AND status = 'pending'))
-             RETURNING id, contact_id, channel, language, mode, created_at, holder,
-                       CASE WHEN state_at > now() - ${STATE_MAX_AGE} THEN state END AS state)
-           SELECT c.id, c.contact_id AS "contactId", c.channel, k.external_id AS address, c.language, c.mode,
-                  c.created_at AS "createdAt", c.state, c.holder,
-                  m.id AS m_id, m.direction AS m_direction, m.role AS m_role, m.channel AS m_channel, m.external_id AS m_external_id,
-                  m.kind AS m_kind, m.body AS m_body, m.language AS m_language, m.meta AS m_meta, m.status AS m_status,
-                  m.created_at AS m_created_at
+             RETURNING ${CLAIMED_CONVERSATION})
+           SELECT ${CLAIM_COLUMNS}
            FROM c JOIN contacts k ON k.id = c.contact_id
            LEFT JOIN LATERAL (SELECT * FROM messages WHERE conversation_id = $1 AND direction = 'in' AND status = 'pending'
                               ORDER BY id LIMIT 1) m ON c.holder IS NOT NULL`,

@@ -1,5 +1,5 @@
 import { isDidNotHelp, isHumanRequest } from '../../escalation/triggers.js';
-import type { Passage, TopicSource } from '../../knowledge/passages.js';
+import type { Passage } from '../../knowledge/passages.js';
 import type { AnswerUnit } from '../../knowledge/units.js';
 import type { SourceRef, SuggestedAction } from '../../message.js';
 import { markdownToChat } from '../../retrieval/chat-text.js';
@@ -213,9 +213,8 @@ function nurseAction(ctx: TurnContext): SuggestedAction {
   return { title: ctx.t('answers:nurseAction'), value: ctx.t('answers:nurseActionValue') };
 }
 
-const firstSource = (sources: readonly TopicSource[]) => sources[0];
 const toSource = (p: Passage): SourceRef => {
-  const source = firstSource(p.metadata.sources);
+  const source = p.metadata.sources[0];
   return { id: p.metadata.topicId, title: p.metadata.title, score: 1, unit: p.metadata.unitId, ...(source ? { url: source.url } : {}) };
 };
 const uniqueTopic = (s: SourceRef, i: number, all: SourceRef[]) => all.findIndex((o) => o.id === s.id) === i;
