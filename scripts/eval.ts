@@ -8,6 +8,7 @@
  *   npm run eval -- --part dev         the dev part (the only one to tune on)
  *   npm run eval -- --json             one JSON object
  *   npm run eval -- --part dev --misses  also list what went wrong (never for held-out)
+ *   npm run eval -- --dir DIR [--misses] any folder of <lang>.jsonl files in the same format
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,8 +55,9 @@ export interface LanguageReport {
   misses: string[];
 }
 
-export function readItems(part: Part, language: Language): EvalItem[] {
-  const file = join(paths.root, 'corpus', 'answers', part, `${language}.jsonl`);
+/** `part` is heldout, dev, or a folder of `<lang>.jsonl` files in the same format (`--dir`). */
+export function readItems(part: Part | string, language: Language): EvalItem[] {
+  const file = part === 'heldout' || part === 'dev' ? join(paths.root, 'corpus', 'answers', part, `${language}.jsonl`) : join(part, `${language}.jsonl`);
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
@@ -65,7 +67,7 @@ export function readItems(part: Part, language: Language): EvalItem[] {
 const ratio = (k: number, n: number) => (n ? Number((k / n).toFixed(3)) : 0);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 
-export async function evaluate(part: Part, languages: readonly Language[] = LANGUAGES): Promise<LanguageReport[]> {
+export async function evaluate(part: Part | string, languages: readonly Language[] = LANGUAGES): Promise<LanguageReport[]> {
   const config = parseConfig({ LOG_LEVEL: 'silent', DATA_DIR: join(paths.root, 'data') });
   const logger = createLogger('silent');
   const { engine, services, knowledge } = await createEngine(config, logger);
@@ -210,13 +212,15 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       part: { type: 'string', default: 'heldout' },
+      dir: { type: 'string' },
       lang: { type: 'string' },
       json: { type: 'boolean', default: false },
       misses: { type: 'boolean', default: false },
     },
   });
-  const part = values.part as Part;
-  if (part !== 'heldout' && part !== 'dev') {
+  // A folder of new questions (e.g. a set written to measure before it becomes examples).
+  const part = values.dir ?? (values.part as Part);
+  if (!values.dir && part !== 'heldout' && part !== 'dev') {
     process.stderr.write('eval: --part is heldout or dev\n');
     return 2;
   }
