@@ -176,6 +176,9 @@ export interface Config {
   };
 }
 
+/** Whether a staff desk is configured for escalations (Mattermost is the one CareRelay has). */
+export const staffDeskConfigured = (config: Pick<Config, 'mattermost'>): boolean => config.mattermost !== undefined;
+
 /**
  * Bot Framework credentials per MICROSOFT_APP_TYPE, as botbuilder's ConfigurationBotFrameworkAuthentication
  * (4.23) asserts them when the adapter is built: MultiTenant needs an app id and password; SingleTenant

@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import { staffDeskConfigured, type Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createI18n, type TFunction } from '../i18n.js';
 import type { Language } from '../language/languages.js';
@@ -31,7 +31,7 @@ export async function createEngineServices(config: Config, logger: Logger): Prom
     if (!fn) bound.set(language, (fn = i18n.getFixedT(language)));
     return fn;
   };
-  return { config, logger, clinic, t, safetyGate: createDefaultSafetyGate(config), staffDesk: Boolean(config.mattermost) };
+  return { config, logger, clinic, t, safetyGate: createDefaultSafetyGate(config), staffDesk: staffDeskConfigured(config) };
 }
 
 /** The turn pipeline, in order: language → safety gate → handoff → intent → answer → escalation. */

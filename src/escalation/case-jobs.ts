@@ -1,42 +1,31 @@
 import { isLanguage } from '../language/languages.js';
 import type { OutboxJob } from '../outbox/outbox.js';
 import { chooseNurses, WAVE_SIZE } from './assignment.js';
-import {
-  cardMessage,
-  cardProps,
-  channelDisplayName,
-  interpreterNote,
-  channelName,
-  patientPost,
-  priorityLabel,
-  triageMessage,
-  triageProps,
-} from './mattermost/card.js';
 import type { Case } from './cases-store.js';
-import { caseOrdering, deadlineFor, JOB, JOBS, type CasePostPayload, type EscalationDeps, type MattermostSide } from './deps.js';
+import { caseOrdering, deadlineFor, JOB, JOBS, type CasePostPayload, type EscalationDeps } from './deps.js';
+import type { CaseNote, StaffAlert, StaffDesk } from './desk.js';
+import type { PresenceTracker } from './presence.js';
 import { notifyPatient } from './policy.js';
 
 /** Choosing nurses wants presence as of now: status changes of others never reach the bot's websocket. */
 const PRESENCE_MAX_AGE_MS = 1_000;
 
 /**
- * Everything the case does in Mattermost, as outbox jobs: retried with backoff while
- * Mattermost is down, one at a time per case (ordering key), idempotent on retry.
+ * Everything the case does on the staff desk, as outbox jobs: retried with backoff while
+ * the desk is down, one at a time per case (ordering key), idempotent on retry.
  */
 export function createCaseJobs(deps: EscalationDeps) {
   const { cases, outbox, store, logger } = deps;
 
-  const side = (): MattermostSide => {
-    if (!deps.mattermost) throw new Error('Mattermost is not configured');
-    return deps.mattermost;
+  const side = (): { desk: StaffDesk; presence: PresenceTracker } => {
+    if (!deps.desk || !deps.presence) throw new Error('no staff desk is configured');
+    return { desk: deps.desk, presence: deps.presence };
   };
-  /** Without a post id the buttons are left out: a post is made first, then signed for its own id. */
-  const cardOptions = (m: MattermostSide, postId?: string) => ({ actionUrl: m.actionUrl(), actionSecret: m.settings.actionSecret, ...(postId ? { postId } : {}) });
   const isOpen = (c: Case | undefined): c is Case => !!c && (c.state === 'queued' || c.state === 'offered' || c.state === 'claimed');
 
   // --- enqueueing --------------------------------------------------------------------
   // Each enqueue also tries the job at once, in the caller (the outbox's fast path): cases
-  // of different patients reach Mattermost in parallel, not one by one in the sweep.
+  // of different patients reach the desk in parallel, not one by one in the sweep.
 
   async function enqueueOpen(c: Case, generation: number): Promise<void> {
     const { id } = await outbox.enqueue(JOB.open, `case:${c.id}:open:${generation}`, { caseId: c.id }, { orderingKey: caseOrdering(c.id) });
@@ -45,7 +34,7 @@ export function createCaseJobs(deps: EscalationDeps) {
   async function enqueueRound(c: Case, round: number): Promise<void> {
     await outbox.enqueue(JOB.round, `case:${c.id}:round:${round}`, { caseId: c.id, round }, { orderingKey: caseOrdering(c.id) });
   }
-  /** Posts into the case channel (after the card). `text` is ours; patient text is read from the store. */
+  /** Posts into the case's room (after the card). `note` is ours; patient text is read from the store. */
   async function enqueueCasePost(payload: CasePostPayload): Promise<void> {
     await outbox.enqueue(JOB.casePost, payload.key, payload, { orderingKey: caseOrdering(payload.caseId) });
   }
@@ -67,14 +56,14 @@ export function createCaseJobs(deps: EscalationDeps) {
    * the nurses recorded for it instead of choosing again.
    */
   async function pickRound(c: Case, round: number): Promise<{ nurses: string[]; languageMatched: boolean }> {
-    const m = side();
+    const { desk, presence } = side();
     const previous = await cases.offers(c.id);
     const recorded = previous.filter((o) => o.round === round);
     if (recorded.length) return { nurses: recorded.map((o) => o.nurse), languageMatched: recorded[0]!.languageMatched };
-    const [pool, presence, load] = await Promise.all([m.gateway.pool(), m.presence.current(PRESENCE_MAX_AGE_MS), cases.loadByNurse()]);
+    const [pool, statuses, load] = await Promise.all([desk.pool(), presence.current(PRESENCE_MAX_AGE_MS), cases.loadByNurse()]);
     const pick = chooseNurses({
       pool,
-      presence,
+      presence: statuses,
       roster: deps.roster,
       load,
       language: isLanguage(c.language) ? c.language : null,
@@ -88,56 +77,49 @@ export function createCaseJobs(deps: EscalationDeps) {
     return { nurses: pick.nurses.map((n) => n.id), languageMatched: pick.nurses.length === 0 || pick.languageMatched };
   }
 
-  /** Adds the round's nurses to the case channel and mentions them, so they are notified. */
-  async function announceRound(c: Case, channelId: string, round: number, pick: { nurses: string[]; languageMatched: boolean }, mayExist: boolean): Promise<void> {
+  /** Adds the round's nurses to the case's room and mentions them, so they are notified. */
+  async function announceRound(c: Case, roomId: string, round: number, pick: { nurses: string[]; languageMatched: boolean }, mayExist: boolean): Promise<void> {
     const { nurses } = pick;
     if (nurses.length === 0) return;
-    const m = side();
-    await m.gateway.addMembers(channelId, nurses);
-    const names = await Promise.all(nurses.map((id) => m.gateway.mention(id)));
-    const minutes = Math.max(1, Math.round(deadlineFor(deps.config, c.priority) / 60_000));
-    const interpreter = pick.languageMatched ? '' : `\n${interpreterNote(c.language)}`;
-    const message = `${names.join(' ')} ${priorityLabel(c.priority)} case #${c.number} is waiting for a nurse. **Claim** it on the card above to take the conversation. Unclaimed after about ${minutes} min, it goes to other nurses.${interpreter}`;
-    await m.gateway.postOnce(channelId, `case:${c.id}:offer:${round}`, { message }, mayExist);
+    const { desk } = side();
+    await desk.addStaff(roomId, nurses);
+    const deadlineMinutes = Math.max(1, Math.round(deadlineFor(deps.config, c.priority) / 60_000));
+    const note: CaseNote = { kind: 'offer', staff: nurses, deadlineMinutes, languageMatched: pick.languageMatched };
+    await desk.postToCase({ ...c, roomId }, `case:${c.id}:offer:${round}`, note, mayExist);
   }
 
-  async function alertTriage(c: Case, mention: 'here' | 'channel', why: 'unavailable' | 'unclaimed', mayExist: boolean): Promise<void> {
-    const m = side();
-    const { triageChannelId } = await m.gateway.ready();
-    const waited = Math.max(1, Math.round((Date.now() - new Date(c.createdAt).getTime()) / 60_000));
-    const key = `case:${c.id}:triage:${mention}`;
-    const post = await m.gateway.postOnce(triageChannelId, key, { message: triageMessage(c, mention, why, waited), props: triageProps(c, cardOptions(m)) }, mayExist);
-    await m.gateway.patchProps(post.id, key, triageProps(c, cardOptions(m, post.id)));
-    await cases.appendEvent(c.id, 'triage_alerted', 'system', { mention, why }, key);
+  /** Alerts all staff outside the case's room: those around (`here`), or everyone (`channel`). */
+  async function alertTriage(c: Case, reach: StaffAlert['reach'], why: StaffAlert['why'], mayExist: boolean): Promise<void> {
+    const waitedMinutes = Math.max(1, Math.round((Date.now() - new Date(c.createdAt).getTime()) / 60_000));
+    const key = `case:${c.id}:triage:${reach}`;
+    await side().desk.alertStaff(c, { reach, why, waitedMinutes }, key, mayExist);
+    await cases.appendEvent(c.id, 'triage_alerted', 'system', { mention: reach, why }, key);
   }
 
   // --- job handlers ----------------------------------------------------------------------
 
-  /** Case channel, card, first nurses (or the triage channel when nobody can take it). */
+  /** Case room, card, first nurses (or an alert to all staff when nobody can take it). */
   async function runOpen(job: OutboxJob<{ caseId: string }>): Promise<void> {
-    const m = side();
+    const { desk } = side();
     const c = await cases.get(job.payload.caseId);
     if (!isOpen(c) || c.state !== 'queued') return;
     const mayExist = job.attempts > 1;
-    let channelId = c.roomId;
-    if (!channelId) {
-      const channel = await m.gateway.ensurePrivateChannel(channelName(c), channelDisplayName(c), `CareRelay case #${c.number}`);
-      await cases.setRoom(c.id, 'mattermost', channel.id, channel.name);
-      channelId = channel.id;
+    let roomId = c.roomId;
+    if (!roomId) {
+      const room = await desk.openRoom(c);
+      await cases.setRoom(c.id, desk.name, room.id, room.name);
+      roomId = room.id;
     }
     // The card first: it is what the nurses need; choosing who to offer it to comes next.
     if (!c.cardId) {
       const history = await store.messages.history(c.conversationId, 200);
       const transcript = history.filter((msg) => c.transcriptUntil === null || msg.id <= c.transcriptUntil);
-      const key = `case:${c.id}:card`;
-      const card = await m.gateway.postOnce(channelId, key, { message: cardMessage(c, transcript), props: cardProps(c, cardOptions(m)) }, mayExist);
-      // The buttons' signature names the post, so they go on once it exists (a retry lands here too).
-      await m.gateway.patchProps(card.id, key, cardProps(c, cardOptions(m, card.id)));
-      await cases.setCard(c.id, card.id);
-      await cases.appendEvent(c.id, 'card_posted', 'system', { postId: card.id, channelId }, `case:${c.id}:card`);
+      const cardId = await desk.postCard(c, roomId, transcript, mayExist);
+      await cases.setCard(c.id, cardId);
+      await cases.appendEvent(c.id, 'card_posted', 'system', { postId: cardId, channelId: roomId }, `case:${c.id}:card`);
     }
     const first = await pickRound(c, 1);
-    await announceRound(c, channelId, 1, first, mayExist);
+    await announceRound(c, roomId, 1, first, mayExist);
     if (first.nurses.length === 0) {
       await alertTriage(c, 'here', 'unavailable', mayExist);
       await notifyPatient(deps, c, 'unavailable');
@@ -148,7 +130,7 @@ export function createCaseJobs(deps: EscalationDeps) {
     await cases.markOffered(c.id, deadlineFor(deps.config, c.priority));
   }
 
-  /** A deadline passed without a claim: next nurses, then @channel in the triage channel. */
+  /** A deadline passed without a claim: next nurses, then an alert to all staff. */
   async function runRound(job: OutboxJob<{ caseId: string; round: number }>): Promise<void> {
     const c = await cases.get(job.payload.caseId);
     if (!c || c.state !== 'offered' || !c.roomId) return;
@@ -164,43 +146,38 @@ export function createCaseJobs(deps: EscalationDeps) {
   }
 
   async function runCasePost(job: OutboxJob<CasePostPayload>): Promise<void | { externalId?: string }> {
-    const m = side();
+    const { desk } = side();
     const c = await cases.get(job.payload.caseId);
     if (!c?.roomId) throw new Error('case channel not ready');
-    let message = job.payload.text;
-    if (job.payload.messageId !== undefined) {
-      const inbound = await store.messages.get(job.payload.messageId);
+    const { note, text, messageId } = job.payload;
+    let said: CaseNote | undefined = note ?? (text ? { kind: 'text', text } : undefined);
+    if (messageId !== undefined) {
+      const inbound = await store.messages.get(messageId);
       if (!inbound) return;
       const replies = await Promise.all((job.payload.replyIds ?? []).map((id) => store.messages.get(id)));
-      message = patientPost(inbound.body, replies.filter((r) => r !== undefined).map((r) => r.body));
+      said = { kind: 'patient', body: inbound.body, replies: replies.filter((r) => r !== undefined).map((r) => r.body) };
     }
-    if (!message) return;
-    const post = await m.gateway.postOnce(c.roomId, job.payload.key, { message }, job.attempts > 1);
-    if (job.payload.messageId !== undefined) {
-      await cases.appendEvent(c.id, 'relayed_to_nurses', 'patient', { messageId: job.payload.messageId, postId: post.id }, job.payload.key);
+    if (!said) return;
+    const postId = await desk.postToCase(c, job.payload.key, said, job.attempts > 1);
+    if (messageId !== undefined) {
+      await cases.appendEvent(c.id, 'relayed_to_nurses', 'patient', { messageId, postId }, job.payload.key);
     }
-    return { externalId: post.id };
+    return { externalId: postId };
   }
 
   async function runCardRefresh(job: OutboxJob<{ caseId: string; postId?: string }>): Promise<void> {
-    const m = side();
+    const { desk } = side();
     const c = await cases.get(job.payload.caseId);
     if (!c) return;
     const { postId } = job.payload;
-    if (postId && postId !== c.cardId) {
-      // A triage alert: only one of ours, in the triage channel, is re-signed.
-      const [own, { triageChannelId }] = await Promise.all([m.gateway.ownPost(postId), m.gateway.ready()]);
-      if (own && own.channelId === triageChannelId) await m.gateway.patchProps(postId, own.key, triageProps(c, cardOptions(m, postId)));
-      return;
-    }
-    if (!c.cardId) return;
-    await m.gateway.patchProps(c.cardId, `case:${c.id}:card`, cardProps(c, cardOptions(m, c.cardId)));
+    if (postId) await desk.renewActions(c, postId);
+    else await desk.refreshCard(c);
   }
 
   async function runAddMember(job: OutboxJob<{ caseId: string; userId: string }>): Promise<void> {
     const c = await cases.get(job.payload.caseId);
     if (!c?.roomId) throw new Error('case channel not ready');
-    await side().gateway.addMembers(c.roomId, [job.payload.userId]);
+    await side().desk.addStaff(c.roomId, [job.payload.userId]);
   }
 
   return {

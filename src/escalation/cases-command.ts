@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Config } from '../config.js';
+import { staffDeskConfigured, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { ageOf, formatAge, parseStates, stateLabel, STATE_GROUPS, type QueueEntry } from './case-queue.js';
 import { NoCaseDatabase, openCaseReader, type CaseDetail, type CaseReader } from './case-reader.js';
@@ -80,7 +80,7 @@ function describeList(entries: QueueEntry[], states: readonly CaseState[], confi
     }
     lines.push('', table(rows));
   }
-  if (!config.mattermost && waiting > 0) {
+  if (!staffDeskConfigured(config) && waiting > 0) {
     lines.push('', 'No staff desk is configured (Mattermost is off): nobody has been notified of the waiting cases above.');
     lines.push('Follow them up (`carerelay cases show ID`), then `carerelay cases close ID`; or set MATTERMOST_* so cases reach the nurses.');
   }

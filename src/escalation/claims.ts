@@ -1,15 +1,10 @@
 import type { CaseJobs } from './case-jobs.js';
 import type { Case } from './cases-store.js';
 import type { EscalationDeps } from './deps.js';
+import type { StaffAction } from './desk.js';
 import { handBack, handOver, notifyPatient } from './policy.js';
 
-export interface StaffAction {
-  caseId: string;
-  /** The clicking Mattermost user; who they are and whether they are staff is asked of Mattermost. */
-  userId: string;
-  /** The post the button was on (from the signed context): the case card, or a triage alert. */
-  postId: string;
-}
+export type { StaffAction } from './desk.js';
 
 export const NOT_STAFF_TEXT = 'Only nurses in the triage channel can claim or resolve cases.';
 const isClaimable = (c: Case) => c.state === 'queued' || c.state === 'offered';
@@ -20,9 +15,9 @@ const stateWords: Record<string, string> = { resolved: 'resolved', abandoned: 'c
 export function createClaims(deps: EscalationDeps, jobs: CaseJobs) {
   const { cases, store } = deps;
 
-  /** The clicker as Mattermost knows them, if they are staff for this case; never the payload's name. */
+  /** The clicker as the desk knows them, if they are staff for this case; never the payload's name. */
   async function staffFor(userId: string, c: Case) {
-    const desk = deps.mattermost?.desk;
+    const desk = deps.desk;
     return desk ? desk.staffMember(userId, c.roomId ?? undefined) : undefined;
   }
 
@@ -34,7 +29,7 @@ export function createClaims(deps: EscalationDeps, jobs: CaseJobs) {
     return `Case #${c.number} is already ${stateWords[c.state] ?? c.state}.`;
   };
 
-  return {
+  const api = {
     async claim(action: StaffAction): Promise<string> {
       const current = await cases.get(action.caseId);
       if (!current) return refusal(undefined, action.userId);
@@ -46,10 +41,10 @@ export function createClaims(deps: EscalationDeps, jobs: CaseJobs) {
       const { claimed, case: c } = await cases.claim(action.caseId, action.userId, name);
       if (!claimed || !c) return refusal(c, action.userId);
       await handOver(store.conversations, c.conversationId);
-      // Claimed from a triage alert: the nurse is not in the private case channel yet.
+      // Claimed from an alert: the nurse is not in the private case room yet.
       if (c.roomId && action.postId !== c.cardId) await jobs.enqueueAddMember(c, action.userId);
       await jobs.enqueueCardRefresh(c, 'claimed');
-      await jobs.enqueueCasePost({ caseId: c.id, key: `case:${c.id}:claimed`, text: `:white_check_mark: ${name} claimed this case. Messages here now go to the patient.` });
+      await jobs.enqueueCasePost({ caseId: c.id, key: `case:${c.id}:claimed`, note: { kind: 'claimed', name } });
       await notifyPatient(deps, c, 'claimed', { name });
       return `You claimed case #${c.number}. Write in the case channel to reply to the patient; start with // for internal notes.`;
     },
@@ -64,7 +59,7 @@ export function createClaims(deps: EscalationDeps, jobs: CaseJobs) {
       const name = nurse.firstName;
       await handBack(store.conversations, c.conversationId);
       await jobs.enqueueCardRefresh(c, 'resolved');
-      await jobs.enqueueCasePost({ caseId: c.id, key: `case:${c.id}:resolved`, text: `:ballot_box_with_check: ${name} resolved this case. The patient is back with the assistant; messages here no longer reach them.` });
+      await jobs.enqueueCasePost({ caseId: c.id, key: `case:${c.id}:resolved`, note: { kind: 'resolved', name } });
       await notifyPatient(deps, c, 'resolved');
       return `Case #${c.number} resolved.`;
     },
@@ -77,7 +72,14 @@ export function createClaims(deps: EscalationDeps, jobs: CaseJobs) {
       await jobs.enqueueRenewal(c, action.postId, expiredAt);
       return 'This button had expired and has been renewed. Please click it again.';
     },
+
+    /** What the desk hands in: an expired action is renewed, a genuine one carried out. */
+    act(action: StaffAction): Promise<string> {
+      if (action.expiredAt !== undefined) return api.renew(action, action.expiredAt);
+      return action.kind === 'claim' ? api.claim(action) : api.resolve(action);
+    },
   };
+  return api;
 }
 
 export type Claims = ReturnType<typeof createClaims>;

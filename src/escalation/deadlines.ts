@@ -1,14 +1,14 @@
 import type { CaseJobs } from './case-jobs.js';
 import { deadlineFor, type EscalationDeps } from './deps.js';
-import { errorText } from './mattermost/gateway.js';
+import { errorText } from './desk.js';
 import { handBack, notifyPatient } from './policy.js';
 import type { createUndelivered } from './undelivered.js';
 
 /** A case nobody claims for this long is closed, and the patient is pointed elsewhere. */
 export const MAX_UNCLAIMED_MS = 12 * 3600_000;
-/** How long a queued case may sit before its delivery to Mattermost is checked on. */
+/** How long a queued case may sit before its delivery to the staff desk is checked on. */
 const QUEUED_CHECK_MS = 30_000;
-/** Rungs of the ladder: 1 first nurses, 2 next nurses, 3 @channel in triage. */
+/** Rungs of the ladder: 1 first nurses, 2 next nurses, 3 an alert to all staff. */
 const LAST_ROUND = 3;
 const SWEEP_LOCK = 'escalation:sweep';
 /** Dead nurse messages are looked for this often (they wait 10 minutes before a retry anyway). */
@@ -41,7 +41,7 @@ export function createDeadlines(deps: EscalationDeps, jobs: CaseJobs, undelivere
     }
   }
 
-  /** Cases that never reached Mattermost (it was off, or down long enough for the job to give up). */
+  /** Cases that never reached the staff desk (it was off, or down long enough for the job to give up). */
   async function requeueStuck(): Promise<void> {
     for (const c of await cases.queuedNeedingWork(QUEUED_CHECK_MS)) {
       if (c.openJobId === null) {
@@ -65,10 +65,10 @@ export function createDeadlines(deps: EscalationDeps, jobs: CaseJobs, undelivere
   }
 
   async function sweep(): Promise<void> {
-    if (!deps.mattermost) return;
+    if (!deps.desk) return;
     if (!(await state.claim(SWEEP_LOCK, intervalMs * 0.8))) return;
     await advanceOverdue();
-    if (deps.mattermost.desk.connected) await requeueStuck();
+    if (deps.desk.connected) await requeueStuck();
     await abandonStale();
     if (undelivered && Date.now() - undeliveredAt >= UNDELIVERED_EVERY_MS) {
       undeliveredAt = Date.now();
@@ -87,7 +87,7 @@ export function createDeadlines(deps: EscalationDeps, jobs: CaseJobs, undelivere
       timer = setInterval(() => {
         if (running) return;
         running = sweep()
-          .catch((err) => logger.warn({ err: errorText(err) }, 'escalation sweep failed'))
+          .catch((err) => logger.warn({ err: errorText(err, deps.desk) }, 'escalation sweep failed'))
           .finally(() => {
             running = undefined;
           });

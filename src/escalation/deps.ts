@@ -7,21 +7,9 @@ import type { StateStore } from '../state/state-store.js';
 import type { Store } from '../store/store.js';
 import type { TurnProcessor } from '../turns.js';
 import type { CasesStore, Priority } from './cases-store.js';
-import type { StaffDesk } from './desk.js';
-import type { MattermostGateway } from './mattermost/gateway.js';
+import type { CaseNote, StaffDesk } from './desk.js';
 import type { PresenceTracker } from './presence.js';
 import type { StaffRoster } from './staff.js';
-
-/** The connected side: present only when Mattermost is configured. */
-export interface MattermostSide {
-  settings: NonNullable<Config['mattermost']>;
-  gateway: MattermostGateway;
-  /** The same connection behind the desk-neutral interface (what relay, claims and deadlines use). */
-  desk: StaffDesk;
-  presence: PresenceTracker;
-  /** Where Mattermost sends button clicks (PUBLIC_URL, or the bound address when the port was 0). */
-  actionUrl(): string;
-}
 
 export interface EscalationDeps {
   config: Config;
@@ -33,7 +21,9 @@ export interface EscalationDeps {
   processor: Pick<TurnProcessor, 'deliver'>;
   services: EngineServices;
   roster: StaffRoster;
-  mattermost?: MattermostSide;
+  /** The staff desk and who is around on it: both present only when a desk is configured. */
+  desk?: StaffDesk;
+  presence?: PresenceTracker;
 }
 
 export const deadlineFor = (config: Config, priority: Priority) => config.caseDeadlinesMs[priority];
@@ -49,15 +39,38 @@ export const JOB = {
 } as const;
 
 const caseId = z.string().min(1);
+const name = z.string();
+
+/** The notes a case post job carries: never the patient's words (read by message id), never desk-worded text. */
+export type QueuedNote = Exclude<CaseNote, { kind: 'patient' } | { kind: 'text' }>;
+
+/** What a case post says, desk-neutral: the desk words it (see CaseNote). */
+const caseNote: z.ZodType<QueuedNote> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('offer'), staff: z.array(z.string().min(1)), deadlineMinutes: z.number(), languageMatched: z.boolean() }),
+  z.object({ kind: z.literal('raised'), priority: z.enum(['emergency', 'urgent', 'routine']), reason: z.string().nullable() }),
+  z.object({ kind: z.literal('claimed'), name }),
+  z.object({ kind: z.literal('resolved'), name }),
+  z.object({ kind: z.literal('undelivered'), final: z.boolean(), writtenAt: z.string().nullable(), reason: z.string() }),
+]);
 
 /** The payload schema of each kind: checked by the outbox whenever a row is read back to run. */
 export const JOBS = {
   open: jobKind(JOB.open, z.object({ caseId })),
   round: jobKind(JOB.round, z.object({ caseId, round: z.number().int().min(1) })),
-  /** `text` is ours; a patient's words are read from the store by message id, never kept in the payload. */
+  /**
+   * `note` is ours (`text`: already worded, from rows queued by an older build); a patient's
+   * words are read from the store by message id, never kept in the payload.
+   */
   casePost: jobKind(
     JOB.casePost,
-    z.object({ caseId, key: z.string().min(1), text: z.string().optional(), messageId: z.number().int().optional(), replyIds: z.array(z.number().int()).optional() }),
+    z.object({
+      caseId,
+      key: z.string().min(1),
+      note: caseNote.optional(),
+      text: z.string().optional(),
+      messageId: z.number().int().optional(),
+      replyIds: z.array(z.number().int()).optional(),
+    }),
   ),
   /** Refreshes the case card, or (with `postId`) re-signs a triage alert's buttons. */
   card: jobKind(JOB.card, z.object({ caseId, postId: z.string().optional() })),

@@ -1,17 +1,15 @@
 import type { Logger } from '../logger.js';
 import type { StateStore } from '../state/state-store.js';
-import type { Nurse, Presence } from './assignment.js';
-import { errorText } from './mattermost/gateway.js';
+import type { Presence } from './assignment.js';
+import type { StaffDesk } from './desk.js';
 
 interface Snapshot {
   at: number;
   statuses: Record<string, Presence>;
 }
 
-export interface PresenceSource {
-  pool(force?: boolean): Promise<Nurse[]>;
-  statuses(userIds: string[]): Promise<Record<string, Presence>>;
-}
+/** Where presence comes from: the staff desk. */
+export type PresenceSource = Pick<StaffDesk, 'pool' | 'statuses' | 'describeError'>;
 
 const KEY = 'mm:presence';
 const POLL_LOCK = 'mm:presence:poll';
@@ -19,8 +17,8 @@ const POLL_LOCK = 'mm:presence:poll';
 /**
  * Who among the nurses is online, shared by every instance through the state store. A
  * periodic poll (one instance per interval) keeps it fresh, and assignment asks for a
- * fresh-enough view before choosing. (Mattermost sends `status_change` only to the user
- * whose status changed, so the bot's websocket cannot patch it in between.)
+ * fresh-enough view before choosing. (A desk need not push other users' status changes:
+ * Mattermost sends `status_change` only to the user whose status changed.)
  */
 export function createPresence({ source, state, logger, pollMs = 30_000 }: { source: PresenceSource; state: StateStore; logger: Logger; pollMs?: number }) {
   let timer: NodeJS.Timeout | undefined;
@@ -37,7 +35,7 @@ export function createPresence({ source, state, logger, pollMs = 30_000 }: { sou
   return {
     refresh,
     /**
-     * Statuses no older than `maxAgeMs`, polling Mattermost if the shared view is older.
+     * Statuses no older than `maxAgeMs`, polling the desk if the shared view is older.
      * If the poll fails, an older shared view is better than none.
      */
     async current(maxAgeMs: number): Promise<Record<string, Presence>> {
@@ -47,7 +45,7 @@ export function createPresence({ source, state, logger, pollMs = 30_000 }: { sou
         return (await refresh()).statuses;
       } catch (err) {
         if (!saved) throw err;
-        logger.warn({ err: errorText(err), ageMs: Date.now() - saved.at }, 'presence poll failed; using the last shared view');
+        logger.warn({ err: source.describeError(err), ageMs: Date.now() - saved.at }, 'presence poll failed; using the last shared view');
         return saved.statuses;
       }
     },
@@ -56,7 +54,7 @@ export function createPresence({ source, state, logger, pollMs = 30_000 }: { sou
         void (async () => {
           if (!(await state.claim(POLL_LOCK, pollMs * 0.9))) return;
           await refresh();
-        })().catch((err) => logger.debug({ err: errorText(err) }, 'presence poll failed'));
+        })().catch((err) => logger.debug({ err: source.describeError(err) }, 'presence poll failed'));
       }, pollMs);
       timer.unref();
     },

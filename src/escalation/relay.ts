@@ -2,8 +2,7 @@ import { isLanguage } from '../language/languages.js';
 import type { OutboxJob } from '../outbox/outbox.js';
 import type { CaseJobs } from './case-jobs.js';
 import { JOB, JOBS, type EscalationDeps, type RelayPayload } from './deps.js';
-import type { StaffMessage } from './desk.js';
-import { errorText } from './mattermost/gateway.js';
+import { errorText, type StaffMessage } from './desk.js';
 import { handOver, notifyPatient } from './policy.js';
 
 /** A nurse's message starting with this stays an internal note in the case channel. */
@@ -31,7 +30,7 @@ export function createRelay(deps: EscalationDeps, jobs: CaseJobs) {
 
   /** Enqueues in arrival order; one failure does not hold back the posts after it. */
   function serial(message: StaffMessage): Promise<void> {
-    queue = queue.then(() => enqueue(message)).catch((err) => logger.warn({ err: errorText(err) }, 'could not queue a nurse message'));
+    queue = queue.then(() => enqueue(message)).catch((err) => logger.warn({ err: errorText(err, deps.desk) }, 'could not queue a nurse message'));
     return queue;
   }
 
@@ -47,7 +46,7 @@ export function createRelay(deps: EscalationDeps, jobs: CaseJobs) {
     const conversation = await store.conversations.get(c.conversationId);
     if (!conversation) return;
     if (await cases.messageWithMeta(conversation.id, 'mattermostPostId', postId)) return;
-    const desk = deps.mattermost?.desk;
+    const desk = deps.desk;
     if (!desk) throw new Error('no staff desk is configured');
     // Our own posts (the card, the patient's quoted words) must never echo back to the patient.
     if (userId === (await desk.ready()).botUserId) return;
@@ -72,7 +71,7 @@ export function createRelay(deps: EscalationDeps, jobs: CaseJobs) {
    * for posts in open case channels that may have been missed. Duplicates are harmless.
    */
   async function catchUp(): Promise<void> {
-    const desk = deps.mattermost?.desk;
+    const desk = deps.desk;
     if (!desk) return;
     const lostAt = desk.disconnectedAt;
     const open = (await cases.listOpen()).filter((c) => c.roomId);
@@ -81,7 +80,7 @@ export function createRelay(deps: EscalationDeps, jobs: CaseJobs) {
       try {
         for (const message of await desk.messagesSince(c.roomId!, from - 60_000)) await serial(message);
       } catch (err) {
-        logger.warn({ caseId: c.id, err: errorText(err) }, 'catching up on case channel failed');
+        logger.warn({ caseId: c.id, err: errorText(err, desk) }, 'catching up on case channel failed');
       }
     }
   }

@@ -18,8 +18,6 @@ interface DeadRow {
   generation: number;
 }
 
-const time = (d: Date) => `${d.toISOString().slice(11, 16)} UTC`;
-
 /** Short, log-safe reason for the nurse: never message text (errors carry ids and statuses). */
 function reason(lastError: string | null): string {
   const text = (lastError ?? '').replace(/\s+/g, ' ').trim();
@@ -30,7 +28,7 @@ function reason(lastError: string | null): string {
  * Nurse messages that the outbox gave up on are neither lost nor silent: each is queued again
  * every 10 minutes for about 3 hours (a new outbox row, `<key>#r<n>`, so the dead row stays as
  * the record), and the nurse is told in the case channel when it first failed and when
- * CareRelay stops trying. Covers both steps: the relay from Mattermost (escalation.relay) and
+ * CareRelay stops trying. Covers both steps: the relay from the staff desk (escalation.relay) and
  * the delivery to the patient's channel (deliver-message of a nurse message).
  */
 export function createUndelivered(deps: EscalationDeps & { db: Database }, jobs: CaseJobs) {
@@ -78,14 +76,14 @@ export function createUndelivered(deps: EscalationDeps & { db: Database }, jobs:
   async function handle(row: DeadRow): Promise<void> {
     const found = await caseOf(row);
     const next = row.generation + 1;
-    const when = found?.writtenAt ? ` (written ${time(new Date(found.writtenAt))})` : '';
+    const writtenAt = found?.writtenAt ? new Date(found.writtenAt).toISOString() : null;
     if (next > MAX_RETRIES) {
       if (found) {
         await cases.appendEvent(found.caseId, 'relay_gave_up', 'system', { outboxId: row.id, kind: row.kind }, `undelivered-final:${row.base}`);
         await jobs.enqueueCasePost({
           caseId: found.caseId,
           key: `undelivered-final:${row.base}`,
-          text: `:x: A message of yours${when} could **not** be delivered to the patient: CareRelay tried for about 3 hours and has stopped (last error: ${reason(row.lastError)}). Please reach the patient another way.`,
+          note: { kind: 'undelivered', final: true, writtenAt, reason: reason(row.lastError) },
         });
       }
       logger.error({ outboxId: row.id, kind: row.kind, caseId: found?.caseId }, 'nurse message not delivered; retries exhausted');
@@ -100,7 +98,7 @@ export function createUndelivered(deps: EscalationDeps & { db: Database }, jobs:
       await jobs.enqueueCasePost({
         caseId: found.caseId,
         key: `undelivered:${row.base}`,
-        text: `:warning: A message of yours${when} has **not reached the patient yet** (${reason(row.lastError)}). CareRelay keeps trying every 10 minutes for about 3 hours and will say here if it gives up. If it is urgent, reach the patient another way.`,
+        note: { kind: 'undelivered', final: false, writtenAt, reason: reason(row.lastError) },
       });
     }
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signAction } from '../../src/escalation/action-signing.js';
+import { signAction } from '../../src/escalation/mattermost/action-signing.js';
 import { NOT_STAFF_TEXT } from '../../src/escalation/claims.js';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
 import type { StoredPost } from '../fakes/mattermost-server.js';
@@ -25,7 +25,7 @@ describe('POST /mattermost/actions: only Mattermost staff, only from the signed 
       { username: 'ed', firstName: 'Ed', languages: ['en'], status: 'online' },
     ]);
     app = await startTestApp(mm.env);
-    await until(() => app.relay.escalation.mattermost?.gateway.connected, 'the Mattermost websocket');
+    await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
   });
   afterAll(async () => {
     await app?.close();
@@ -153,7 +153,7 @@ describe('POST /mattermost/actions: only Mattermost staff, only from the signed 
   it('renews an expired Claim on a triage alert, and a claim from there adds the nurse to the case channel', async () => {
     const { fake, nurses } = mm;
     for (const n of [nurses.ana!, nurses.ed!]) fake.setStatus(n.id, 'offline');
-    await app.relay.escalation.mattermost!.presence.refresh();
+    await app.relay.escalation.presence!.refresh();
     const visitor = await connectVisitor(app.url, { language: 'en' });
     await visitor.send('I would like a nurse to call me tonight');
     const card = await until(() => findCard(fake, (p) => p.message.includes('call me tonight')), 'the case card');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { signAction, verifyAction } from '../../src/escalation/action-signing.js';
+import { signAction, verifyAction } from '../../src/escalation/mattermost/action-signing.js';
 import { cardMessage, cardProps, channelName, patientPost } from '../../src/escalation/mattermost/card.js';
 import type { Case } from '../../src/escalation/cases-store.js';
-import { neutraliseInline, quoteUntrusted } from '../../src/escalation/neutralise.js';
+import { neutraliseInline, quoteUntrusted } from '../../src/escalation/mattermost/neutralise.js';
 import type { StoredMessage } from '../../src/store/store.js';
 import { MENTION } from './helpers.js';
 

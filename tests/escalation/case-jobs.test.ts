@@ -16,7 +16,7 @@ describe('case jobs on a Mattermost server without batch member adds (before mat
       { batchChannelMembers: false, serverVersion: '9.9.1.9.9.1.fakehash.false' },
     );
     app = await startTestApp(mm.env);
-    await until(() => app.relay.escalation.mattermost?.gateway.connected, 'the Mattermost websocket');
+    await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
   });
   afterAll(async () => {
     await app?.close();

@@ -18,7 +18,7 @@ describe('escalation: deadlines and presence', () => {
       { routine: 0.02 },
     );
     app = await startTestApp(mm.env);
-    await until(() => app.relay.escalation.mattermost?.gateway.connected, 'the Mattermost websocket');
+    await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
   });
   afterAll(async () => {
     await app?.close();
@@ -37,7 +37,7 @@ describe('escalation: deadlines and presence', () => {
     // Berta goes offline while the case waits: the next offer must skip her.
     fake.setStatus(nurses.berta!.id, 'offline');
     // Other users' status changes never reach the bot's websocket; the shared view learns them by polling.
-    await app.relay.escalation.mattermost!.presence.refresh();
+    await app.relay.escalation.presence!.refresh();
     await until(() => fake.members(channelId).includes(nurses.carmen!.id), 'Carmen (away) offered after the deadline', 20_000);
     expect(fake.members(channelId)).not.toContain(nurses.berta!.id);
     expect(fake.members(channelId)).not.toContain(nurses.dora!.id);
@@ -74,7 +74,7 @@ describe('escalation: deadlines and presence', () => {
   it('tells the patient honestly when no nurse is reachable, and alerts the triage channel with @here', async () => {
     const { fake, nurses } = mm;
     for (const n of Object.values(nurses)) fake.setStatus(n.id, 'offline');
-    await app.relay.escalation.mattermost!.presence.refresh();
+    await app.relay.escalation.presence!.refresh();
     const visitor = await connectVisitor(app.url, { language: 'en' });
     await visitor.send('I want to talk to a nurse');
     const honest = await visitor.next((m) => m.role === 'bot' && /No nurse is available/.test(m.text));

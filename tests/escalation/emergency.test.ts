@@ -13,7 +13,7 @@ describe('escalation: emergencies', () => {
       { username: 'olga', firstName: 'Olga', languages: ['es', 'en'], status: 'offline' },
     ]);
     app = await startTestApp(mm.env);
-    await until(() => app.relay.escalation.mattermost?.gateway.connected, 'the Mattermost websocket');
+    await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
   });
   afterAll(async () => {
     await app?.close();

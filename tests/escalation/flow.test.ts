@@ -13,7 +13,7 @@ describe('escalation: web chat patient ↔ nurse in Mattermost', () => {
       { username: 'ed', firstName: 'Ed', languages: ['en'], status: 'online' },
     ]);
     app = await startTestApp(mm.env);
-    await until(() => app.relay.escalation.mattermost?.gateway.connected, 'the Mattermost websocket');
+    await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
   });
   afterAll(async () => {
     await app?.close();

@@ -36,7 +36,7 @@ describe('escalation: two instances', () => {
     const config = testConfig(env);
     a = await startTestApp(env, config);
     b = await startTestApp(env, config);
-    await until(() => a.relay.escalation.mattermost?.gateway.connected && b.relay.escalation.mattermost?.gateway.connected, 'both websockets');
+    await until(() => a.relay.escalation.desk?.connected && b.relay.escalation.desk?.connected, 'both websockets');
   });
   afterAll(async () => {
     // Closing b's relay only: a's close drops the shared schema and keys.

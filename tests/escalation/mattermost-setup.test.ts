@@ -186,7 +186,7 @@ describe('carerelay mattermost setup', () => {
       STAFF_FILE: env.STAFF_FILE!,
     });
     try {
-      await until(() => app.relay.escalation.mattermost?.gateway.connected, 'the Mattermost websocket');
+      await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
       const visitor = await connectVisitor(app.url, { language: 'en' });
       await visitor.send('I want to talk to a nurse please');
       // Nobody online: the case is announced in the triage channel, with a Claim button.

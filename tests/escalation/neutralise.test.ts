@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardMessage, patientPost, POST_MAX_RUNES } from '../../src/escalation/mattermost/card.js';
 import type { Case } from '../../src/escalation/cases-store.js';
 import { createMattermostGateway } from '../../src/escalation/mattermost/gateway.js';
-import { neutraliseInline, quoteUntrusted, runeCount } from '../../src/escalation/neutralise.js';
+import { neutraliseInline, quoteUntrusted, runeCount } from '../../src/escalation/mattermost/neutralise.js';
 import { createLogger } from '../../src/logger.js';
 import type { StoredMessage } from '../../src/store/store.js';
 import { startFakeMattermost, type FakeMattermost } from '../fakes/mattermost-server.js';

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MattermostDesk } from '../../src/escalation/mattermost/desk.js';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
 import { findCard, startMattermostFixture, until, type MattermostFixture } from './helpers.js';
 
@@ -11,7 +12,7 @@ describe('escalation: Mattermost down, then back', () => {
   beforeAll(async () => {
     mm = await startMattermostFixture([{ username: 'ana', firstName: 'Ana', languages: ['en'], status: 'online' }]);
     app = await startTestApp(mm.env);
-    await until(() => app.relay.escalation.mattermost?.gateway.connected, 'the Mattermost websocket');
+    await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
   });
   afterAll(async () => {
     await app?.close();
@@ -44,14 +45,14 @@ describe('escalation: Mattermost down, then back', () => {
     await until(() => fake.posts(card.channel_id).find((p) => p.message.includes('my arm hurts')), 'the patient message in the case channel');
     expect(fake.channels().filter((ch) => ch.name.startsWith('case-'))).toHaveLength(1);
     expect(fake.posts().filter((p) => String(p.props.carerelay_key ?? '').endsWith(':card'))).toHaveLength(1);
-    await until(() => app.relay.escalation.mattermost!.gateway.connected, 'the websocket back');
+    await until(() => app.relay.escalation.desk!.connected, 'the websocket back');
     expect(((await (await fetch(`${app.url}/ready`)).json()) as Readiness).checks.escalation!.ok).toBe(true);
     visitor.close();
   });
 
   it('posts a retried message once: a post that went through before a failure is found, not repeated', async () => {
     const { fake } = mm;
-    const gateway = app.relay.escalation.mattermost!.gateway;
+    const { gateway } = app.relay.escalation.desk as MattermostDesk;
     const first = await gateway.postOnce(fake.triageChannelId, 'test:idempotent', { message: 'only once' }, false);
     const again = await gateway.postOnce(fake.triageChannelId, 'test:idempotent', { message: 'only once' }, true);
     expect(again.id).toBe(first.id);

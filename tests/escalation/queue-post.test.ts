@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../bench/app-process.js';
 import { runMattermostCommand } from '../../src/escalation/mattermost/setup-command.js';
-import { queueMarkdown } from '../../src/escalation/queue-post.js';
+import { queueMarkdown } from '../../src/escalation/mattermost/queue-post.js';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
 import { actionId, findCard, MENTION, startMattermostFixture, until, type MattermostFixture } from './helpers.js';
 
@@ -29,7 +29,7 @@ describe('the case queue in Mattermost: pinned post and /carerelay cases', () =>
     expect(out).toMatch(/created slash command \/carerelay in clinic \(calls http:\/\/127\.0\.0\.1:\d+\/mattermost\/command\)/);
     commandToken = /^MATTERMOST_COMMAND_TOKEN=(\S+)$/m.exec(out)![1]!;
     app = await startTestApp({ ...mm.env, PORT: String(port), PUBLIC_URL: publicUrl, MATTERMOST_COMMAND_TOKEN: commandToken });
-    await until(() => app.relay.escalation.mattermost?.gateway.connected, 'the Mattermost websocket');
+    await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
   });
   afterAll(async () => {
     await app?.close();

@@ -22,7 +22,7 @@ describe('a nurse message whose delivery gave up', () => {
   beforeAll(async () => {
     mm = await startMattermostFixture([{ username: 'ana', firstName: 'Ana', languages: ['en'], status: 'online' }]);
     app = await startTestApp(mm.env);
-    await until(() => app.relay.escalation.mattermost?.gateway.connected, 'the Mattermost websocket');
+    await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
   });
   afterAll(async () => {
     await app?.close();

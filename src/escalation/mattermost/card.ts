@@ -1,8 +1,9 @@
 import { ALL_PACKS } from '../../language/packs/index.js';
 import type { StoredMessage } from '../../store/store.js';
-import { signAction } from '../action-signing.js';
+import { signAction } from './action-signing.js';
 import type { Case, Priority } from '../cases-store.js';
-import { clipRunes, neutraliseInline, quoteUntrusted, runeCount } from '../neutralise.js';
+import type { CaseNote } from '../desk.js';
+import { clipRunes, neutraliseInline, quoteUntrusted, runeCount } from './neutralise.js';
 
 /** Staff-facing text is English: it is the nurses' working language in Mattermost. */
 const LANGUAGE_NAMES: Record<string, string> = Object.fromEntries(ALL_PACKS.map((p) => [p.code, p.englishName]));
@@ -156,3 +157,32 @@ export function patientPost(body: string, botReplies: string[]): string {
 export const channelName = (c: Pick<Case, 'number' | 'id'>) => `case-${c.number}-${c.id.replace(/-/g, '').slice(0, 8)}`;
 export const channelDisplayName = (c: Pick<Case, 'number' | 'priority' | 'language'>) =>
   `Case ${c.number} · ${PRIORITY_LABEL[c.priority]} · ${c.language ?? '??'}`;
+
+/**
+ * A case note as posted in the case channel. `mentions` are the offered staff as Mattermost
+ * mentions them (`@username`), in the note's order.
+ */
+export function noteMessage(c: Pick<Case, 'number' | 'priority' | 'language'>, note: CaseNote, mentions: string[] = []): string {
+  switch (note.kind) {
+    case 'offer': {
+      const interpreter = note.languageMatched ? '' : `\n${interpreterNote(c.language)}`;
+      return `${mentions.join(' ')} ${priorityLabel(c.priority)} case #${c.number} is waiting for a nurse. **Claim** it on the card above to take the conversation. Unclaimed after about ${note.deadlineMinutes} min, it goes to other nurses.${interpreter}`;
+    }
+    case 'raised':
+      return `@channel :rotating_light: Priority raised to **${note.priority.toUpperCase()}** (${note.reason ?? 'new trigger'}). Please read the patient's latest message now.`;
+    case 'claimed':
+      return `:white_check_mark: ${note.name} claimed this case. Messages here now go to the patient.`;
+    case 'resolved':
+      return `:ballot_box_with_check: ${note.name} resolved this case. The patient is back with the assistant; messages here no longer reach them.`;
+    case 'undelivered': {
+      const when = note.writtenAt ? ` (written ${time(new Date(note.writtenAt))})` : '';
+      return note.final
+        ? `:x: A message of yours${when} could **not** be delivered to the patient: CareRelay tried for about 3 hours and has stopped (last error: ${note.reason}). Please reach the patient another way.`
+        : `:warning: A message of yours${when} has **not reached the patient yet** (${note.reason}). CareRelay keeps trying every 10 minutes for about 3 hours and will say here if it gives up. If it is urgent, reach the patient another way.`;
+    }
+    case 'patient':
+      return patientPost(note.body, note.replies);
+    case 'text':
+      return note.text;
+  }
+}

@@ -1,9 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
-import type { Database } from '../db/database.js';
-import type { Logger } from '../logger.js';
-import { listQueue } from './case-queue.js';
-import type { MattermostSide } from './deps.js';
+import type { Logger } from '../../logger.js';
+import type { QueueEntry } from '../case-queue.js';
+import type { StaffMember } from '../desk.js';
 import { queueMarkdown } from './queue-post.js';
 
 const ID = /^[a-z0-9]{26}$/;
@@ -19,8 +18,10 @@ const sameSecret = (a: string, b: string) => timingSafeEqual(createHash('sha256'
 export interface CommandRouteOptions {
   /** MATTERMOST_COMMAND_TOKEN: the token Mattermost made for the `/carerelay` command. */
   token: string;
-  db: Database;
-  side: () => MattermostSide | undefined;
+  /** The open cases, most urgent first. */
+  queue(): Promise<QueueEntry[]>;
+  /** The user, if they are staff (a member of the triage channel, as Mattermost says). */
+  staffMember(userId: string): Promise<StaffMember | undefined>;
   logger: Logger;
 }
 
@@ -43,15 +44,14 @@ export function createCommandRouter(options: CommandRouteOptions): Router {
         return;
       }
       const reply = (text: string) => res.json({ response_type: 'ephemeral', text });
-      const side = options.side();
       const userId = typeof body.user_id === 'string' && ID.test(body.user_id) ? body.user_id : undefined;
-      if (!side || !userId) return reply('CareRelay cannot check who you are right now; try again in a minute.');
+      if (!userId) return reply('CareRelay cannot check who you are right now; try again in a minute.');
       const words = (typeof body.text === 'string' ? body.text : '').trim().toLowerCase().split(/\s+/).filter(Boolean);
       const sub = words[0] ?? 'cases';
       if (sub === 'help') return reply(HELP);
       if (sub !== 'cases' && sub !== 'queue') return reply(`Unknown: \`${sub.slice(0, 30).replace(/[`\n]/g, '')}\`.\n${HELP}`);
-      if (!(await side.gateway.staffMember(userId))) return reply('Only nurses in the triage channel can see the case queue.');
-      reply(queueMarkdown(await listQueue(options.db.pool), Date.now(), '#### :clipboard: Open cases'));
+      if (!(await options.staffMember(userId))) return reply('Only nurses in the triage channel can see the case queue.');
+      reply(queueMarkdown(await options.queue(), Date.now(), '#### :clipboard: Open cases'));
     } catch (err) {
       next(err);
     }

@@ -1,10 +1,8 @@
-import type { Logger } from '../logger.js';
-import type { StateStore } from '../state/state-store.js';
-import { fitPost, languageName, priorityLabel } from './mattermost/card.js';
-import { ageOf, formatAge, listQueue, stateLabel, type QueueEntry } from './case-queue.js';
-import type { Database } from '../db/database.js';
-import type { MattermostSide } from './deps.js';
-import { errorText, isClientError } from './mattermost/gateway.js';
+import type { Logger } from '../../logger.js';
+import type { StateStore } from '../../state/state-store.js';
+import { ageOf, formatAge, stateLabel, type QueueEntry } from '../case-queue.js';
+import { fitPost, languageName, priorityLabel } from './card.js';
+import { errorText, isClientError, type MattermostGateway } from './gateway.js';
 import { neutraliseInline } from './neutralise.js';
 
 export const QUEUE_KEY = 'queue';
@@ -43,12 +41,32 @@ export function queueMarkdown(entries: QueueEntry[], now: number, heading = '###
   return fitPost(lines.join('\n'));
 }
 
+export interface QueuePostOptions {
+  gateway: MattermostGateway;
+  /** The open cases, most urgent first. */
+  queue(): Promise<QueueEntry[]>;
+  state: StateStore;
+  logger: Logger;
+}
+
+/** The pinned queue post, as the desk drives it. */
+export interface QueuePost {
+  /** Brings the post up to date now (one refresh at a time). */
+  refresh(): Promise<void>;
+  /** A case changed on this instance: refresh soon (changes in a burst make one edit). */
+  changed(): void;
+  start(): void;
+  stop(): Promise<void>;
+  /** The post's id, once it has been found or made. */
+  readonly postId: string | undefined;
+}
+
 /**
  * The pinned queue post in the triage channel: made (and pinned) once, then edited in place
  * whenever a case changes on this instance, and every minute by one instance (ages move; other
  * instances' changes come in that way). A post someone deleted or unpinned is made again.
  */
-export function createQueuePost({ db, side, state, logger }: { db: Database; side: MattermostSide; state: StateStore; logger: Logger }) {
+export function createQueuePost({ gateway, queue, state, logger }: QueuePostOptions): QueuePost {
   let postId: string | undefined;
   let lastText: string | undefined;
   let running: Promise<void> | undefined;
@@ -60,7 +78,7 @@ export function createQueuePost({ db, side, state, logger }: { db: Database; sid
 
   async function locate(channelId: string): Promise<string | undefined> {
     if (postId) return postId;
-    const found = await side.gateway.pinnedOwnPost(channelId, QUEUE_KEY);
+    const found = await gateway.pinnedOwnPost(channelId, QUEUE_KEY);
     if (found) {
       postId = found.id;
       lastText = found.message;
@@ -69,13 +87,13 @@ export function createQueuePost({ db, side, state, logger }: { db: Database; sid
   }
 
   async function refreshOnce(): Promise<void> {
-    const { triageChannelId } = await side.gateway.ready();
-    const text = queueMarkdown(await listQueue(db.pool), Date.now());
+    const { triageChannelId } = await gateway.ready();
+    const text = queueMarkdown(await queue(), Date.now());
     const id = await locate(triageChannelId);
     if (id) {
       if (text === lastText) return;
       try {
-        await side.gateway.updateMessage(id, QUEUE_KEY, text);
+        await gateway.updateMessage(id, QUEUE_KEY, text);
         lastText = text;
         return;
       } catch (err) {
@@ -86,8 +104,8 @@ export function createQueuePost({ db, side, state, logger }: { db: Database; sid
     }
     // Two instances must not both make one: the first takes a short lock, the other finds it pinned later.
     if (!(await state.claim('mm:queue-post:create', 30_000))) return;
-    const post = await side.gateway.postOnce(triageChannelId, QUEUE_KEY, { message: text }, false);
-    await side.gateway.pin(post.id);
+    const post = await gateway.postOnce(triageChannelId, QUEUE_KEY, { message: text }, false);
+    await gateway.pin(post.id);
     postId = post.id;
     lastText = text;
     logger.info({ postId: post.id }, 'case queue post pinned in the triage channel');
@@ -153,5 +171,3 @@ export function createQueuePost({ db, side, state, logger }: { db: Database; sid
     },
   };
 }
-
-export type QueuePost = ReturnType<typeof createQueuePost>;
