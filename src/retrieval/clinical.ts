@@ -17,7 +17,12 @@ const MEDICINE =
   '(?:ibuprofen|ibuprofeno|tylenol|acetaminophen|acetaminof[eé]n|paracetamol|motrin|advil|aspirin|aspirina|aleve|naproxen|benadryl|' +
   'amoxicillin|amoxicilina|insulin|insulina|metformin|metformina|prednisone|zyrtec|claritin|melatonin|melatonina|' +
   '布洛芬|泰诺|对乙酰氨基酚|扑热息痛|阿司匹林|胰岛素|二甲双胍|阿莫西林|' +
-  'पैरासिटामोल|इबुप्रोफेन|आइबुप्रोफेन|इंसुलिन|एस्पिरिन|क्रोसिन|डोलो|कॉम्बिफ्लेम|crocin|dolo|combiflam)';
+  // Chinese brands and everyday names (美林 and 芬必得 are ibuprofen; 百服宁, 必理通 and 泰诺林 paracetamol).
+  '美林|芬必得|百服宁|必理通|散利痛|白加黑|感冒灵|连花清瘟|格华止|' +
+  'पैरासिटामोल|इबुप्रोफेन|आइबुप्रोफेन|इंसुलिन|एस्पिरिन|क्रोसिन|डोलो|कॉम्बिफ्लेम|crocin|dolo|combiflam|' +
+  // Indian brands (Calpol and Dolo are paracetamol, Brufen ibuprofen, Ecosprin and Disprin aspirin, Glycomet metformin).
+  'calpol|brufen|meftal|ecosprin|disprin|saridon|glycomet|d-?cold|sinarest|' +
+  'कैलपोल|ब्रूफेन|ब्रुफेन|मेफ्टाल|इकोस्प्रिन|इकोस्प्रीन|डिस्प्रिन|सैरिडॉन|ग्लाइकोमेट|डी-?कोल्ड|सिनारेस्ट)';
 // Medicines people mix (blood thinners, blood-pressure and heart medicines, antidepressants) and their classes.
 const OTHER_MEDICINE =
   '(?:warfarin|coumadin|eliquis|apixaban|xarelto|rivaroxaban|clopidogrel|plavix|lisinopril|losartan|amlodipine|metoprolol|atenolol|' +
@@ -28,6 +33,10 @@ const OTHER_MEDICINE =
   'birth control|the pill|blood thinners?|(?:blood pressure|bp|heart) (?:pills?|meds|medicines?|medications?|tablets?)|' +
   'warfarina|anticoagulantes?|antibi[oó]ticos?|pastillas (?:de|para) la presi[oó]n|anticonceptivos?|' +
   '华法林|降压药|抗凝药|抗生素|头孢|避孕药|阿托伐他汀|' +
+  '降糖药|抗抑郁药|安眠药|立普妥|氨氯地平|络活喜|硝苯地平|缬沙坦|厄贝沙坦|美托洛尔|倍他乐克|舍曲林|左甲状腺素|' +
+  'amlong|amlodipin|telma|telmisartan|thyronorm|eltroxin|acitrom|azithral|augmentin|montair|cetzine|allegra|shelcal|nexito|alprax|metrogyl|' +
+  'एमलोंग|अमलोंग|टेल्मा|थायरोनॉर्म|एल्ट्रोक्सिन|एसिट्रोम|एज़िथ्रल|एजिथ्रल|ऑगमेंटिन|मोंटेयर|शेलकैल|शुगर की दवा|शुगर की गोली|डिप्रेशन की (?:दवा|गोली)|' +
+  'sugar ki (?:dawa|dawai|goli)|depression ki (?:dawa|dawai|goli)|' +
   'warfarin|khoon patla|bp ki dawa|bp ki goli|वारफेरिन|वारफरिन|बीपी की दवा|बीपी की गोली|खून पतला|थायराइड की गोली|कैल्शियम की गोली|एंटीबायोटिक)';
 const ANY_MEDICINE = `(?:${MEDICINE.slice(3, -1)}|${OTHER_MEDICINE.slice(3, -1)})`;
 // Lab tests people get numbers for.
@@ -36,6 +45,7 @@ const LAB =
   'white (?:blood )?cell count|wbc|ferritin|vitamin d|b12|alt|ast|liver enzymes|bilirubin|uric acid|glucose|fasting (?:sugar|glucose)|blood sugar|sugar|' +
   'potasio|sodio|colesterol|triglic[eé]ridos|creatinina|hemoglobina|plaquetas|glucosa|az[uú]car|' +
   '血钾|血钠|胆固醇|甘油三酯|肌酐|血红蛋白|血小板|血糖|糖化血红蛋白|转氨酶|尿酸|甲状腺|' +
+  '低密度脂蛋白|高密度脂蛋白|低密度|高密度|血脂|糖化|谷丙转氨酶|谷草转氨酶|谷丙|肝功能?|尿蛋白|白细胞|红细胞|维生素D|维D|铁蛋白|' +
   'कोलेस्ट्रॉल|क्रिएटिनिन|हीमोग्लोबिन|शुगर|प्लेटलेट्स|थायराइड|पोटैशियम|पोटेशियम|सोडियम|ग्लूकोज|यूरिक एसिड|विटामिन डी|hemoglobin|creatinine|thyroid)';
 const NUMBER = '\\d+(?:[.,]\\d+)?';
 
@@ -111,6 +121,14 @@ const RULES: Rule[] = [
   { kind: 'diagnosis', pattern: new RegExp(`(?:是不是|会不会)(?:得了|患了|有)?${CONDITION_ZH}|我得了什么病|是什么病|帮我诊断`) },
   { kind: 'medication_change', pattern: /(?:能不能|可不可以|可以|能|要不要|该不该|需要)停(?:药|掉|吃|用)|停(?:吃|用)?(?:降压药|降糖药|胰岛素|抗抑郁药)|(?:药|药物).{0,6}(?:能|可以)停/ },
   { kind: 'medication_change', pattern: /(?:能不能|可以|要不要)(?:加量|减量|减药|加药|换药)/ },
+  // Halving or stopping a named medicine ("降压药能不能改成半片", "二甲双胍可以不吃了吧", "抗抑郁药我想先停几天").
+  { kind: 'medication_change', pattern: /(?:改成|换成|减成|减到|只吃)(?:半片|半颗|半粒|一半|半包)/ },
+  { kind: 'medication_change', pattern: new RegExp(`${ANY_MEDICINE}.{0,25}(?:(?:可以|能|能不能|可不可以|是不是可以|要不要)(?:先)?(?:不吃|不用|不打|停)|(?:想|打算|准备)(?:自己)?(?:先)?(?:停|不吃)|(?:停|不吃)(?:几天|一下|一段时间)|隔天吃)`) },
+  // Taking something while on a medicine ("我在吃华法林，能不能吃点芬必得", "吃头孢期间能喝…").
+  { kind: 'interaction', pattern: new RegExp(`(?:在吃|吃着|正在吃|在用|在打|正在服用|一直吃|长期吃)${ANY_MEDICINE}.{0,25}(?:能不能|能|可以|可不可以|还能)(?:同时|一起|再)?(?:吃|喝|用|服|打)(?!什么|啥|哪)`) },
+  { kind: 'interaction', pattern: new RegExp(`(?:吃|服用?|打)${ANY_MEDICINE}(?:的时候|期间|时).{0,15}(?:能不能|能|可以|可不可以|还能)(?:同时|一起|再)?(?:吃|喝|用|服)`) },
+  // One's own lab value: a test, its number, a worried question ("我的肌酐 130，肾是不是出问题了").
+  { kind: 'lab_value', pattern: new RegExp(`(?!血糖|blood sugar|sugar|glucose|शुगर|ग्लूकोज)${LAB}\\s*(?:是|为|有|只有|才|到了?|:|：)?\\s*${NUMBER}(?![\\d.,])(?!\\s*(?:到|至|-|–|~|～)\\s*\\d).{0,25}(?:是不是|出问题|有问题|不好|怎么办|要不要|需要|要吃药|吗|(?<!什)么|[?？])`, 'i') },
   // —— Hindi (romanised and Devanagari)
   { kind: 'dose', pattern: /\bkitn[aie]\s+(?:mg|ml|goli|goliyan|golia|tablet|tablets|dose|chammach|boond|unit)\b/i },
   { kind: 'dose', pattern: /कितनी?\s*(?:mg|ml|एमजी|एमएल|गोली|गोलियां|गोलियाँ|टैबलेट|खुराक|डोज़?|चम्मच|बूंद|यूनिट)/ },
@@ -132,6 +150,27 @@ const RULES: Rule[] = [
   { kind: 'diagnosis', pattern: /\bmujhe kya bimari hai\b|\bkaunsi bimari hai\b/i },
   { kind: 'medication_change', pattern: /\b(?:dawa|dawai|dawaai|davai|goli|goliyan|medicine|tablet)\s+(?:band|chhod|chod)\s*(?:kar|karna|karu|karun|de|du|doon|sakta|sakti|sakte)/i },
   { kind: 'medication_change', pattern: /(?:दवा|दवाई|गोली|गोलियां|गोलियाँ)\s+(?:बंद|छोड़|छोड)\s*(?:कर|करना|करूँ|करूं|दूँ|दूं|दे|सकता|सकती|सकते)/ },
+  // Stopping, halving or skipping a named medicine a few words on ("Glycomet lena chhod doon?",
+  // "डिप्रेशन की गोली से जी मिचलाता है, कुछ दिन के लिए बंद कर दूँ?", "Amlong aadhi kar de kya").
+  {
+    kind: 'medication_change',
+    pattern: new RegExp(
+      `(?:${ANY_MEDICINE.slice(3, -1)}|\\bdawa\\b|\\bdawai\\b|\\bdavai\\b|\\bgoli\\b|\\btablet\\b|दवा|दवाई|गोली)[^?।]{0,40}` +
+        '(?:(?:\\bband|\\bchhod|\\bchod|\\bskip)\\s*(?:kar(?!na|ne)|karu|karun|karoon|kar du|kar doon|kar dun|kar de|de|du|doon|dun|sakt)|(?:बंद|छोड़|छोड|स्किप)\\s*(?:कर(?!ना|ने)|करूँ|करूं|दूँ|दूं|दें|दे|सकत)|' +
+        '\\b(?:aadhi|aadha|adhi|adha)\\s*(?:kar|le|kha|de)|(?:आधी|आधा)\\s*(?:कर|ले|खा|दे))',
+      'i',
+    ),
+  },
+  { kind: 'medication_change', pattern: /\b(?:lena|leni|dena|deni|lagana)\s+(?:band|chhod|chod)\s*(?:kar(?!na|ne)|karu|karun|du|doon|dun|de|sakt)|(?:लेना|लेनी|देना|देनी)\s+(?:बंद|छोड़|छोड)\s*(?:कर(?!ना|ने)|दूँ|दूं|दें|दे|सकत)/i },
+  // A medicine one is on, then "can I take / give / drink…" ("BP ki dawai chal rahi hai, D-Cold le sakta hu?").
+  {
+    kind: 'interaction',
+    pattern: new RegExp(
+      `(?:${ANY_MEDICINE.slice(3, -1)}|\\bdawa\\b|\\bdawai\\b|\\bgoli\\b|दवा|दवाई|गोली)[^?।]{0,20}(?:chal rahi|chal raha|chal rahe|leta hu|leti hu|lete hai|lete hain|leti hain|चल रही|चल रहा|चल रहे|लेता हूँ|लेता हूं|लेती हूँ|लेती हूं|लेते हैं|लेती हैं)` +
+        '[^?।]{0,50}(?:le sakt|de sakt|kha sakt|pee sakt|pi sakt|le lu|le loon|le lun|de du|de doon|de dun|ले सकत|दे सकत|खा सकत|पी सकत|ले लूँ|ले लूं|दे दूँ|दे दूं)',
+      'i',
+    ),
+  },
 ];
 
 /** The kind of clinical question, or undefined for a general one. Language-independent: all rules run. */
@@ -146,6 +185,7 @@ export function detectClinical(text: string): ClinicalKind | undefined {
   return named.size >= 2 && !CHOICE.test(normalised) ? 'interaction' : undefined;
 }
 
-const CHOICE = new RegExp(`${ANY_MEDICINE}\\s*(?:,\\s*)?(?:or|vs\\.?|versus|o|u|还是|或者?|ya|या)\\s+${ANY_MEDICINE}`, 'i');
+// Chinese writes no space around 还是 / 或者 ("泰诺还是美林").
+const CHOICE = new RegExp(`${ANY_MEDICINE}(?:\\s*(?:,\\s*)?(?:or|vs\\.?|versus|o|u|ya|या)\\s+|\\s*(?:还是|或者?)\\s*)${ANY_MEDICINE}`, 'i');
 
 const ANY_MEDICINE_GLOBAL = new RegExp(ANY_MEDICINE, 'gi');

@@ -36,6 +36,21 @@ describe('clinical questions', () => {
     ['मेरे 2 साल के बच्चे को कितनी mg पैरासिटामोल दूं', 'dose'],
     ['क्या मुझे डायबिटीज़ है', 'diagnosis'],
     ['बीपी की दवा बंद कर दूं?', 'medication_change'],
+    // Chinese: brand names, "while on X can I take Y", halving or stopping a named medicine, a report value.
+    ['我在吃华法林，牙疼能不能吃点芬必得', 'interaction'],
+    ['吃着降压药，感冒了能同时吃白加黑吗', 'interaction'],
+    ['吃头孢期间可以喝一点红酒吗', 'interaction'],
+    ['老妈的降压药一天一片，最近血压低能不能改成半片', 'medication_change'],
+    ['二甲双胍吃了半年，血糖挺好的，可以不吃了吧', 'medication_change'],
+    ['抗抑郁药吃了想吐，我想自己先停几天', 'medication_change'],
+    ['我的肌酐 130，肾是不是出问题了', 'lab_value'],
+    ['体检低密度4.2，要吃药吗', 'lab_value'],
+    // Hindi: Indian brand names, "X chal rahi hai, Y le sakta hu?", stopping or halving a few words on.
+    ['papa Ecosprin lete hai, ghutne ke dard ke liye Brufen de du?', 'interaction'],
+    ['बीपी की दवा चल रही है, सर्दी के लिए डी-कोल्ड ले सकता हूँ?', 'interaction'],
+    ['sugar control me hai ab, Glycomet lena chhod doon?', 'medication_change'],
+    ['डिप्रेशन की गोली से जी मिचलाता है, कुछ दिन के लिए बंद कर दूँ?', 'medication_change'],
+    ['mummy ka bp kam aa raha hai, Amlong aadhi kar de kya', 'medication_change'],
   ];
   it.each(cases)('"%s" → %s', (text, kind) => {
     expect(detectClinical(text)).toBe(kind);
@@ -51,6 +66,15 @@ describe('clinical questions', () => {
     '¿tengo que llevar mi tarjeta del seguro?',
     '感冒了嗓子疼流鼻涕怎么办',
     'mujhe bukhar hai kya karu',
+    // A target range, a choice between two, classes compared, food not medicine, a date not a value.
+    '饭前血糖80到130对吗',
+    '泰诺还是美林退烧',
+    '感冒药和退烧药有什么区别',
+    'A1C 6.8 什么时候复查',
+    '头疼，又在吃抗凝药，能吃什么',
+    'bp kam karne ke liye kya khana band karu',
+    'kal subah blood test hai, aaj raat kitne baje ke baad khana band karu',
+    'pandrah din se bukhar hai',
   ])('"%s" is a general question', (text) => {
     expect(detectClinical(text)).toBeUndefined();
   });
