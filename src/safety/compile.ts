@@ -114,7 +114,7 @@ function parsePhrase(phrase: string): Slot[] {
 const keyOf = (alt: string) => alt.trim();
 
 /** Compiles a language's concept lexicon into a matcher (words, stems, typo tolerance, numbers). */
-export function compileConcepts(rules: LanguageRules): ConceptMatcher {
+export function compileConcepts(rules: LanguageRules, knownWords: ReadonlySet<string> = new Set()): ConceptMatcher {
   const phrases: CompiledPhrase[] = [];
   for (const [concept, list] of Object.entries(rules.concepts)) {
     const exactOnly = (GUARD_CONCEPTS as readonly string[]).includes(concept);
@@ -173,13 +173,16 @@ export function compileConcepts(rules: LanguageRules): ConceptMatcher {
     const stems = stemsByFirst.get(word[0]!) ?? [];
     // A word the lexicon knows as it is ("want") is not a typo of another one ("wasnt").
     const known = words.has(word) || stems.some((stem) => word.startsWith(stem));
+    // Nor is a correctly spelled everyday word ("bills" is not "bile", "download" not "drown*"; see
+    // known-words.ts), though it may still be an inflection of one ("expedientes", "expediente").
+    const everyday = !known && knownWords.has(word);
     const exact = words.has(word) ? [word] : [];
-    const all = known ? [...exact] : fuzzy.lookup(word);
+    const all = known ? [...exact] : everyday ? fuzzy.lookup(word).filter((w) => word.startsWith(w) || w.startsWith(word)) : fuzzy.lookup(word);
     for (const stem of stems) {
       if (word.startsWith(stem)) {
         exact.push(`${stem}*`);
         all.push(`${stem}*`);
-      } else if (!known && fuzzyStems.has(stem) && stem.length >= MIN_FUZZY_LENGTH) {
+      } else if (!known && !everyday && fuzzyStems.has(stem) && stem.length >= MIN_FUZZY_LENGTH) {
         // One typo inside the stem part: compare with the word's prefix of about the stem's length.
         const n = stem.length;
         if ([n - 1, n, n + 1].some((len) => len <= word.length && withinOneEdit(word.slice(0, len), stem))) all.push(`${stem}*`);

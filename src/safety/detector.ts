@@ -1,5 +1,6 @@
 import type { Language } from '../language/languages.js';
 import { prepare } from './compile.js';
+import { knownWords } from './known-words.js';
 import { assessMessage, categoryOf, compileLanguage, type CompiledLanguage } from './evaluate.js';
 import type { ConceptEvidence } from './classifier/features.js';
 import { en } from './rules/en.js';
@@ -36,8 +37,8 @@ function languagesFor(text: string, language: Language | undefined): Language[] 
   return [...out];
 }
 
-export function createEmergencyDetector(rules: Record<Language, LanguageRules> = SAFETY_RULES): EmergencyDetector {
-  const compiled = new Map<Language, CompiledLanguage>(Object.values(rules).map((r) => [r.language, compileLanguage(r)]));
+export function createEmergencyDetector(rules: Record<Language, LanguageRules> = SAFETY_RULES, known: ReadonlySet<string> = knownWords()): EmergencyDetector {
+  const compiled = new Map<Language, CompiledLanguage>(Object.values(rules).map((r) => [r.language, compileLanguage(r, known)]));
   const none = { hits: [], live: [], cancelled: [], guards: [] };
   const evaluate = (text: string, language: Language | undefined) => {
     const tokens = prepare(text);

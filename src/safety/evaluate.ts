@@ -35,7 +35,7 @@ export interface CompiledLanguage {
 /** A concept match with the language whose lexicon made it. */
 export type LangMatch = ConceptMatch & { language: string; local: boolean };
 
-export function compileLanguage(rules: LanguageRules): CompiledLanguage {
+export function compileLanguage(rules: LanguageRules, knownWords?: ReadonlySet<string>): CompiledLanguage {
   const ordered = [...rules.rules].sort((a, b) => rank(a) - rank(b));
   for (const rule of ordered) {
     for (const name of [...rule.all.flat(), ...(rule.unless ?? [])]) {
@@ -43,7 +43,7 @@ export function compileLanguage(rules: LanguageRules): CompiledLanguage {
       if (!rules.concepts[name] && !(name in CONCEPT_GUIDE)) throw new Error(`${rules.language}.${rule.id}: unknown concept ${name}`);
     }
   }
-  const matcher = compileConcepts(rules);
+  const matcher = compileConcepts(rules, knownWords);
   const local = new Set(rules.localGuards ?? []);
   const words = (tokens: Token[], m: ConceptMatch) => tokens.slice(m.start, m.end + 1).map((t) => t.text).join(' ');
   return {

@@ -125,6 +125,18 @@ describe('typo tolerance', () => {
     expect(index.lookup('cnat')).toEqual(['cant']);
     expect(index.lookup('cat')).toEqual([]);
   });
+
+  it('reads an everyday word as itself, not as a typo of a red-flag word', () => {
+    const detector = createEmergencyDetector();
+    // "bills" is no "bile", "download" no "drown", "violation" no "violación", "shots" no "spots", "rapid" no "rape".
+    for (const text of ['is there help paying medical bills', 'can i download my medical records from the portal', 'how do i report a hipaa violation', 'can i get covid and flu shots together while pregnant', 'how long does a rapid covid test take', 'will the covid vaccine hurt my baby']) {
+      expect(detector.detect(text, 'en'), text).toBeNull();
+    }
+    // The words the patient misspelt are still read through the typo.
+    expect(detector.detect('my son is drowing in the pool, pulled him out and he is not breathing', 'en')).not.toBeNull();
+    expect(detector.detect('she is bleding a lot and it wont stop', 'en')).not.toBeNull();
+    expect(detector.detect("i'm scared i might hurt my baby", 'en')?.category).toBe('suicide');
+  });
 });
 
 describe('text preparation', () => {

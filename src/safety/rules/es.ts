@@ -263,7 +263,7 @@ export const es: LanguageRules = {
     ],
     HARM_BABY: ['(soltar*|soltandolo|soltandola|tirar*|dejar caer|ahogar*|lastimar*|sacudir*) … a proposito', '(miedo|terror) de (lastimar|hacerle dano|danar|hacerle algo) (a nuestro|a mi|al|a la) (recien nacido|recien nacida|bebe|bb|hijo|hija)', 
       '(lastimar|hacerle dano|danar|matar|ahogar|sacudir|tirar|aventar|asfixiar|golpear|pegarle) … (al bebe|a mi bebe|a la bebe|al bb|a mi bb|a mi hijo|a mi hija|al nino|a la nina|a la criatura|al baby|a mi baby)',
-      'miedo de … (lastimar|hacerle dano|hacerle algo) … (bebe|bb|baby|hijo|hija)', 'pensamientos|ideas de (hacerle dano|lastimarlo|lastimarla|hacerle algo|matarlo|matarla|ahogarlo|ahogarla)', 'miedo … quedarme sola con (el|ella|mi bebe|el bebe|la bebe|mi bb)', 'pienso en … (lastimar|hacerle dano|hacerle algo) … (bebe|bb|baby)', 'hacerle algo … bebe', 'hurt … baby',
+      'miedo de … (lastimar|hacerle dano|hacerle algo) … (bebe|bb|baby|hijo|hija)', 'pensamientos|ideas de (hacerle dano|lastimarlo|lastimarla|hacerle algo|matarlo|matarla|ahogarlo|ahogarla)', 'miedo … quedarme sola con (el|ella|mi bebe|el bebe|la bebe|mi bb)', 'pienso en … (lastimar|hacerle dano|hacerle algo) … (bebe|bb|baby)', 'hacerle algo … bebe', '(miedo|pienso|i|yo|me) … hurt … baby',
     ],
     SELF_HARM: ['me he estado (cortando|lastimando|quemando|golpeando)', 'cortando otra vez|de nuevo', 'se (esta|estaba) (quemando|cortando|lastimando) con', '(quemandose|cortandose|lastimandose) con', 
       'me corto|corte|cortaba … (a proposito|las venas|los brazos|las munecas|las piernas|los muslos|otra vez|de nuevo|con (navaja|gillette|cuchillo|vidrio|cutter))', 'volvi a cortarme', 'volvi a cortar',
