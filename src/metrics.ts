@@ -1,7 +1,17 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/** The app's Prometheus registry and the metrics the core updates. */
+export interface Metrics {
+  readonly registry: Registry;
+  messagesIn: Counter<'channel'>;
+  messagesOut: Counter<'channel' | 'role'>;
+  turnErrors: Counter<'channel'>;
+  turnSeconds: Histogram<'channel'>;
+  webchatConnections: Gauge;
+}
+
 /** Prometheus metrics for `GET /metrics`; one registry per app instance so tests don't collide. */
-export function createMetrics() {
+export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'carerelay_' });
   return {
@@ -19,5 +29,3 @@ export function createMetrics() {
     webchatConnections: new Gauge({ name: 'carerelay_webchat_connections', help: 'Open web chat connections on this instance', registers: [registry] }),
   };
 }
-
-export type Metrics = ReturnType<typeof createMetrics>;

@@ -41,7 +41,21 @@ export interface InboundVerdict {
 export const DEFAULT_INBOUND: RateLimitPolicy = { limit: 15, windowMs: 60_000 };
 export const DEFAULT_OUTBOUND: RateLimitPolicy = { limit: 30, windowMs: 60_000 };
 
-export function createRateLimiter(state: StateStore, options: RateLimiterOptions = {}) {
+/** Per-sender limits as channels and the core use them (see the top of this file). */
+export interface RateLimiter {
+  readonly inboundPolicy: RateLimitPolicy;
+  readonly outboundPolicy: RateLimitPolicy;
+  /** Counts one message from `sender` on `scope` (a channel name, or `ip`). */
+  inbound(scope: string, sender: string): Promise<InboundVerdict>;
+  /** Gives back a message counted by `inbound` that could not be taken (a service was unavailable). */
+  refund(scope: string, sender: string): Promise<void>;
+  /** Runs `take` (storing the message counted by `inbound`); refunds the count when it fails because a service is down. */
+  refundOnOutage<T>(scope: string, sender: string, take: () => Promise<T>): Promise<T>;
+  /** Counts one bot message to the conversation; false when the cap for this window is reached. */
+  outbound(conversationId: string): Promise<boolean>;
+}
+
+export function createRateLimiter(state: StateStore, options: RateLimiterOptions = {}): RateLimiter {
   const inboundPolicy = options.inbound ?? DEFAULT_INBOUND;
   const outboundPolicy = options.outbound ?? DEFAULT_OUTBOUND;
   const prefix = options.prefix ?? 'rl';
@@ -78,5 +92,3 @@ export function createRateLimiter(state: StateStore, options: RateLimiterOptions
     },
   };
 }
-
-export type RateLimiter = ReturnType<typeof createRateLimiter>;

@@ -23,12 +23,25 @@ export interface CaseWatchOptions {
   intervalMs?: number;
 }
 
+/** Waiting cases kept in sight: gauges on /metrics, and the no-desk warning in the log. */
+export interface CaseWatch {
+  /** Open cases by state and priority, and the oldest unclaimed (briefly cached). */
+  summary(): Promise<WaitingSummary>;
+  /** Logs the waiting cases when no desk is configured; returns how many wait. */
+  report(): Promise<number>;
+  /** Registers the gauges on a Prometheus registry (GET /metrics). */
+  register(registry: Registry): void;
+  /** With no desk configured: the warning soon after start, then every interval (one instance logs). */
+  start(): void;
+  stop(): void;
+}
+
 /**
  * Keeps waiting cases visible: Prometheus gauges read from the database on scrape (every
  * instance reports the same numbers; alert on their max), and, with no staff desk
  * configured, a warning every few minutes while cases wait, so nobody can miss them in the log.
  */
-export function createCaseWatch({ db, state, logger, desk, intervalMs = UNATTENDED_LOG_MS }: CaseWatchOptions) {
+export function createCaseWatch({ db, state, logger, desk, intervalMs = UNATTENDED_LOG_MS }: CaseWatchOptions): CaseWatch {
   let cached: { at: number; summary: WaitingSummary } | undefined;
   let timer: NodeJS.Timeout | undefined;
   let first: NodeJS.Timeout | undefined;
@@ -134,5 +147,3 @@ export function createCaseWatch({ db, state, logger, desk, intervalMs = UNATTEND
     },
   };
 }
-
-export type CaseWatch = ReturnType<typeof createCaseWatch>;

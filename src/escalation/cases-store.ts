@@ -68,8 +68,73 @@ export interface NewCase {
   details?: Record<string, unknown>;
 }
 
+/** What a case open-or-raise did. */
+export interface OpenOrRaiseOutcome {
+  kind: 'opened' | 'raised' | 'unchanged';
+  case: Case;
+}
+
+/** A claim attempt: whether this caller won it, and the case as it now is. */
+export interface ClaimOutcome {
+  claimed: boolean;
+  case: Case | undefined;
+}
+
+/** An offer of a case to a nurse, as the ledger recorded it. */
+export interface CaseOffer {
+  nurse: string;
+  round: number;
+  languageMatched: boolean;
+}
+
+/** Cases and their ledger (`case_events`). Every state change is a conditional UPDATE: one caller wins it. */
+export interface CasesStore {
+  /** Calls `listener` after each change this store makes to a case (this instance's changes only). */
+  onChange(listener: (c: Case) => void): void;
+  get(id: string): Promise<Case | undefined>;
+  /** The conversation's open case, if any (at most one). */
+  openFor(conversationId: string): Promise<Case | undefined>;
+  /** The newest case whose room on the staff desk is `roomId`. */
+  byChannel(roomId: string): Promise<Case | undefined>;
+  listOpen(): Promise<Case[]>;
+  /** Opens a case for the conversation, or raises the open one's priority when the new trigger is more urgent. */
+  openOrRaise(input: NewCase): Promise<OpenOrRaiseOutcome>;
+  setOpenJob(id: string, jobId: number, generation: number): Promise<void>;
+  /** The case's room on the staff desk (`desk` names which: `mattermost`). */
+  setRoom(id: string, desk: string, roomId: string, roomName: string): Promise<void>;
+  /** The case card's id on the desk, once it is posted. */
+  setCard(id: string, cardId: string): Promise<void>;
+  /** queued → offered with round 1 and its deadline; undefined if someone got there first. */
+  markOffered(id: string, deadlineMs: number): Promise<Case | undefined>;
+  /** Moves an unclaimed, overdue case one rung up the ladder; only one instance wins each rung. */
+  advanceRound(id: string, fromRound: number, deadlineMs: number | null): Promise<Case | undefined>;
+  /** Brings the deadline forward when the priority went up (never pushes it back). */
+  shortenDeadline(id: string, deadlineMs: number): Promise<void>;
+  /** Offered cases past their deadline, the most overdue first. */
+  overdue(limit?: number): Promise<Case[]>;
+  /** Queued cases nobody is (any longer) working on: never enqueued, or last checked a while ago. */
+  queuedNeedingWork(staleMs: number, limit?: number): Promise<Case[]>;
+  touch(id: string): Promise<void>;
+  /** Queued or offered cases opened more than `ms` ago. */
+  unclaimedOlderThan(ms: number, limit?: number): Promise<Case[]>;
+  /** First come, first served: only a queued or offered case can be claimed, once. */
+  claim(id: string, nurseId: string, nurseName: string): Promise<ClaimOutcome>;
+  /** Closes an open case (resolved by a nurse, or abandoned); the case for the one caller that closed it. */
+  close(id: string, state: 'resolved' | 'abandoned', actor: string, byUserId?: string): Promise<Case | undefined>;
+  /** Adds to the ledger; with a `dedupeKey`, once (false when it was there already). */
+  appendEvent(caseId: string, kind: string, actor: string, detail?: Record<string, unknown>, dedupeKey?: string): Promise<boolean>;
+  events(caseId: string): Promise<CaseEvent[]>;
+  hasEvent(dedupeKey: string): Promise<boolean>;
+  /** Who was offered this case, in which round (they are not offered it again). */
+  offers(caseId: string): Promise<CaseOffer[]>;
+  /** Open cases per nurse: claimed ones, plus offers still waiting for a claim. */
+  loadByNurse(): Promise<Map<string, number>>;
+  /** The id of a stored outbound message carrying `meta[key] = value` (retries check it before delivering again). */
+  messageWithMeta(conversationId: string, key: 'mattermostPostId' | 'caseNotice', value: string): Promise<number | undefined>;
+}
+
 /** Cases and their ledger behind small typed functions; every state change is a conditional UPDATE. */
-export function createCasesStore(db: Database) {
+export function createCasesStore(db: Database): CasesStore {
   const q: Queryable = db.pool;
   // Told after a case's state, priority or offer round changed here (the queue post listens).
   const listeners: ((c: Case) => void)[] = [];
@@ -303,5 +368,3 @@ export function createCasesStore(db: Database) {
     },
   };
 }
-
-export type CasesStore = ReturnType<typeof createCasesStore>;

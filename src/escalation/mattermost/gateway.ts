@@ -40,7 +40,6 @@ export interface OutgoingPost {
 }
 
 export interface GatewayListeners {
-  /** A post by someone else in a channel the bot belongs to. */
   /** A person wrote in a channel (the bot's own posts, system messages and integrations' posts are left out). */
   posted?(message: StaffMessage): void;
   /** A fresh event stream (first connect, or a reconnect that could not resume): catch up. */
@@ -58,10 +57,55 @@ const PRESENCE_VALUES = new Set<Presence>(['online', 'away', 'dnd', 'offline', '
 export const isClientError = (err: unknown): err is InstanceType<typeof ClientError> => err instanceof ClientError;
 
 /**
+ * Everything CareRelay says to and hears from Mattermost: REST through Client4, events
+ * through the websocket. The staff desk (desk.ts) is built on it.
+ */
+export interface MattermostGateway {
+  /** The official REST client (every request with a time limit). */
+  readonly client: InstanceType<typeof Client4>;
+  /** Bot, team and triage channel ids, looked up once (and again after a failure). */
+  ready(): Promise<Identity>;
+  readonly identity: Identity | undefined;
+  readonly connected: boolean;
+  /** When the event stream last dropped (for catching up on posts it missed). */
+  readonly disconnectedAt: number | undefined;
+  /** Opens the websocket; it reconnects by itself with backoff. */
+  start(): void;
+  stop(): void;
+  readonly stopped: boolean;
+  /** Members of the triage channel, minus bots: the nurse pool. Cached briefly. */
+  pool(force?: boolean): Promise<Nurse[]>;
+  /** A staff member's display facts, from the pool or the server. */
+  nurse(userId: string): Promise<Nurse>;
+  cachedNurse(userId: string): Nurse | undefined;
+  /** How a staff member is mentioned so Mattermost notifies them (`@username`). */
+  mention(userId: string): Promise<string>;
+  /** The staff member behind a button click, as Mattermost knows them, or undefined when not staff. */
+  staffMember(userId: string, caseChannelId?: string): Promise<Nurse | undefined>;
+  statuses(userIds: string[]): Promise<Record<string, Presence>>;
+  /** A private channel with a name we choose; a retry finds the one an earlier attempt made. */
+  ensurePrivateChannel(name: string, displayName: string, purpose: string): Promise<{ id: string; name: string }>;
+  addMembers(channelId: string, userIds: string[]): Promise<void>;
+  /** Posts once per key: on a retry (`mayExist`), first looks for the post an earlier attempt may have made. */
+  postOnce(channelId: string, key: string, post: OutgoingPost, mayExist: boolean): Promise<Post>;
+  /** Replaces a post's message, keeping it findable by its key. */
+  updateMessage(postId: string, key: string, message: string): Promise<Post>;
+  /** The bot's pinned post in `channelId` carrying `key`, if any. */
+  pinnedOwnPost(channelId: string, key: string): Promise<Post | undefined>;
+  pin(postId: string): Promise<void>;
+  /** Replaces a post's props (its message stays). */
+  patchProps(postId: string, key: string, props: Record<string, unknown>): Promise<void>;
+  /** The post, if the bot made it, with the key it was posted under. */
+  ownPost(postId: string): Promise<{ channelId: string; key: string } | undefined>;
+  /** What people wrote in the channel since `since` (ms), oldest first. */
+  postsSince(channelId: string, since: number): Promise<StaffMessage[]>;
+}
+
+/**
  * Everything CareRelay says to and hears from Mattermost, through the official client:
  * Client4 for REST, WebSocketClient (over `ws`) for events.
  */
-export function createMattermostGateway(settings: MattermostSettings, logger: Logger, listeners: GatewayListeners = {}) {
+export function createMattermostGateway(settings: MattermostSettings, logger: Logger, listeners: GatewayListeners = {}): MattermostGateway {
   installWebSocketGlobals();
   const client = new TimedClient4();
   client.setUrl(settings.url);
@@ -354,8 +398,6 @@ export function createMattermostGateway(settings: MattermostSettings, logger: Lo
     },
   };
 }
-
-export type MattermostGateway = ReturnType<typeof createMattermostGateway>;
 
 /** A post as a desk-neutral staff message, when a person wrote it (not the bot, not a system or integration post). */
 export function staffMessageOf(post: Post, botUserId: string | undefined): StaffMessage | undefined {
