@@ -6,9 +6,8 @@
 import express, { type RequestHandler } from 'express';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
-import type { Config } from '../src/config.js';
+import { PermanentDeliveryError, type Config } from '../src/channel/contract.js';
 import { forbidden } from '../src/errors.js';
-import { PermanentDeliveryError } from '../src/outbox/outbox.js';
 
 export type TwilioClient = twilio.Twilio;
 export type TwilioSettings = NonNullable<Config['twilio']>;

@@ -1,15 +1,13 @@
 /**
  * What Twilio's Messaging channels (SMS, WhatsApp) share: sending a message's chunks so that an
  * outbox retry never repeats one that went out, and reading status callbacks back onto the
- * outbox row and the stored message. State keys are `<prefix>:chunk:<messageId>:<index>` (the
- * chunk's sid) and `<prefix>:sid:<sid>` (which chunk of which message a sid is).
+ * delivery and the stored message (through the core's delivery reports). State keys are
+ * `<prefix>:chunk:<messageId>:<index>` (the chunk's sid) and `<prefix>:sid:<sid>` (which chunk of
+ * which message a sid is).
  */
 import type { Response } from 'express';
 import twilio from 'twilio';
-import type { OutboundMessage } from '../src/message.js';
-import type { Outbox } from '../src/outbox/outbox.js';
-import type { StateStore } from '../src/state/state-store.js';
-import type { Contact, Store } from '../src/store/store.js';
+import type { ChannelState, Inbound, OutboundMessage } from '../src/channel/contract.js';
 import { isPermanentDeliveryCode } from './twilio-client.js';
 
 /** Sends of one message in total (first try included) that failed/undelivered callbacks may cause. */
@@ -25,8 +23,8 @@ export interface ChunkRecord {
   message?: OutboundMessage;
 }
 
-export function createMessagingSends(prefix: string, deps: { state: StateStore; outbox: Outbox; store: Store }) {
-  const { state, outbox, store } = deps;
+export function createMessagingSends(prefix: string, core: Pick<Inbound, 'state' | 'deliveries'>) {
+  const { state, deliveries } = core;
   const chunkKey = (messageId: string, index: number) => `${prefix}:chunk:${messageId}:${index}`;
   const sidKey = (sid: string) => `${prefix}:sid:${sid}`;
 
@@ -54,23 +52,23 @@ export function createMessagingSends(prefix: string, deps: { state: StateStore; 
     forget: (chunk: ChunkRecord) => state.del(chunkKey(chunk.messageId, chunk.index)),
 
     /**
-     * A status callback: recorded on the outbox row; a failure that sending again may cure puts the
-     * row back in the queue (only the failed chunk goes again), up to three sends in all; the stored
+     * A status callback: recorded on the delivery; a failure that sending again may cure puts it
+     * back in the queue (only the failed chunk goes again), up to three sends in all; the stored
      * message becomes `delivered` (delivered, read) or `failed` (a failure not retried). True when retried.
      */
     async record(sid: string, status: string, code: number | undefined): Promise<boolean> {
       const failed = status === 'failed' || status === 'undelivered';
       const chunk = await state.get<ChunkRecord>(sidKey(sid));
       const rowSid = chunk?.rowSid ?? sid;
-      let job = await outbox.recordExternalStatus(rowSid, status);
-      const retry = failed && !isPermanentDeliveryCode(code) && job !== undefined && job.attempts < STATUS_RETRY_ATTEMPTS;
+      let delivery = await deliveries.record(rowSid, status);
+      const retry = failed && !isPermanentDeliveryCode(code) && delivery !== undefined && delivery.attempts < STATUS_RETRY_ATTEMPTS;
       if (retry) {
         if (chunk) await state.del(chunkKey(chunk.messageId, chunk.index));
-        job = await outbox.recordExternalStatus(rowSid, status, true);
+        delivery = await deliveries.record(rowSid, status, true);
       }
-      const messageId = (job?.payload as { messageId?: number } | undefined)?.messageId;
+      const messageId = delivery?.messageId;
       const delivered = status === 'delivered' || status === 'read';
-      if (messageId !== undefined && (delivered || (failed && !retry))) await store.messages.setStatus(messageId, failed ? 'failed' : 'delivered');
+      if (messageId !== undefined && (delivered || (failed && !retry))) await deliveries.settle(messageId, failed ? 'failed' : 'delivered');
       return retry;
     },
   };
@@ -83,18 +81,8 @@ export function respondTwiml(res: Response, texts: string[] = []): void {
   res.status(200).type('text/xml').send(twiml.toString());
 }
 
-/** STOP / START on `channel` (`sms`, `whatsapp`): kept on the contact, audited when it changes. */
-export async function setOptOut(store: Store, channel: string, address: string, optedOut: boolean): Promise<Contact> {
-  const contact = await store.contacts.upsert(channel, address);
-  if (Boolean(contact.optedOutAt) !== optedOut) {
-    await store.contacts.setOptOut(contact.id, optedOut);
-    await store.audit.append('patient', `${channel}.${optedOut ? 'opt_out' : 'opt_in'}`, null, { contactId: contact.id });
-  }
-  return contact;
-}
-
 /** Runs `work` while holding the lease lock `key` (every instance shares it), waiting up to about 5 s for it. */
-export async function underLock<T>(state: StateStore, key: string, work: () => Promise<T>): Promise<T> {
+export async function underLock<T>(state: ChannelState, key: string, work: () => Promise<T>): Promise<T> {
   for (let i = 0; i < 250; i++) {
     const lock = await state.tryLock(key, 10_000);
     if (lock) {

@@ -6,6 +6,8 @@ import { createBotFrameworkChannel } from '../channels/bot-framework/index.js';
 import { createTelegramChannel } from '../channels/telegram/index.js';
 import { createPhoneChannels } from '../channels/twilio-voice/phone-channels.js';
 import { createOriginCheck, createWebChatChannel } from '../channels/web-chat/index.js';
+import type { Channel } from './channel/contract.js';
+import { createChannelHost, type ChannelHost } from './channel/core.js';
 import type { Config } from './config.js';
 import { createDatabase, type Database } from './db/database.js';
 import { createInstanceLock } from './db/instance-lock.js';
@@ -42,7 +44,10 @@ export interface CareRelay {
   outbox: Outbox;
   metrics: Metrics;
   io: SocketServer;
-  senders: Map<string, ChannelSender>;
+  /** Every channel by name (src/channel/contract.ts). */
+  senders: Map<string, Channel | ChannelSender>;
+  /** The core's side of the channels: mounts them, and does for them what the contract says. */
+  channels: ChannelHost;
   /** Cases for the nurses in Mattermost (queued in the database while Mattermost is off). */
   escalation: Escalation;
   /** Starts listening; resolves with the bound address. */
@@ -73,14 +78,18 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
     const { engine, services, knowledge } = await createEngine(config, logger, { db });
     closers.unshift(() => knowledge.close());
     knowledge.startWatching();
-    const senders = new Map<string, ChannelSender>();
     // Held for as long as this process lives; what it claims is free the moment it dies.
     const instance = createInstanceLock(db, logger);
     closers.splice(closers.length - 1, 0, () => instance.close());
     await instance.ready;
     logger.info({ instance: instance.id }, 'instance lock held');
     const outbox = createOutbox({ db, logger, instance });
-    const processor = createTurnProcessor({ store, state, engine, logger, metrics, senders, outbox, instance });
+    // Channels, and what the core does for them (src/channel/core.ts): the processor delivers through it.
+    const channelHost = createChannelHost({ config, logger, metrics, store, state, outbox, t: services.t });
+    const senders = channelHost.channels;
+    const processor = createTurnProcessor({ store, state, engine, logger, metrics, senders: channelHost.senders, inline: channelHost.inline, outbox, instance });
+    channelHost.attach(processor);
+    closers.unshift(() => channelHost.close());
 
     const checks = new Map<string, ReadinessCheck>([
       ['database', async () => (await db.ping(), { ok: true, detail: db.kind })],
@@ -137,10 +146,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
       http.app.use(botFramework.router);
     }
     // Twilio SMS / Voice when TWILIO_* are set; the generic transcript route when VOICE_WEBHOOK_SECRET is.
-    for (const phone of createPhoneChannels({ config, processor, store, state, outbox, logger, metrics, t: services.t })) {
-      senders.set(phone.name, phone);
-      http.app.use(phone.router);
-    }
+    for (const phone of createPhoneChannels({ config, logger, t: services.t })) http.app.use(channelHost.mount(phone));
     http.app.use(escalation.router);
     http.finish();
 
@@ -159,6 +165,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
       metrics,
       io,
       senders,
+      channels: channelHost,
       escalation,
       async listen() {
         await new Promise<void>((resolve, reject) => {

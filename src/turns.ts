@@ -1,3 +1,4 @@
+import type { TurnResult } from './engine/context.js';
 import type { DialogEngine, TurnOutput } from './engine/engine.js';
 import { AppError, isConnectionFailure } from './errors.js';
 import { cleanText, normaliseInbound } from './inbound.js';
@@ -20,10 +21,28 @@ export interface ChannelSender {
    * enough and a missed one is not lost. Other channels deliver through the outbox.
    */
   readonly replaysHistory?: boolean;
-  /** Delivers one message; may return the provider's id for it (for status callbacks). */
-  send(message: OutboundMessage): Promise<void | { externalId?: string }>;
+  /**
+   * Delivers one message; may return the provider's id for it (for status callbacks), or say it
+   * was `deferred` (kept for the conversation's next inbound message: it stays undelivered).
+   */
+  send(message: Delivery): Promise<void | { externalId?: string; deferred?: boolean }>;
   /** Optional "the bot is working on it" signal. */
   typing?(conversation: Conversation): void;
+}
+
+/** A stored message on its way to a channel; a turn's replies delivered together come with the first (src/channel/core.ts). */
+export interface Delivery extends OutboundMessage {
+  turn?: { replies: OutboundMessage[]; verdict: Pick<TurnResult, 'urgency' | 'reason' | 'escalate'> };
+}
+
+/**
+ * The core's "reply inline, and deliver the rest later" mode (src/channel/core.ts): a turn whose
+ * replies it `takes` stores them without outbox rows and hands them to `deliver`, which puts them
+ * into the waiting webhook's answer or delivers them later the channel's way.
+ */
+export interface InlineDelivery {
+  takes(channel: string, inboundId: number): boolean;
+  deliver(turn: { conversation: Conversation; inbound: StoredMessage; output: TurnOutput; sent: OutboundMessage[] }): Promise<void>;
 }
 
 export interface AcceptResult {
@@ -86,7 +105,9 @@ export interface TurnProcessorOptions {
   engine: DialogEngine;
   logger: Logger;
   metrics?: Metrics;
-  senders: Map<string, ChannelSender>;
+  senders: Pick<ReadonlyMap<string, ChannelSender>, 'get'>;
+  /** The inline delivery mode of channels that answer inside webhook responses. */
+  inline?: InlineDelivery;
   /** Durable delivery for channels that do not replay history; without it, sends are direct. */
   outbox?: Outbox;
   /** This instance's liveness lock; without it the processor takes one of its own (and ends it on stop). */
@@ -111,7 +132,7 @@ const DELIVER = DELIVER_MESSAGE.kind;
  * - Delivery comes after: web chat pushes the stored replies live (a reconnecting page gets them
  *   from history); other channels send the outbox rows the finish claimed for this instance.
  */
-export function createTurnProcessor({ store, state: _state, engine, logger, metrics, senders, outbox, instance }: TurnProcessorOptions): TurnProcessor {
+export function createTurnProcessor({ store, state: _state, engine, logger, metrics, senders, outbox, instance, inline }: TurnProcessorOptions): TurnProcessor {
   const chains = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
   const hooks: TurnHook[] = [];
@@ -121,20 +142,27 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
 
   // The outbox calls back here for each stored outbound message it owes a channel.
   outbox?.register(DELIVER_MESSAGE, async (job) => {
-    const { messageId } = job.payload;
+    const { messageId, turn } = job.payload;
     const stored = await store.messages.get(messageId);
     if (!stored) throw new PermanentDeliveryError(`message ${messageId} not found`);
     const conversation = await store.conversations.get(stored.conversationId);
     const sender = conversation && senders.get(conversation.channel);
     if (!conversation || !sender) throw new Error(`no sender for message ${messageId}`);
-    return sendStored(sender, toOutbound(stored, conversation), messageId);
+    if (!turn) return sendStored(sender, toOutbound(stored, conversation), messageId);
+    // A turn's replies delivered together: the first message carries all of them.
+    const rows = await Promise.all(turn.messageIds.map((id) => (id === messageId ? stored : store.messages.get(id))));
+    const replies = rows.filter((m): m is StoredMessage => m !== undefined).map((m) => toOutbound(m, conversation));
+    const result = await sendStored(sender, { ...toOutbound(stored, conversation), turn: { replies, verdict: turn.verdict } }, messageId);
+    for (const id of turn.messageIds) if (id !== messageId) await store.messages.setStatus(id, 'sent');
+    return result;
   });
 
-  /** One provider send; the outbox marks the message sent when it closes the row. */
-  async function sendStored(sender: ChannelSender, out: OutboundMessage, messageId: number) {
-    const result = await sender.send(out);
+  /** One provider send; the outbox marks the message sent when it closes the row (unless the channel deferred it). */
+  async function sendStored(sender: ChannelSender, out: Delivery, messageId: number) {
+    const { deferred, ...result } = (await sender.send(out)) ?? {};
+    if (deferred) return result;
     metrics?.messagesOut.inc({ channel: out.channel, role: out.role });
-    return { ...(result ?? {}), sentMessageId: messageId };
+    return { ...result, sentMessageId: messageId };
   }
 
   const metaOf = (reply: Reply, extraMeta: Record<string, unknown>) => {
@@ -232,7 +260,9 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
     }
 
     const live = Boolean(sender?.replaysHistory);
-    const viaOutbox = Boolean(sender && !live && outbox);
+    // Replies a webhook may say, or that the channel takes later its own way: no outbox rows.
+    const inlined = inline?.takes(conversation.channel, inbound.id) ?? false;
+    const viaOutbox = Boolean(sender && !live && outbox) && !inlined;
     const languageChanged = output.language !== conversation.language && isLanguage(output.language);
     // A turn that hands the conversation to staff (or happens while staff have it) keeps the
     // conversation through its after-turn work, so the next turn sees the mode it sets.
@@ -246,7 +276,8 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
         channel: conversation.channel,
         body: reply.text,
         language: reply.language,
-        meta: metaOf(reply, {}),
+        // An inline reply keeps what its turn decided, for when it is said later.
+        meta: metaOf(reply, inlined ? { verdict: { urgency: output.result.urgency, reason: output.result.reason, escalate: output.result.escalate } } : {}),
         status: live ? 'sent' : 'stored',
       })),
       state: output.state,
@@ -271,7 +302,9 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
         claimed.push({ id: row.outboxId, kind: DELIVER, idempotencyKey: `message:${row.id}`, orderingKey: conversation.id, payload: { messageId: row.id }, attempts: 1 });
       }
     }
-    if (viaOutbox) {
+    if (inlined) {
+      await inline!.deliver({ conversation, inbound, output, sent });
+    } else if (viaOutbox) {
       const byId = new Map(sent.map((m) => [Number(m.id), m]));
       // The first attempt sends what is in memory; retries rebuild it from the stored row.
       if (claimed.length) {

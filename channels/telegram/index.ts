@@ -55,7 +55,7 @@ export function secretMatches(header: string, secret: string): boolean {
   return timingSafeEqual(digest(header), digest(secret));
 }
 
-export function isTelegramChannel(sender: ChannelSender | undefined): sender is TelegramChannel {
+export function isTelegramChannel(sender: { readonly name: string } | undefined): sender is TelegramChannel {
   return sender?.name === TELEGRAM && typeof (sender as TelegramChannel).handleUpdate === 'function';
 }
 

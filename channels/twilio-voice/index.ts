@@ -5,44 +5,35 @@
  *
  * Call state travels in the signed action URL (`lang`, `n` = utterance number, `tries`), so a
  * retried gather is the same URL and is stored once (externalId `CallSid:n`). A turn's replies are
- * said inline when the turn ends within `inlineWaitMs`; a slower turn's replies are pushed into the
- * live call later (`calls(sid).update`) through the outbox, or texted if the call has ended. Nurse
- * messages take the same road: into the live call, else by SMS.
+ * said inline when the turn ends within `inlineWaitMs`; a slower turn's replies come back through
+ * `send` all together (the core's inline delivery mode, `turn` flavour) and are pushed into the
+ * live call (`calls(sid).update`), or texted if the call has ended. Nurse messages take the same
+ * road: into the live call, else by SMS.
  *
  * A transfer (<Dial> to the nurse line) reports its outcome to `POST /channels/twilio/voice/dial`
  * (`DialCallStatus`): after a completed call we say goodbye; when the line was busy, did not
  * answer or failed, the caller hears so and is offered a text message (key 1) or more questions.
  */
-import express, { type Response, type Router } from 'express';
+import type { Response, Router } from 'express';
 import twilio from 'twilio';
 import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
-import { z } from 'zod';
-import type { Config } from '../../src/config.js';
-import type { TurnResult } from '../../src/engine/context.js';
+import type { Channel, Config, Inbound, OutboundMessage, Reply, TurnVerdict } from '../../src/channel/contract.js';
 import { badRequest } from '../../src/errors.js';
 import type { TFunction } from '../../src/i18n.js';
 import { cleanText } from '../../src/inbound.js';
 import { toLanguage, type Language } from '../../src/language/languages.js';
 import type { Logger } from '../../src/logger.js';
-import type { OutboundMessage, Reply } from '../../src/message.js';
-import { jobKind, PermanentDeliveryError, type Outbox } from '../../src/outbox/outbox.js';
-import { createRateLimiter, type RateLimiter } from '../../src/rate-limit.js';
-import { createOptionMemory, sayNumbers } from '../../src/render/index.js';
-import type { StateStore } from '../../src/state/state-store.js';
-import type { Conversation, Store, StoredMessage } from '../../src/store/store.js';
-import { toOutbound, type ChannelSender, type TurnProcessor } from '../../src/turns.js';
+import { createOptionMemory, sayNumbers, type OptionMemory } from '../../src/render/index.js';
 import { classifyTwilioError, createTwilioClient, twilioWebhook, type TwilioClient } from '../twilio-client.js';
-import { createInlineReplies } from '../twilio-sms/inline-replies.js';
 import { SMS_STATUS_PATH } from '../twilio-sms/index.js';
 import { TWILIO_VOICE_LANGUAGES } from './languages.js';
 import { createSmsFallback } from './sms-fallback.js';
-import { isEmergency, isGoodbye, planVoiceTurn, type VoicePlan } from './voice-plan.js';
+import { isGoodbye, planVoiceTurn, type VoicePlan } from './voice-plan.js';
 
 export const VOICE = 'voice';
 export const VOICE_PATH = '/channels/twilio/voice';
 export const GATHER_PATH = '/channels/twilio/voice/gather';
 export const DIAL_PATH = '/channels/twilio/voice/dial';
-const LATE_REPLY = 'voice-late-reply';
 
 /** Below this speech-recognition confidence we ask again rather than answer a guess. */
 const MIN_CONFIDENCE = 0.3;
@@ -50,15 +41,10 @@ const CALL_TTL_MS = 4 * 3600_000;
 const activeCallKey = (phone: string) => `voice:active:${phone}`;
 
 export interface TwilioVoiceOptions {
-  processor: TurnProcessor;
-  store: Store;
-  state: StateStore;
-  outbox: Outbox;
   config: Config;
   logger: Logger;
   t(language: Language): TFunction;
   client?: TwilioClient;
-  limiter?: RateLimiter;
   /** How long a gather webhook waits for the turn (Twilio gives up on a webhook after 15 s). */
   inlineWaitMs?: number;
 }
@@ -74,28 +60,26 @@ interface GatherState {
   sms?: boolean;
 }
 
-const LateReplyPayload = z.object({
-  conversationId: z.string().min(1),
-  inboundId: z.number().int(),
-  messageIds: z.array(z.number().int()),
-  result: z.object({ urgency: z.enum(['emergency', 'urgent', 'routine']), reason: z.string().nullable(), escalate: z.boolean() }),
-});
-type LateReplyPayload = z.infer<typeof LateReplyPayload>;
-
 /** The reply inside a stored outbound message (everything but where and when it goes). */
-const replyOf = ({ id: _id, conversationId: _c, channel: _ch, to: _to, createdAt: _at, ...reply }: OutboundMessage): Reply => reply;
+const replyOf = (message: OutboundMessage & { turn?: unknown; reference?: unknown }): Reply => {
+  const { id: _id, conversationId: _c, channel: _ch, to: _to, createdAt: _at, turn: _turn, reference: _ref, ...reply } = message;
+  return reply;
+};
 
-export function createTwilioVoiceChannel(options: TwilioVoiceOptions): ChannelSender & { router: Router; name: typeof VOICE } {
-  const { processor, store, state, outbox, config, logger, t } = options;
+export function createTwilioVoiceChannel(options: TwilioVoiceOptions): Channel & { name: typeof VOICE } {
+  const { config, logger, t } = options;
   if (!config.twilio) throw new Error('Twilio Voice needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER');
   const settings = config.twilio;
   const client = options.client ?? createTwilioClient(settings);
-  const limiter = options.limiter ?? createRateLimiter(state);
-  const optionMemory = createOptionMemory(state);
-  const inline = createInlineReplies<OutboundMessage>();
   const inlineWaitMs = options.inlineWaitMs ?? 8000;
   const publicUrl = config.http.publicUrl;
-  const textCaller = createSmsFallback({ client, settings, store, t, statusCallback: publicUrl + SMS_STATUS_PATH });
+  const smsFallback = createSmsFallback({ client, settings, t, statusCallback: publicUrl + SMS_STATUS_PATH });
+  let core: { inbound: Inbound; options: OptionMemory } | undefined;
+  const mounted = () => {
+    if (!core) throw new Error('the voice channel is not mounted');
+    return core;
+  };
+  const textCaller = (to: string, replies: Reply[]) => smsFallback(to, replies, mounted().inbound);
   const planContext = { t, fallbackLanguage: config.defaultLanguage, nurseLine: config.nurseLineNumber, spell: [config.emergencyNumber, config.crisisLine] };
   const languageOf = (l: Language | null | undefined): Language => (l && config.languages.includes(l) ? l : config.defaultLanguage);
 
@@ -157,7 +141,7 @@ export function createTwilioVoiceChannel(options: TwilioVoiceOptions): ChannelSe
   // ---- Delivery outside the webhook ---------------------------------------------------------
 
   async function liveCall(phone: string): Promise<string | undefined> {
-    const callSid = await state.get<string>(activeCallKey(phone));
+    const callSid = await mounted().inbound.state.get<string>(activeCallKey(phone));
     if (!callSid) return undefined;
     try {
       const call = await client.calls(callSid).fetch();
@@ -169,14 +153,14 @@ export function createTwilioVoiceChannel(options: TwilioVoiceOptions): ChannelSe
   }
 
   /** Into the live call when there is one (replacing what it is doing), else by SMS. */
-  async function reachCaller(conversation: Conversation, replies: Reply[], result: LateReplyPayload['result'] | undefined, askAnythingElse: boolean) {
-    const callSid = await liveCall(conversation.address);
+  async function reachCaller(phone: string, replies: Reply[], result: TurnVerdict | undefined, askAnythingElse: boolean) {
+    const callSid = await liveCall(phone);
     if (!callSid) {
-      const sid = await textCaller(conversation.address, replies);
+      const sid = await textCaller(phone, replies);
       return sid ? { externalId: sid } : undefined;
     }
     const plan = planVoiceTurn(replies, result, { ...planContext, askAnythingElse });
-    await optionMemory.remember(VOICE, conversation.address, plan.options);
+    await mounted().options.remember(VOICE, phone, plan.options);
     const twiml = planToTwiml(plan, { language: plan.language, n: pushToken(), tries: 0 });
     try {
       await client.calls(callSid).update({ twiml });
@@ -186,185 +170,160 @@ export function createTwilioVoiceChannel(options: TwilioVoiceOptions): ChannelSe
     return undefined;
   }
 
-  // First among the after-turn hooks: the caller's webhook should not wait for the escalation layer's work.
-  processor.hooks.unshift(async ({ conversation, inbound, output, sent }) => {
-    if (conversation.channel !== VOICE) return;
-    if (inline.finish(inbound.id, output.result, sent)) return;
-    if (!sent.length && !isEmergency(output.result)) return;
-    const { urgency, reason, escalate } = output.result;
-    const payload: LateReplyPayload = { conversationId: conversation.id, inboundId: inbound.id, messageIds: sent.map((m) => Number(m.id)), result: { urgency, reason, escalate } };
-    await outbox.enqueue(LATE_REPLY, `voice-late:${inbound.id}`, { ...payload }, { orderingKey: conversation.id });
-  });
-
-  outbox.register(jobKind(LATE_REPLY, LateReplyPayload), async (job) => {
-    const payload = job.payload;
-    const conversation = await store.conversations.get(payload.conversationId);
-    if (!conversation) throw new PermanentDeliveryError(`conversation ${payload.conversationId} not found`);
-    const stored = await Promise.all(payload.messageIds.map((id) => store.messages.get(id)));
-    const replies = stored.filter((m): m is StoredMessage => m !== undefined).map((m) => replyOf(toOutbound(m, conversation)));
-    return reachCaller(conversation, replies, payload.result, true);
-  });
-
   // ---- Webhooks -----------------------------------------------------------------------------
 
-  async function chooseLanguage(phone: string, language: Language): Promise<void> {
-    const contact = await store.contacts.upsert(VOICE, phone, { language });
-    const conversation = await store.conversations.current(contact, language);
-    await processor.setLanguage(conversation.id, language);
-  }
+  function mount(router: Router, inbound: Inbound): void {
+    const { state, limits } = inbound;
+    const optionMemory = createOptionMemory(state);
+    core = { inbound, options: optionMemory };
 
-  /** The replies already stored for an inbound message (a retried gather hears them again). */
-  async function storedReplies(conversationId: string, inboundId: number): Promise<OutboundMessage[]> {
-    const conversation = await store.conversations.get(conversationId);
-    if (!conversation) return [];
-    const history = await store.messages.history(conversationId, 50);
-    return history.filter((m) => m.direction === 'out' && m.inReplyTo === inboundId).map((m) => toOutbound(m, conversation));
-  }
-
-  const router = express.Router();
-  const verified = twilioWebhook(settings.authToken, publicUrl);
-
-  router.post(VOICE_PATH, ...verified, async (req, res, next) => {
-    try {
-      const p = req.body as Record<string, string>;
-      if (!p.CallSid || !p.From) throw badRequest('invalid', 'CallSid and From are required');
-      const contact = await store.contacts.find(VOICE, p.From);
-      const language = languageOf(contact?.language);
-      const verdict = await limiter.inbound(VOICE, p.From);
-      if (!verdict.allowed) {
-        logger.warn({ callSid: p.CallSid, count: verdict.count }, 'voice rate limited');
-        const response = new twilio.twiml.VoiceResponse();
-        // One polite sentence per window; after that, calls over the limit are just ended.
-        if (verdict.notify) response.say(sayAttributes(language), t(language)('channels:voice.rateLimited'));
-        response.hangup();
-        return sendTwiml(res, response.toString());
-      }
-      await state.set(activeCallKey(p.From), p.CallSid, CALL_TTL_MS);
-      logger.info({ callSid: p.CallSid }, 'voice call answered');
-      const response = new twilio.twiml.VoiceResponse();
-      const g = gather(response, { language, n: '1', tries: 0, menu: config.languages.length > 1 });
-      g.say(sayAttributes(language), t(language)('channels:voice.greeting'));
-      config.languages.forEach((other, i) => {
-        if (other !== language) g.say(sayAttributes(other), t(other)('channels:voice.languageOption', { digit: i + 1 }));
-      });
-      sendTwiml(res, response.toString());
-    } catch (err) {
-      next(err);
+    async function chooseLanguage(phone: string, language: Language): Promise<void> {
+      const conversation = (await inbound.conversation(phone, { language }))!;
+      await inbound.setLanguage(conversation.id, language);
     }
-  });
 
-  router.post(GATHER_PATH, ...verified, async (req, res, next) => {
-    try {
-      const p = req.body as Record<string, string>;
-      const callSid = p.CallSid;
-      const from = p.From;
-      if (!callSid || !from) throw badRequest('invalid', 'CallSid and From are required');
-      const q = req.query as Record<string, string | undefined>;
-      const current: GatherState = { language: languageOf(toLanguage(q.lang)), n: q.n && /^[\w-]{1,40}$/.test(q.n) ? q.n : '1', tries: Math.max(0, Number(q.tries) || 0), menu: q.menu === '1', sms: q.sms === '1' };
-      const nextN = /^\d+$/.test(current.n) ? String(Number(current.n) + 1) : `${current.n}-1`;
-      const tl = t(current.language);
-      const digits = (p.Digits ?? '').trim();
-      const speech = cleanText(p.SpeechResult ?? '').trim();
-      const confidence = p.Confidence !== undefined && p.Confidence !== '' ? Number(p.Confidence) : undefined;
-      await state.set(activeCallKey(from), callSid, CALL_TTL_MS);
+    const verified = twilioWebhook(settings.authToken, publicUrl);
 
-      if (current.menu && /^[1-9]$/.test(digits)) {
-        const chosen = config.languages[Number(digits) - 1];
-        if (chosen) {
-          await chooseLanguage(from, chosen);
-          return sendTwiml(res, sayThenGather(chosen, t(chosen)('channels:voice.greeting'), { language: chosen, n: nextN, tries: 0 }));
+    router.post(VOICE_PATH, ...verified, async (req, res, next) => {
+      try {
+        const p = req.body as Record<string, string>;
+        if (!p.CallSid || !p.From) throw badRequest('invalid', 'CallSid and From are required');
+        const contact = await inbound.contact(p.From);
+        const language = languageOf(contact?.language);
+        const verdict = await limits.inbound(p.From);
+        if (!verdict.allowed) {
+          logger.warn({ callSid: p.CallSid, count: verdict.count }, 'voice rate limited');
+          const response = new twilio.twiml.VoiceResponse();
+          // One polite sentence per window; after that, calls over the limit are just ended.
+          if (verdict.notify) response.say(sayAttributes(language), t(language)('channels:voice.rateLimited'));
+          response.hangup();
+          return sendTwiml(res, response.toString());
         }
-      }
-      if (current.sms && digits === '1') {
-        // The nurse line did not connect and the caller asked for a text message they can answer later.
-        const text = tl('channels:voice.smsFollowUp');
-        const sent = await textCaller(from, [{ role: 'bot', text, language: current.language }]).then(
-          () => true,
-          (err: Error) => (logger.warn({ callSid, err: err.message }, 'follow-up text after a failed transfer not sent'), false),
-        );
-        if (sent) return sendTwiml(res, sayThenHangUp(current.language, tl('channels:voice.smsSent')));
-        return sendTwiml(res, sayThenGather(current.language, sayNumbers(tl('channels:voice.smsNotSent'), planContext.spell), { language: current.language, n: nextN, tries: 0 }));
-      }
-      if (digits === '0') {
-        // Key 0: the caller asks for a nurse.
-        const plan = planVoiceTurn([], { urgency: 'routine', reason: 'human_request', escalate: true }, { ...planContext, fallbackLanguage: current.language });
-        return sendTwiml(res, planToTwiml(plan, { ...current, menu: false, n: nextN, tries: 0 }));
-      }
-
-      const said = digits || speech;
-      const choice = said ? await optionMemory.resolve(VOICE, from, said) : undefined;
-      const understood = Boolean(speech) && (confidence === undefined || Number.isNaN(confidence) || confidence >= MIN_CONFIDENCE);
-      if (!choice && !understood) {
-        const tries = current.tries + 1;
-        logger.info({ callSid, tries, silent: !speech }, 'voice input not understood');
-        if (tries >= 3) return sendTwiml(res, sayThenHangUp(current.language, tl('channels:voice.giveUp')));
-        const prompt = tries >= 2 ? tl('channels:voice.offerNurse') : tl('channels:voice.reprompt');
-        return sendTwiml(res, sayThenGather(current.language, prompt, { ...current, menu: false, tries }));
-      }
-      if (!choice && isGoodbye(speech)) return sendTwiml(res, sayThenHangUp(current.language, tl('channels:voice.goodbye')));
-
-      const { messageId, conversation, duplicate } = await processor.accept({
-        channel: VOICE,
-        externalId: `${callSid}:${current.n}`,
-        conversation: { id: from },
-        from: { id: from, role: 'patient' },
-        text: choice ? choice.value : speech,
-        kind: choice ? 'postback' : 'transcript',
-        locale: current.language,
-        timestamp: new Date(),
-        channelData: { provider: 'twilio', callSid, utterance: current.n, ...(confidence !== undefined ? { confidence } : {}), ...(choice ? { choice: { n: choice.n, said } } : {}) },
-      });
-      const next: GatherState = { language: current.language, n: nextN, tries: 0 };
-      const outcome = duplicate
-        ? { ready: true, replies: [], sent: await storedReplies(conversation.id, messageId), result: undefined }
-        : await inline.wait(messageId, conversation.id, inlineWaitMs);
-      const replies = outcome.sent ?? [];
-      if (!outcome.ready || !replies.length) {
-        // Still thinking: the replies will be pushed into the call when ready (see LATE_REPLY).
+        await state.set(activeCallKey(p.From), p.CallSid, CALL_TTL_MS);
+        logger.info({ callSid: p.CallSid }, 'voice call answered');
         const response = new twilio.twiml.VoiceResponse();
-        const g = gather(response, next);
-        g.say(sayAttributes(current.language), tl('channels:voice.oneMoment'));
-        g.pause({ length: 10 });
-        return sendTwiml(res, response.toString());
+        const g = gather(response, { language, n: '1', tries: 0, menu: config.languages.length > 1 });
+        g.say(sayAttributes(language), t(language)('channels:voice.greeting'));
+        config.languages.forEach((other, i) => {
+          if (other !== language) g.say(sayAttributes(other), t(other)('channels:voice.languageOption', { digit: i + 1 }));
+        });
+        sendTwiml(res, response.toString());
+      } catch (err) {
+        next(err);
       }
-      const plan = planVoiceTurn(replies.map(replyOf), outcome.result, planContext);
-      await optionMemory.remember(VOICE, from, plan.options);
-      if (plan.emergency) logger.warn({ callSid, conversationId: conversation.id, action: plan.action }, 'emergency on a call');
-      sendTwiml(res, planToTwiml(plan, next));
-    } catch (err) {
-      next(err);
-    }
-  });
+    });
 
-  router.post(DIAL_PATH, ...verified, async (req, res, next) => {
-    try {
-      const p = req.body as Record<string, string>;
-      if (!p.CallSid || !p.From) throw badRequest('invalid', 'CallSid and From are required');
-      const q = req.query as Record<string, string | undefined>;
-      const language = languageOf(toLanguage(q.lang));
-      const n = q.n && /^[\w-]{1,40}$/.test(q.n) ? q.n : pushToken();
-      const status = (p.DialCallStatus ?? '').trim();
-      logger.info({ callSid: p.CallSid, dialCallStatus: status, dialDuration: Number(p.DialCallDuration) || 0 }, 'nurse line transfer ended');
-      // completed / answered: the caller spoke with the nurse line, which has since hung up.
-      if (status === 'completed' || status === 'answered') return sendTwiml(res, sayThenHangUp(language, t(language)('channels:voice.transferEnded')));
-      // busy, no-answer, failed, canceled (or anything new): the caller is still with us and was not connected.
-      sendTwiml(res, sayThenGather(language, sayNumbers(t(language)('channels:voice.dialFailed'), planContext.spell), { language, n, tries: 0, sms: true }));
-    } catch (err) {
-      next(err);
-    }
-  });
+    router.post(GATHER_PATH, ...verified, async (req, res, next) => {
+      try {
+        const p = req.body as Record<string, string>;
+        const callSid = p.CallSid;
+        const from = p.From;
+        if (!callSid || !from) throw badRequest('invalid', 'CallSid and From are required');
+        const q = req.query as Record<string, string | undefined>;
+        const current: GatherState = { language: languageOf(toLanguage(q.lang)), n: q.n && /^[\w-]{1,40}$/.test(q.n) ? q.n : '1', tries: Math.max(0, Number(q.tries) || 0), menu: q.menu === '1', sms: q.sms === '1' };
+        const nextN = /^\d+$/.test(current.n) ? String(Number(current.n) + 1) : `${current.n}-1`;
+        const tl = t(current.language);
+        const digits = (p.Digits ?? '').trim();
+        const speech = cleanText(p.SpeechResult ?? '').trim();
+        const confidence = p.Confidence !== undefined && p.Confidence !== '' ? Number(p.Confidence) : undefined;
+        await state.set(activeCallKey(from), callSid, CALL_TTL_MS);
+
+        if (current.menu && /^[1-9]$/.test(digits)) {
+          const chosen = config.languages[Number(digits) - 1];
+          if (chosen) {
+            await chooseLanguage(from, chosen);
+            return sendTwiml(res, sayThenGather(chosen, t(chosen)('channels:voice.greeting'), { language: chosen, n: nextN, tries: 0 }));
+          }
+        }
+        if (current.sms && digits === '1') {
+          // The nurse line did not connect and the caller asked for a text message they can answer later.
+          const text = tl('channels:voice.smsFollowUp');
+          const sent = await textCaller(from, [{ role: 'bot', text, language: current.language }]).then(
+            () => true,
+            (err: Error) => (logger.warn({ callSid, err: err.message }, 'follow-up text after a failed transfer not sent'), false),
+          );
+          if (sent) return sendTwiml(res, sayThenHangUp(current.language, tl('channels:voice.smsSent')));
+          return sendTwiml(res, sayThenGather(current.language, sayNumbers(tl('channels:voice.smsNotSent'), planContext.spell), { language: current.language, n: nextN, tries: 0 }));
+        }
+        if (digits === '0') {
+          // Key 0: the caller asks for a nurse.
+          const plan = planVoiceTurn([], { urgency: 'routine', reason: 'human_request', escalate: true }, { ...planContext, fallbackLanguage: current.language });
+          return sendTwiml(res, planToTwiml(plan, { ...current, menu: false, n: nextN, tries: 0 }));
+        }
+
+        const said = digits || speech;
+        const choice = said ? await optionMemory.resolve(VOICE, from, said) : undefined;
+        const understood = Boolean(speech) && (confidence === undefined || Number.isNaN(confidence) || confidence >= MIN_CONFIDENCE);
+        if (!choice && !understood) {
+          const tries = current.tries + 1;
+          logger.info({ callSid, tries, silent: !speech }, 'voice input not understood');
+          if (tries >= 3) return sendTwiml(res, sayThenHangUp(current.language, tl('channels:voice.giveUp')));
+          const prompt = tries >= 2 ? tl('channels:voice.offerNurse') : tl('channels:voice.reprompt');
+          return sendTwiml(res, sayThenGather(current.language, prompt, { ...current, menu: false, tries }));
+        }
+        if (!choice && isGoodbye(speech)) return sendTwiml(res, sayThenHangUp(current.language, tl('channels:voice.goodbye')));
+
+        const handle = await inbound({
+          channel: VOICE,
+          externalId: `${callSid}:${current.n}`,
+          conversation: { id: from },
+          from: { id: from, role: 'patient' },
+          text: choice ? choice.value : speech,
+          kind: choice ? 'postback' : 'transcript',
+          locale: current.language,
+          timestamp: new Date(),
+          channelData: { provider: 'twilio', callSid, utterance: current.n, ...(confidence !== undefined ? { confidence } : {}), ...(choice ? { choice: { n: choice.n, said } } : {}) },
+        });
+        const next: GatherState = { language: current.language, n: nextN, tries: 0 };
+        // A retried gather hears the stored replies again; otherwise the turn's, if it ends in time.
+        const outcome = await handle.replies(inlineWaitMs);
+        const replies = outcome.replies;
+        if (!outcome.ready || !replies.length) {
+          // Still thinking: the core sends the replies when ready, and `send` pushes them into the call.
+          const response = new twilio.twiml.VoiceResponse();
+          const g = gather(response, next);
+          g.say(sayAttributes(current.language), tl('channels:voice.oneMoment'));
+          g.pause({ length: 10 });
+          return sendTwiml(res, response.toString());
+        }
+        const plan = planVoiceTurn(replies.map(replyOf), outcome.verdict, planContext);
+        await optionMemory.remember(VOICE, from, plan.options);
+        if (plan.emergency) logger.warn({ callSid, conversationId: handle.conversation.id, action: plan.action }, 'emergency on a call');
+        sendTwiml(res, planToTwiml(plan, next));
+      } catch (err) {
+        next(err);
+      }
+    });
+
+    router.post(DIAL_PATH, ...verified, async (req, res, next) => {
+      try {
+        const p = req.body as Record<string, string>;
+        if (!p.CallSid || !p.From) throw badRequest('invalid', 'CallSid and From are required');
+        const q = req.query as Record<string, string | undefined>;
+        const language = languageOf(toLanguage(q.lang));
+        const n = q.n && /^[\w-]{1,40}$/.test(q.n) ? q.n : pushToken();
+        const status = (p.DialCallStatus ?? '').trim();
+        logger.info({ callSid: p.CallSid, dialCallStatus: status, dialDuration: Number(p.DialCallDuration) || 0 }, 'nurse line transfer ended');
+        // completed / answered: the caller spoke with the nurse line, which has since hung up.
+        if (status === 'completed' || status === 'answered') return sendTwiml(res, sayThenHangUp(language, t(language)('channels:voice.transferEnded')));
+        // busy, no-answer, failed, canceled (or anything new): the caller is still with us and was not connected.
+        sendTwiml(res, sayThenGather(language, sayNumbers(t(language)('channels:voice.dialFailed'), planContext.spell), { language, n, tries: 0, sms: true }));
+      } catch (err) {
+        next(err);
+      }
+    });
+
+  }
 
   return {
     name: VOICE,
-    router,
-    async send(message: OutboundMessage) {
-      const stored = await store.messages.get(Number(message.id));
-      // A turn's own replies are said by its webhook, or pushed later by the after-turn hook.
-      if (stored?.inReplyTo != null) return;
-      const conversation = await store.conversations.get(message.conversationId);
-      if (!conversation) throw new PermanentDeliveryError(`conversation ${message.conversationId} not found`);
-      await optionMemory.forget(VOICE, conversation.address);
-      return reachCaller(conversation, [replyOf(message)], undefined, false);
+    capabilities: { inline: 'turn' },
+    mount,
+    async send(message) {
+      // A turn's replies that came too late for its gather: all of them, with what the turn decided.
+      if (message.turn) return reachCaller(message.to, message.turn.replies.map(replyOf), message.turn.verdict, true);
+      await mounted().options.forget(VOICE, message.to);
+      return reachCaller(message.to, [replyOf(message)], undefined, false);
     },
   };
 }

@@ -3,7 +3,7 @@
  * (rendered for the ear), their language, and whether the call continues, goes to a nurse or
  * ends. Twilio Voice turns the plan into TwiML; the generic transcript route into JSON.
  */
-import type { TurnResult } from '../../src/engine/context.js';
+import type { TurnVerdict } from '../../src/channel/contract.js';
 import type { TFunction } from '../../src/i18n.js';
 import type { Language } from '../../src/language/languages.js';
 import type { Reply } from '../../src/message.js';
@@ -32,7 +32,7 @@ export interface VoicePlanContext {
   askAnythingElse?: boolean;
 }
 
-export const isEmergency = (result: Pick<TurnResult, 'urgency' | 'reason'> | undefined): boolean =>
+export const isEmergency = (result: Pick<TurnVerdict, 'urgency' | 'reason'> | undefined): boolean =>
   result?.urgency === 'emergency' || result?.reason === 'emergency';
 
 /** A reply as it should sound: a nurse's message is introduced first. */
@@ -44,7 +44,7 @@ function spoken(reply: Reply, t: TFunction, spell: string[]): { text: string; op
   return { text: `${intro} ${speech}`, options: rendered.options };
 }
 
-export function planVoiceTurn(replies: Reply[], result: Pick<TurnResult, 'urgency' | 'reason' | 'escalate'> | undefined, ctx: VoicePlanContext): VoicePlan {
+export function planVoiceTurn(replies: Reply[], result: TurnVerdict | undefined, ctx: VoicePlanContext): VoicePlan {
   const language = replies.at(-1)?.language ?? ctx.fallbackLanguage;
   const t = ctx.t(language);
   const parts: string[] = [];

@@ -8,33 +8,24 @@
  * The signature is checked on the raw bytes before any JSON parsing. A retry of the same
  * utterance can be made idempotent with an `Idempotency-Key` header (stored once per callId + key).
  * The phone system only hears us in these responses, so a slow turn's replies and any nurse
- * message wait for the caller's next utterance (or go by SMS when Twilio is configured).
+ * message wait for the caller's next utterance (the core's inline delivery mode, `next-inbound`
+ * flavour), or nurse messages go by SMS when Twilio is configured.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
-import type { Config } from '../../src/config.js';
-import type { TurnResult } from '../../src/engine/context.js';
+import type { Channel, Config, Inbound } from '../../src/channel/contract.js';
 import { badRequest, forbidden } from '../../src/errors.js';
 import type { TFunction } from '../../src/i18n.js';
 import { cleanText } from '../../src/inbound.js';
 import { toLanguage, type Language } from '../../src/language/languages.js';
 import type { Logger } from '../../src/logger.js';
-import type { OutboundMessage, Reply } from '../../src/message.js';
-import { PermanentDeliveryError } from '../../src/outbox/outbox.js';
-import { createRateLimiter, type RateLimiter } from '../../src/rate-limit.js';
-import type { StateStore } from '../../src/state/state-store.js';
-import type { Store } from '../../src/store/store.js';
-import { toOutbound, type ChannelSender, type TurnProcessor } from '../../src/turns.js';
-import { createInlineReplies } from '../twilio-sms/inline-replies.js';
 import type { SmsFallback } from '../twilio-voice/sms-fallback.js';
 import { isGoodbye, planVoiceTurn } from '../twilio-voice/voice-plan.js';
 
 export const VOICE_TRANSCRIPT = 'voice-transcript';
 export const TRANSCRIPT_PATH = '/channels/voice/transcript';
 const MAX_BODY = '16kb';
-const PENDING_TTL_MS = 2 * 3600_000;
-const pendingKey = (conversationId: string) => `vt:pending:${conversationId}`;
 
 const transcriptSchema = z.object({
   callId: z.string().trim().min(1).max(128),
@@ -44,21 +35,12 @@ const transcriptSchema = z.object({
 });
 
 export interface VoiceTranscriptOptions {
-  processor: TurnProcessor;
-  store: Store;
-  state: StateStore;
   config: Config;
   logger: Logger;
   t(language: Language): TFunction;
   /** When Twilio is configured: nurse messages reach the caller by SMS. */
   textCaller?: SmsFallback;
-  limiter?: RateLimiter;
   inlineWaitMs?: number;
-}
-
-interface Pending {
-  messageIds: number[];
-  result?: Pick<TurnResult, 'urgency' | 'reason' | 'escalate'>;
 }
 
 /** Checks `X-Signature: sha256=<hex>` over the raw body in constant time. */
@@ -77,120 +59,91 @@ export function verifyBodySignature(secret: string): RequestHandler {
   };
 }
 
-export function createVoiceTranscriptChannel(options: VoiceTranscriptOptions): ChannelSender & { router: Router; name: typeof VOICE_TRANSCRIPT } {
-  const { processor, store, state, config, logger, t, textCaller } = options;
-  const secret = config.voiceWebhookSecret;
+export function createVoiceTranscriptChannel(options: VoiceTranscriptOptions): Channel & { name: typeof VOICE_TRANSCRIPT } {
+  const { config, logger, t, textCaller } = options;
+  const secret = config.voiceWebhookSecret ?? '';
   if (!secret) throw new Error('The voice transcript route needs VOICE_WEBHOOK_SECRET');
-  const limiter = options.limiter ?? createRateLimiter(state);
-  const inline = createInlineReplies<OutboundMessage>();
+  let core: Inbound | undefined;
   const inlineWaitMs = options.inlineWaitMs ?? 8000;
   const planContext = { t, fallbackLanguage: config.defaultLanguage, nurseLine: config.nurseLineNumber, spell: [config.emergencyNumber, config.crisisLine] };
   const languageOf = (l: Language | null | undefined): Language => (l && config.languages.includes(l) ? l : config.defaultLanguage);
 
-  async function addPending(conversationId: string, add: Pending): Promise<void> {
-    const current = (await state.get<Pending>(pendingKey(conversationId))) ?? { messageIds: [] };
-    const result = add.result ?? current.result;
-    await state.set<Pending>(pendingKey(conversationId), { messageIds: [...current.messageIds, ...add.messageIds], ...(result ? { result } : {}) }, PENDING_TTL_MS);
-  }
-
-  /** Replies owed from earlier slow turns or nurse messages, taken once. */
-  async function takePending(conversationId: string): Promise<{ replies: OutboundMessage[]; result?: Pending['result'] }> {
-    const pending = await state.get<Pending>(pendingKey(conversationId));
-    if (!pending) return { replies: [] };
-    await state.del(pendingKey(conversationId));
-    const conversation = await store.conversations.get(conversationId);
-    if (!conversation) return { replies: [] };
-    const rows = await Promise.all(pending.messageIds.map((id) => store.messages.get(id)));
-    return { replies: rows.flatMap((m) => (m ? [toOutbound(m, conversation)] : [])), result: pending.result };
-  }
-
-  // First among the after-turn hooks: the caller's webhook should not wait for the escalation layer's work.
-  processor.hooks.unshift(async ({ conversation, inbound, output, sent }) => {
-    if (conversation.channel !== VOICE_TRANSCRIPT) return;
-    if (inline.finish(inbound.id, output.result, sent)) return;
-    const { urgency, reason, escalate } = output.result;
-    await addPending(conversation.id, { messageIds: sent.map((m) => Number(m.id)), result: { urgency, reason, escalate } });
-  });
-
-  const router = express.Router();
-  router.post(TRANSCRIPT_PATH, express.raw({ type: () => true, limit: MAX_BODY }), verifyBodySignature(secret), async (req, res, next) => {
-    try {
-      let json: unknown;
+  function mount(router: Router, inbound: Inbound): void {
+    core = inbound;
+    router.post(TRANSCRIPT_PATH, express.raw({ type: () => true, limit: MAX_BODY }), verifyBodySignature(secret), async (req, res, next) => {
       try {
-        json = JSON.parse((req.body as Buffer).toString('utf8'));
-      } catch {
-        throw badRequest('invalid_json', 'The body is not valid JSON');
-      }
-      const parsed = transcriptSchema.safeParse(json);
-      if (!parsed.success) {
-        const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
-        throw badRequest('invalid_fields', `Expected {callId, from, text, language?}: ${fields.join('; ')}`, fields);
-      }
-      // Control characters (NUL…) removed at the edge: PostgreSQL refuses NUL in text.
-      const { language: asked } = parsed.data;
-      const [callId, from, text] = [cleanText(parsed.data.callId), cleanText(parsed.data.from), cleanText(parsed.data.text).trim()];
-      if (!callId || !from) throw badRequest('invalid_fields', 'Expected {callId, from, text, language?}: callId and from must be readable');
-      const contact = await store.contacts.find(VOICE_TRANSCRIPT, from);
-      const language = languageOf(toLanguage(asked) ?? contact?.language);
-      const tl = t(language);
+        let json: unknown;
+        try {
+          json = JSON.parse((req.body as Buffer).toString('utf8'));
+        } catch {
+          throw badRequest('invalid_json', 'The body is not valid JSON');
+        }
+        const parsed = transcriptSchema.safeParse(json);
+        if (!parsed.success) {
+          const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+          throw badRequest('invalid_fields', `Expected {callId, from, text, language?}: ${fields.join('; ')}`, fields);
+        }
+        // Control characters (NUL…) removed at the edge: PostgreSQL refuses NUL in text.
+        const { language: asked } = parsed.data;
+        const [callId, from, text] = [cleanText(parsed.data.callId), cleanText(parsed.data.from), cleanText(parsed.data.text).trim()];
+        if (!callId || !from) throw badRequest('invalid_fields', 'Expected {callId, from, text, language?}: callId and from must be readable');
+        const contact = await inbound.contact(from);
+        const language = languageOf(toLanguage(asked) ?? contact?.language);
+        const tl = t(language);
 
-      const verdict = await limiter.inbound(VOICE_TRANSCRIPT, from);
-      if (!verdict.allowed) {
-        logger.warn({ callId, count: verdict.count }, 'voice transcript rate limited');
-        res.status(429).json({ text: verdict.notify ? tl('channels:voice.rateLimited') : '', language, action: 'hangup' });
-        return;
+        const verdict = await inbound.limits.inbound(from);
+        if (!verdict.allowed) {
+          logger.warn({ callId, count: verdict.count }, 'voice transcript rate limited');
+          res.status(429).json({ text: verdict.notify ? tl('channels:voice.rateLimited') : '', language, action: 'hangup' });
+          return;
+        }
+        if (!text) {
+          res.json({ text: tl('channels:voice.reprompt'), language, action: 'continue' });
+          return;
+        }
+        if (isGoodbye(text)) {
+          res.json({ text: tl('channels:voice.goodbye'), language, action: 'hangup' });
+          return;
+        }
+        const key = req.get('Idempotency-Key');
+        const handle = await inbound({
+          channel: VOICE_TRANSCRIPT,
+          externalId: key ? `${callId}:${key.slice(0, 100)}` : undefined,
+          conversation: { id: from },
+          from: { id: from, role: 'patient' },
+          text,
+          kind: 'transcript',
+          locale: asked,
+          timestamp: new Date(),
+          channelData: { provider: 'voice-transcript', callId },
+        });
+        // Replies owed from earlier slow turns or nurse messages come first, then this turn's (a
+        // retried utterance: the ones stored for it).
+        const { replies, verdict: decided } = await handle.replies(inlineWaitMs);
+        if (!replies.length) {
+          res.json({ text: tl('channels:transcript.oneMoment'), language, action: 'continue' });
+          return;
+        }
+        const plan = planVoiceTurn(replies, decided, { ...planContext, fallbackLanguage: language });
+        res.json({ text: plan.speech, language: plan.language, action: plan.action, ...(plan.transferTo ? { transferTo: plan.transferTo } : {}) });
+      } catch (err) {
+        next(err);
       }
-      if (!text) {
-        res.json({ text: tl('channels:voice.reprompt'), language, action: 'continue' });
-        return;
-      }
-      if (isGoodbye(text)) {
-        res.json({ text: tl('channels:voice.goodbye'), language, action: 'hangup' });
-        return;
-      }
-      const key = req.get('Idempotency-Key');
-      const { messageId, conversation, duplicate } = await processor.accept({
-        channel: VOICE_TRANSCRIPT,
-        externalId: key ? `${callId}:${key.slice(0, 100)}` : undefined,
-        conversation: { id: from },
-        from: { id: from, role: 'patient' },
-        text,
-        kind: 'transcript',
-        locale: asked,
-        timestamp: new Date(),
-        channelData: { provider: 'voice-transcript', callId },
-      });
-      const owed = await takePending(conversation.id);
-      let outcome: { ready: boolean; sent?: OutboundMessage[]; result?: Pending['result'] };
-      if (duplicate) {
-        const history = await store.messages.history(conversation.id, 50);
-        outcome = { ready: true, sent: history.filter((m) => m.direction === 'out' && m.inReplyTo === messageId).map((m) => toOutbound(m, conversation)) };
-      } else outcome = await inline.wait(messageId, conversation.id, inlineWaitMs);
-      const replies: Reply[] = [...owed.replies, ...(outcome.sent ?? [])];
-      if (!replies.length) {
-        res.json({ text: tl('channels:transcript.oneMoment'), language, action: 'continue' });
-        return;
-      }
-      const plan = planVoiceTurn(replies, outcome.result ?? owed.result, { ...planContext, fallbackLanguage: language });
-      res.json({ text: plan.speech, language: plan.language, action: plan.action, ...(plan.transferTo ? { transferTo: plan.transferTo } : {}) });
-    } catch (err) {
-      next(err);
-    }
-  });
+    });
+
+  }
 
   return {
     name: VOICE_TRANSCRIPT,
-    router,
-    async send(message: OutboundMessage) {
-      const stored = await store.messages.get(Number(message.id));
-      // A turn's own replies are answered in the webhook's response or kept for the next one.
-      if (stored?.inReplyTo != null) return;
-      if (textCaller && /^\+[1-9]\d{6,14}$/.test(message.to)) {
-        const sid = await textCaller(message.to, [message]);
+    capabilities: { inline: 'next-inbound' },
+    mount,
+    // A turn's own replies never come here: they are answered in the webhook's response or kept for the next one.
+    async send(message) {
+      if (textCaller && core && /^\+[1-9]\d{6,14}$/.test(message.to)) {
+        const sid = await textCaller(message.to, [message], core);
         return sid ? { externalId: sid } : undefined;
       }
-      if (!stored) throw new PermanentDeliveryError(`message ${message.id} not found`);
-      await addPending(message.conversationId, { messageIds: [stored.id] });
+      return { deferred: true };
     },
   };
 }

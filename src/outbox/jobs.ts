@@ -8,5 +8,17 @@ import { jobKind } from './outbox.js';
  */
 
 /** A stored message owed to a patient's channel (src/turns.ts delivers it). */
-export const DELIVER_MESSAGE = jobKind('deliver-message', z.object({ messageId: z.number().int().positive() }));
+export const DELIVER_MESSAGE = jobKind(
+  'deliver-message',
+  z.object({
+    messageId: z.number().int().positive(),
+    /** A turn's replies delivered together (inline channels that came too late for the webhook); `messageId` is the first. */
+    turn: z
+      .object({
+        messageIds: z.array(z.number().int().positive()),
+        verdict: z.object({ urgency: z.enum(['emergency', 'urgent', 'routine']), reason: z.string().nullable(), escalate: z.boolean() }),
+      })
+      .optional(),
+  }),
+);
 export type DeliverMessagePayload = z.infer<typeof DELIVER_MESSAGE.schema>;

@@ -45,7 +45,7 @@ const DAY_MS = 24 * 3600_000;
 const key = (channel: string, address: string) => `render:options:${channel}:${address}`;
 
 /** The last numbered options each contact was offered, shared by all instances through the state store. */
-export function createOptionMemory(state: StateStore, ttlMs = DAY_MS) {
+export function createOptionMemory(state: Pick<StateStore, 'get' | 'set' | 'del'>, ttlMs = DAY_MS) {
   return {
     /** Keeps the options just offered; an outbound message without options clears the old ones. */
     async remember(channel: string, address: string, options: readonly NumberedOption[]): Promise<void> {

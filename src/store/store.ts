@@ -465,12 +465,43 @@ export function createStore(db: Database) {
     async setStatus(id: number, status: string): Promise<void> {
       await q.query(stmt('message-set-status', `UPDATE messages SET status = $2, processed_at = now(), attempts = attempts + 1 WHERE id = $1`, [id, status]));
     },
+    /**
+     * Takes the conversation's outbound messages still owed (stored, never sent, and not on their
+     * way through the outbox), marking them sent in the same statement: what a channel that only
+     * speaks in webhook responses says at the next one. Replies to `except` (the inbound message
+     * being answered now) are left alone.
+     */
+    async takeOwed(conversationId: string, except?: number): Promise<StoredMessage[]> {
+      const { rows } = await q.query<StoredMessage>(
+        `UPDATE messages m SET status = 'sent', processed_at = now(), attempts = attempts + 1
+         WHERE m.conversation_id = $1 AND m.direction = 'out' AND m.status = 'stored' AND m.in_reply_to IS DISTINCT FROM $2::bigint
+           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = 'message:' || m.id AND o.status IN ('pending', 'sending'))
+         RETURNING ${messageCols}`,
+        [conversationId, except ?? null],
+      );
+      return rows.sort((a, b) => a.id - b.id);
+    },
     async history(conversationId: string, limit = 100): Promise<StoredMessage[]> {
       const { rows } = await q.query<StoredMessage>(
         `SELECT * FROM (SELECT ${messageCols} FROM messages WHERE conversation_id = $1 ORDER BY id DESC LIMIT $2) m ORDER BY id`,
         [conversationId, limit],
       );
       return rows;
+    },
+  };
+
+  /** Providers' conversation references (src/channel/core.ts keeps them for channels that need one to write later). */
+  const references = {
+    async save(channel: string, address: string, reference: unknown): Promise<void> {
+      await q.query(
+        `INSERT INTO channel_references (channel, address, reference) VALUES ($1, $2, $3)
+         ON CONFLICT (channel, address) DO UPDATE SET reference = EXCLUDED.reference, updated_at = now()`,
+        [channel, address, JSON.stringify(reference)],
+      );
+    },
+    async get(channel: string, address: string): Promise<unknown> {
+      const { rows } = await q.query<{ reference: unknown }>(`SELECT reference FROM channel_references WHERE channel = $1 AND address = $2`, [channel, address]);
+      return rows[0]?.reference ?? undefined;
     },
   };
 
@@ -493,7 +524,7 @@ export function createStore(db: Database) {
     },
   };
 
-  return { db, contacts, conversations, messages, audit, settings };
+  return { db, contacts, conversations, messages, references, audit, settings };
 }
 
 export type Store = ReturnType<typeof createStore>;

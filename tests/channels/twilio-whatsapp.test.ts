@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTwilioClient } from '../../channels/twilio-client.js';
 import { createTwilioWhatsAppChannel, WHATSAPP_WINDOW_MS } from '../../channels/twilio-whatsapp/index.js';
-import { createRateLimiter } from '../../src/rate-limit.js';
 import { postTwilioWebhook, signTwilioRequest, twilioSid, whatsappWebhookParams } from '../fakes/twilio-server.js';
 import { ACCOUNT_SID, AUTH_TOKEN, startTwilioApp, twimlMessages, waitFor, type TwilioTestApp } from './twilio-harness.js';
 
@@ -141,9 +140,9 @@ describe('WhatsApp through Twilio', () => {
     await waitFor(() => sentTo(to)[0], 'the greeting');
     const r = relay();
     const later = createTwilioWhatsAppChannel({
-      config: r.config, processor: r.processor, store: r.store, state: r.state, outbox: r.outbox, logger: r.logger, t: r.services.t,
-      client: createTwilioClient(r.config.whatsapp!), limiter: createRateLimiter(r.state), now: () => Date.now() + WHATSAPP_WINDOW_MS,
+      config: r.config, logger: r.logger, t: r.services.t, client: createTwilioClient(r.config.whatsapp!), now: () => Date.now() + WHATSAPP_WINDOW_MS,
     });
+    r.channels.mount(later, { deliver: false });
     const conversation = (await conversationOf(to))!;
     const before = sentTo(to).length;
     await later.send({ id: '990001', conversationId: conversation.id, channel: 'whatsapp', to, role: 'nurse', text: 'Checking in.', language: 'es', createdAt: new Date() });
