@@ -131,20 +131,10 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
     });
 
     const tokenSecret = config.sessionSecret ?? (await store.settings.getOrCreate('webchat_token_key', () => randomBytes(32).toString('hex')));
-    const webchat = createWebChatChannel({ io, processor, store, state, config, logger, metrics, tokenSecret, t: services.t });
-    senders.set(webchat.name, webchat);
-    http.app.use(webchat.router);
-    if (config.telegram) {
-      const telegram = createTelegramChannel({ config, telegram: config.telegram, processor, store, state, logger, t: services.t });
-      senders.set(telegram.name, telegram);
-      http.app.use(telegram.router);
-      closers.unshift(() => telegram.close());
-    }
-    if (config.botFramework) {
-      const botFramework = createBotFrameworkChannel({ config, botFramework: config.botFramework, processor, store, state, db, logger, t: services.t });
-      senders.set(botFramework.name, botFramework);
-      http.app.use(botFramework.router);
-    }
+    // Each channel gets a router of its own and its port to the core (src/channel/contract.ts).
+    http.app.use(channelHost.mount(createWebChatChannel({ io, config, logger, tokenSecret, t: services.t })));
+    if (config.telegram) http.app.use(channelHost.mount(createTelegramChannel({ config, telegram: config.telegram, logger, t: services.t })));
+    if (config.botFramework) http.app.use(channelHost.mount(createBotFrameworkChannel({ config, botFramework: config.botFramework, logger, t: services.t })));
     // Twilio SMS / Voice when TWILIO_* are set; the generic transcript route when VOICE_WEBHOOK_SECRET is.
     for (const phone of createPhoneChannels({ config, logger, t: services.t })) http.app.use(channelHost.mount(phone));
     http.app.use(escalation.router);

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadDotEnv, parseConfig } from './config.js';
+import { loadDotEnv, parseConfig, type Config } from './config.js';
 import { ConfigError } from './errors.js';
 import { createEngine } from './engine/index.js';
 import { toLanguage } from './language/languages.js';
@@ -36,7 +36,9 @@ export const commands = new Map<string, (argv: string[]) => Promise<number>>();
 commands.set('telegram', async (argv) => {
   // Loaded on demand: `ask` should not pay for the whole app.
   const { runTelegramCommand } = await import('../channels/telegram/commands.js');
-  return runTelegramCommand(argv, parseConfig({ LOG_LEVEL: 'warn', ...process.env }));
+  // `poll` runs the whole product, which the channel's folder must not import (it imports the channels).
+  const start = async (config: Config) => (await import('./app.js')).createCareRelay(config);
+  return runTelegramCommand(argv, parseConfig({ LOG_LEVEL: 'warn', ...process.env }), { stdout: process.stdout, stderr: process.stderr, start });
 });
 
 commands.set('reindex', async (argv) => {

@@ -4,7 +4,7 @@
  *
  * Every reply is proactive: the inbound activity is stored and acknowledged at once, the turn
  * runs like any other channel's, and replies (and nurse messages, hours later) go out with
- * `continueConversationAsync` and the conversation reference kept in PostgreSQL.
+ * `continueConversationAsync` and the conversation reference the core keeps (in PostgreSQL).
  */
 import {
   ActivityTypes,
@@ -14,21 +14,11 @@ import {
   TurnContext,
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type ConversationReference,
 } from 'botbuilder';
 import express, { type Request, type Response, type Router } from 'express';
-import type { Config } from '../../src/config.js';
-import type { Database } from '../../src/db/database.js';
-import type { TFunction } from '../../src/i18n.js';
-import { toLanguage, type Language } from '../../src/language/languages.js';
-import type { Logger } from '../../src/logger.js';
-import type { OutboundMessage } from '../../src/message.js';
-import { PermanentDeliveryError } from '../../src/outbox/outbox.js';
-import { createRateLimiter } from '../../src/rate-limit.js';
-import type { StateStore } from '../../src/state/state-store.js';
-import type { Store } from '../../src/store/store.js';
-import type { ChannelSender, TurnProcessor } from '../../src/turns.js';
+import { PermanentDeliveryError, type Channel, type Config, type Inbound, type Language, type Logger, type TFunction } from '../../src/channel/contract.js';
 import { activityText, replyActivity } from './activities.js';
-import { createReferenceStore } from './references.js';
 
 export const BOTFRAMEWORK = 'botframework';
 export const BOTFRAMEWORK_PATH = '/api/messages';
@@ -62,10 +52,6 @@ export interface BotFrameworkChannelOptions {
   config: Config;
   /** `config.botFramework`, present when the channel is on. */
   botFramework: NonNullable<Config['botFramework']>;
-  processor: TurnProcessor;
-  store: Store;
-  state: StateStore;
-  db: Database;
   logger: Logger;
   t(language: Language): TFunction;
   endpoints?: BotFrameworkEndpoints;
@@ -77,12 +63,9 @@ export interface BotFrameworkChannelOptions {
   credentialsFactory?: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1];
 }
 
-export interface BotFrameworkChannel extends ChannelSender {
+export interface BotFrameworkChannel extends Channel {
   readonly name: typeof BOTFRAMEWORK;
-  readonly router: Router;
 }
-
-const DAY_MS = 24 * 3600_000;
 
 /**
  * A refused request: botframework-connector's AuthenticationError (401/403), or jsonwebtoken's
@@ -100,7 +83,7 @@ function asDeliveryError(err: unknown): Error {
 }
 
 export function createBotFrameworkChannel(options: BotFrameworkChannelOptions): BotFrameworkChannel {
-  const { config, botFramework, processor, store, state, db, logger, t } = options;
+  const { config, botFramework, logger, t } = options;
   const log = logger.child({ channel: BOTFRAMEWORK });
   // Empty app id and password turn authentication off in botbuilder (Emulator mode); config
   // only allows that with BOT_FRAMEWORK_ALLOW_UNAUTHENTICATED outside production.
@@ -119,40 +102,30 @@ export function createBotFrameworkChannel(options: BotFrameworkChannelOptions): 
   adapter.onTurnError = async (_context, error) => {
     throw error;
   };
-  const references = createReferenceStore(db);
-  const limits = createRateLimiter(state);
-  const allowed = (l: Language | undefined) => (l && config.languages.includes(l) ? l : undefined);
-
   /** A short answer outside the dialog engine, once per activity and at most once a minute per conversation. */
-  async function notice(activity: Activity, key: string, externalId: string | undefined): Promise<void> {
-    if (externalId && !(await state.claim(`bf:notice:${externalId}`, DAY_MS))) return;
-    if (!(await state.claim(`bf:notice:conv:${activity.conversation.id}`, 60_000))) return;
-    const hint = allowed(toLanguage(activity.locale));
-    const contact = await store.contacts.upsert(BOTFRAMEWORK, activity.conversation.id, hint ? { language: hint } : {});
-    const conversation = await store.conversations.current(contact);
-    const language = allowed(conversation.language ?? undefined) ?? hint ?? config.defaultLanguage;
-    await processor.deliver(conversation, { role: 'bot', text: t(language)(key, { max: config.maxMessageLength }), language });
+  async function notice(core: Inbound, activity: Activity, key: string, externalId: string | undefined): Promise<void> {
+    await core.notice(activity.conversation.id, key, { ...(externalId ? { once: externalId } : {}), ...(activity.locale ? { locale: activity.locale } : {}) });
   }
 
-  async function onMessage(activity: Activity): Promise<void> {
+  async function onMessage(core: Inbound, activity: Activity): Promise<void> {
     const conversationId = activity.conversation?.id;
     if (!conversationId) return;
     // Teams' activity ids are only unique within a conversation.
     const externalId = activity.id ? `${conversationId}|${activity.id}` : undefined;
     const sender = activity.from?.id ?? conversationId;
-    const verdict = await limits.inbound(BOTFRAMEWORK, sender);
+    const verdict = await core.limits.inbound(sender);
     if (!verdict.allowed) {
-      if (verdict.notify) await notice(activity, 'errors.rateLimited', undefined);
+      if (verdict.notify) await notice(core, activity, 'errors.rateLimited', undefined);
       log.info({ count: verdict.count }, 'bot framework sender over the rate limit');
       return;
     }
     const text = activityText(activity);
     if (!text) {
-      if (activity.attachments?.length) await notice(activity, 'channels:botframework.attachments', externalId);
+      if (activity.attachments?.length) await notice(core, activity, 'channels:botframework.attachments', externalId);
       return;
     }
-    if (text.length > config.maxMessageLength) return notice(activity, 'errors.tooLong', externalId);
-    await processor.accept(
+    if (text.length > config.maxMessageLength) return notice(core, activity, 'errors.tooLong', externalId);
+    await core(
       {
         channel: BOTFRAMEWORK,
         ...(externalId ? { externalId } : {}),
@@ -168,45 +141,47 @@ export function createBotFrameworkChannel(options: BotFrameworkChannelOptions): 
     );
   }
 
-  async function onTurn(context: TurnContext): Promise<void> {
+  async function onTurn(core: Inbound, context: TurnContext): Promise<void> {
     const activity = context.activity;
     if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.ConversationUpdate) return;
     // Kept fresh on every activity: the serviceUrl may move, and a nurse may answer hours later.
-    await references.save(TurnContext.getConversationReference(activity));
-    if (activity.type === ActivityTypes.Message) await onMessage(activity);
+    const reference = TurnContext.getConversationReference(activity);
+    if (reference.conversation?.id && reference.serviceUrl && reference.channelId) await core.keepReference(reference.conversation.id, reference);
+    if (activity.type === ActivityTypes.Message) await onMessage(core, activity);
   }
 
-  const router = express.Router();
-  router.post(BOTFRAMEWORK_PATH, express.json({ limit: '1mb' }), async (req: Request, res: Response) => {
-    const activity = req.body as Activity | undefined;
-    if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string') {
-      return void res.status(400).json({ error: { code: 'invalid', message: 'expected a Bot Framework activity' } });
-    }
-    if (typeof activity.timestamp === 'string') activity.timestamp = new Date(activity.timestamp);
-    // Authenticated here rather than inside adapter.process, which would log every refused request to the console.
-    let authResult: Awaited<ReturnType<typeof auth.authenticateRequest>>;
-    try {
-      authResult = await auth.authenticateRequest(activity, req.get('authorization') ?? '');
-    } catch (err) {
-      if (isAuthError(err)) return void res.status(401).json({ error: { code: 'unauthorized', message: 'not a valid Bot Framework request' } });
-      log.error({ err: (err as Error).message }, 'bot framework authentication failed');
-      return void res.status(503).json({ error: { code: 'unavailable', message: 'try again' } });
-    }
-    try {
-      await adapter.processActivityDirect(authResult, activity, onTurn);
-      res.status(200).end();
-    } catch (err) {
-      // Not stored: a 5xx makes the channel send the activity again.
-      log.error({ err: (err as Error).message }, 'bot framework activity failed');
-      res.status(503).json({ error: { code: 'unavailable', message: 'try again' } });
-    }
-  });
+  function mount(router: Router, core: Inbound): void {
+    router.post(BOTFRAMEWORK_PATH, express.json({ limit: '1mb' }), async (req: Request, res: Response) => {
+      const activity = req.body as Activity | undefined;
+      if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string') {
+        return void res.status(400).json({ error: { code: 'invalid', message: 'expected a Bot Framework activity' } });
+      }
+      if (typeof activity.timestamp === 'string') activity.timestamp = new Date(activity.timestamp);
+      // Authenticated here rather than inside adapter.process, which would log every refused request to the console.
+      let authResult: Awaited<ReturnType<typeof auth.authenticateRequest>>;
+      try {
+        authResult = await auth.authenticateRequest(activity, req.get('authorization') ?? '');
+      } catch (err) {
+        if (isAuthError(err)) return void res.status(401).json({ error: { code: 'unauthorized', message: 'not a valid Bot Framework request' } });
+        log.error({ err: (err as Error).message }, 'bot framework authentication failed');
+        return void res.status(503).json({ error: { code: 'unavailable', message: 'try again' } });
+      }
+      try {
+        await adapter.processActivityDirect(authResult, activity, (context) => onTurn(core, context));
+        res.status(200).end();
+      } catch (err) {
+        // Not stored: a 5xx makes the channel send the activity again.
+        log.error({ err: (err as Error).message }, 'bot framework activity failed');
+        res.status(503).json({ error: { code: 'unavailable', message: 'try again' } });
+      }
+    });
+  }
 
-  async function proactive(conversationAddress: string, send: (context: TurnContext) => Promise<void>): Promise<void> {
-    const reference = await references.get(conversationAddress);
+  /** Writes into the conversation of `reference` (kept by the core), as a nurse hours later would. */
+  async function proactive(reference: unknown, send: (context: TurnContext) => Promise<void>): Promise<void> {
     if (!reference) throw new PermanentDeliveryError('no Bot Framework conversation reference for this conversation');
     try {
-      await adapter.continueConversationAsync(botFramework.appId, reference, send);
+      await adapter.continueConversationAsync(botFramework.appId, reference as Partial<ConversationReference>, send);
     } catch (err) {
       throw asDeliveryError(err);
     }
@@ -214,21 +189,19 @@ export function createBotFrameworkChannel(options: BotFrameworkChannelOptions): 
 
   return {
     name: BOTFRAMEWORK,
-    router,
-    async send(message: OutboundMessage) {
-      // A bot on the other end answering every message would loop with ours; cap our own messages.
-      if (message.role === 'bot' && !(await limits.outbound(message.conversationId))) {
-        throw new PermanentDeliveryError('too many bot messages to this conversation this minute');
-      }
+    // A bot on the other end answering every message would loop with ours: the core caps our own messages.
+    capabilities: { capBotMessages: true, references: true },
+    mount,
+    async send(message) {
       let externalId: string | undefined;
-      await proactive(message.to, async (context) => {
+      await proactive(message.reference, async (context) => {
         const activity = replyActivity(message, context.activity.channelId, t(message.language));
         externalId = (await context.sendActivity(activity))?.id;
       });
       return externalId ? { externalId } : {};
     },
-    typing(conversation) {
-      void proactive(conversation.address, async (context) => {
+    typing(target) {
+      void proactive(target.reference, async (context) => {
         await context.sendActivity({ type: ActivityTypes.Typing });
       }).catch((err) => log.debug({ err: (err as Error).message }, 'typing indicator failed'));
     },

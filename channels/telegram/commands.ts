@@ -1,7 +1,6 @@
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { createCareRelay } from '../../src/app.js';
-import type { Config } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import type { Config } from '../../src/channel/contract.js';
 import { createBotApi, TelegramApiError } from './bot-api.js';
 import { ALLOWED_UPDATES, isTelegramChannel, TELEGRAM, TELEGRAM_WEBHOOK_PATH } from './index.js';
 
@@ -19,11 +18,20 @@ export const TELEGRAM_USAGE = `Usage: carerelay telegram <set-webhook|delete-web
       of the webhook, for development without a public URL. Refuses while a webhook is set.
 `;
 
+/** What `poll` runs: the whole product (the CLI passes createCareRelay, so this folder does not import the app). */
+export interface RunningRelay {
+  senders: ReadonlyMap<string, { readonly name: string }>;
+  listen(): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+
 export interface CommandIo {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
   /** Resolves when the process should stop (poll); default: SIGINT or SIGTERM. */
   until?: Promise<unknown>;
+  /** Builds CareRelay for `poll`. */
+  start?(config: Config): Promise<RunningRelay>;
 }
 
 const defaultIo = (): CommandIo => ({ stdout: process.stdout, stderr: process.stderr });
@@ -90,7 +98,11 @@ export async function runTelegramCommand(argv: string[], config: Config, io: Com
 }
 
 async function poll(config: Config, io: CommandIo): Promise<number> {
-  const relay = await createCareRelay(config, { logger: createLogger(config.logLevel) });
+  if (!io.start) {
+    io.stderr.write('carerelay telegram poll: nothing to run (start is not given)\n');
+    return 1;
+  }
+  const relay = await io.start(config);
   try {
     const channel = relay.senders.get(TELEGRAM);
     if (!isTelegramChannel(channel)) throw new Error('the Telegram channel is not mounted');

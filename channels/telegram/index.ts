@@ -1,21 +1,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
-import type { Config } from '../../src/config.js';
+import type { Channel, Config, Inbound, Language, Logger, Message, TFunction } from '../../src/channel/contract.js';
 import { AppError, isConnectionFailure } from '../../src/errors.js';
-import type { TFunction } from '../../src/i18n.js';
 import { cleanText } from '../../src/inbound.js';
-import { toLanguage, type Language } from '../../src/language/languages.js';
-import type { Logger } from '../../src/logger.js';
-import type { Message, OutboundMessage } from '../../src/message.js';
-import { createRateLimiter } from '../../src/rate-limit.js';
-import type { StateStore } from '../../src/state/state-store.js';
-import type { Store } from '../../src/store/store.js';
-import type { ChannelSender, TurnProcessor } from '../../src/turns.js';
+import { toLanguage } from '../../src/language/languages.js';
 import { createBotApi, type BotApi } from './bot-api.js';
 import { parseJsonKeepingBigIntegers } from './json.js';
 import { parseCallbackData } from './keyboard.js';
 import { createTelegramPoller, type TelegramPoller } from './poller.js';
-import { createTelegramSender } from './sender.js';
+import { createTelegramSender, type TelegramSender } from './sender.js';
 import { classifyUpdate, isUpdate, normaliseCommand, type Actionable, type TgUpdate } from './updates.js';
 
 export const TELEGRAM = 'telegram';
@@ -30,20 +23,16 @@ export interface TelegramChannelOptions {
   config: Config;
   /** `config.telegram`, present when the channel is on. */
   telegram: NonNullable<Config['telegram']>;
-  processor: TurnProcessor;
-  store: Store;
-  state: StateStore;
   logger: Logger;
   t(language: Language): TFunction;
 }
 
-export interface TelegramChannel extends ChannelSender {
+export interface TelegramChannel extends Channel {
   readonly name: typeof TELEGRAM;
-  readonly router: Router;
   readonly api: BotApi;
-  /** Handles one update, from the webhook or from long polling; throws when it could not be stored. */
+  /** Handles one update, from the webhook or from long polling; throws when it could not be stored. Once mounted. */
   handleUpdate(update: TgUpdate): Promise<void>;
-  /** Long polling (development without a public URL); the webhook must be deleted first. */
+  /** Long polling (development without a public URL); the webhook must be deleted first. Once mounted. */
   startPolling(options?: { timeoutSeconds?: number }): TelegramPoller;
   close(): Promise<void>;
 }
@@ -61,11 +50,15 @@ export function isTelegramChannel(sender: { readonly name: string } | undefined)
 
 /** Telegram: webhook (or long polling) in, Bot API sendMessage out. */
 export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
-  const { config, telegram, processor, store, state, logger, t } = options;
+  const { config, telegram, logger, t } = options;
   const api = createBotApi({ token: telegram.token, apiRoot: telegram.apiRoot });
   const log = logger.child({ channel: TELEGRAM });
-  const sender = createTelegramSender({ api, t, state, logger: log });
-  const limits = createRateLimiter(state);
+  // The core's side and what needs it, from mount().
+  let core: { inbound: Inbound; sender: TelegramSender } | undefined;
+  const mounted = () => {
+    if (!core) throw new Error('the Telegram channel is not mounted');
+    return core;
+  };
   let poller: TelegramPoller | undefined;
   let username: Promise<string | undefined> | undefined;
 
@@ -93,7 +86,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
 
   async function accept(inbound: Actionable, text: string, kind: Message['kind']): Promise<void> {
     const { sender: who } = inbound;
-    const { duplicate } = await processor.accept(
+    const { duplicate } = await mounted().inbound(
       {
         channel: TELEGRAM,
         externalId: externalId(inbound),
@@ -116,19 +109,12 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
    * per update, so a burst of stickers or a redelivered update gets one answer.
    */
   async function notice(inbound: Actionable, key: string): Promise<void> {
-    const who = inbound.sender;
-    if (!(await state.claim(`tg:notice:update:${externalId(inbound)}`, DAY_MS))) return;
-    if (!(await state.claim(`tg:notice:chat:${who.chatId}`, 60_000))) return;
-    const hint = allowed(toLanguage(who.languageCode));
-    const contact = await store.contacts.upsert(TELEGRAM, who.chatId, hint ? { language: hint } : {});
-    const conversation = await store.conversations.current(contact);
-    const language = allowed(conversation.language ?? undefined) ?? hint ?? config.defaultLanguage;
-    await processor.deliver(conversation, { role: 'bot', text: t(language)(key, { max: config.maxMessageLength }), language });
+    await mounted().inbound.notice(inbound.sender.chatId, key, { once: externalId(inbound), locale: inbound.sender.languageCode });
   }
 
   /** Over the shared per-sender limit the update is dropped, with one polite notice per window. */
   async function overLimit(inbound: Actionable): Promise<boolean> {
-    const verdict = await limits.inbound(TELEGRAM, inbound.sender.userId ?? inbound.sender.chatId);
+    const verdict = await mounted().inbound.limits.inbound(inbound.sender.userId ?? inbound.sender.chatId);
     if (verdict.allowed) return false;
     if (verdict.notify) await notice(inbound, 'errors.rateLimited');
     log.info({ updateId: inbound.updateId, count: verdict.count }, 'telegram sender over the rate limit');
@@ -143,7 +129,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     }
     if (await overLimit(inbound)) return;
     // An update that fails because a service is down comes back from Telegram: it is not charged twice.
-    await limits.refundOnOutage(TELEGRAM, inbound.sender.userId ?? inbound.sender.chatId, () => act(inbound));
+    await mounted().inbound.limits.refundOnOutage(inbound.sender.userId ?? inbound.sender.chatId, () => act(inbound));
   }
 
   async function act(inbound: Actionable): Promise<void> {
@@ -176,12 +162,8 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   async function callbackValue(chatId: string, data: string): Promise<string | undefined> {
     const ref = parseCallbackData(data);
     if (!ref) return undefined;
-    const stored = await store.messages.get(ref.messageId);
-    if (!stored || stored.direction !== 'out' || stored.channel !== TELEGRAM) return undefined;
-    const conversation = await store.conversations.get(stored.conversationId);
-    if (conversation?.address !== chatId) return undefined;
-    const actions = stored.meta.actions as { value?: unknown }[] | undefined;
-    const value = actions?.[ref.index]?.value;
+    const actions = await mounted().inbound.sentActions(ref.messageId, chatId);
+    const value: unknown = actions?.[ref.index]?.value;
     return typeof value === 'string' && value.trim() ? value : undefined;
   }
 
@@ -196,7 +178,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       log.warn({ updateId: update.update_id, code: err.code }, 'telegram update refused');
       return 200;
     }
-    const attempts = await state.incr(`tg:failed:${api.botId}:${update.update_id}`, DAY_MS).catch(() => 1);
+    const attempts = await mounted().inbound.state.incr(`tg:failed:${api.botId}:${update.update_id}`, DAY_MS).catch(() => 1);
     if (attempts >= POISON_ATTEMPTS) {
       log.error({ err, updateId: update.update_id, attempts }, 'telegram update dropped after repeated failures');
       return 200;
@@ -205,43 +187,46 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     return 503;
   }
 
-  const router = express.Router();
-  router.post(
-    TELEGRAM_WEBHOOK_PATH,
-    // The secret is checked before the body is even read.
-    (req: Request, res: Response, next) => {
-      const header = req.get('x-telegram-bot-api-secret-token');
-      if (header === undefined) return void res.status(401).json({ error: { code: 'unauthorized', message: 'missing secret token' } });
-      if (!secretMatches(header, telegram.webhookSecret)) return void res.status(403).json({ error: { code: 'forbidden', message: 'wrong secret token' } });
-      next();
-    },
-    express.text({ type: () => true, limit: '1mb' }),
-    async (req: Request, res: Response) => {
-      let update: unknown = req.body;
-      try {
-        // A parser mounted before ours may have read the body already; ids beyond 2^53 would be rounded then.
-        if (typeof req.body === 'string') update = parseJsonKeepingBigIntegers(req.body);
-      } catch {
-        return void res.status(400).json({ error: { code: 'invalid', message: 'body is not JSON' } });
-      }
-      if (!isUpdate(update)) return void res.status(400).json({ error: { code: 'invalid', message: 'not a Telegram update' } });
-      try {
-        await handleUpdate(update);
-        res.sendStatus(200);
-      } catch (err) {
-        res.sendStatus(await failedUpdateStatus(update, err));
-      }
-    },
-  );
+  function mount(router: Router, inbound: Inbound): void {
+    core = { inbound, sender: createTelegramSender({ api, t, state: inbound.state, logger: log }) };
+    router.post(
+      TELEGRAM_WEBHOOK_PATH,
+      // The secret is checked before the body is even read.
+      (req: Request, res: Response, next) => {
+        const header = req.get('x-telegram-bot-api-secret-token');
+        if (header === undefined) return void res.status(401).json({ error: { code: 'unauthorized', message: 'missing secret token' } });
+        if (!secretMatches(header, telegram.webhookSecret)) return void res.status(403).json({ error: { code: 'forbidden', message: 'wrong secret token' } });
+        next();
+      },
+      express.text({ type: () => true, limit: '1mb' }),
+      async (req: Request, res: Response) => {
+        let update: unknown = req.body;
+        try {
+          // A parser mounted before ours may have read the body already; ids beyond 2^53 would be rounded then.
+          if (typeof req.body === 'string') update = parseJsonKeepingBigIntegers(req.body);
+        } catch {
+          return void res.status(400).json({ error: { code: 'invalid', message: 'body is not JSON' } });
+        }
+        if (!isUpdate(update)) return void res.status(400).json({ error: { code: 'invalid', message: 'not a Telegram update' } });
+        try {
+          await handleUpdate(update);
+          res.sendStatus(200);
+        } catch (err) {
+          res.sendStatus(await failedUpdateStatus(update, err));
+        }
+      },
+    );
+  }
 
   return {
     name: TELEGRAM,
-    router,
+    capabilities: {},
+    mount,
     api,
     handleUpdate,
-    send: (message: OutboundMessage) => sender.send(message),
-    typing(conversation) {
-      void api.call('sendChatAction', { chat_id: conversation.address, action: 'typing' }).catch((err) => log.debug({ err: (err as Error).message }, 'sendChatAction failed'));
+    send: (message) => mounted().sender.send(message),
+    typing(target) {
+      void api.call('sendChatAction', { chat_id: target.address, action: 'typing' }).catch((err) => log.debug({ err: (err as Error).message }, 'sendChatAction failed'));
     },
     startPolling(pollOptions = {}) {
       // Long polling acknowledges (moves the offset past) exactly what the webhook would answer 200 to.

@@ -1,9 +1,4 @@
-import type { TFunction } from '../../src/i18n.js';
-import type { Language } from '../../src/language/languages.js';
-import type { Logger } from '../../src/logger.js';
-import type { OutboundMessage } from '../../src/message.js';
-import { PermanentDeliveryError, RetryLaterError } from '../../src/outbox/outbox.js';
-import type { StateStore } from '../../src/state/state-store.js';
+import { PermanentDeliveryError, RetryLaterError, type ChannelState, type Language, type Logger, type OutboundMessage, type TFunction } from '../../src/channel/contract.js';
 import { TelegramApiError, type BotApi } from './bot-api.js';
 import { inlineKeyboard } from './keyboard.js';
 import { renderForTelegram } from './render.js';
@@ -12,7 +7,7 @@ export interface TelegramSenderOptions {
   api: BotApi;
   /** i18next for a language (nurse signature, source line). */
   t(language: Language): TFunction;
-  state: StateStore;
+  state: ChannelState;
   logger: Logger;
   /** Longest 429 `retry_after` waited out in place; longer ones go back to the outbox. */
   maxInlineWaitSeconds?: number;
@@ -77,3 +72,5 @@ export function createTelegramSender({ api, t, state, logger, maxInlineWaitSecon
     },
   };
 }
+
+export type TelegramSender = ReturnType<typeof createTelegramSender>;

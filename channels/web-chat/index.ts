@@ -3,19 +3,11 @@ import { join } from 'node:path';
 import express, { type Router } from 'express';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
-import type { Config } from '../../src/config.js';
+import type { Channel, ChannelConversation, Config, HistoryEntry, Inbound, Language, Logger, TFunction } from '../../src/channel/contract.js';
 import { AppError, isConnectionFailure } from '../../src/errors.js';
-import type { TFunction } from '../../src/i18n.js';
 import { cleanText } from '../../src/inbound.js';
-import { toLanguage, type Language } from '../../src/language/languages.js';
-import type { Logger } from '../../src/logger.js';
-import type { OutboundMessage } from '../../src/message.js';
-import type { Metrics } from '../../src/metrics.js';
+import { toLanguage } from '../../src/language/languages.js';
 import { paths } from '../../src/paths.js';
-import { createRateLimiter } from '../../src/rate-limit.js';
-import type { StateStore } from '../../src/state/state-store.js';
-import type { Conversation, Store, StoredMessage } from '../../src/store/store.js';
-import type { ChannelSender, TurnProcessor } from '../../src/turns.js';
 import { createSessionTokens } from './session-token.js';
 
 export const WEBCHAT = 'webchat';
@@ -33,12 +25,8 @@ const STATIC_MAX_AGE = '5m';
 
 export interface WebChatOptions {
   io: Server;
-  processor: TurnProcessor;
-  store: Store;
-  state: StateStore;
   config: Config;
   logger: Logger;
-  metrics?: Metrics;
   tokenSecret: string;
   t(language: Language): TFunction;
   /** Messages a visitor may send per 10 seconds before being asked to slow down. */
@@ -51,9 +39,8 @@ const LOCALISED_ERRORS = new Set(['empty', 'tooLong', 'invalid', 'rateLimited', 
 const MINUTE_MS = 60_000;
 interface SessionData {
   visitorId: string;
-  conversation: Conversation;
+  conversation: ChannelConversation;
   language: Language;
-  contactId: number;
   ip: string;
 }
 
@@ -61,7 +48,7 @@ interface SessionData {
  * A stored message as the page gets it in `history`. Bot replies keep their language (the page
  * follows the conversation's language) and a safety reply its `alert` (the numbers to call).
  */
-export function toClientMessage(m: Pick<StoredMessage, 'id' | 'role' | 'body' | 'createdAt' | 'meta'> & { language?: Language | null }) {
+export function toClientMessage(m: Pick<HistoryEntry, 'id' | 'role' | 'body' | 'createdAt' | 'meta'> & { language?: Language | null }) {
   return {
     id: String(m.id),
     role: m.role,
@@ -109,13 +96,9 @@ export function createOriginCheck(config: Pick<Config, 'webChat'>) {
 }
 
 /** Web chat over socket.io on the app's HTTP server, plus the page at `/`. */
-export function createWebChatChannel(options: WebChatOptions): ChannelSender & { router: Router } {
-  const { io, processor, store, state, config, logger, metrics, t } = options;
+export function createWebChatChannel(options: WebChatOptions): Channel & { name: typeof WEBCHAT } {
+  const { io, config, logger, t } = options;
   const tokens = createSessionTokens(options.tokenSecret, { ttlMs: config.webChat.tokenTtlMs });
-  const limiter = createRateLimiter(state, { inbound: { limit: options.rateLimit ?? 20, windowMs: 10_000 } });
-  // Per client IP, so opening new visitor sessions does not escape the per-visitor limit.
-  const ipMessages = createRateLimiter(state, { inbound: { limit: config.webChat.ipMessagesPerMin, windowMs: MINUTE_MS }, prefix: 'rl-ip' });
-  const ipConnections = createRateLimiter(state, { inbound: { limit: config.webChat.ipConnectionsPerMin, windowMs: MINUTE_MS }, prefix: 'rl-ip-conn' });
   const allowed = (l: string | undefined) => {
     const lang = toLanguage(l);
     return lang && config.languages.includes(lang) ? lang : undefined;
@@ -134,157 +117,161 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
    * conversation, a fresh token and the history. All its database work happens here, so a
    * failure (an outage) is a `connect_error` the page retries, never a half-open session.
    */
-  async function openSession(socket: Socket): Promise<SessionData & { token: string; history?: ReturnType<typeof toClientMessage>[] }> {
-    const ip = clientIp(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
-    const auth = (socket.handshake.auth ?? {}) as { token?: unknown; language?: unknown };
-    const asked = allowed(typeof auth.language === 'string' ? auth.language : undefined);
-    let resumed = tokens.verify(auth.token)?.visitorId;
-    let contact = resumed ? await store.contacts.upsert(WEBCHAT, resumed, { language: asked }) : undefined;
-    // A visitor who ended the chat ("End chat") is done: that token starts a new visitor.
-    if (contact?.optedOutAt) resumed = contact = undefined;
-    // A new token on every (re)connect: the issue time moves on, so a visitor who comes back stays signed in.
-    const session = tokens.issue(resumed);
-    contact ??= await store.contacts.upsert(WEBCHAT, session.visitorId, { language: asked });
-    const conversation = await store.conversations.current(contact, asked);
-    if (asked && asked !== conversation.language) {
-      await processor.setLanguage(conversation.id, asked);
-      conversation.language = asked;
-    }
-    const language: Language = conversation.language ?? asked ?? config.defaultLanguage;
-    const history = resumed ? (await store.messages.history(conversation.id, 200)).map((m) => toClientMessage(m)) : undefined;
-    await socket.join(room(conversation.id));
-    return { visitorId: session.visitorId, conversation, language, contactId: contact.id, ip, token: session.token, history };
-  }
+  function mount(router: Router, inbound: Inbound): void {
+    const metrics = inbound.metrics;
+    const limiter = inbound.rateLimiter({ inbound: { limit: options.rateLimit ?? 20, windowMs: 10_000 } });
+    // Per client IP, so opening new visitor sessions does not escape the per-visitor limit.
+    const ipMessages = inbound.rateLimiter({ inbound: { limit: config.webChat.ipMessagesPerMin, windowMs: MINUTE_MS }, prefix: 'rl-ip' });
+    const ipConnections = inbound.rateLimiter({ inbound: { limit: config.webChat.ipConnectionsPerMin, windowMs: MINUTE_MS }, prefix: 'rl-ip-conn' });
 
-  async function acceptMessage(data: SessionData, payload: unknown): Promise<{ id: string }> {
-    const parsed = messagePayload.safeParse(payload);
-    if (!parsed.success) throw new AppError('invalid', 'malformed message');
-    const text = cleanText(parsed.data.text).trim();
-    if (!text) throw new AppError('empty', 'empty message');
-    if (text.length > config.maxMessageLength) throw new AppError('tooLong', 'message too long');
-    if (!(await limiter.inbound(WEBCHAT, data.visitorId)).allowed) throw new AppError('rateLimited', 'rate limited', { status: 429 });
-    if (config.webChat.ipMessagesPerMin > 0 && !(await ipMessages.inbound(WEBCHAT, data.ip)).allowed) {
-      await limiter.refund(WEBCHAT, data.visitorId);
-      throw new AppError('rateLimited', 'rate limited (address)', { status: 429 });
+    async function openSession(socket: Socket): Promise<SessionData & { token: string; history?: ReturnType<typeof toClientMessage>[] }> {
+      const ip = clientIp(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+      const auth = (socket.handshake.auth ?? {}) as { token?: unknown; language?: unknown };
+      const asked = allowed(typeof auth.language === 'string' ? auth.language : undefined);
+      let resumed = tokens.verify(auth.token)?.visitorId;
+      // A visitor who ended the chat ("End chat") is done: that token starts a new visitor.
+      let conversation = resumed ? await inbound.conversation(resumed, { language: asked, unlessOptedOut: true }) : undefined;
+      if (!conversation) resumed = undefined;
+      // A new token on every (re)connect: the issue time moves on, so a visitor who comes back stays signed in.
+      const session = tokens.issue(resumed);
+      conversation ??= (await inbound.conversation(session.visitorId, { language: asked }))!;
+      if (asked && asked !== conversation.language) {
+        await inbound.setLanguage(conversation.id, asked);
+        conversation.language = asked;
+      }
+      const language: Language = conversation.language ?? asked ?? config.defaultLanguage;
+      const history = resumed ? (await inbound.history(conversation.id, 200)).map((m) => toClientMessage(m)) : undefined;
+      await socket.join(room(conversation.id));
+      return { visitorId: session.visitorId, conversation, language, ip, token: session.token, history };
     }
-    // Not taken because a service is down: the visitor's retry must not count against them.
-    const take = () =>
-      processor.accept(
-        {
-          channel: WEBCHAT,
-          externalId: parsed.data.clientId ? `${data.visitorId}:${parsed.data.clientId}` : undefined,
-          conversation: { id: data.visitorId },
-          from: { id: data.visitorId, role: 'patient' },
-          text,
-          locale: data.language,
-          kind: BUTTON_VALUE.test(text) ? 'postback' : 'text',
-          timestamp: new Date(),
-        },
-        { conversation: data.conversation },
+
+    async function acceptMessage(data: SessionData, payload: unknown): Promise<{ id: string }> {
+      const parsed = messagePayload.safeParse(payload);
+      if (!parsed.success) throw new AppError('invalid', 'malformed message');
+      const text = cleanText(parsed.data.text).trim();
+      if (!text) throw new AppError('empty', 'empty message');
+      if (text.length > config.maxMessageLength) throw new AppError('tooLong', 'message too long');
+      if (!(await limiter.inbound(WEBCHAT, data.visitorId)).allowed) throw new AppError('rateLimited', 'rate limited', { status: 429 });
+      if (config.webChat.ipMessagesPerMin > 0 && !(await ipMessages.inbound(WEBCHAT, data.ip)).allowed) {
+        await limiter.refund(WEBCHAT, data.visitorId);
+        throw new AppError('rateLimited', 'rate limited (address)', { status: 429 });
+      }
+      // Not taken because a service is down: the visitor's retry must not count against them.
+      const take = () =>
+        inbound(
+          {
+            channel: WEBCHAT,
+            externalId: parsed.data.clientId ? `${data.visitorId}:${parsed.data.clientId}` : undefined,
+            conversation: { id: data.visitorId },
+            from: { id: data.visitorId, role: 'patient' },
+            text,
+            locale: data.language,
+            kind: BUTTON_VALUE.test(text) ? 'postback' : 'text',
+            timestamp: new Date(),
+          },
+          { conversation: data.conversation },
+        );
+      const { messageId } = await limiter.refundOnOutage(WEBCHAT, data.visitorId, () =>
+        config.webChat.ipMessagesPerMin > 0 ? ipMessages.refundOnOutage(WEBCHAT, data.ip, take) : take(),
       );
-    const { messageId } = await limiter.refundOnOutage(WEBCHAT, data.visitorId, () =>
-      config.webChat.ipMessagesPerMin > 0 ? ipMessages.refundOnOutage(WEBCHAT, data.ip, take) : take(),
-    );
-    return { id: String(messageId) };
-  }
+      return { id: String(messageId) };
+    }
 
-  /** "End chat": the conversation is closed and the visitor's tokens stop working. */
-  async function endSession(socket: Socket, data: SessionData): Promise<Record<string, never>> {
-    await store.conversations.setMode(data.conversation.id, 'closed');
-    // The contact is marked opted out: a token naming this visitor no longer resumes anything.
-    await store.contacts.setOptOut(data.contactId, true);
-    await store.audit.append('patient', 'webchat.end', data.conversation.id, {});
-    await socket.leave(room(data.conversation.id));
-    socket.data = undefined;
-    // After the ack has gone out: this connection is over too.
-    setImmediate(() => socket.disconnect(true));
-    return {};
-  }
+    /** "End chat": the conversation is closed and the visitor's tokens stop working. */
+    async function endSession(socket: Socket, data: SessionData): Promise<Record<string, never>> {
+      // Closed, and the visitor opted out: a token naming this visitor no longer resumes anything.
+      await inbound.end(data.conversation.id, data.visitorId);
+      await socket.leave(room(data.conversation.id));
+      socket.data = undefined;
+      // After the ack has gone out: this connection is over too.
+      setImmediate(() => socket.disconnect(true));
+      return {};
+    }
 
-  /** A refused handshake: the client gets `connect_error` with `data: {code, message}`. */
-  const refusal = (code: string, err?: unknown) => {
-    if (code === 'internal') logger.error({ err }, 'web chat session failed');
-    const message = t(config.defaultLanguage)(`errors.${LOCALISED_ERRORS.has(code) ? code : 'internal'}`, { max: config.maxMessageLength });
-    return Object.assign(new Error(code), { data: { code, message } });
-  };
-
-  // Per client IP: how many sessions it may open a minute (checked before any database work).
-  io.use((socket, next) => {
-    if (config.webChat.ipConnectionsPerMin <= 0) return next();
-    const ip = clientIp(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
-    ipConnections.inbound(WEBCHAT, ip).then(
-      (verdict) => next(verdict.allowed ? undefined : refusal('rateLimited')),
-      (err: unknown) => next(refusal(isConnectionFailure(err) ? 'unavailable' : 'internal', err)),
-    );
-  });
-  io.use((socket, next) => {
-    openSession(socket).then(
-      (session) => {
-        socket.data = session;
-        next();
-      },
-      (err: unknown) => next(refusal(isConnectionFailure(err) ? 'unavailable' : 'internal', err)),
-    );
-  });
-
-  io.on('connection', (socket: Socket) => {
-    metrics?.webchatConnections.inc();
-    socket.on('disconnect', () => metrics?.webchatConnections.dec());
-    const { token, history, ...data } = socket.data as Awaited<ReturnType<typeof openSession>>;
-    socket.data = data satisfies SessionData;
-    // `resumed`: a `history` follows (a new visitor gets none, and the page greets them instead).
-    socket.emit('session', { conversationId: data.conversation.id, token, language: data.language, resumed: history !== undefined });
-    if (history) socket.emit('history', history);
-
-    /**
-     * The one catch point of every event: a handler's result becomes `{ok: true, ...}` and any
-     * error `{ok: false, error: {code, message}}` in the ack (or is dropped when there is none),
-     * so no handler can reject unhandled.
-     */
-    const handle = <R extends object>(event: string, handler: (data: SessionData, payload: unknown) => Promise<R>) => {
-      let queue: Promise<unknown> = Promise.resolve();
-      socket.on(event, (...args: unknown[]) => {
-        const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Ack) : undefined;
-        // One socket's events of a kind run one after another (messages are stored in the order sent).
-        queue = queue.then(async () => {
-          const data = socket.data as SessionData | undefined;
-          try {
-            if (!data) throw new AppError('invalid', 'chat ended');
-            const result = await handler(data, args[0]);
-            ack?.({ ok: true, ...result });
-          } catch (err) {
-            ack?.(failure(data?.language ?? config.defaultLanguage, err));
-          }
-        });
-      });
+    /** A refused handshake: the client gets `connect_error` with `data: {code, message}`. */
+    const refusal = (code: string, err?: unknown) => {
+      if (code === 'internal') logger.error({ err }, 'web chat session failed');
+      const message = t(config.defaultLanguage)(`errors.${LOCALISED_ERRORS.has(code) ? code : 'internal'}`, { max: config.maxMessageLength });
+      return Object.assign(new Error(code), { data: { code, message } });
     };
 
-    handle('message', (data, payload) => acceptMessage(data, payload));
-    handle('language', async (data, payload) => {
-      const parsed = languagePayload.safeParse(payload);
-      const language = parsed.success ? allowed(parsed.data.language) : undefined;
-      if (!language) throw new AppError('invalid', 'unknown language');
-      await processor.setLanguage(data.conversation.id, language);
-      data.language = language;
-      return { language };
+    // Per client IP: how many sessions it may open a minute (checked before any database work).
+    io.use((socket, next) => {
+      if (config.webChat.ipConnectionsPerMin <= 0) return next();
+      const ip = clientIp(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+      ipConnections.inbound(WEBCHAT, ip).then(
+        (verdict) => next(verdict.allowed ? undefined : refusal('rateLimited')),
+        (err: unknown) => next(refusal(isConnectionFailure(err) ? 'unavailable' : 'internal', err)),
+      );
     });
-    handle('end', (data) => endSession(socket, data));
-  });
+    io.use((socket, next) => {
+      openSession(socket).then(
+        (session) => {
+          socket.data = session;
+          next();
+        },
+        (err: unknown) => next(refusal(isConnectionFailure(err) ? 'unavailable' : 'internal', err)),
+      );
+    });
 
-  const router = express.Router();
-  // The page's strings, also read by /widget.js from the clinic's site (public text: any origin may read it).
-  router.get('/webchat/strings/:lang', (req, res) => {
-    const language = allowed(req.params.lang) ?? config.defaultLanguage;
-    res.set('Cache-Control', 'public, max-age=300');
-    res.set('Access-Control-Allow-Origin', '*');
-    res.json(pageStrings(language));
-  });
-  router.get('/widget.js', (_req, res) => {
-    // Loaded by other sites' pages: a script they may include (CORP), renewed every few minutes.
-    res.set('Cross-Origin-Resource-Policy', 'cross-origin');
-    res.sendFile(join(paths.public, 'widget.js'), { maxAge: STATIC_MAX_AGE, headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
-  });
-  router.use(express.static(paths.public, { index: 'index.html', maxAge: STATIC_MAX_AGE }));
+    io.on('connection', (socket: Socket) => {
+      metrics?.webchatConnections.inc();
+      socket.on('disconnect', () => metrics?.webchatConnections.dec());
+      const { token, history, ...data } = socket.data as Awaited<ReturnType<typeof openSession>>;
+      socket.data = data satisfies SessionData;
+      // `resumed`: a `history` follows (a new visitor gets none, and the page greets them instead).
+      socket.emit('session', { conversationId: data.conversation.id, token, language: data.language, resumed: history !== undefined });
+      if (history) socket.emit('history', history);
+
+      /**
+       * The one catch point of every event: a handler's result becomes `{ok: true, ...}` and any
+       * error `{ok: false, error: {code, message}}` in the ack (or is dropped when there is none),
+       * so no handler can reject unhandled.
+       */
+      const handle = <R extends object>(event: string, handler: (data: SessionData, payload: unknown) => Promise<R>) => {
+        let queue: Promise<unknown> = Promise.resolve();
+        socket.on(event, (...args: unknown[]) => {
+          const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Ack) : undefined;
+          // One socket's events of a kind run one after another (messages are stored in the order sent).
+          queue = queue.then(async () => {
+            const data = socket.data as SessionData | undefined;
+            try {
+              if (!data) throw new AppError('invalid', 'chat ended');
+              const result = await handler(data, args[0]);
+              ack?.({ ok: true, ...result });
+            } catch (err) {
+              ack?.(failure(data?.language ?? config.defaultLanguage, err));
+            }
+          });
+        });
+      };
+
+      handle('message', (data, payload) => acceptMessage(data, payload));
+      handle('language', async (data, payload) => {
+        const parsed = languagePayload.safeParse(payload);
+        const language = parsed.success ? allowed(parsed.data.language) : undefined;
+        if (!language) throw new AppError('invalid', 'unknown language');
+        await inbound.setLanguage(data.conversation.id, language);
+        data.language = language;
+        return { language };
+      });
+      handle('end', (data) => endSession(socket, data));
+    });
+
+    // The page's strings, also read by /widget.js from the clinic's site (public text: any origin may read it).
+    router.get('/webchat/strings/:lang', (req, res) => {
+      const language = allowed(req.params.lang) ?? config.defaultLanguage;
+      res.set('Cache-Control', 'public, max-age=300');
+      res.set('Access-Control-Allow-Origin', '*');
+      res.json(pageStrings(language));
+    });
+    router.get('/widget.js', (_req, res) => {
+      // Loaded by other sites' pages: a script they may include (CORP), renewed every few minutes.
+      res.set('Cross-Origin-Resource-Policy', 'cross-origin');
+      res.sendFile(join(paths.public, 'widget.js'), { maxAge: STATIC_MAX_AGE, headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+    });
+    router.use(express.static(paths.public, { index: 'index.html', maxAge: STATIC_MAX_AGE }));
+  }
 
   /**
    * Everything the page needs in one language: its strings, the server's error texts (a message
@@ -307,9 +294,9 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
 
   return {
     name: WEBCHAT,
-    replaysHistory: true,
-    router,
-    async send(message: OutboundMessage) {
+    capabilities: { replaysHistory: true },
+    mount,
+    async send(message) {
       io.to(room(message.conversationId)).emit('message', {
         id: message.id,
         role: message.role,
@@ -324,8 +311,8 @@ export function createWebChatChannel(options: WebChatOptions): ChannelSender & {
         createdAt: message.createdAt.toISOString(),
       });
     },
-    typing(conversation) {
-      io.to(room(conversation.id)).emit('typing', { role: 'bot' });
+    typing(target) {
+      io.to(room(target.conversationId)).emit('typing', { role: 'bot' });
     },
   };
 }

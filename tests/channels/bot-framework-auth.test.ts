@@ -20,7 +20,7 @@ const foreignToken = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'x' })}.${b64({ iss
 async function nothingStoredFor(activity: Activity) {
   const conversationId = activity.conversation!.id;
   expect(await app.relay.store.contacts.find('botframework', conversationId)).toBeUndefined();
-  const { rows } = await app.relay.db.pool.query(`SELECT count(*)::int AS n FROM botframework_references WHERE conversation_id = $1`, [conversationId]);
+  const { rows } = await app.relay.db.pool.query(`SELECT count(*)::int AS n FROM channel_references WHERE channel = 'botframework' AND address = $1`, [conversationId]);
   expect(rows[0].n).toBe(0);
   expect(connector.activities.filter((a) => a.conversationId === conversationId)).toEqual([]);
 }
@@ -111,16 +111,12 @@ describe('bot framework JWT validation against loopback signing keys', () => {
     const channel = createBotFrameworkChannel({
       config: relay.config,
       botFramework: relay.config.botFramework!,
-      processor: relay.processor,
-      store: relay.store,
-      state: relay.state,
-      db: relay.db,
       logger: relay.logger,
       t: relay.services.t,
       endpoints: { ToBotFromChannelOpenIdMetadataUrl: connector.openIdMetadataUrl },
     });
     const web = express();
-    web.use(channel.router);
+    web.use(relay.channels.mount(channel, { deliver: false }));
     server = createServer(web);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
@@ -133,7 +129,7 @@ describe('bot framework JWT validation against loopback signing keys', () => {
     const update = connector.conversationUpdate({ conversationId: 'auth-ok-1' });
     const res = await connector.postToBot(endpoint, update, { authorization: `Bearer ${connector.channelToken({ appId: APP_ID })}` });
     expect(res.status).toBe(200);
-    const { rows } = await app.relay.db.pool.query(`SELECT channel_id FROM botframework_references WHERE conversation_id = 'auth-ok-1'`);
+    const { rows } = await app.relay.db.pool.query(`SELECT reference->>'channelId' AS channel_id FROM channel_references WHERE channel = 'botframework' AND address = 'auth-ok-1'`);
     expect(rows).toEqual([{ channel_id: 'directline' }]);
     expect(connector.openIdRequests).toBeGreaterThan(0);
   });

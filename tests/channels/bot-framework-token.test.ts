@@ -45,17 +45,13 @@ async function channelWith(secret: string) {
   const channel = createBotFrameworkChannel({
     config: relay.config,
     botFramework: relay.config.botFramework!,
-    processor: relay.processor,
-    store: relay.store,
-    state: relay.state,
-    db: relay.db,
     logger: relay.logger,
     t: relay.services.t,
     endpoints: { ToBotFromChannelOpenIdMetadataUrl: connector.openIdMetadataUrl },
     credentialsFactory: new MsalServiceClientCredentialsFactory(APP_ID, msalClient(secret)),
   });
   const web = express();
-  web.use(channel.router);
+  web.use(relay.channels.mount(channel, { deliver: false }));
   const server = createServer(web);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

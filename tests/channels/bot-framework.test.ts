@@ -64,7 +64,10 @@ describe('bot framework in and out (emulator mode)', () => {
     const conversation = (await conversationOf(conversationId))!;
     const [inbound] = await app.relay.store.messages.history(conversation.id);
     expect(inbound).toMatchObject({ role: 'patient', body: 'hola', externalId: `${conversationId}|${activity.id}`, meta: { locale: 'es-ES' } });
-    const { rows } = await app.relay.db.pool.query(`SELECT channel_id, service_url, reference FROM botframework_references WHERE conversation_id = $1`, [conversationId]);
+    const { rows } = await app.relay.db.pool.query(
+      `SELECT reference->>'channelId' AS channel_id, reference->>'serviceUrl' AS service_url, reference FROM channel_references WHERE channel = 'botframework' AND address = $1`,
+      [conversationId],
+    );
     expect(rows[0]).toMatchObject({ channel_id: 'directline', service_url: connector.url, reference: { activityId: activity.id, conversation: { id: conversationId } } });
   });
 
@@ -112,7 +115,7 @@ describe('bot framework in and out (emulator mode)', () => {
   it('answers an attachment without text with a localised notice; a conversationUpdate only stores the reference', async () => {
     const update = connector.conversationUpdate({ conversationId: 'conv-update-1' });
     expect((await connector.postToBot(endpoint, update)).status).toBe(200);
-    const { rows } = await app.relay.db.pool.query(`SELECT count(*)::int AS n FROM botframework_references WHERE conversation_id = 'conv-update-1'`);
+    const { rows } = await app.relay.db.pool.query(`SELECT count(*)::int AS n FROM channel_references WHERE channel = 'botframework' AND address = 'conv-update-1'`);
     expect(rows[0].n).toBe(1);
     expect(await conversationOf('conv-update-1')).toBeUndefined();
 
