@@ -27,7 +27,7 @@ import { createMemoryState } from './state/memory-state.js';
 import { createRedisClient, createRedisState } from './state/redis-state.js';
 import type { StateStore } from './state/state-store.js';
 import { createStore, type Store } from './store/store.js';
-import { createTurnProcessor, type ChannelSender, type TurnProcessor } from './turns.js';
+import { createTurnProcessor, type TurnProcessor } from './turns.js';
 
 const RECOVER_EVERY_MS = 1000;
 const RECOVER_AFTER_MS = 1000;
@@ -45,7 +45,7 @@ export interface CareRelay {
   metrics: Metrics;
   io: SocketServer;
   /** Every channel by name (src/channel/contract.ts). */
-  senders: Map<string, Channel | ChannelSender>;
+  senders: Map<string, Channel>;
   /** The core's side of the channels: mounts them, and does for them what the contract says. */
   channels: ChannelHost;
   /** Cases for the nurses in Mattermost (queued in the database while Mattermost is off). */

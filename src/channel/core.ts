@@ -43,8 +43,8 @@ export interface ChannelHostOptions {
 }
 
 export interface ChannelHost {
-  /** Every channel by name (channels not yet on the contract: their own sender). */
-  readonly channels: Map<string, Channel | ChannelSender>;
+  /** Every channel by name. */
+  readonly channels: Map<string, Channel>;
   /** What the turn processor delivers through: each channel with the core's checks in front. */
   readonly senders: Pick<ReadonlyMap<string, ChannelSender>, 'get'>;
   /** The inline delivery mode, for the turn processor. */
@@ -59,13 +59,11 @@ export interface ChannelHost {
   close(): Promise<void>;
 }
 
-const isChannel = (c: Channel | ChannelSender | undefined): c is Channel => c !== undefined && 'capabilities' in c && typeof (c as Channel).mount === 'function';
-
 const verdictOf = (meta: Record<string, unknown>): TurnVerdict | undefined => meta.verdict as TurnVerdict | undefined;
 
 export function createChannelHost(options: ChannelHostOptions): ChannelHost {
   const { config, logger, metrics, store, state, outbox, t } = options;
-  const channels = new Map<string, Channel | ChannelSender>();
+  const channels = new Map<string, Channel>();
   const waiters = createInlineWaiters();
   const limiter = createRateLimiter(state);
   const wrapped = new WeakMap<Channel, ChannelSender>();
@@ -120,14 +118,11 @@ export function createChannelHost(options: ChannelHostOptions): ChannelHost {
   const senders = {
     get(name: string): ChannelSender | undefined {
       const channel = channels.get(name);
-      return isChannel(channel) ? senderOf(channel) : channel;
+      return channel && senderOf(channel);
     },
   };
 
-  const modeOf = (name: string) => {
-    const channel = channels.get(name);
-    return isChannel(channel) ? channel.capabilities.inline : undefined;
-  };
+  const modeOf = (name: string) => channels.get(name)?.capabilities.inline;
 
   const inline: InlineDelivery = {
     takes(channel, inboundId) {
@@ -298,7 +293,7 @@ export function createChannelHost(options: ChannelHostOptions): ChannelHost {
       return router;
     },
     async close() {
-      for (const channel of channels.values()) if (isChannel(channel)) await channel.close?.().catch((err: Error) => logger.warn({ channel: channel.name, err: err.message }, 'channel close failed'));
+      for (const channel of channels.values()) await channel.close?.().catch((err: Error) => logger.warn({ channel: channel.name, err: err.message }, 'channel close failed'));
     },
   };
 }
