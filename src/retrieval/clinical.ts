@@ -41,12 +41,12 @@ const OTHER_MEDICINE =
 const ANY_MEDICINE = `(?:${MEDICINE.slice(3, -1)}|${OTHER_MEDICINE.slice(3, -1)})`;
 // Lab tests people get numbers for.
 const LAB =
-  '(?:potassium|sodium|a1c|hba1c|cholesterol|ldl|hdl|triglycerides|creatinine|egfr|gfr|tsh|t4|hemoglobin|haemoglobin|hgb|inr|psa|platelets?|' +
+  '(?:potassium|sodium|a1c|hba1c|cholesterol|ldl|hdl|triglycerides?|creatinine|egfr|gfr|tsh|t4|hemoglobin|haemoglobin|hgb|inr|psa|sgpt|sgot|platelets?|' +
   'white (?:blood )?cell count|wbc|ferritin|vitamin d|b12|alt|ast|liver enzymes|bilirubin|uric acid|glucose|fasting (?:sugar|glucose)|blood sugar|sugar|' +
   'potasio|sodio|colesterol|triglic[eé]ridos|creatinina|hemoglobina|plaquetas|glucosa|az[uú]car|' +
   '血钾|血钠|胆固醇|甘油三酯|肌酐|血红蛋白|血小板|血糖|糖化血红蛋白|转氨酶|尿酸|甲状腺|' +
   '低密度脂蛋白|高密度脂蛋白|低密度|高密度|血脂|糖化|谷丙转氨酶|谷草转氨酶|谷丙|肝功能?|尿蛋白|白细胞|红细胞|维生素D|维D|铁蛋白|' +
-  'कोलेस्ट्रॉल|क्रिएटिनिन|हीमोग्लोबिन|शुगर|प्लेटलेट्स|थायराइड|पोटैशियम|पोटेशियम|सोडियम|ग्लूकोज|यूरिक एसिड|विटामिन डी|hemoglobin|creatinine|thyroid)';
+  'कोलेस्ट्रॉल|क्रिएटिनिन|हीमोग्लोबिन|बी12|बी-12|बी 12|टीएसएच|एचबीए1सी|ट्राइग्लिसराइड|एलडीएल|एसजीपीटी|आईएनआर|शुगर|प्लेटलेट्स|थायराइड|पोटैशियम|पोटेशियम|सोडियम|ग्लूकोज|यूरिक एसिड|विटामिन डी|hemoglobin|creatinine|thyroid)';
 const NUMBER = '\\d+(?:[.,]\\d+)?';
 
 const UNIT = '(?:mg|mgs|milligrams?|mcg|ml|mls|milliliters?|cc|units?|tablets?|pills?|capsules?|teaspoons?|tsp|puffs?)';
@@ -114,8 +114,8 @@ const RULES: Rule[] = [
   },
   // —— Chinese
   { kind: 'dose', pattern: /(?:吃|服|用|喂|给|打)(?!了)[^了。，,]{0,8}(?:多少|几)(?:毫克|mg|毫升|ml|片|粒|颗|袋|勺|滴|单位|支)/i },
-  { kind: 'dose', pattern: /(?:剂量|用量)(?:是)?多少|多大剂量|一次(?:吃|服|用)(?:多少|几)/ },
-  { kind: 'dose', pattern: /(?:药|泰诺|布洛芬|美林|糖浆|退烧药|止咳药|扑热息痛|对乙酰氨基酚|胶囊|片).{0,6}(?:给|吃|喂|用|服)多少|(?:给|吃|喂|用|服)多少.{0,4}(?:药|泰诺|布洛芬|美林|糖浆|退烧药)/ },
+  { kind: 'dose', pattern: /(?:剂量|用量)(?:是)?多少|多大剂量|一次(?:吃|服|用|喂|给|倒|喝|滴)(?:多少|几)/ },
+  { kind: 'dose', pattern: /(?:药|泰诺|布洛芬|美林|糖浆|退烧药|止咳药|扑热息痛|对乙酰氨基酚|胶囊|片|混悬液|滴剂|口服液|颗粒|冲剂).{0,6}(?:给|吃|喂|用|服|倒|喝|滴|冲)多少|(?:给|吃|喂|用|服)多少.{0,4}(?:药|泰诺|布洛芬|美林|糖浆|退烧药)/ },
   { kind: 'medication_change', pattern: /药.{0,6}(?:能|可以|要不要|该不该)?(?:减半|减量|加倍|少吃|停掉)/ },
   { kind: 'diagnosis', pattern: new RegExp(`我?(?:是不是|是否|会不会|可能)?(?:得了|患了|有)${CONDITION_ZH}(?:吗|么|啊)?[?？]`) },
   { kind: 'diagnosis', pattern: new RegExp(`(?:是不是|会不会)(?:得了|患了|有)?${CONDITION_ZH}|我得了什么病|是什么病|帮我诊断`) },
@@ -157,7 +157,9 @@ const RULES: Rule[] = [
     pattern: new RegExp(
       `(?:${ANY_MEDICINE.slice(3, -1)}|\\bdawa\\b|\\bdawai\\b|\\bdavai\\b|\\bgoli\\b|\\btablet\\b|दवा|दवाई|गोली)[^?।]{0,40}` +
         '(?:(?:\\bband|\\bchhod|\\bchod|\\bskip)\\s*(?:kar(?!na|ne)|karu|karun|karoon|kar du|kar doon|kar dun|kar de|de|du|doon|dun|sakt)|(?:बंद|छोड़|छोड|स्किप)\\s*(?:कर(?!ना|ने)|करूँ|करूं|दूँ|दूं|दें|दे|सकत)|' +
-        '\\b(?:aadhi|aadha|adhi|adha)\\s*(?:kar|le|kha|de)|(?:आधी|आधा)\\s*(?:कर|ले|खा|दे))',
+        '\\b(?:aadhi|aadha|adhi|adha)\\s*(?:kar|le|kha|de)|(?:आधी|आधा)\\s*(?:कर|ले|खा|दे)|' +
+        // Every other day ("ek din chhod ke le lu").
+        '\\b(?:chhod|chod)\\s*(?:ke|kar)\\s*(?:le|kha|de)|(?:छोड़|छोड)\\s*(?:के|कर)\\s*(?:ले|खा|दे))',
       'i',
     ),
   },

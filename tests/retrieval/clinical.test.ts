@@ -51,6 +51,9 @@ describe('clinical questions', () => {
     ['sugar control me hai ab, Glycomet lena chhod doon?', 'medication_change'],
     ['डिप्रेशन की गोली से जी मिचलाता है, कुछ दिन के लिए बंद कर दूँ?', 'medication_change'],
     ['mummy ka bp kam aa raha hai, Amlong aadhi kar de kya', 'medication_change'],
+    ['BP normal aa raha hai, Telma ek din chhod ke le lu?', 'medication_change'],
+    ['रिपोर्ट में विटामिन बी12 150 है, इंजेक्शन लगवाना पड़ेगा?', 'lab_value'],
+    ['孩子4岁16公斤，发烧了对乙酰氨基酚混悬液一次倒多少', 'dose'],
   ];
   it.each(cases)('"%s" → %s', (text, kind) => {
     expect(detectClinical(text)).toBe(kind);
@@ -75,6 +78,8 @@ describe('clinical questions', () => {
     'bp kam karne ke liye kya khana band karu',
     'kal subah blood test hai, aaj raat kitne baje ke baad khana band karu',
     'pandrah din se bukhar hai',
+    'dawai chhod ke aur kya kar sakte hain',
+    'बी12 की कमी के लक्षण क्या हैं',
   ])('"%s" is a general question', (text) => {
     expect(detectClinical(text)).toBeUndefined();
   });
