@@ -81,6 +81,9 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
       const detectors: DetectorName[] = classified ? ['rules', 'classifier'] : ['rules'];
       return { verdict: { flag, disposition: flag.disposition, category: flag.category, categories, detectors, matched: hit.matched }, screen: null };
     }
+    // The rules recognised the situation but found it ambiguous and ask one short question ("she
+    // took some pills": whose, how many?): the answer decides, not the classifier's guess.
+    if (classified && screen) return { verdict: null, screen };
     if (classified) return { verdict: verdictFor(flagForCategory(classified.category), 'classifier'), screen: null };
     return { verdict: null, screen };
   };

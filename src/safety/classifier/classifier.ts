@@ -24,6 +24,11 @@ export interface SafetyModel {
   features: FeatureOptions;
   /** Emergency when the probability is at or above this (chosen on dev for recall ≥ 0.99 per language). */
   threshold: number;
+  /**
+   * The probability at which the classifier raises a flag on its own in the gate (build-model.ts
+   * picks it from the false alarms it may cost); older models have none.
+   */
+  gateThreshold?: number;
   scale: number;
   /** One output: the emergency probability. */
   emergency: StoredHead;

@@ -51,7 +51,7 @@ function phrasingRows(value: unknown, language: Language): SafetyRow[] {
   return [];
 }
 
-/** Everything the shipped model is trained and tuned on: train, dev and the lay phrasings. */
-export async function loadTrainingInput(): Promise<{ train: SafetyRow[]; dev: SafetyRow[]; phrasings: SafetyRow[] }> {
-  return { train: loadCorpusSplit('train'), dev: loadCorpusSplit('dev'), phrasings: await loadPhrasings() };
+/** Everything the shipped model is trained and tuned on: train, dev and the lay phrasings; routine questions for the gate's threshold. */
+export async function loadTrainingInput(): Promise<{ train: SafetyRow[]; dev: SafetyRow[]; phrasings: SafetyRow[]; routine: SafetyRow[] }> {
+  return { train: loadCorpusSplit('train'), dev: loadCorpusSplit('dev'), phrasings: await loadPhrasings(), routine: loadCorpusSplit('routine') };
 }

@@ -106,3 +106,21 @@ export function chooseThreshold(classifier: SafetyClassifier, rows: readonly Saf
   const next = below.length ? Math.max(...below) : 0;
   return (threshold + next) / 2;
 }
+
+/**
+ * The lowest threshold at which the classifier alone raises at most `limit` of these
+ * non-emergencies in every language (the lowest threshold means the most emergencies caught).
+ * Placed just above the deciding row's probability, so rounding cannot flip it.
+ */
+export function chooseAlarmThreshold(classifier: SafetyClassifier, rows: readonly SafetyRow[], limit: number): number {
+  const scored = scoreRows(classifier, rows.filter((r) => !r.emergency));
+  let threshold = 0;
+  for (const language of [...new Set(scored.map((s) => s.row.language ?? 'all'))]) {
+    const probabilities = scored.filter((s) => (s.row.language ?? 'all') === language).map((s) => s.probability).sort((a, b) => b - a);
+    const allowed = Math.floor(limit * probabilities.length + 1e-9);
+    // Everything from the (allowed + 1)th highest down must stay below the line.
+    const deciding = probabilities[allowed];
+    if (deciding !== undefined) threshold = Math.max(threshold, deciding + 1e-6);
+  }
+  return Math.min(1, threshold);
+}
