@@ -1,5 +1,5 @@
 import type { Language } from '../language/languages.js';
-import { prepare } from './compile.js';
+import { normalise, tokenise } from './text.js';
 import { knownWords } from './known-words.js';
 import { assessMessage, categoryOf, compileLanguage, type CompiledLanguage } from './evaluate.js';
 import type { ConceptEvidence } from './classifier/features.js';
@@ -19,7 +19,7 @@ export interface EmergencyDetector {
    */
   detect(text: string, language?: Language): EmergencyHit | null;
   /** Both answers from one pass over the message, and the concept evidence behind them (for the classifier). */
-  inspect(text: string, language?: Language): { hit: EmergencyHit | null; screen: ScreenHit | null; evidence?: ConceptEvidence };
+  inspect(text: string, language?: Language): { hit: EmergencyHit | null; screen: ScreenHit | null; evidence?: ConceptEvidence; normalised?: string; tokens?: number };
   /** A screening question this message calls for, when no red flag is raised. */
   screening(text: string, language?: Language): ScreenHit | null;
 }
@@ -40,21 +40,20 @@ function languagesFor(text: string, language: Language | undefined): Language[] 
 export function createEmergencyDetector(rules: Record<Language, LanguageRules> = SAFETY_RULES, known: ReadonlySet<string> = knownWords()): EmergencyDetector {
   const compiled = new Map<Language, CompiledLanguage>(Object.values(rules).map((r) => [r.language, compileLanguage(r, known)]));
   const none = { hits: [], live: [], cancelled: [], guards: [] };
-  const evaluate = (text: string, language: Language | undefined) => {
-    const tokens = prepare(text);
-    if (tokens.length === 0) return none;
-    return assessMessage(tokens, languagesFor(text, language).flatMap((l) => compiled.get(l) ?? []));
-  };
-  const inspect = (text: string, language?: Language): { hit: EmergencyHit | null; screen: ScreenHit | null; evidence: ConceptEvidence } => {
-    const { hits, ...evidence } = evaluate(text, language);
+  const inspect = (text: string, language?: Language): { hit: EmergencyHit | null; screen: ScreenHit | null; evidence: ConceptEvidence; normalised: string; tokens: number } => {
+    // The text as read and its token count go back with the verdict, so the gate's classifier need not read it again.
+    const normalised = normalise(text);
+    const tokens = tokenise(normalised);
+    const { hits, ...evidence } = tokens.length === 0 ? none : assessMessage(tokens, languagesFor(text, language).flatMap((l) => compiled.get(l) ?? []));
+    const read = { normalised, tokens: tokens.length };
     const flags = hits.filter((h) => !h.rule.screen);
     const first = flags[0];
     if (first) {
       const hit = { flag: first.rule.flag, category: categoryOf(first.rule), matched: first.matched, categories: [...new Set(flags.map((h) => categoryOf(h.rule)))] };
-      return { hit, screen: null, evidence };
+      return { hit, screen: null, evidence, ...read };
     }
     const screen = hits[0];
-    return { hit: null, screen: screen?.rule.screen ? { screen: screen.rule.screen, flag: screen.rule.flag, matched: screen.matched } : null, evidence };
+    return { hit: null, screen: screen?.rule.screen ? { screen: screen.rule.screen, flag: screen.rule.flag, matched: screen.matched } : null, evidence, ...read };
   };
   return {
     inspect,

@@ -69,11 +69,13 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
   const { classifier, opinion } = options;
 
   const assess = (text: string, language?: Language): Assessment => {
-    const { hit, screen, evidence } = rules.inspect(text, language);
-    const normalised = normalise(text);
+    const inspected = rules.inspect(text, language);
+    const { hit, screen, evidence } = inspected;
+    const normalised = inspected.normalised ?? normalise(text);
     // A few words carry too little evidence for the n-gram model (it once read "नमस्ते" as a
     // disclosure): short messages are the rules' alone.
-    const scored = classifier && tokenise(normalised).length >= MIN_CLASSIFIER_TOKENS ? classifier.score(normalised, evidence) : undefined;
+    const tokens = inspected.tokens ?? tokenise(normalised).length;
+    const scored = classifier && tokens >= MIN_CLASSIFIER_TOKENS ? classifier.score(normalised, evidence) : undefined;
     const classified = scored && scored.probability >= classifier!.threshold ? scored : undefined;
     if (hit) {
       const flag = flagById.get(hit.flag)!;
