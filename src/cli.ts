@@ -83,7 +83,7 @@ commands.set('ask', async (argv) => {
   }
   const config = parseConfig({ LOG_LEVEL: 'warn', ...process.env });
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr as never);
-  const { engine, services } = await createEngine(config, logger);
+  const { engine, services } = await createEngine(config, logger, { lazyIndex: true });
 
   let n = 0;
   const answer = async (text: string) => {

@@ -45,10 +45,10 @@ export function defaultStages(knowledge?: KnowledgeService): Middleware<TurnCont
 export async function createEngine(
   config: Config,
   logger: Logger,
-  options: { db?: Database; knowledge?: KnowledgeService } = {},
+  options: { db?: Database; knowledge?: KnowledgeService; lazyIndex?: boolean } = {},
 ): Promise<{ engine: DialogEngine; services: EngineServices; knowledge: KnowledgeService }> {
   const services = await createEngineServices(config, logger);
-  const knowledge = options.knowledge ?? (await createKnowledgeService({ config, logger, db: options.db }));
+  const knowledge = options.knowledge ?? (await createKnowledgeService({ config, logger, db: options.db, lazyIndex: options.lazyIndex }));
   return { engine: createDialogEngine(services, defaultStages(knowledge)), services, knowledge };
 }
 

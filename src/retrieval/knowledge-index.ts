@@ -36,7 +36,12 @@ export interface KnowledgeIndex {
   passage(passageId: string): Passage | undefined;
 }
 
-export function createKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeIndex {
+/**
+ * `lazy`: each language's index and classifier are built when a question first needs them (a
+ * one-question CLI run reads one language, not four); otherwise all are built here, so a server's
+ * first patients wait for nothing.
+ */
+export function createKnowledgeIndex(snapshot: KnowledgeSnapshot, options: { lazy?: boolean } = {}): KnowledgeIndex {
   const topics = new Map(snapshot.topics.map((t) => [`${t.lang}/${t.id}`, t]));
   const passages = new Map<string, Passage[]>();
   for (const p of snapshot.passages) {
@@ -44,43 +49,36 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeInde
     passages.set(key, [...(passages.get(key) ?? []), p]);
   }
   const english = new Map(snapshot.topics.filter((t) => t.lang === 'en').map((t) => [t.id as string, [t.title, ...t.keywords]]));
-  const indexes = new Map<Language, LexicalIndex>();
-  for (const language of snapshot.languages) {
-    indexes.set(
+  const buildIndex = (language: Language): LexicalIndex =>
+    createLexicalIndex({
+      passages: snapshot.passages.filter((p) => p.metadata.lang === language),
       language,
-      createLexicalIndex({
-        passages: snapshot.passages.filter((p) => p.metadata.lang === language),
-        language,
-        borrowed: BORROWS_ENGLISH.has(language) ? english : undefined,
-      }),
-    );
-  }
+      borrowed: BORROWS_ENGLISH.has(language) ? english : undefined,
+    });
   const byPassageId = new Map(snapshot.passages.map((p) => [p.metadata.passageId, p]));
-  const classifiers = new Map(
-    snapshot.languages.map((language) => [
-      language,
-      createUnitClassifier(
-        snapshot.passages
-          .filter((p) => p.metadata.lang === language)
-          .map((p) => ({
-            id: p.metadata.passageId,
-            examples: [
-              p.metadata.section,
-              p.metadata.short,
-              ...p.metadata.questions,
-              // Patients mix in English ("portal", "refill", "appointment"): the English examples help too.
-              ...(language !== 'en' ? (byPassageId.get(`en/${p.metadata.topicId}#${p.metadata.unitId}`)?.metadata.questions ?? []) : []),
-            ],
-          }))
-          .concat([
-            { id: outOfScopeId(language), examples: snapshot.outOfScope[language] ?? [] },
-            { id: clinicalId(language), examples: snapshot.clinical[language] ?? [] },
-            // Counter-examples: general questions near the clinical ones; they answer from units.
-            { id: `${language}/general`, examples: snapshot.lookalikes[language] ?? [] },
-          ]),
-      ),
-    ]),
-  );
+  const buildClassifier = (language: Language) =>
+    createUnitClassifier(
+      snapshot.passages
+        .filter((p) => p.metadata.lang === language)
+        .map((p) => ({
+          id: p.metadata.passageId,
+          examples: [
+            p.metadata.section,
+            p.metadata.short,
+            ...p.metadata.questions,
+            // Patients mix in English ("portal", "refill", "appointment"): the English examples help too.
+            ...(language !== 'en' ? (byPassageId.get(`en/${p.metadata.topicId}#${p.metadata.unitId}`)?.metadata.questions ?? []) : []),
+          ],
+        }))
+        .concat([
+          { id: outOfScopeId(language), examples: snapshot.outOfScope[language] ?? [] },
+          { id: clinicalId(language), examples: snapshot.clinical[language] ?? [] },
+          // Counter-examples: general questions near the clinical ones; they answer from units.
+          { id: `${language}/general`, examples: snapshot.lookalikes[language] ?? [] },
+        ]),
+    );
+  const indexes = perLanguage(snapshot.languages, buildIndex, options.lazy);
+  const classifiers = perLanguage(snapshot.languages, buildClassifier, options.lazy);
   const order = (first: Language): Language[] => [first, ...LANGUAGES.filter((l) => l !== first && indexes.has(l))];
 
   return {
@@ -100,4 +98,18 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeInde
     topic: (id, language) => topics.get(`${language}/${id}`),
     passagesOf: (id, language) => passages.get(`${language}/${id}`) ?? [],
   };
+}
+
+/** One value per language, built now or on first use. */
+function perLanguage<T>(languages: readonly Language[], build: (language: Language) => T, lazy = false): { has(l: Language): boolean; get(l: Language): T | undefined } {
+  const built = new Map<Language, T>();
+  const known = new Set(languages);
+  const get = (language: Language): T | undefined => {
+    if (!known.has(language)) return undefined;
+    let value = built.get(language);
+    if (value === undefined) built.set(language, (value = build(language)));
+    return value;
+  };
+  if (!lazy) for (const language of languages) get(language);
+  return { has: (language) => known.has(language), get };
 }

@@ -57,6 +57,8 @@ export interface KnowledgeServiceOptions {
   waitForEmbeddings?: boolean;
   /** Embed at start-up (default); `carerelay reindex` leaves it to its own reindex() to report. */
   embedOnStart?: boolean;
+  /** Index each language when a question first needs it (one-question CLI runs), not all at start. */
+  lazyIndex?: boolean;
 }
 
 export async function createKnowledgeService(options: KnowledgeServiceOptions): Promise<KnowledgeService> {
@@ -65,7 +67,7 @@ export async function createKnowledgeService(options: KnowledgeServiceOptions): 
   const load = () =>
     loadKnowledge({ dir, extras: { emergency_number: config.emergencyNumber, crisis_line: config.crisisLine }, languages: config.languages });
 
-  let index = createKnowledgeIndex(await load());
+  let index = createKnowledgeIndex(await load(), { lazy: options.lazyIndex });
   const llm = config.llm;
   const client = llm ? new OpenAI({ apiKey: llm.apiKey, baseURL: llm.baseUrl, timeout: llm.timeoutMs, maxRetries: 1 }) : undefined;
   const answerer =
@@ -126,7 +128,7 @@ export async function createKnowledgeService(options: KnowledgeServiceOptions): 
 
   const reindex = async (): Promise<ReindexReport> => {
     const started = performance.now();
-    const next = createKnowledgeIndex(await load());
+    const next = createKnowledgeIndex(await load(), { lazy: options.lazyIndex });
     index = next;
     const embeddings = await syncVectors(next.snapshot.passages);
     const report: ReindexReport = {

@@ -31,3 +31,25 @@ describe('the search keeps recent results', async () => {
     expect(uncached.searchLexical('parking', 'en')).not.toBe(uncached.searchLexical('parking', 'en'));
   });
 });
+
+describe('a lazy index (one-question CLI runs)', async () => {
+  const snapshot = await loadKnowledge({ extras: { emergency_number: '911', crisis_line: '988' } });
+  const eager = createKnowledgeIndex(snapshot);
+  const lazy = createKnowledgeIndex(snapshot, { lazy: true });
+
+  it('finds and classifies exactly what the eager one does, in every language and across languages', () => {
+    for (const [question, language] of [
+      ['when are you open on saturday', 'en'],
+      ['¿dónde puedo estacionar?', 'es'],
+      ['周六开门吗', 'zh'],
+      ['parking kahan hai', 'hi'],
+      // Nothing in Hindi: the search falls back to the other languages' indexes, built on demand.
+      ['flu shot appointment', 'hi'],
+    ] as const) {
+      const [a, b] = [lazy.search(question, language), eager.search(question, language)];
+      expect(a.matchedLanguage, question).toBe(b.matchedLanguage);
+      expect(a.hits.map((h) => h.passage.metadata.passageId), question).toEqual(b.hits.map((h) => h.passage.metadata.passageId));
+      expect(lazy.classify(question, language), question).toEqual(eager.classify(question, language));
+    }
+  });
+});
