@@ -25,6 +25,8 @@ interface CompiledPhrase {
   slots: Slot[];
   /** Guard words (negation, question, time words) are short function words: matched exactly, never as typos. */
   exactOnly: boolean;
+  /** The phrase's own word slots (outside groups): a message lacking any of them cannot match it. */
+  required: ReadonlySet<string>[];
 }
 
 export interface ConceptMatcher {
@@ -113,12 +115,17 @@ function parsePhrase(phrase: string): Slot[] {
 
 const keyOf = (alt: string) => alt.trim();
 
+const LONG_MESSAGE_TOKENS = 40;
+
 /** Compiles a language's concept lexicon into a matcher (words, stems, typo tolerance, numbers). */
 export function compileConcepts(rules: LanguageRules, knownWords: ReadonlySet<string> = new Set()): ConceptMatcher {
   const phrases: CompiledPhrase[] = [];
   for (const [concept, list] of Object.entries(rules.concepts)) {
     const exactOnly = (GUARD_CONCEPTS as readonly string[]).includes(concept);
-    for (const phrase of list) phrases.push({ concept, slots: parsePhrase(phrase), exactOnly });
+    for (const phrase of list) {
+      const slots = parsePhrase(phrase);
+      phrases.push({ concept, slots, exactOnly, required: slots.flatMap((slot) => (slot.kind === 'keys' ? [slot.keys] : [])) });
+    }
   }
 
   const words = new Set<string>();
@@ -251,7 +258,27 @@ export function compileConcepts(rules: LanguageRules, knownWords: ReadonlySet<st
       // further, the longest too: it can take in an idiom ("on a blood thinner") or a guard word.
       const shortest = new Map<string, ConceptMatch>();
       const longest = new Map<string, ConceptMatch>();
+      // Every key any token stands for: a phrase with a word slot none of them fills is not tried
+      // at all (long messages, above all Chinese ones with a token per character, try many phrases).
+      // Short messages try few phrases: the check would cost more than it saves there.
+      const prune = tokens.length > LONG_MESSAGE_TOKENS;
+      const present = new Set<string>();
+      if (prune) for (const keys of tokenKeys) for (const k of keys.all) present.add(k);
+      const possible = new Map<CompiledPhrase, boolean>();
+      const canMatch = (p: CompiledPhrase): boolean => {
+        if (!prune) return true;
+        let ok = possible.get(p);
+        if (ok === undefined) {
+          ok = p.required.every((keys) => {
+            for (const k of keys) if (present.has(k)) return true;
+            return false;
+          });
+          possible.set(p, ok);
+        }
+        return ok;
+      };
       const tryPhrase = (p: CompiledPhrase, i: number) => {
+        if (!canMatch(p)) return;
         top = 0;
         const end = matchFrom(p.slots, 0, i, tokens[i]!.sentence, p.exactOnly, -1);
         if (end < 0) return;
