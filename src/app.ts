@@ -75,7 +75,8 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
     const state = config.redis.url ? await createRedisState({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, outage }) : createMemoryState();
     closers.unshift(() => state.close());
     const metrics = createMetrics();
-    const { engine, services, knowledge } = await createEngine(config, logger, { db });
+    // The server starts serving while the other languages' indexes are built one by one.
+    const { engine, services, knowledge } = await createEngine(config, logger, { db, lazyIndex: 'background' });
     closers.unshift(() => knowledge.close());
     knowledge.startWatching();
     // Held for as long as this process lives; what it claims is free the moment it dies.

@@ -45,7 +45,7 @@ export function defaultStages(knowledge?: KnowledgeService): Middleware<TurnCont
 export async function createEngine(
   config: Config,
   logger: Logger,
-  options: { db?: Database; knowledge?: KnowledgeService; lazyIndex?: boolean } = {},
+  options: { db?: Database; knowledge?: KnowledgeService; lazyIndex?: boolean | 'background' } = {},
 ): Promise<{ engine: DialogEngine; services: EngineServices; knowledge: KnowledgeService }> {
   const services = await createEngineServices(config, logger);
   const knowledge = options.knowledge ?? (await createKnowledgeService({ config, logger, db: options.db, lazyIndex: options.lazyIndex }));

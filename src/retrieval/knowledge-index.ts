@@ -34,6 +34,8 @@ export interface KnowledgeIndex {
   passagesOf(id: string, language: Language): Passage[];
   /** A unit's passage by its id (`<lang>/<topic>#<unit>`). */
   passage(passageId: string): Passage | undefined;
+  /** Builds one language's index and classifier now, if it is lazy and has not yet. */
+  warm(language: Language): void;
 }
 
 /**
@@ -97,6 +99,10 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot, options: { laz
     passage: (passageId) => byPassageId.get(passageId),
     topic: (id, language) => topics.get(`${language}/${id}`),
     passagesOf: (id, language) => passages.get(`${language}/${id}`) ?? [],
+    warm(language) {
+      indexes.get(language);
+      classifiers.get(language);
+    },
   };
 }
 

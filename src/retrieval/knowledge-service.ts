@@ -57,8 +57,12 @@ export interface KnowledgeServiceOptions {
   waitForEmbeddings?: boolean;
   /** Embed at start-up (default); `carerelay reindex` leaves it to its own reindex() to report. */
   embedOnStart?: boolean;
-  /** Index each language when a question first needs it (one-question CLI runs), not all at start. */
-  lazyIndex?: boolean;
+  /**
+   * Index each language when a question first needs it, not all before start-up resolves:
+   * `true` for one-question CLI runs; `'background'` for the server, which then builds the rest
+   * one language at a time while it already serves (start-up is not held up by four indexes).
+   */
+  lazyIndex?: boolean | 'background';
 }
 
 export async function createKnowledgeService(options: KnowledgeServiceOptions): Promise<KnowledgeService> {
@@ -67,7 +71,22 @@ export async function createKnowledgeService(options: KnowledgeServiceOptions): 
   const load = () =>
     loadKnowledge({ dir, extras: { emergency_number: config.emergencyNumber, crisis_line: config.crisisLine }, languages: config.languages });
 
-  let index = createKnowledgeIndex(await load(), { lazy: options.lazyIndex });
+  const lazy = Boolean(options.lazyIndex);
+  let closed = false;
+  // Each language in its own macrotask: requests are served in between.
+  const warmInBackground = (target: KnowledgeIndex) => {
+    if (options.lazyIndex !== 'background') return;
+    const queue = [...target.languages];
+    const next = () => {
+      const language = queue.shift();
+      if (!language || closed || target !== index) return;
+      target.warm(language);
+      setTimeout(next, 0).unref();
+    };
+    setTimeout(next, 0).unref();
+  };
+  let index = createKnowledgeIndex(await load(), { lazy });
+  warmInBackground(index);
   const llm = config.llm;
   const client = llm ? new OpenAI({ apiKey: llm.apiKey, baseURL: llm.baseUrl, timeout: llm.timeoutMs, maxRetries: 1 }) : undefined;
   const answerer =
@@ -128,8 +147,9 @@ export async function createKnowledgeService(options: KnowledgeServiceOptions): 
 
   const reindex = async (): Promise<ReindexReport> => {
     const started = performance.now();
-    const next = createKnowledgeIndex(await load(), { lazy: options.lazyIndex });
+    const next = createKnowledgeIndex(await load(), { lazy });
     index = next;
+    warmInBackground(next);
     const embeddings = await syncVectors(next.snapshot.passages);
     const report: ReindexReport = {
       topics: next.snapshot.topics.length,
@@ -175,6 +195,7 @@ export async function createKnowledgeService(options: KnowledgeServiceOptions): 
       await syncing;
     },
     async close() {
+      closed = true;
       watching?.close();
       await syncing.catch(() => undefined);
     },
