@@ -299,8 +299,3 @@ export function compileConcepts(rules: LanguageRules, knownWords: ReadonlySet<st
     },
   };
 }
-
-/** Normalises and tokenises a message once, for every language's matcher. */
-export function prepare(text: string): Token[] {
-  return tokenise(normalise(text));
-}
