@@ -8,11 +8,18 @@
  *   npm run eval:safety -- --json     one JSON object
  *   npm run eval:safety -- --misses   also list the misses and false alarms of train and dev
  *   npm run eval:safety -- --part dev only the dev part (while tuning: held-out figures are for the note)
+ *
+ * Dev is scored with a classifier trained without it (see devClassifier); held-out and train with the shipped one.
  */
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LANGUAGES, type Language } from '../src/language/languages.js';
 import { loadCorpus, type CorpusPart, type LabelledSafetyMessage } from '../src/safety/corpus.js';
-import { createSafetyDetectors, type SafetyDetectors } from '../src/safety/default-gate.js';
+import { createSafetyDetectors, loadDefaultClassifier, type SafetyDetectors } from '../src/safety/default-gate.js';
+import type { StatisticalDetector } from '../src/safety/gate.js';
+import { withEvidence } from '../src/safety/classifier/build-model.js';
+import { createSafetyClassifier, trainSafetyClassifier } from '../src/safety/classifier/classifier.js';
+import { loadTrainingInput } from '../src/safety/classifier/corpus.js';
 
 export interface DetectorScore {
   recall: number;
@@ -79,9 +86,21 @@ export function scoreRows(detectors: SafetyDetectors, part: CorpusPart, language
   };
 }
 
-export function evaluateSafety(parts: CorpusPart[] = ['heldout', 'dev']): SafetyReport[] {
-  const detectors = createSafetyDetectors();
-  return parts.flatMap((part) => LANGUAGES.map((language) => scoreRows(detectors, part, language, loadCorpus(part, language))));
+/**
+ * The shipped model is trained on train + dev, so on dev it would be scored on its own training
+ * data. Dev is scored with the model as it was when the gate's threshold was chosen: trained on
+ * train and the catalogue's phrasings only, with the shipped threshold.
+ */
+async function devClassifier(): Promise<StatisticalDetector> {
+  const input = await loadTrainingInput();
+  const probe = createSafetyClassifier(trainSafetyClassifier(withEvidence([...input.train, ...input.phrasings])));
+  return { threshold: loadDefaultClassifier()!.threshold, score: (text, evidence) => probe.score(text, evidence) };
+}
+
+export async function evaluateSafety(parts: CorpusPart[] = ['heldout', 'dev']): Promise<SafetyReport[]> {
+  const shipped = createSafetyDetectors();
+  const unseen = parts.includes('dev') ? createSafetyDetectors(await devClassifier()) : shipped;
+  return parts.flatMap((part) => LANGUAGES.map((language) => scoreRows(part === 'dev' ? unseen : shipped, part, language, loadCorpus(part, language))));
 }
 
 function table(reports: SafetyReport[]): string {
@@ -93,12 +112,13 @@ function table(reports: SafetyReport[]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { json: { type: 'boolean', default: false }, misses: { type: 'boolean', default: false }, part: { type: 'string', multiple: true } },
   });
   const parts = (values.part ?? ['heldout', 'dev']) as CorpusPart[];
-  const reports = evaluateSafety(parts);
+  if (parts.includes('dev')) process.stderr.write('training the dev model (train split only, about 10 s)...\n');
+  const reports = await evaluateSafety(parts);
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ reports: reports.map(({ misses, alarms, ...r }) => (values.misses && r.part !== 'heldout' ? { ...r, misses, alarms } : r)) })}\n`);
     return;
@@ -113,4 +133,5 @@ function main(): void {
   }
 }
 
-main();
+// Run as a script, not when a test imports scoreRows.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

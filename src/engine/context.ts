@@ -24,7 +24,7 @@ export interface ConversationState {
   /** After a red flag: the next turns are answered with care and the numbers again, never small talk. */
   safety?: { flag: string; disposition: Disposition; category: Category; turnsLeft: number };
   /** A screening question was asked; the next message answers it. */
-  screening?: { screen: ScreenId; flag: string };
+  screening?: { screen: ScreenId; flag: string; question?: string };
   /** The topic and question the last answer was about: follow-ups lean on it. */
   answerContext?: AnswerContext;
   /** The last few messages both ways, shortened (the LLM answer sees them). */
@@ -107,7 +107,8 @@ export interface EngineServices {
 }
 
 export interface TurnContext {
-  readonly message: Message;
+  /** The patient's message; after a `now` check answered "no", the safety stage puts back the message it held. */
+  message: Message;
   readonly conversation: { id: string; channel: string; mode: ConversationMode; isNew: boolean };
   state: ConversationState;
   language: Language;

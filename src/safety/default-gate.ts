@@ -16,9 +16,9 @@ export interface SafetyDetectors {
   gate: SafetyGate;
 }
 
-export function createSafetyDetectors(): SafetyDetectors {
+/** `classifier`: another model to judge with (eval-safety scores dev with a model that never saw dev). */
+export function createSafetyDetectors(classifier: StatisticalDetector | undefined = loadDefaultClassifier()): SafetyDetectors {
   const rules = createEmergencyDetector();
-  const classifier = loadDefaultClassifier();
   // The classifier alone: no rule raises a flag, but it still reads the rules' concept evidence, as in the gate.
   const evidenceOnly = { inspect: (text: string, language?: Language) => ({ ...rules.inspect(text, language), hit: null, screen: null }), detect: () => null, screening: () => null };
   return {
@@ -37,7 +37,7 @@ export function createSafetyDetectors(): SafetyDetectors {
 export const CLASSIFIER_THRESHOLD = 0.97;
 
 /** The statistical detector shipped with the product (corpus/safety/model.json). */
-function loadDefaultClassifier(): StatisticalDetector | undefined {
+export function loadDefaultClassifier(): StatisticalDetector | undefined {
   const classifier = loadSafetyClassifier();
   return {
     threshold: loadSafetyModel().gateThreshold ?? CLASSIFIER_THRESHOLD,

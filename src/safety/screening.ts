@@ -21,24 +21,29 @@ const NO = new Set([
   'nahi', 'nahin', 'nai', 'nhi', 'na', 'नहीं', 'नही', 'ना', 'bilkul nahi', 'बिलकुल नहीं',
 ]);
 
-/** Words that stand for a whole answer, found as any run of up to three tokens (Chinese: characters). */
-function phrases(tokens: string[]): string[] {
-  const out: string[] = [];
+/**
+ * The yes and no words of an answer, found as runs of up to three tokens (Chinese: characters).
+ * A word inside a longer one of the other kind does not count: the "有" of "没有" is no "yes".
+ */
+function answerWords(tokens: string[]): { yes: boolean; no: boolean } {
+  const found: { yes: boolean; start: number; end: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     for (let n = 1; n <= 3 && i + n <= tokens.length; n++) {
       const slice = tokens.slice(i, i + n);
-      out.push(slice.join(' '), slice.join(''));
+      for (const p of [slice.join(' '), slice.join('')]) {
+        if (YES.has(p)) found.push({ yes: true, start: i, end: i + n - 1 });
+        if (NO.has(p)) found.push({ yes: false, start: i, end: i + n - 1 });
+      }
     }
   }
-  return out;
+  const standing = found.filter((w) => !found.some((o) => o.yes !== w.yes && o.start <= w.start && w.end <= o.end && o.end - o.start > w.end - w.start));
+  return { yes: standing.some((w) => w.yes), no: standing.some((w) => !w.yes) };
 }
 
 export function yesNo(text: string): ScreenAnswer {
   const tokens = tokenise(normalise(text)).map((t) => t.text);
   if (tokens.length === 0) return 'unclear';
-  const found = phrases(tokens);
-  const yes = found.some((p) => YES.has(p));
-  const no = found.some((p) => NO.has(p));
+  const { yes, no } = answerWords(tokens);
   if (yes && !no) return 'yes';
   // A bare "no" is an answer; "no, but she threw up twice" is a story a nurse should read.
   if (no && !yes && tokens.length <= 5) return 'no';

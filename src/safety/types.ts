@@ -4,8 +4,12 @@ import type { Category } from './catalogue/flags.js';
 
 export { CATEGORIES, type Category } from './catalogue/flags.js';
 
-/** Screening questions: the baby's age, whose medicine and how much, danger signs after a head knock, thoughts of suicide. */
-export const SCREENS = ['age', 'ingestion', 'head', 'mood'] as const;
+/**
+ * Screening questions: the baby's age, whose medicine and how much, danger signs after a head
+ * knock, thoughts of suicide, and `now`: is anyone hurt or in danger now (a rule hit in a message
+ * that otherwise reads as routine, see RULE_CHECK_BELOW in gate.ts).
+ */
+export const SCREENS = ['age', 'ingestion', 'head', 'mood', 'now'] as const;
 export type ScreenId = (typeof SCREENS)[number];
 
 /**

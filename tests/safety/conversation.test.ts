@@ -134,6 +134,31 @@ describe('screening questions', () => {
     expect(yes.text).toContain('988');
   });
 
+  // Look-alikes of the training split: a rule fires, the classifier finds the message routine.
+  it.each<[Language, string, string, string, string]>([
+    ['en', "my mum survived sepsis last year and she's still more tired than before, is there a post-sepsis clinic?", 'no', 'yes', 'sepsis'],
+    ['es', 'me agredieron sexualmente a los 19, tengo 34 y estoy bien, pero se viene mi primer papanicolau y me pone nerviosa, ¿puedo pedir enfermera mujer y más tiempo?', 'no', 'sí', 'sexual-assault'],
+    ['zh', '我婆婆前天晕倒叫不醒，送医院查出是低血糖，现在已经出院了，想约内分泌复查', '没有', '是的', 'unresponsive'],
+    ['hi', 'बड़े डॉक्टर साहब आज दौरे पर गए हैं क्या? रिपोर्ट दिखानी थी', 'नहीं', 'हाँ', 'seizure'],
+  ])('%s: a rule hit in a message that reads as routine is checked first; "no" answers the message, "yes" raises the flag', async (language, first, no, yes, flag) => {
+    const say = conversation(engine, language);
+    const asked = await say(first);
+    expect(asked.result).toMatchObject({ handledBy: 'safety-screen', escalate: false, safety: { screen: { screen: 'now' } } });
+    expect(asked.replies).toHaveLength(1);
+    const answered = await say(no);
+    expect(answered.result.urgency).not.toBe('emergency');
+    expect(answered.result.safety?.screen).toMatchObject({ screen: 'now', answer: 'no' });
+    // The thanks, then the stages after safety answer the message that was held back.
+    expect(answered.replies.length).toBeGreaterThanOrEqual(2);
+    expect(answered.result.handledBy).not.toBe('safety-screen');
+
+    const again = conversation(engine, language);
+    await again(first);
+    const raised = await again(yes);
+    expect(raised.result).toMatchObject({ escalate: true });
+    expect(raised.result.safety?.redFlag).toMatchObject({ flag, detectors: ['screening'] });
+  });
+
   it('an answer that is not an answer goes to a nurse', async () => {
     const say = conversation(engine, 'en');
     await say('my baby has a fever');

@@ -14,6 +14,8 @@ const defaultGate = () => (shared ??= createDefaultSafetyGate());
 
 /** How many turns after an emergency or crisis reply the conversation stays in safety mode. */
 export const SAFETY_MODE_TURNS = 3;
+/** The longest message the `now` check keeps to answer after a "no" (the state stays small). */
+const HELD_QUESTION_CHARS = 2000;
 /** In safety mode, a message this short ("ok", "thanks", "what now") gets care and the numbers again. */
 const SHORT_MESSAGE_TOKENS = 6;
 const WHAT_NOW = /what (should|do|can) (i|we)|while (we|i) wait|what now|what next|qu[eé] (hago|hacemos|debo)|mientras|怎么办|该怎么|等的时候|kya kar(u|un|e|en)|क्या कर|इंतजार/iu;
@@ -46,8 +48,15 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice): M
       const answer = readScreenAnswer(pending.screen, text);
       if (answer === 'yes') verdict = screenedVerdict(pending.flag);
       else if (answer === 'no') {
-        ctx.reply(ctx.t(`safety:screen.${pending.screen}.no`, numbersFor(ctx)));
         ctx.result.handledBy = 'safety-screen';
+        ctx.result.safety = { ...ctx.result.safety, screen: { screen: pending.screen, answer } };
+        // Nobody is in danger: the message the check held back gets its answer now, after the thanks.
+        if (pending.question) {
+          ctx.message = { ...ctx.message, text: pending.question };
+          await next();
+        }
+        ctx.reply(ctx.t(`safety:screen.${pending.screen}.no`, numbersFor(ctx)));
+        ctx.replies.unshift(ctx.replies.pop()!);
         return;
       } else {
         // Not a clear answer: a nurse decides.
@@ -86,6 +95,8 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice): M
 
     if (assessed.screen && ctx.conversation.mode === 'bot') {
       ctx.state.screening = { screen: assessed.screen.screen, flag: assessed.screen.flag };
+      // The `now` check holds a question back until the patient says nobody is in danger.
+      if (assessed.screen.screen === 'now') ctx.state.screening.question = text.slice(0, HELD_QUESTION_CHARS);
       ctx.reply(ctx.t(`safety:screen.${assessed.screen.screen}.ask`, numbersFor(ctx)));
       ctx.result.urgency = 'urgent';
       ctx.result.safety = { ...ctx.result.safety, screen: { screen: assessed.screen.screen, matched: assessed.screen.matched } };
