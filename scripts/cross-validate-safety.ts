@@ -5,9 +5,11 @@
  * false alarms when a rule hit the classifier scores below the floor is asked the `now` question
  * instead of raising an alarm (a question is counted as a miss).
  *
- *   node dist/scripts/cross-validate-safety.js            (about a minute)
+ *   node dist/scripts/cross-validate-safety.js                        (about a minute)
+ *   node dist/scripts/cross-validate-safety.js --threshold 0.7        the classifier's own threshold too
  */
 import { createHash } from 'node:crypto';
+import { parseArgs } from 'node:util';
 import { LANGUAGES } from '../src/language/languages.js';
 import { withEvidence } from '../src/safety/classifier/build-model.js';
 import { createSafetyClassifier, trainSafetyClassifier, type SafetyRow } from '../src/safety/classifier/classifier.js';
@@ -17,13 +19,15 @@ import { createSafetyGate } from '../src/safety/gate.js';
 
 const FOLDS = 4;
 const FLOORS = [0, 0.005, 0.01, 0.02, 0.05, 0.1];
+const { values } = parseArgs({ options: { threshold: { type: 'string' } } });
 
 const foldOf = (row: SafetyRow) => createHash('sha256').update(row.text).digest()[0]! % FOLDS;
 
 const input = await loadTrainingInput();
 const rows = withEvidence([...input.train, ...input.dev]);
 const phrasings = withEvidence(input.phrasings);
-const threshold = loadDefaultClassifier()!.threshold;
+const threshold = values.threshold ? Number(values.threshold) : loadDefaultClassifier()!.threshold;
+process.stderr.write(`classifier threshold ${threshold}\n`);
 // counts[floor][language] = [emergencies caught, emergencies, look-alikes alarmed, look-alikes]
 type Counts = [number, number, number, number];
 const counts = FLOORS.map(() => new Map(LANGUAGES.map((l) => [l, [0, 0, 0, 0] as Counts])));

@@ -18,8 +18,14 @@ import { chooseAlarmThreshold, chooseThreshold, evaluateClassifierOnRows, type C
 
 export const TARGET_RECALL = 0.99;
 
-/** Share of non-emergencies the classifier may flag on its own: look-alikes of red flags, and routine office questions. */
-export const GATE_ALARM_LIMITS = { lookalikes: 0.05, routine: 0.01 };
+/**
+ * Share of non-emergencies the classifier may flag on its own: look-alikes of red flags, and
+ * routine office questions. Look-alikes went from 5% to 7% once the rules' own hits on messages
+ * the classifier finds routine became a question (RULE_CHECK_BELOW): in 4-fold cross-validation
+ * the gate then caught about 1 point more emergencies (0.971–0.978) with the look-alike alarms
+ * it had before (0.048–0.061).
+ */
+export const GATE_ALARM_LIMITS = { lookalikes: 0.07, routine: 0.01 };
 
 export interface BuildInput {
   train: readonly SafetyRow[];
