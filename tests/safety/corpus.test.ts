@@ -23,13 +23,13 @@ describe.each(LANGUAGES)('safety gate on the %s corpus', (language) => {
     expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.12);
   });
 
-  // The floor moves only with a change measured once on held-out: the classifier's own threshold
-  // now trades a few look-alike alarms for emergencies caught (recall 0.954–0.979, alarms 0.076–0.170).
-  it('held-out: no worse than measured last (recall ≥ 0.95, false alarms ≤ 0.18)', () => {
+  // The floor moves only with a change measured once on held-out: the rule check (RULE_CHECK_BELOW)
+  // and the classifier's lower threshold gave recall 0.972–0.986 and alarms 0.082–0.148.
+  it('held-out: no worse than measured last (recall ≥ 0.97, false alarms ≤ 0.15)', () => {
     const r = scoreRows(detectors, 'heldout', language, loadCorpus('heldout', language));
     console.info(`${language} held-out: gate ${r.combined.recall}/${r.combined.falseAlarms}, rules ${r.rules.recall}/${r.rules.falseAlarms}, classifier ${r.classifier.recall}/${r.classifier.falseAlarms}`);
-    expect(r.combined.recall).toBeGreaterThanOrEqual(0.95);
-    expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.18);
+    expect(r.combined.recall).toBeGreaterThanOrEqual(0.97);
+    expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.15);
   });
 
   it('the corpus is big and varied: ≥ 250 red flags and ≥ 250 look-alikes, every flag, labels valid', () => {
