@@ -82,7 +82,11 @@ export interface TurnProcessor {
   /** After-turn hooks, run in order after each turn's replies are stored and sent. */
   readonly hooks: TurnHook[];
   /** Stores and delivers one message outside a turn (nurse replies, case notices, channel notices). */
-  deliver(conversation: Conversation, reply: Reply, extraMeta?: Record<string, unknown>): Promise<OutboundMessage>;
+  /**
+   * `key` names what the message delivers ("relay:<post id>"): a second delivery with the same key,
+   * by a retried job or another instance, stores and sends nothing and returns the first message.
+   */
+  deliver(conversation: Conversation, reply: Reply, extraMeta?: Record<string, unknown>, key?: string): Promise<OutboundMessage>;
   /** Stores the message (once per channel + external id) and schedules its turn; resolves when it is stored. */
   accept(raw: Message, options?: { displayName?: string; contact?: Contact; conversation?: Conversation }): Promise<AcceptResult>;
   /** The patient chose a language outside a message (web chat selector, Telegram settings). */
@@ -192,13 +196,13 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
   }
 
   /** Stores and delivers one message outside a turn (nurse replies, case notices, channel notices). */
-  async function deliver(conversation: Conversation, reply: Reply, extraMeta: Record<string, unknown> = {}): Promise<OutboundMessage> {
+  async function deliver(conversation: Conversation, reply: Reply, extraMeta: Record<string, unknown> = {}, key?: string): Promise<OutboundMessage> {
     const meta = metaOf(reply, extraMeta);
     const sender = senders.get(conversation.channel);
     // Channels that replay history count a message as sent once it is stored and pushed.
     const live = Boolean(sender?.replaysHistory);
     const stored = await store.messages.insertOutbound(
-      { conversationId: conversation.id, role: reply.role, channel: conversation.channel, body: reply.text, language: reply.language, meta },
+      { conversationId: conversation.id, role: reply.role, channel: conversation.channel, body: reply.text, language: reply.language, meta, deliveryKey: key },
       live ? 'sent' : 'stored',
     );
     const out: OutboundMessage = {
@@ -209,6 +213,8 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
       to: conversation.address,
       createdAt: stored.createdAt,
     };
+    // Delivered already (its own outbox job sends it, or sent it): never twice.
+    if (stored.duplicate) return out;
     if (sender && !live && outbox) {
       // The first attempt sends what is in memory; retries rebuild it from the stored row.
       await outbox.enqueue(DELIVER, `message:${stored.id}`, { messageId: stored.id }, {

@@ -153,6 +153,28 @@ describe('turn processing', () => {
     await outbox.stop();
   });
 
+  it('stores and sends a keyed delivery once, however many instances or retries run it at the same time', async () => {
+    const services = await createEngineServices(config, logger);
+    const engine = createDialogEngine(services, [async (ctx) => ctx.reply('hello')]);
+    const state = await makeState();
+    const sent: string[] = [];
+    const sender: ChannelSender = { name: 'keyed', async send(m) { sent.push(m.text); return { externalId: `ext-${m.id}` }; } };
+    const outboxes = [createOutbox({ db, logger }), createOutbox({ db, logger })];
+    const processors = outboxes.map((outbox) => createTurnProcessor({ store, state, engine, logger, senders: new Map([['keyed', sender]]), outbox }));
+    const r = await processors[0]!.accept({ channel: 'keyed', conversation: { id: 'p-keyed' }, from: { id: 'p-keyed', role: 'patient' }, text: 'hi', kind: 'text', timestamp: new Date() });
+    await processors[0]!.settle(r.conversation.id);
+    const conversation = (await store.conversations.get(r.conversation.id))!;
+    // Two instances relay the same nurse post at once, and one of them runs it again.
+    const nurse = { role: 'nurse' as const, text: 'Reply from the nurse', language: 'en' as const };
+    const outs = await Promise.all([...processors, processors[1]!].map((p) => p.deliver(conversation, nurse, {}, 'relay:post-1')));
+    for (const outbox of outboxes) await outbox.drain();
+    expect(new Set(outs.map((o) => o.id)).size).toBe(1);
+    const stored = (await store.messages.history(r.conversation.id)).filter((m) => m.body === nurse.text);
+    expect(stored).toHaveLength(1);
+    expect(sent.filter((t) => t === nurse.text)).toEqual([nurse.text]);
+    for (const outbox of outboxes) await outbox.stop();
+  });
+
   it('finishes the turn in flight on stop and leaves later messages pending for the next start', async () => {
     const services = await createEngineServices(config, logger);
     let release!: () => void;

@@ -111,5 +111,5 @@ export async function notifyPatient(deps: EscalationDeps, c: Case, kind: NoticeK
     ...vars,
   });
   const role: Reply['role'] = kind === 'claimed' ? 'system' : 'bot';
-  await deps.processor.deliver(conversation, { role, text, language }, { caseNotice: marker, caseId: c.id });
+  await deps.processor.deliver(conversation, { role, text, language }, { caseNotice: marker, caseId: c.id }, `notice:${marker}`);
 }

@@ -13,9 +13,18 @@ const isOpenState = (state: string) => state === 'queued' || state === 'offered'
 /**
  * Staff messages in a case's room on the desk → the patient's channel. Every instance hears
  * every message on its own connection; the outbox key `relay:<postId>` lets exactly one of them relay it,
- * and the stored message's `mattermostPostId` makes a retried relay a no-op.
+ * and the stored message's delivery key `relay:<postId>` makes a retried or doubly run relay a no-op.
  */
-export function createRelay(deps: EscalationDeps, jobs: CaseJobs) {
+export interface Relay {
+  /** Registers the relay job with the outbox. */
+  register(): void;
+  /** Hands a staff message the desk heard to the patient, in the order the desk sent them. */
+  onStaffMessage(message: StaffMessage): void;
+  /** After the desk's event stream restarts, relays what open case rooms said while it was down. */
+  catchUp(): Promise<void>;
+}
+
+export function createRelay(deps: EscalationDeps, jobs: CaseJobs): Relay {
   const { cases, outbox, store, logger } = deps;
   let queue: Promise<void> = Promise.resolve();
 
@@ -62,7 +71,7 @@ export function createRelay(deps: EscalationDeps, jobs: CaseJobs) {
       }
     }
     const language = isLanguage(c.language) ? c.language : (conversation.language ?? deps.config.defaultLanguage);
-    const out = await deps.processor.deliver(conversation, { role: 'nurse', text, language, senderName: nurse.firstName }, { mattermostPostId: postId, caseId: c.id });
+    const out = await deps.processor.deliver(conversation, { role: 'nurse', text, language, senderName: nurse.firstName }, { mattermostPostId: postId, caseId: c.id }, `relay:${postId}`);
     await cases.appendEvent(c.id, 'relayed_to_patient', `mm:${userId}`, { postId, messageId: Number(out.id) }, `relay:${postId}`);
   }
 
@@ -99,5 +108,3 @@ export function createRelay(deps: EscalationDeps, jobs: CaseJobs) {
     catchUp,
   };
 }
-
-export type Relay = ReturnType<typeof createRelay>;

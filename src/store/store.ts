@@ -102,6 +102,8 @@ export interface NewMessage {
   body: string;
   language?: Language | null;
   meta?: Record<string, unknown>;
+  /** Outbound only: what this message delivers ("relay:<post id>"); a second message with the same key is never stored. */
+  deliveryKey?: string;
 }
 
 /** A claim row (conversation columns, its state, and the message's columns prefixed `m_`) as a TurnClaim. */
@@ -137,18 +139,121 @@ function toClaim(r: Record<string, unknown>): TurnClaim {
   return claim;
 }
 
+/** The contacts table: one row per address on a channel. */
+export interface ContactStore {
+  /** The contact at this address, made on first contact; a new name or a first language is written, nothing else. */
+  upsert(channel: string, externalId: string, fields?: { displayName?: string; language?: Language }): Promise<Contact>;
+  /** The contact at this address, if it ever wrote. */
+  find(channel: string, externalId: string): Promise<Contact | undefined>;
+  /** Records that the contact opted out of (or back in to) messages on its channel. */
+  setOptOut(id: number, optedOut: boolean): Promise<void>;
+}
+
+/** The conversations table: a contact's conversation on a channel, its language and who answers it. */
+export interface ConversationStore {
+  /** The conversation with this id, with the contact's address. */
+  get(id: string): Promise<Conversation | undefined>;
+  /** The contact's current conversation on this channel, opened if there is none. */
+  current(contact: Contact, language?: Language | null): Promise<Conversation>;
+  /** Sets the language of the conversation and of its contact. */
+  setLanguage(id: string, language: Language): Promise<void>;
+  /** The patient chose a language: conversation, contact and state change together (`fresh` is the state to start from). */
+  chooseLanguage(id: string, language: Language, fresh: Record<string, unknown>): Promise<void>;
+  /** Moves the conversation between bot, staff and closed; with `onlyFrom`, only from that mode. */
+  setMode(id: string, mode: ConversationMode, onlyFrom?: ConversationMode): Promise<void>;
+}
+
+/** The messages table and the turn bookkeeping on it: who runs a conversation's turns, and what each answered. */
+export interface MessageStore {
+  /** Stores an inbound message as pending; a second delivery of the same external id is reported, not stored. */
+  insertInbound(m: NewMessage): Promise<{ id: number; duplicate: boolean }>;
+  /** `insertInbound`, with the conversation claimed for `holder` when the turn can run at once (nobody holds it, nothing older pending). */
+  insertInboundAndClaim(m: NewMessage, holder: number): Promise<{ id: number; duplicate: boolean; claim?: TurnClaim }>;
+  /** Stores an outbound message (a reply outside a turn, or a staff message); `duplicate` when its `deliveryKey` was stored before. */
+  insertOutbound(m: NewMessage, status?: string): Promise<{ id: number; createdAt: Date; duplicate?: boolean }>;
+  /** The message with this id. */
+  get(id: number): Promise<StoredMessage | undefined>;
+  /** The conversation's oldest inbound message still waiting for its turn. */
+  nextPending(conversationId: string): Promise<StoredMessage | undefined>;
+  /** The oldest pending inbound message with the conversation as it is now, for the next turn. */
+  nextTurn(conversationId: string): Promise<{ message: StoredMessage; conversation: Conversation } | undefined>;
+  /** Conversations with inbound messages pending for longer than `olderThanMs` (a crashed instance's work). */
+  stalledConversations(olderThanMs: number, limit?: number): Promise<string[]>;
+  /** Starts a turn: takes the conversation for `holder` unless a live instance has it, with its state and next message. */
+  claimTurn(conversationId: string, holder: number, peers?: number[]): Promise<TurnClaim | undefined>;
+  /** Ends a turn all or nothing: the message done, its replies (and their deliveries) stored, the state saved. */
+  finishTurn(turn: {
+    inboundId: number;
+    conversationId: string;
+    holder: number;
+    replies: (TurnReply & { channel: string })[];
+    state: unknown;
+    language?: Language | null;
+    release: boolean;
+    outbox?: { kind: string; leaseMs: number };
+  }): Promise<FinishedTurn>;
+  /** Marks a turn that failed for good as failed, keeping the state it had. */
+  failTurn(inboundId: number): Promise<void>;
+  /** Gives back every conversation `holder` has, so others need not wait after a clean stop. */
+  releaseAll(holder: number): Promise<void>;
+  /** Conversations with turns to run that nobody alive is running (their instance died, or never started them). */
+  orphanedConversations(holder: number, olderThanMs: number, peers?: number[], limit?: number): Promise<string[]>;
+  /** The conversation's state, as the next turn will see it. */
+  getState(conversationId: string): Promise<unknown>;
+  /** Records how a message's delivery went. */
+  setStatus(id: number, status: string): Promise<void>;
+  /** Takes the outbound messages still owed to the conversation (marked sent), for a channel that only answers webhooks. */
+  takeOwed(conversationId: string, except?: number): Promise<StoredMessage[]>;
+  /** The conversation's latest messages, oldest first. */
+  history(conversationId: string, limit?: number): Promise<StoredMessage[]>;
+}
+
+/** Providers' conversation references, for channels that need one to write later. */
+export interface ReferenceStore {
+  /** Keeps the latest reference for this address. */
+  save(channel: string, address: string, reference: unknown): Promise<void>;
+  /** The reference kept for this address, if any. */
+  get(channel: string, address: string): Promise<unknown>;
+}
+
+/** Who did what to a conversation, for staff and audits. */
+export interface AuditTrail {
+  /** Records an action on a conversation (or on none). */
+  append(actor: string, action: string, conversationId: string | null, detail?: Record<string, unknown>): Promise<void>;
+  /** The actions on a conversation, oldest first. */
+  list(conversationId: string): Promise<{ actor: string; action: string; detail: Record<string, unknown>; at: Date }[]>;
+}
+
+/** Values every instance must agree on (keys made once). */
+export interface SettingsStore {
+  /** The value under `key`, made with `make()` by whichever instance asks first. */
+  getOrCreate(key: string, make: () => string): Promise<string>;
+}
+
+/** The product's tables behind small typed functions. */
+export interface Store {
+  /** The database the tables live in. */
+  readonly db: Database;
+  readonly contacts: ContactStore;
+  readonly conversations: ConversationStore;
+  readonly messages: MessageStore;
+  readonly references: ReferenceStore;
+  readonly audit: AuditTrail;
+  readonly settings: SettingsStore;
+}
+
 /**
  * The product's tables behind small typed functions; SQL stays here. Statements on the
  * per-turn path are named, so each connection parses and plans them once.
  */
-export function createStore(db: Database) {
+export function createStore(db: Database): Store {
   const q: Queryable = db.pool;
   // A PGlite reached through DATABASE_URL is one session that others may share: no names there
   // (see Database.namedStatements; our embedded one clears old names when a connection opens).
   const named = db.namedStatements;
   const stmt = (name: string, text: string, values: unknown[]) => (named ? { name, text, values } : { text, values });
 
-  const contacts = {
+  const contacts: ContactStore = {
     async upsert(channel: string, externalId: string, fields: { displayName?: string; language?: Language } = {}): Promise<Contact> {
       // Known contacts are read, not rewritten: an upsert that always updates would write a
       // row version per message. Only a new name, or a first language, is written.
@@ -177,7 +282,7 @@ export function createStore(db: Database) {
     },
   };
 
-  const conversations = {
+  const conversations: ConversationStore = {
     async get(id: string): Promise<Conversation | undefined> {
       const { rows } = await q.query<Conversation>(
         stmt('conversation-get', `SELECT ${conversationCols} FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = $1`, [id]),
@@ -235,7 +340,7 @@ export function createStore(db: Database) {
     },
   };
 
-  const messages = {
+  const messages: MessageStore = {
     /** Stores an inbound message as `pending`; a second delivery of the same external id is reported, not stored. */
     async insertInbound(m: NewMessage): Promise<{ id: number; duplicate: boolean }> {
       const { rows } = await q.query<{ id: number }>(
@@ -278,14 +383,18 @@ export function createStore(db: Database) {
       }
       return { id: r.m_id as number, duplicate: false, ...(r.id != null ? { claim: toClaim(r) } : {}) };
     },
-    async insertOutbound(m: NewMessage, status = 'stored'): Promise<{ id: number; createdAt: Date }> {
+    async insertOutbound(m: NewMessage, status = 'stored'): Promise<{ id: number; createdAt: Date; duplicate?: boolean }> {
       // One round trip: store the message and touch the conversation.
       const { rows } = await q.query<{ id: number; createdAt: Date }>(
         stmt('message-insert-out', `WITH touched AS (UPDATE conversations SET updated_at = now() WHERE id = $1)
-         INSERT INTO messages (conversation_id, direction, role, channel, external_id, kind, body, language, meta, status)
-         VALUES ($1, 'out', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, created_at AS "createdAt"`, [m.conversationId, m.role, m.channel, m.externalId ?? null, m.kind ?? 'text', m.body, m.language ?? null, m.meta ?? {}, status]),
+         INSERT INTO messages (conversation_id, direction, role, channel, external_id, kind, body, language, meta, status, delivery_key)
+         VALUES ($1, 'out', $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (delivery_key) WHERE delivery_key IS NOT NULL DO NOTHING
+         RETURNING id, created_at AS "createdAt"`, [m.conversationId, m.role, m.channel, m.externalId ?? null, m.kind ?? 'text', m.body, m.language ?? null, m.meta ?? {}, status, m.deliveryKey ?? null]),
       );
-      return rows[0]!;
+      if (rows[0]) return rows[0];
+      const existing = await q.query<{ id: number; createdAt: Date }>(`SELECT id, created_at AS "createdAt" FROM messages WHERE delivery_key = $1`, [m.deliveryKey]);
+      return { ...existing.rows[0]!, duplicate: true };
     },
     async get(id: number): Promise<StoredMessage | undefined> {
       const { rows } = await q.query<StoredMessage>(`SELECT ${messageCols} FROM messages WHERE id = $1`, [id]);
@@ -491,7 +600,7 @@ export function createStore(db: Database) {
   };
 
   /** Providers' conversation references (src/channel/core.ts keeps them for channels that need one to write later). */
-  const references = {
+  const references: ReferenceStore = {
     async save(channel: string, address: string, reference: unknown): Promise<void> {
       await q.query(
         `INSERT INTO channel_references (channel, address, reference) VALUES ($1, $2, $3)
@@ -505,7 +614,7 @@ export function createStore(db: Database) {
     },
   };
 
-  const audit = {
+  const audit: AuditTrail = {
     async append(actor: string, action: string, conversationId: string | null, detail: Record<string, unknown> = {}): Promise<void> {
       await q.query(`INSERT INTO audit_log (actor, action, conversation_id, detail) VALUES ($1, $2, $3, $4)`, [actor, action, conversationId, detail]);
     },
@@ -515,7 +624,7 @@ export function createStore(db: Database) {
     },
   };
 
-  const settings = {
+  const settings: SettingsStore = {
     /** The value under `key`, created with `make()` by whichever instance asks first. */
     async getOrCreate(key: string, make: () => string): Promise<string> {
       await q.query(`INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [key, make()]);
@@ -527,4 +636,3 @@ export function createStore(db: Database) {
   return { db, contacts, conversations, messages, references, audit, settings };
 }
 
-export type Store = ReturnType<typeof createStore>;
