@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Redis } from 'ioredis';
 import { Server as SocketServer } from 'socket.io';
 import { createBotFrameworkChannel } from '../channels/bot-framework/index.js';
 import { createTelegramChannel } from '../channels/telegram/index.js';
@@ -103,7 +104,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
     // Frames: the page itself, PUBLIC_URL and ALLOWED_ORIGINS (the embed widget).
     const http = createHttpApp({ logger, metrics, checks, metricsToken: config.metricsToken, frameAncestors: config.webChat.allowedOrigins, publicUrl: config.http.publicUrl });
 
-    let adapterClient: ReturnType<typeof createRedisClient> | undefined;
+    let adapterClient: Redis | undefined;
     if (config.redis.url) {
       adapterClient = createRedisClient(config.redis.url, '', outage);
       await adapterClient.connect();

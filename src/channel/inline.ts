@@ -25,7 +25,19 @@ interface Entry {
 /** An entry nobody waits on is dropped after this long (its turn failed, or never ran here). */
 const FORGET_AFTER_MS = 5 * 60_000;
 
-export function createInlineWaiters() {
+/** The webhooks of this process waiting for their turn's replies, one entry per inbound message. */
+export interface InlineWaiters {
+  /** A webhook may wait for the turn of `inboundId` (made when the message is accepted). */
+  expect(inboundId: number): void;
+  /** True while the turn of `inboundId` has an entry here (its replies may go inline). */
+  expects(inboundId: number): boolean;
+  /** Waits up to `timeoutMs` for the turn; empty and not ready when it ended earlier unseen, or time runs out. */
+  wait(inboundId: number, timeoutMs: number): Promise<InlineReplies>;
+  /** Offers the turn's stored replies to a waiting webhook: true when it took them (the core must not send them too). */
+  hand(inboundId: number, replies: OutboundMessage[], verdict: TurnVerdict): boolean;
+}
+
+export function createInlineWaiters(): InlineWaiters {
   const entries = new Map<number, Entry>();
 
   function drop(inboundId: number, entry: Entry): void {
@@ -70,5 +82,3 @@ export function createInlineWaiters() {
     },
   };
 }
-
-export type InlineWaiters = ReturnType<typeof createInlineWaiters>;

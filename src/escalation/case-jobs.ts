@@ -14,8 +14,25 @@ const PRESENCE_MAX_AGE_MS = 1_000;
  * Everything the case does on the staff desk, as outbox jobs: retried with backoff while
  * the desk is down, one at a time per case (ordering key), idempotent on retry.
  */
-export function createCaseJobs(deps: EscalationDeps) {
-  const { cases, outbox, store, logger } = deps;
+export interface CaseJobs {
+  /** Registers the case jobs with the outbox. */
+  register(): void;
+  /** Puts the case on the desk: its room, card and first nurses (`generation` starts over a job that died). */
+  enqueueOpen(c: Case, generation: number): Promise<void>;
+  /** The next rung after a missed deadline: more nurses, then an alert to all staff. */
+  enqueueRound(c: Case, round: number): Promise<void>;
+  /** Posts into the case's room, after the card. */
+  enqueueCasePost(payload: CasePostPayload): Promise<void>;
+  /** Redraws the case card after the case changed (`reason` keeps one job per change). */
+  enqueueCardRefresh(c: Case, reason: string): Promise<void>;
+  /** Signs a post's buttons again after they expired (the card, or a triage alert). */
+  enqueueRenewal(c: Case, postId: string, expiredAt: number): Promise<void>;
+  /** Adds a nurse to the case's room (one who claimed from an alert outside it). */
+  enqueueAddMember(c: Case, userId: string): Promise<void>;
+}
+
+export function createCaseJobs(deps: EscalationDeps): CaseJobs {
+  const { cases, outbox, store } = deps;
 
   const side = (): { desk: StaffDesk; presence: PresenceTracker } => {
     if (!deps.desk || !deps.presence) throw new Error('no staff desk is configured');
@@ -194,8 +211,5 @@ export function createCaseJobs(deps: EscalationDeps) {
     enqueueCardRefresh,
     enqueueRenewal,
     enqueueAddMember,
-    logger,
   };
 }
-
-export type CaseJobs = ReturnType<typeof createCaseJobs>;

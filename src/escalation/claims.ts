@@ -11,8 +11,19 @@ const isClaimable = (c: Case) => c.state === 'queued' || c.state === 'offered';
 
 const stateWords: Record<string, string> = { resolved: 'resolved', abandoned: 'closed', queued: 'waiting', offered: 'waiting' };
 
-/** Claim and Resolve, as the nurses' buttons ask for them; the answer is the clicker's ephemeral text. */
-export function createClaims(deps: EscalationDeps, jobs: CaseJobs) {
+/** Claim and Resolve, as the nurses' buttons ask for them; each answer is the text only the clicker sees. */
+export interface Claims {
+  /** A nurse takes the case: the patient is handed over to them, and told. */
+  claim(action: StaffAction): Promise<string>;
+  /** A nurse closes the case: the patient goes back to the bot, and is told. */
+  resolve(action: StaffAction): Promise<string>;
+  /** A genuine button past its expiry: staff get it signed again on the same post. */
+  renew(action: StaffAction, expiredAt: number): Promise<string>;
+  /** What the desk hands in: an expired action is renewed, a genuine one carried out. */
+  act(action: StaffAction): Promise<string>;
+}
+
+export function createClaims(deps: EscalationDeps, jobs: CaseJobs): Claims {
   const { cases, store } = deps;
 
   /** The clicker as the desk knows them, if they are staff for this case; never the payload's name. */
@@ -29,7 +40,7 @@ export function createClaims(deps: EscalationDeps, jobs: CaseJobs) {
     return `Case #${c.number} is already ${stateWords[c.state] ?? c.state}.`;
   };
 
-  const api = {
+  const api: Claims = {
     async claim(action: StaffAction): Promise<string> {
       const current = await cases.get(action.caseId);
       if (!current) return refusal(undefined, action.userId);
@@ -81,5 +92,3 @@ export function createClaims(deps: EscalationDeps, jobs: CaseJobs) {
   };
   return api;
 }
-
-export type Claims = ReturnType<typeof createClaims>;

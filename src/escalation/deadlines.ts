@@ -2,7 +2,7 @@ import type { CaseJobs } from './case-jobs.js';
 import { deadlineFor, type EscalationDeps } from './deps.js';
 import { errorText } from './desk.js';
 import { handBack, notifyPatient } from './policy.js';
-import type { createUndelivered } from './undelivered.js';
+import type { Undelivered } from './undelivered.js';
 
 /** A case nobody claims for this long is closed, and the patient is pointed elsewhere. */
 export const MAX_UNCLAIMED_MS = 12 * 3600_000;
@@ -25,7 +25,7 @@ export function sweepInterval(deadlines: Record<string, number>): number {
  * unclaimed past the deadline → next rung; queued cases whose delivery job died → queued
  * again; unclaimed for far too long → abandoned.
  */
-export function createDeadlines(deps: EscalationDeps, jobs: CaseJobs, undelivered?: ReturnType<typeof createUndelivered>) {
+export function createDeadlines(deps: EscalationDeps, jobs: CaseJobs, undelivered?: Undelivered) {
   const { cases, outbox, logger, config, state } = deps;
   const intervalMs = sweepInterval(config.caseDeadlinesMs);
   let undeliveredAt = 0;

@@ -18,7 +18,7 @@ const isOpenState = (state: string) => state === 'queued' || state === 'offered'
 export interface Relay {
   /** Registers the relay job with the outbox. */
   register(): void;
-  /** Hands a staff message the desk heard to the patient, in the order the desk sent them. */
+  /** Queues a staff message the desk heard for the patient, keeping the order the desk sent them in. */
   onStaffMessage(message: StaffMessage): void;
   /** After the desk's event stream restarts, relays what open case rooms said while it was down. */
   catchUp(): Promise<void>;

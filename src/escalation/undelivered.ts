@@ -31,7 +31,12 @@ function reason(lastError: string | null): string {
  * CareRelay stops trying. Covers both steps: the relay from the staff desk (escalation.relay) and
  * the delivery to the patient's channel (deliver-message of a nurse message).
  */
-export function createUndelivered(deps: EscalationDeps & { db: Database }, jobs: CaseJobs) {
+export interface Undelivered {
+  /** One pass: queues dead nurse messages again, or tells the nurse they were not delivered; returns how many it found. */
+  sweep(): Promise<number>;
+}
+
+export function createUndelivered(deps: EscalationDeps & { db: Database }, jobs: CaseJobs): Undelivered {
   const { db, outbox, cases, logger } = deps;
 
   async function deadRows(): Promise<DeadRow[]> {

@@ -44,8 +44,20 @@ export function resolveChoice(text: string, options: readonly NumberedOption[]):
 const DAY_MS = 24 * 3600_000;
 const key = (channel: string, address: string) => `render:options:${channel}:${address}`;
 
-/** The last numbered options each contact was offered, shared by all instances through the state store. */
-export function createOptionMemory(state: Pick<StateStore, 'get' | 'set' | 'del'>, ttlMs = DAY_MS) {
+/** The last numbered options each contact was offered, so a bare number in reply picks one of them. */
+export interface OptionMemory {
+  /** Keeps the options just offered; an outbound message without options clears the old ones. */
+  remember(channel: string, address: string, options: readonly NumberedOption[]): Promise<void>;
+  /** The options the contact was last offered (none once used, cleared or expired). */
+  recall(channel: string, address: string): Promise<NumberedOption[]>;
+  /** Drops the contact's options (nothing they say next is read as a choice). */
+  forget(channel: string, address: string): Promise<void>;
+  /** The option a bare-number reply picks (consumed once used), or undefined for any other text. */
+  resolve(channel: string, address: string, text: string): Promise<NumberedOption | undefined>;
+}
+
+/** Option memory shared by all instances through the state store. */
+export function createOptionMemory(state: Pick<StateStore, 'get' | 'set' | 'del'>, ttlMs = DAY_MS): OptionMemory {
   return {
     /** Keeps the options just offered; an outbound message without options clears the old ones. */
     async remember(channel: string, address: string, options: readonly NumberedOption[]): Promise<void> {
@@ -67,5 +79,3 @@ export function createOptionMemory(state: Pick<StateStore, 'get' | 'set' | 'del'
     },
   };
 }
-
-export type OptionMemory = ReturnType<typeof createOptionMemory>;
