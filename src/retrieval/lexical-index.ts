@@ -57,10 +57,17 @@ const LATIN_WORD = /^[a-z][a-z0-9]*$/;
 export function createLexicalIndex({ passages, language, borrowed, tuning = LEXICAL_TUNING }: LexicalIndexOptions): LexicalIndex {
   const byId = new Map(passages.map((p) => [p.metadata.passageId, p]));
   const analyse = (text: string) => tokenize(text, language);
+  // Every term the index holds: a query word spelt as one of them is looked up as it is, not
+  // also as a typo (fuzzy search is the costliest part of a query).
+  const vocabulary = new Set<string>();
   const search = new MiniSearch<IndexedPassage>({
     idField: 'id',
     fields: ['title', 'keywords', 'section', 'text', 'questions', 'borrowed'],
-    tokenize: analyse,
+    tokenize: (text) => {
+      const terms = analyse(text);
+      for (const term of terms) vocabulary.add(term);
+      return terms;
+    },
     processTerm: (term) => term,
   });
   search.addAll(
@@ -84,7 +91,7 @@ export function createLexicalIndex({ passages, language, borrowed, tuning = LEXI
     tokenize: queryTokens,
     processTerm: (term) => term,
     // Typos and word endings: only for Latin words long enough to bear an edit.
-    fuzzy: (term) => (LATIN_WORD.test(term) && term.length >= 5 ? 0.2 : false),
+    fuzzy: (term) => (LATIN_WORD.test(term) && term.length >= 5 && !vocabulary.has(term) ? 0.2 : false),
     prefix: (term) => LATIN_WORD.test(term) && term.length >= 4,
     maxFuzzy: 2,
     boostTerm: (term) => tuning.tokenWeight[tokenKind(term)],
