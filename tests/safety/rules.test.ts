@@ -308,3 +308,25 @@ describe('neighbouring words of a phrase stay in one clause', () => {
     expect(detector.detect('i have a lot of questions about my blood pressure')).toBeNull();
   });
 });
+
+describe('a negation that is part of the sign does not cancel it', () => {
+  it.each<[string, string]>([
+    ['there are tiny dark spots on her arms that dont blanch', 'en'],
+    ['he has a rash on his back that does not go away when I press on it', 'en'],
+    ['a mi nieta le salieron manchitas rojas que no se quitan al apretarlas', 'es'],
+    ['tiene un sarpullido en las piernas que no desaparece con el vaso', 'es'],
+    ['小孩肚子上起了好多小红点，用手压了也不褪', 'zh'],
+    ['腿上的疹子按壓了還在', 'zh'],
+    ['beti ke pet par laal daane hain jo dabane par bhi nahi mit rahe', 'hi'],
+    ['बेटे की टांगों पर धब्बे हैं, दबाने पर भी नहीं हटते', 'hi'],
+  ])('"%s" (%s) → meningitis rash', (text, language) => {
+    expect(detector.detect(text, language as 'en')?.flag).toBe('meningitis-rash');
+  });
+  it.each<[string, string]>([
+    ['his spots go white when I press them and there is no fever', 'en'],
+    ['no tiene manchas, solo un granito que se quita al apretar', 'es'],
+    ['红点一压就褪了，没发烧', 'zh'],
+  ])('"%s" (%s) → no rash flag', (text, language) => {
+    expect(detector.detect(text, language as 'en')?.flag).not.toBe('meningitis-rash');
+  });
+});

@@ -257,6 +257,9 @@ export const en: LanguageRules = {
     RASH_NONBLANCHING: ['purple … (dots|specks|pinpricks|freckles|blotch*)', '(red|dark|purple) (dots|spots|specks) … (glass|pressed|press)', '(stayed|stay|stays|still there|still visible|didnt fade|dont fade|doesnt fade|visible) … (under|through|with) … glass', 'glass … (stayed|still|didnt fade|dont fade)', 
       'rash … (doesnt|dont|wont|does not|didnt|did not) … (fade|go|disappear|blanch)', '(spots|blotches|rash|marks) … (stay|stayed|still there|didnt go|did not go|dont go|no se quitan) … (glass|press*)',
       'glass … (test|still see|didnt|did not|stay|still there)', 'purple … (spots|rash|blotches|marks)', 'dark red … (spots|pinprick*|rash)', 'pinprick … (spots|rash)', 'petechia*', 'bruise like rash', 'rash … like bruis*',
+      // The negation is part of the sign here ("spots that don't blanch"): it must not cancel it.
+      '(spots|dots|specks|rash|blotches|blotchy|marks|pinpricks|bumps) … (doesnt|dont|didnt|wont|does not|did not|do not|not|never|isnt|arent) (blanch*|fade*|go white|turn white|go pale|lighten)', 'non blanching', 'nonblanching', 'not blanching',
+      '(spots|dots|specks|rash|blotches|marks|pinpricks|bumps) … (doesnt|dont|didnt|wont|does not|did not|do not|not) (go|go away|disappear|change) (when|if|as) (i|you|we|she|he) (press*|push*)',
     ],
     LIGHT_HURTS: ['light … (hurts|hurting|bothers|painful)', 'cant stand … light', 'bright light*', 'photophobia', 'lights … hurt'],
     INFECTION: ['infection', 'infected', 'uti', 'kidney infection', 'pneumonia', 'flu', 'cellulitis', 'chest infection', 'abscess', 'antibiotic*', 'wound … (red|hot|pus)'],

@@ -490,6 +490,8 @@ export const es: LanguageRules = {
       '(manch*|punt*|pintitas|puntitos|ronchas|marcas|granitos|rash) … (morad*|moradit*|rojo oscuro|rojo vino|vino|violeta*|purpura|oscur*|purple)', 'no se (van|quitan|borran|desaparecen|aclaran|blanquean) … (aprieto|apreto|vaso|presiono|presion|vidrio)',
       'vaso … (no se|siguen|se siguen|se ven)', 'con el vaso (no|siguen)', 'petequia*', 'como moretones', 'como moratones', 'moretones … (sin golpe|solos|por todo)', 'purpura', 'rash … (no … fade|glass)',
       '(manchas|puntitos) … (no se borran|no se quitan|no desaparecen)',
+      // The negation is part of the sign ("no se quita al apretar"): it must not cancel it.
+      '(manch*|punt*|pintitas|ronchas|marcas|granitos|rash|sarpullido|salpullido|erupcion|brote) … no (se |) (va|van|quita|quitan|borra|borran|desaparece|desaparecen|aclara|aclaran|blanquea|blanquean|palidece|palidecen|cambia|cambian) … (apret*|aprie*|presion*|oprim*|vaso|vidrio|cristal|aplast*)',
     ],
     LIGHT_HURTS: ['no tolera la luz', 'no soporta la luz', 'molesta la luz', 'le molesta la luz', 'me molesta la luz', 'la luz … (molesta|duele|lastima|le molesta|me molesta)', 'fotofobia', 'luz … (le|me) (duele|molesta|lastima)'],
     STIFF_NECK: ['cuello … tieso|rigido|duro|trabado', 'rigidez … cuello|nuca', 'nuca … rigida|tiesa|dura', 'rigidez de nuca', 'no (puedo|puede|podia) … (doblar|bajar|mover) … cuello', 'no (puedo|puede|podia) … (barbilla|menton) … pecho', 'no puede … (barbilla|menton) … pecho', 'stiff neck'],

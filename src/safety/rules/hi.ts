@@ -339,6 +339,9 @@ export const hi: LanguageRules = {
     RASH_NONBLANCHING: [
       '(glass|gilas|gilaas|गिलास|ग्लास) … (dabane|dabaya|daba|दबा*) … (bhi|भी)', `(glass|गिलास) … (${NAHI2} gaya|${NAHI2} ja|dikh rahe|नहीं गया|नहीं जा|दिख रहे|रंग नहीं)`,
       '(jamuni|baingani|bengani|baigani|purple|बैंगनी|जामुनी) … (daane|dane|dhabbe|dhabe|rash|chakatte|nishan|दाने|धब्बे|चकत्ते|निशान|रंग)', `fade ${NAHI2}`, 'नील जैसे', 'neel jaise',
+      // The nahi is part of the sign ("dabane par nahi mit-ta"): it must not cancel it.
+      `(daane|dane|daneh|dhabbe|dhabe|rash|chakatte|nishan|nishaan|spots|daag|dag|दाने|धब्बे|चकत्ते|निशान|दाग|रैश) … (dabane|dabaya|dabao|daba|dabate|dabakar|press|दबाने|दबाया|दबाओ|दबा|दबाते|दबाकर) … (${NAHI2}) (mit*|hat*|ud*|halk*|fade|safed|मिट*|हट*|उड़*|हल्क*|सफेद|सफ़ेद)`,
+      `(daane|dane|dhabbe|dhabe|rash|chakatte|nishan|spots|daag|दाने|धब्बे|चकत्ते|निशान|दाग|रैश) … (dabane|dabaya|dabao|daba|dabate|dabakar|press|दबाने|दबाया|दबाओ|दबा|दबाते|दबाकर) … (mit*|hat*|fade|मिट*|हट*) (${NAHI2})`,
     ],
     LIGHT_HURTS: ['(roshni|रोशनी|light|लाइट) … (bardasht|बर्दाश्त) (nahi|नहीं|nhi)', '(roshni|light|रोशनी|लाइट|ujala|उजाला) … (chubh*|bardasht|band|चुभ*|बर्दाश्त|बंद|dikkat|दिक्कत|se ro|से रो)', 'bright light'],
     INFECTION: ['infection', 'infeksan', 'infekshan', 'sankraman', 'इन्फेक्शन', 'इंफेक्शन', 'संक्रमण', 'uti', 'urine infection', 'peshab me jalan', 'पेशाब में जलन', 'pneumonia', 'nimonia', 'निमोनिया', 'pus', 'मवाद', 'mawaad', 'पस'],
