@@ -330,3 +330,22 @@ describe('a negation that is part of the sign does not cancel it', () => {
     expect(detector.detect(text, language as 'en')?.flag).not.toBe('meningitis-rash');
   });
 });
+
+describe('a count taken so far after a "too many" question', () => {
+  it.each<[string, string]>([
+    ['how many tramadol is too many?? ive taken like 18 since this morning', 'en'],
+    ['what is the max you can take of codeine, I have had 25 today', 'en'],
+    ['¿cuántas pastillas para dormir es demasiado? ya me he tomado como 12', 'es'],
+    ['止痛片吃多少会过量？我今天吃了十五片', 'zh'],
+    ['dard ki goli kitni zyada ho jaati hai? maine subah se 16 kha li', 'hi'],
+  ])('"%s" (%s) → overdose', (text, language) => {
+    expect(detector.detect(text, language as 'en')?.category).toBe('overdose');
+  });
+  it.each<[string, string]>([
+    ['how many ibuprofen is too many in a day? I have had 3 so far', 'en'],
+    ['how many ibuprofen is too many? I have had 400 mg today', 'en'],
+    ['¿cuántos paracetamoles son demasiados? si me tomara 20 ¿pasa algo?', 'es'],
+  ])('"%s" (%s) → no overdose', (text, language) => {
+    expect(detector.detect(text, language as 'en')).toBeNull();
+  });
+});

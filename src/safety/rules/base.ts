@@ -34,6 +34,7 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'overdose.word', flag: 'overdose', all: ['OVERDOSE_WORD'] },
   { id: 'overdose.large_amount', flag: 'overdose', all: ['INGESTED', 'LARGE_AMOUNT', 'DRUG'], window: 10 },
   { id: 'overdose.count', flag: 'overdose', all: ['INGESTED', 'PILL_COUNT'], window: 10, note: '"took 20 paracetamol": the count and the medicine in one phrase' },
+  { id: 'overdose.count_after_question', flag: 'overdose', all: ['DOSE_QUESTION', 'TAKEN_COUNT', ['DRUG', 'OPIOID']], window: 24, unless: ['DOSE_UNIT'], note: '"how many co-codamol is too many? I\'ve had about 20 today": the count answers the question, often in the next sentence' },
 
   { id: 'suicide.plan', flag: 'suicidal-plan', all: [['SUICIDAL', 'PASSIVE_IDEATION'], 'SUICIDE_MEANS'] },
   { id: 'suicide.intent', flag: 'suicidal-intent', all: ['SUICIDAL'] },
@@ -177,6 +178,9 @@ export const CONCEPT_GUIDE: Record<string, string> = {
   INSERTED: 'put something in the nose or ear',
   SPLASHED: 'splashed, sprayed, breathed in (a chemical)',
   LARGE_AMOUNT: 'a whole bottle, too many, a handful, a large number of pills',
+  DOSE_QUESTION: 'asking how many of a medicine is too many, an overdose, the most one may take',
+  TAKEN_COUNT: 'ten or more taken so far, without the pill word ("I\'ve had about 20 today", "llevo como 15")',
+  DOSE_UNIT: 'a dose in units (400 mg, 10 ml): a dose, not a count of pills',
   PILL_COUNT: 'ten or more pills or tablets counted together with the medicine ("20 paracetamol", "30 of my sleeping pills")',
   DRUG: 'pills, tablets, medicine, named medicines and drugs, vitamins, gummies',
   POISON: 'household chemicals: bleach, detergent pods, drain cleaner, antifreeze, pesticide, lamp oil',

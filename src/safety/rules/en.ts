@@ -130,12 +130,15 @@ export const en: LanguageRules = {
     PILL_COUNT: ['<n:10-500> (of (my|his|her|the|those|their) |)(pill|pills|tablet|tablets|capsule|capsules|meds|paracetamol|acetaminophen|tylenol|advil|motrin|ibuprofen|aspirin|panadol|benadryl|melatonin|gummies|xanax|valium|sertraline|prozac|zoloft|ambien|sleeping pills|painkillers)', '<n:10-500> … (mg|milligram*) … (pills|tablets) … (at once|together)'],
     DRUG: [
       'pill*', 'tablet*', 'meds', 'medicine*', 'melatonin', 'gummies', 'gummy', 'vitamin*', 'iron tablets', 'sleeping pills', 'ambien', 'adderall', 'clonidine', 'blood pressure pills', 'medication*', 'capsule*', 'drugs', 'tylenol', 'advil', 'motrin', 'ibuprofen', 'acetaminophen', 'paracetamol', 'aspirin',
-      'oxy*', 'percocet*', 'vicodin', 'opioid*', 'opiate*', 'fentanyl', 'heroin', 'xanax', 'valium', 'benzo*', 'insulin', 'antidepressant*', 'lithium', 'morphine', 'edible*',
+      'oxy*', 'percocet*', 'vicodin', 'opioid*', 'opiate*', 'fentanyl', 'heroin', 'xanax', 'valium', 'benzo*', 'insulin', 'antidepressant*', 'lithium', 'morphine', 'edible*', 'co codamol', 'cocodamol', 'codeine', 'tramadol', 'naproxen', 'nurofen', 'panadol', 'diazepam',
     ],
     POISON: [
       'bleach', 'drain cleaner', 'detergent', 'laundry pod*', 'dishwasher pod*', 'tide pod*', 'pods', 'antifreeze', 'pesticide', 'insecticide', 'rat poison', 'poison',
       'cleaning product*', 'lamp oil', 'gasoline', 'lighter fluid', 'window cleaner', 'ammonia', 'weed killer', 'button battery', 'chemicals',
     ],
+    DOSE_QUESTION: ['how many … (too many|too much|an overdose|overdose|dangerous|safe|the max|the maximum|the limit)', '(max|maximum|most) … (i|you|one|he|she) can (take|have)'],
+    TAKEN_COUNT: ['(ive|i have|i|weve|we have|hes|he has|he|shes|she has|she|theyve|they have|they) (had|taken|took|done|swallowed|used|popped|gone through) (about|around|like|maybe|nearly|almost|over|roughly|probably|at least|more than|) <n:10-500>', '(im|i am|hes|shes|were) (up to|on|at) (about|around|like|nearly|almost|over|) <n:10-500>'],
+    DOSE_UNIT: ['<n:1-5000> (mg|milligram*|ml|millilit*|mcg|microgram*|g|gram|grams|iu|units|unit|mls)'],
     OVERDOSE_WORD: ['overdose*', 'overdosing', 'overdosed', 'od', 'oded', 'poisoned', 'poisoning'],
 
     // ---- anaphylaxis --------------------------------------------------------------------

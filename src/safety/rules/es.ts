@@ -325,7 +325,7 @@ export const es: LanguageRules = {
     DRUG: [
       'pastilla*', 'pildora*', 'tableta*', 'medicina*', 'medicamento*', 'remedio*', 'paracetamol', 'tylenol', 'ibuprofeno', 'aspirina', 'clonazepam', 'rivotril', 'alprazolam',
       'insulina', 'opioide*', 'fentanilo', 'heroina', 'droga*', 'antidepresivo*', 'somnifero*', 'para dormir', 'pastiller*', 'vitamina*', 'vitamins', 'gomita*', 'gummy', 'gummies', 'hierro',
-      'jarabe', 'metformina', 'capsula*', 'pills', 'diazepam', 'lorazepam', 'tramadol', 'acetaminofen', 'acetaminofén', 'naproxeno', 'diclofenaco', 'losartan', 'enalapril', 'amlodipino',
+      'jarabe', 'metformina', 'capsula*', 'pills', 'diazepam', 'lorazepam', 'tramadol*', 'acetaminofen', 'acetaminofén', 'naproxeno', 'diclofenaco', 'losartan', 'enalapril', 'amlodipino',
       'sertralina', 'fluoxetina', 'quetiapina', 'benzodiacepina*', 'calmante*', 'tranquilizante*', 'antidepresiv*', 'blister', 'clonazepan', 'melatonina', 'anticonceptiv*', 'warfarina',
       'levotiroxina', 'antihistaminico*', 'benadryl', 'dramamine', 'dimenhidrinato', 'loratadina', 'antibiotico*',
     ],
@@ -340,6 +340,9 @@ export const es: LanguageRules = {
       'alcohol etilico', 'alcohol isopropilico', 'liquido de frenos', 'queroseno', 'kerosene', 'parafina', 'solvente', 'bleach', 'detergent', 'pods', 'tide pod*', 'herbicida', 'glifosato', 'diesel',
       'tiner', 'creolina', 'potasa', 'soda caustica', 'lavandina', 'salfuman', 'aguafuerte', 'mata cucarachas', 'matacucarachas', 'baygon', 'raid',
     ],
+    DOSE_QUESTION: ['cuant* … (demasiad*|mucho|muchas|muchos|sobredosis|peligros*|el maximo|lo maximo|el limite|too many)', '(maximo|lo mas) … (puedo|puede|se puede) (tomar|tomarme)'],
+    TAKEN_COUNT: ['(llevo|llevamos|lleva|llevan|van|me he tomado|me tome|he tomado|tome|me eche|me meti|se tomo|se ha tomado|ha tomado|tomo|se trago) (ya |)(como|unas|unos|casi|mas de|alrededor de|mas o menos|por lo menos|al menos|) <n:10-500>'],
+    DOSE_UNIT: ['<n:1-5000> (mg|miligramo*|ml|mililitro*|mcg|microgramo*|g|gramo|gramos|ui|unidades|unidad|cc)'],
     OVERDOSE_WORD: ['sobredosis', 'se paso de dosis', 'me pase de dosis', 'intoxicad*', 'envenenad*', 'envenen*', 'overdose*', 'sobredosi*', 'intoxicacion', 'se intoxico', 'me intoxique'],
     WILD_PLANT: [
       'hongo*', 'seta*', 'champinon* silvestre*', 'bayas', 'moras silvestres', 'moritas', 'planta*', 'hojas de', 'semilla*', 'flores de', 'frutitas', 'frutos rojos del', 'adelfa', 'ricino', 'higuerilla',

@@ -147,6 +147,9 @@ export const hi: LanguageRules = {
       'chuhe marne', 'chuha maar', 'keetnashak', 'keeda maar', 'zehar', 'jahar', 'zeher', 'bathroom cleaner', 'toilet cleaner', 'harpic', 'phenyl', 'tezaab', 'tezab', 'acid',
       'kerosene', 'mitti ka tel', 'pesticide', 'bleach', 'जहर', 'कीटनाशक', 'चूहे मारने', 'फिनाइल', 'तेजाब', 'मिट्टी का तेल', 'हार्पिक',
     ],
+    DOSE_QUESTION: ['(kitni|kitne|kitna|कितनी|कितने|कितना) … (zyada|jyada|jyaada|zyaada|adhik|overdose|khatarnak|ज़्यादा|ज्यादा|जादा|अधिक|ओवरडोज़|ओवरडोज|खतरनाक)', '(zyada se zyada|jyada se jyada|ज़्यादा से ज़्यादा|ज्यादा से ज्यादा) … (kitni|kitne|कितनी|कितने)'],
+    TAKEN_COUNT: ['<n:10-500> (goli|goliyan|goliya|tablet|tablets|tab|capsule|गोली|गोलियां|गोलियाँ|टैबलेट|) … (kha|khaa|khai|khayi|khali|khaa li|kha li|le li|li|lee|le chuka|le chuki|le liya|le liye|kha chuka|kha chuki|खा|खाई|खाईं|खा ली|ले ली|ली|लीं|ले चुका|ले चुकी|खा चुका|खा चुकी|ले लिया|ले लिए)'],
+    DOSE_UNIT: ['<n:1-5000> (mg|ml|milligram|एमजी|मिलीग्राम|एमएल)'],
     OVERDOSE_WORD: ['overdose', 'zyada dose', 'ओवरडोज', 'zehar kha', 'जहर खा'],
 
     // ---- anaphylaxis --------------------------------------------------------------------
