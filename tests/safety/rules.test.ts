@@ -349,3 +349,21 @@ describe('a count taken so far after a "too many" question', () => {
     expect(detector.detect(text, language as 'en')).toBeNull();
   });
 });
+
+describe('asthma red zone in other words', () => {
+  it.each<[string, string]>([
+    ['my asthma is bad tonight, 12 puffs of the blue one already and he can only get a few words at a time', 'en'],
+    ['asthma flare, using my reliever every 15 minutes, I cant finish my sentences', 'en'],
+    ['mi hijo tiene asma, ¿cuántos disparos del inhalador le puedo dar? ya le di 8 y sigue sin poder hablar', 'es'],
+    ['哮喘犯了，吸入器用了十几下还是憋得慌，说话上气不接下气', 'zh'],
+    ['dame ka attack hai, inhaler 10 baar le liya, phir bhi bol ni pa rahi', 'hi'],
+  ])('"%s" (%s) → asthma red zone', (text, language) => {
+    expect(detector.detect(text, language as 'en')?.flag).toBe('asthma-red-zone');
+  });
+  it.each<[string, string]>([
+    ['my asthma is well controlled, I use two puffs of the brown inhaler morning and night', 'en'],
+    ['tengo asma desde niño, uso el inhalador dos veces al día y estoy bien', 'es'],
+  ])('"%s" (%s) → routine', (text, language) => {
+    expect(detector.detect(text, language as 'en')).toBeNull();
+  });
+});

@@ -72,7 +72,10 @@ export const en: LanguageRules = {
     ],
     CYANOSIS: ['lips … (bluish|blueish|purplish|greyish|grayish|dusky)', '(bluish|blueish|purplish|greyish|dusky) … lips', 'lips … blue|purple|grey|gray', 'blue|purple|grey|gray … lips', 'turning|turned|going|gone|getting blue', 'face … blue|purple', 'blue in the face'],
     WHEEZE: ['wheez*'],
-    WHEEZE_DANGER: [`${CANT} talk|speak|say`, 'inhaler … not|isnt|doesnt|wont|no … help*|work*', 'inhaler … (not doing anything|useless|doing nothing|not doing much)', `${CANT} breathe`, 'nebulizer … not|isnt|doesnt … help*|work*', 'so hard', 'ribs'],
+    WHEEZE_DANGER: [`${CANT} talk|speak|say`, 'inhaler … not|isnt|doesnt|wont|no … help*|work*', 'inhaler … (not doing anything|useless|doing nothing|not doing much)', `${CANT} breathe`, 'nebulizer … not|isnt|doesnt … help*|work*', 'so hard', 'ribs',
+      // The reliever used far more than it should be, and only a few words at a time.
+      '(inhaler|puffer|reliever|ventolin|salbutamol|albuterol|nebuliser|nebulizer) … every <n:5-30> (min|mins|minutes)', '<n:6-60> (puffs|puff|goes|times)', '(used|taken|had|done) (it |them |)(loads|so many times|tons|heaps|over and over)', 'barely touching it',
+      `${CANT} finish (a|my|his|her|the) sentence*`, '(stop|stopping|pause|pausing) to (breathe|breath) between words', 'between (words|sentences)', '(a|one|two|few) words at a time'],
 
     // ---- stroke -------------------------------------------------------------------------
     FACE_DROOP: ['face … (dropped|dropping|hanging|slipped|slid) … (one side|left side|right side|on one side|to one side)', '(one|left|right) side of … face … (dropped|dropping|hanging|slipped|slid)', 'side of … (face|mouth) … (hanging|lower|down|dropped|droop*|slack)', '(mouth|lip) … hanging … (lower|down|open)', 'dribbling … (one side|corner)', 
@@ -188,7 +191,7 @@ export const en: LanguageRules = {
     // ---- v2 catalogue: concepts from CONCEPT_GUIDE (rules/base.ts) ----------------------
     NOT_BREATHING: ['not breathing', 'isnt breathing', 'stopped breathing', 'no longer breathing', 'no pulse', 'no heartbeat', 'not breathing normally', 'barely breathing'],
     SLOW_BREATHING: ['breathing (is|seems|getting|very|really|so|too) slow*', 'breathing … slowed', 'few breaths a minute', 'breathing … (shallow|weak)', 'breathing … (really|very|so) slow*', 'slow breath*', 'breath* … every <n:5-60> seconds', 'shallow breath*', 'gurgl*', 'snoring … weird|strange|loud', 'barely breathing'],
-    ASTHMA: ['asthma*', 'inhaler', 'puffer', 'nebuli*', 'ventolin', 'albuterol', 'salbutamol'],
+    ASTHMA: ['asthma*', 'inhaler', 'reliever', 'puffer', 'nebuli*', 'ventolin', 'albuterol', 'salbutamol'],
     STRIDOR: ['stridor', '(high pitched|highpitched|whistling|screechy|squeaky|harsh|crowing|squeaking|noisy) … (noise|sound|breath*) … (breath*|in)', 'noise|sound … (every time|when) … breath* in', 'breathes in … noise|whistl*|screech*', 'croup … (noise|whistl*|screech*|struggl*)'],
     INFANT_BREATHING: ['stop* breathing for', '(keeps|kept|keep) (stopping|pausing) … breath*', 'breathing … (stops|pauses) … seconds', 'grunting … (breath*|each|every)', 'grunt* with every|each breath', 'pauses|pausing|stops … in|between … (breathing|breaths)', 'stops breathing for', 'ribs … sucking|pulling|sinking … in', 'belly|tummy … sucking in', 'nostrils … flaring', 'chest … caving|sucking in'],
     NAUSEA: ['nause*', 'feel|feeling|feels|felt sick', 'queasy', 'sick to … stomach'],

@@ -149,6 +149,9 @@ export const es: LanguageRules = {
       `no ${PUEDE} hablar`, 'no puede hablar', 'no puedo hablar', 'casi no puede|puedo hablar', 'no puede decir', 'no termina las frases', 'no puede terminar', 'no le salen las palabras',
       'inhalador|bomba|nebulizador|nebulizaciones|salbutamol|ventolin|puff … no … sirve|ayuda|funciona|hace|mejora', 'no … (le|me) hace nada', 'no mejora', 'no sirve', 'no esta funcionando',
       'no (me|le) esta funcionando', 'no funciona', 'muy fuerte', 'costillas', 'se le hunde*', 'inclinad* hacia adelante', 'mas de dos palabras', 'cant talk',
+      // Many puffs already (the count may come a sentence after the inhaler), and talk cut short.
+      '(puff|puffs|disparos|inhalaciones|aplicaciones|bomba|inhalador|salbutamol|ventolin) … … (van|llevo|lleva|llevamos|eche|echado|di|dado|puse) (ya |)(como |unos |unas |casi |mas de |)<n:6-60>',
+      '(inhalador|bomba|salbutamol|ventolin|puff|nebuliz*) … cada <n:5-30> (min|minutos)', `sin ${PUEDE} (hablar|terminar|decir)`, 'sin poder (hablar|terminar|decir)', `no ${PUEDE} terminar (una |la |las |)(frase|frases|oracion)`, 'palabra por palabra',
     ],
     STRIDOR: ['(silba|chifla|chilla|pitido|silbido) … (al inhalar|al meter (el |)aire|al jalar aire|al respirar hacia adentro)', 
       'estridor', 'stridor',

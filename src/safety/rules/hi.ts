@@ -84,7 +84,8 @@ export const hi: LanguageRules = {
     ],
     CYANOSIS: ['hoth|honth|होंठ … neele|nile|neela|nila|kaale|नीले|नीला|काले', `neele|nile|neela|nila pad`, 'नीले|नीला पड*'],
     WHEEZE: ['dama ka attack', 'asthma attack', 'dama', 'ghargharahat', 'seeti', 'घरघराहट', 'दमा', 'सीटी'],
-    WHEEZE_DANGER: [`${NAHI2} bol (pa|paa|पा)`, `${NAHI2} बोल पा`, '(puff|पफ) … (de diya|diye|दे दिए|दे चुकी|still)', 'still wheezing', 'कोई फर्क नहीं', 'farak|fark nahi pad*','bol nahi pa', 'pump se bhi', 'inhaler se bhi', 'aaram nahi', 'बोल नहीं पा', 'पंप से भी', 'आराम नहीं'],
+    WHEEZE_DANGER: [`${NAHI2} bol (pa|paa|पा)`, `bol (${NAHI2}) (pa|paa)`, `(pump|inhaler|inhelar|puff|पंप|इनहेलर) … (kuch|koi|कुछ|कोई) (${NAHI2}|farak|fark|asar|फर्क|असर)`, `(pump|inhaler|inhelar|puff|पंप|इनहेलर) … (kaam|काम) (${NAHI2})`, `(aaram|aram|आराम) (${NAHI2})`,
+      '(pump|inhaler|inhelar|पंप|इनहेलर|asthalin) … <n:6-60> (baar|bar|puff|बार|पफ|पफ़)', '<n:6-60> (puff|पफ|पफ़) … (liye|le|lie|लिए|ले)', '(do|ek|teen|दो|एक|तीन) … (shabd|shabad|lafz|शब्द) … (bol|बोल)', '(saans|sans|साँस|सांस) (toot|tut|टूट)*', 'साँस टूट', `${NAHI2} बोल पा`, '(puff|पफ) … (de diya|diye|दे दिए|दे चुकी|still)', 'still wheezing', 'कोई फर्क नहीं', 'farak|fark nahi pad*','bol nahi pa', 'pump se bhi', 'inhaler se bhi', 'aaram nahi', 'बोल नहीं पा', 'पंप से भी', 'आराम नहीं'],
 
     // ---- stroke -------------------------------------------------------------------------
     FACE_DROOP: [
