@@ -15,8 +15,15 @@ export interface AnswerContext {
 export const MAX_AGE_TURNS = 4;
 
 // Openers of a follow-up in each language: "what about…", "and…", "y los…", "aur…", "那…", "还有…".
+// The end is a space, punctuation or the end (not \b, which knows no Devanagari or Han letters:
+// "तो उस समय…" never matched); Han openers need nothing after them ("那周末呢").
 const MARKER =
-  /^(?:and|also|what about|how about|and what about|what if|or|but|plus|is it|are they|does it|will i|y|e|o|pero|tambi[eé]n|qu[eé] tal|y si|y el|y la|y los|y las|aur|to|toh|bhi|और|तो|那|那么|还有|另外|如果|要是|周末呢)\b/iu;
+  /^(?:(?:and|also|what about|how about|and what about|what if|or|but|plus|so|then|is it|are they|does it|will i|y|e|o|pero|tambi[eé]n|qu[eé] tal|y si|y el|y la|y los|y las|entonces|aur|to|toh|bhi|phir|और|तो|फिर|या)(?=[\s\p{P}]|$)|那|那么|还有|另外|如果|要是)/iu;
+// Words that point back at what was said before: "will I be charged for that?", "what should he do", "can I see a counselor there?".
+const POINTS_BACK =
+  /(?:^|[\s\p{P}])(?:it|that|this|those|them|one|there|he|she|they|him|her|eso|esa|ese|esto|ello|ah[ií]|usme|uska|uski|uske|iska|iski|iske|wahan|waha|उसमें|उसका|उसकी|उसके|उस|इसका|इसकी|इसके|वहाँ)(?=[\s\p{P}]|$)/iu;
+// A follow-up that points back may run longer than a bare one.
+const POINTING_MAX_WORDS = 12;
 const HAN_TRAILING_QUESTION = /呢[？?]?$/u;
 const WORDS = /[\p{L}\p{N}]+/gu;
 
@@ -25,8 +32,9 @@ export function isFollowUp(text: string): boolean {
   const trimmed = text.trim();
   if (MARKER.test(trimmed) || HAN_TRAILING_QUESTION.test(trimmed)) return true;
   const han = (trimmed.match(/\p{Script=Han}/gu) ?? []).length;
-  if (han > 0) return han <= 8;
-  return (trimmed.match(WORDS) ?? []).length <= 5;
+  if (han > 0) return han <= 8 || (han <= 16 && /[它那这该]/u.test(trimmed));
+  const words = (trimmed.match(WORDS) ?? []).length;
+  return words <= 5 || (words <= POINTING_MAX_WORDS && POINTS_BACK.test(trimmed));
 }
 
 /** How much the previous question's words count, and the pull of the previous topic. */
@@ -34,8 +42,8 @@ export const FOLLOW_UP = { combinedWeight: 1.2, topicBonus: 0.3 };
 
 /**
  * Retrieval for a follow-up: the message on its own and together with the question it follows
- * ("what about sunday?" after "when are you open on weekdays"), each ranking's scores relative to
- * its best hit and added, with a pull towards the topic the conversation was on. Without
+ * ("what about sunday?" after "when are you open on weekdays"), both rankings' scores relative to
+ * the best hit of either and added, with a pull towards the topic the conversation was on. Without
  * context, or for a self-contained question, the message alone.
  */
 export async function searchWithContext(
@@ -48,8 +56,10 @@ export async function searchWithContext(
   if (!context || !isFollowUp(text)) return { ...alone, usedContext: false };
   const combined = await search.search(`${context.question}\n${text}`, language);
   const scores = new Map<string, ScoredPassage>();
+  // One scale for both rankings: a message that matches little on its own ("what should she do")
+  // counts for less than the question it follows, not the same after each is scaled to its best.
+  const top = Math.max(alone.passages[0]?.score ?? 0, combined.passages[0]?.score ?? 0) || 1;
   const add = (hits: readonly ScoredPassage[], weight: number) => {
-    const top = hits[0]?.score || 1;
     for (const hit of hits) {
       const id = hit.passage.metadata.passageId;
       const entry = scores.get(id) ?? { passage: hit.passage, score: 0 };
