@@ -367,3 +367,28 @@ describe('asthma red zone in other words', () => {
     expect(detector.detect(text, language as 'en')).toBeNull();
   });
 });
+
+describe('a suicide plan without the word', () => {
+  it.each<[string, string]>([
+    ["I've chosen the cliff and I'm doing it after everyone is asleep", 'en'],
+    ['been stockpiling my sleeping tablets for months, this is my last week', 'en'],
+    ['ya elegí el edificio, lo hago este fin de semana', 'es'],
+    ['tengo las pastillas guardadas y ya me despedí de mis hijos', 'es'],
+    ['安眠药已经攒够了，等家里人睡着就吃', 'zh'],
+    ['नींद की गोलियाँ जमा कर ली हैं, कल रात सब खा लूँगा', 'hi'],
+  ])('"%s" (%s) → suicidal plan', (text, language) => {
+    expect(detector.detect(text, language as 'en')?.flag).toBe('suicidal-plan');
+  });
+  it('a wish said as "要是…就好了" is a wish, not a condition', () => {
+    expect(detector.detect('真想要是哪天睡着了就不醒就好了', 'zh')?.category).toBe('suicide');
+    expect(detector.detect('要是明天不用上班就好了', 'zh')).toBeNull();
+  });
+  it.each<[string, string]>([
+    ['we picked the bridge route for the charity walk, going on Sunday', 'en'],
+    ['I counted my pills into the weekly organiser tonight, can I get a refill?', 'en'],
+    ['compré una cuerda para el tendedero, la pongo esta noche', 'es'],
+    ['今晚把家里的药整理了一下，想问问过期的怎么处理', 'zh'],
+  ])('"%s" (%s) → routine', (text, language) => {
+    expect(detector.detect(text, language as 'en')).toBeNull();
+  });
+});

@@ -85,7 +85,7 @@ export const hi: LanguageRules = {
     CYANOSIS: ['hoth|honth|होंठ … neele|nile|neela|nila|kaale|नीले|नीला|काले', `neele|nile|neela|nila pad`, 'नीले|नीला पड*'],
     WHEEZE: ['dama ka attack', 'asthma attack', 'dama', 'ghargharahat', 'seeti', 'घरघराहट', 'दमा', 'सीटी'],
     WHEEZE_DANGER: [`${NAHI2} bol (pa|paa|पा)`, `bol (${NAHI2}) (pa|paa)`, `(pump|inhaler|inhelar|puff|पंप|इनहेलर) … (kuch|koi|कुछ|कोई) (${NAHI2}|farak|fark|asar|फर्क|असर)`, `(pump|inhaler|inhelar|puff|पंप|इनहेलर) … (kaam|काम) (${NAHI2})`, `(aaram|aram|आराम) (${NAHI2})`,
-      '(pump|inhaler|inhelar|पंप|इनहेलर|asthalin) … <n:6-60> (baar|bar|puff|बार|पफ|पफ़)', '<n:6-60> (puff|पफ|पफ़) … (liye|le|lie|लिए|ले)', '(do|ek|teen|दो|एक|तीन) … (shabd|shabad|lafz|शब्द) … (bol|बोल)', '(saans|sans|साँस|सांस) (toot|tut|टूट)*', 'साँस टूट', `${NAHI2} बोल पा`, '(puff|पफ) … (de diya|diye|दे दिए|दे चुकी|still)', 'still wheezing', 'कोई फर्क नहीं', 'farak|fark nahi pad*','bol nahi pa', 'pump se bhi', 'inhaler se bhi', 'aaram nahi', 'बोल नहीं पा', 'पंप से भी', 'आराम नहीं'],
+      '(pump|inhaler|inhelar|पंप|इनहेलर|asthalin) … <n:6-60> (baar|bar|puff|बार|पफ|पफ़)', '<n:6-60> (puff|पफ|पफ़) … (liye|le|lie|लिए|ले)', '(do|ek|teen|दो|एक|तीन) … (shabd|shabad|lafz|शब्द) … (bol|बोल)', '(saans|sans|साँस|सांस) (toot*|tut*|टूट*)', 'साँस टूट', `${NAHI2} बोल पा`, '(puff|पफ) … (de diya|diye|दे दिए|दे चुकी|still)', 'still wheezing', 'कोई फर्क नहीं', 'farak|fark nahi pad*','bol nahi pa', 'pump se bhi', 'inhaler se bhi', 'aaram nahi', 'बोल नहीं पा', 'पंप से भी', 'आराम नहीं'],
 
     // ---- stroke -------------------------------------------------------------------------
     FACE_DROOP: [
@@ -413,10 +413,14 @@ export const hi: LanguageRules = {
     LOW_MOOD: ['bahut udaas|udas', 'उदास', 'depression', 'depressed', 'डिप्रेशन', 'nirasha', 'निराशा', `koi ummeed|umeed ${NAHI2}`, `कोई उम्मीद ${NAHI2}`, `himmat ${NAHI2}`, `हिम्मत ${NAHI2}`, `ab aur ${NAHI2}`, `अब और ${NAHI2}`, 'toot gaya|gayi', 'टूट गया|गई', `kuch achha|accha ${NAHI2} lagta`, `कुछ ठीक ${NAHI2} लगता`],
     // hi-only concepts for the rules below
     TOOK: ['le li|liya|liye|lee|lin|li', 'ले ली|लिया|लीं|लिए', 'kha', 'खा'],
-    LETHAL_MEANS: ['rassi', 'fanda', 'phanda', 'रस्सी', 'फंदा', 'bandook', 'banduk', 'pistol', 'katta', 'बंदूक', 'कट्टा', 'keetnashak', 'zehar', 'jahar', 'जहर', 'कीटनाशक', '(goli|goliyan|goliyaan|pills|गोली|गोलियां) … (jama*|ikatthi*|ikathe*|ikatthe*|bacha*|chhupa*|जमा*|इकट्ठी*|इकट्ठे*|बचा*|छुपा*)'],
+    LETHAL_MEANS: ['rassi', 'fanda', 'phanda', 'रस्सी', 'फंदा', 'bandook', 'banduk', 'pistol', 'katta', 'बंदूक', 'कट्टा', 'keetnashak', 'zehar', 'jahar', 'जहर', 'कीटनाशक', '(goli|goliyan|goliyaan|pills|गोली|गोलियां) … (jama*|ikatthi*|ikathe*|ikatthe*|bacha*|chhupa*|जमा*|इकट्ठी*|इकट्ठे*|बचा*|छुपा*)',
+      '(rassi|rassa|fanda|phanda|dupatta|chunni|रस्सी|फंदा|दुपट्टा|चुन्नी) … (baandh*|bandh*|laga*|taang*|tang*|बाँध*|बांध*|लगा*|टांग*)', '(pankhe|pankha|पंखे|पंखा) … (rassi|dupatta|fanda|रस्सी|दुपट्टा|फंदा)', '(sulfas|salfas|celphos|सल्फ़ास|सल्फास|chuhe|चूहे|keetnashak|कीटनाशक|zehar|जहर|ज़हर) … (le li*|kharid*|rakh*|ले ली*|खरीद*|रख*)',
+      '(goli|goliyan|goliyaan|goliya|tablets|गोली|गोलियां|गोलियाँ|गोलीयां) … (jama*|ikatthi*|ikatthe*|gin*|जमा*|इकट्ठी*|इकट्ठे*|गिन*)', '(pul|bridge|chhat|nahar|kuan|kuaan|railway|track|पुल|छत|नहर|कुआँ|कुएँ|कुएं|ट्रेन) … (soch liya|chun liya|tay|decide|सोच लिया|चुन लिया|तय)'],
     RESOLVE: ['(use|istemal|इस्तेमाल) (karunga|karungi|करूंगा|करूंगी)', '(le aaya|le aayi|ले आया|ले आई|khareed liya|खरीद लिया)', 'aaj raat', 'आज रात', 
       'soch chuka|chuki|liya|rakha', 'decide kar', 'tay kar', 'तय कर', 'सोच (लिया|रखा|चुका|चुकी)', 'man bana', 'मन बना', 'himmat juta*', 'हिम्मत जुटा*', 'taiyar|tayar|तैयार',
       '(pee|pi|kha) (lunga|lungi|loonga|loongi|lu|lun)', '(पी|खा) (लूंगा|लूंगी|लूं)', 'kab karunga|karungi', '(sab ek saath|सब एक साथ)',
+      '(aaj|आज) (raat|रात)', '(raat|रात) (ko|को)', '(kal|कल) (subah|raat|सुबह|रात)', '(shaam|शाम) (ko|को)', '(sab|सब) (so|सो) (jaye|jaaye|jayenge|जाएं|जाएँ|जाएंगे)', '(decide|tay|thaan|ठान|तय) (kar |कर |)(liya|li|lee|लिया|ली|लेले)', '(plan|प्लान) (hai|है|ho gaya)',
+      '(letter|chitthi|चिट्ठी) … (likh*|लिख*)', '(saaman|saman|सामान) … (baant*|बाँट*|बांट*)', '(wapas|vapas|वापस) (nahi|nahin|nhi|नहीं) (aaun*|आऊँ*|आउं*)', '(alvida|अलविदा)', '(kha|खा) (lungi|lunga|लूँगी|लूंगी|लूँगा|लूंगा)',
     ],
     CHEST_HURTS: ['(seene|seena|sine|sina|chhati|chati|chest|सीने|सीना|छाती) … (dard|pain|chubhan|dabav|dabaav|jakdan|bhaari|दर्द|चुभन|दबाव|जकडन|भारी)', 'chest pain'],
     CHEST_WEIGHT: ['pathar', 'patthar', 'पत्थर', 'bojh', 'बोझ', 'haathi', 'hathi', 'हाथी'],
@@ -445,6 +449,7 @@ export const hi: LanguageRules = {
       'chest_pain.pain': [{ id: 'chest_pain.weight', flag: 'chest-pain', all: ['CHEST', 'CHEST_WEIGHT'], window: 12, note: '"seene me aisa lag raha hai jaise koi pathar rakh diya ho": a weight on the chest, said with more words' }],
       'abdominal.severe': [{ id: 'abdominal.rigid_plus', flag: 'severe-abdominal', all: ['RIGID_BELLY', ['SEVERE', 'VOMIT', 'BLOOD_VOMIT']] }],
     },
-    drop: ['burns.area', 'seizure.fit'],
+    // suicide.means_resolve below says it with this language's own RESOLVE.
+    drop: ['burns.area', 'seizure.fit', 'suicide.means_commit'],
   }),
 };
