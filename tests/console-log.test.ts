@@ -3,7 +3,7 @@ import { routeConsoleToLogger } from '../src/console-log.js';
 import { createMattermostGateway } from '../src/escalation/mattermost/gateway.js';
 import { createLogger } from '../src/logger.js';
 import { startFakeMattermost } from './fakes/mattermost-server.js';
-import { until } from './escalation/helpers.js';
+import { waitFor } from './helpers/wait-for.js';
 
 function capture(level = 'debug') {
   const lines: Record<string, unknown>[] = [];
@@ -39,8 +39,8 @@ describe('console output of libraries', () => {
     const gateway = createMattermostGateway({ url: fake.url, token: fake.botToken, team: fake.teamName, triageChannel: fake.triageChannelName }, logger);
     try {
       gateway.start();
-      await until(() => gateway.connected, 'the websocket');
-      await until(() => lines.some((l) => l.source === 'console' && /^got connection id/.test(String(l.msg))), 'the client’s own print');
+      await waitFor(() => gateway.connected, 'the websocket');
+      await waitFor(() => lines.some((l) => l.source === 'console' && /^got connection id/.test(String(l.msg))), 'the client’s own print');
       expect(lines.filter((l) => l.source === 'console').map((l) => l.msg)).toEqual(expect.arrayContaining([expect.stringMatching(/^websocket connecting to ws:\/\/127\.0\.0\.1:\d+\/api\/v4\/websocket$/)]));
     } finally {
       gateway.stop();

@@ -15,6 +15,7 @@ import { createStore, type Store } from '../src/store/store.js';
 import { createTurnProcessor, type ChannelSender } from '../src/turns.js';
 import { createInstanceLock } from '../src/db/instance-lock.js';
 import { dropKeys, dropSchema, testConfig } from './helpers/app.js';
+import { waitFor } from './helpers/wait-for.js';
 
 const config = testConfig();
 const logger = createLogger('silent');
@@ -73,10 +74,7 @@ describe('turn processing', () => {
       const r = await via.accept({ channel: 'test', conversation: { id: 'patient-1' }, from: { id: 'patient-1', role: 'patient' }, text, kind: 'text', timestamp: new Date() });
       conversationId = r.conversation.id;
     }
-    for (let i = 0; i < 200 && seen.length < texts.length; i++) {
-      await Promise.all([a.settle(conversationId), b.settle(conversationId)]);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await waitFor(async () => (await Promise.all([a.settle(conversationId), b.settle(conversationId)]), seen.length >= texts.length), 'every turn run');
     expect(seen).toEqual(texts);
     expect(sent.map((m) => m.text)).toEqual(texts.map((t) => `echo ${t}`));
     const history = await store.messages.history(conversationId);
@@ -143,10 +141,7 @@ describe('turn processing', () => {
     const processor = createTurnProcessor({ store, state, engine, logger, senders: new Map([['flaky', flaky]]), outbox });
     const r = await processor.accept({ channel: 'flaky', conversation: { id: 'p-flaky' }, from: { id: 'p-flaky', role: 'patient' }, text: 'hi', kind: 'text', timestamp: new Date() });
     await processor.settle(r.conversation.id);
-    for (let i = 0; i < 100 && delivered.length === 0; i++) {
-      await new Promise((res) => setTimeout(res, 25));
-      await outbox.drain();
-    }
+    await waitFor(async () => delivered.length > 0 || (await outbox.drain(), false), 'the send after two failures');
     expect(delivered).toEqual(['owed reply']);
     const out = (await store.messages.history(r.conversation.id)).find((m) => m.direction === 'out');
     expect(out?.status).toBe('sent');
@@ -180,9 +175,13 @@ describe('turn processing', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const seen: string[] = [];
+    let slowStarted = false;
     const engine = createDialogEngine(services, [
       async (ctx) => {
-        if (ctx.message.text === 'slow') await gate;
+        if (ctx.message.text === 'slow') {
+          slowStarted = true;
+          await gate;
+        }
         seen.push(ctx.message.text);
         ctx.reply(`done ${ctx.message.text}`);
       },
@@ -193,7 +192,7 @@ describe('turn processing', () => {
     const base = { channel: 'test', conversation: { id: 'patient-stop' }, from: { id: 'patient-stop', role: 'patient' as const }, kind: 'text' as const, timestamp: new Date() };
     const first = await processor.accept({ ...base, text: 'slow' });
     await processor.accept({ ...base, text: 'later' });
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => slowStarted, 'the slow turn in flight');
     const stopped = processor.stop();
     release();
     await stopped;
@@ -225,9 +224,7 @@ describe('turn processing', () => {
     const conversationId = first.conversation.id;
     await a.accept({ ...base, text: 'second' });
     // A holds the conversation while its turn runs: B may neither run it nor call it orphaned.
-    for (let i = 0; i < 100 && (await db.pool.query(`SELECT holder FROM conversations WHERE id = $1`, [conversationId])).rows[0]?.holder !== lockA.id; i++) {
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await waitFor(async () => (await db.pool.query(`SELECT holder FROM conversations WHERE id = $1`, [conversationId])).rows[0]?.holder === lockA.id, 'A holding the conversation');
     expect(await b.recover(60_000)).toBe(0);
 
     // A's session ends (as when its process is killed): B takes over on its next sweep, without waiting for any lease.

@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOTFRAMEWORK, createBotFrameworkChannel } from '../../channels/bot-framework/index.js';
 import { startFakeBotConnector, type FakeBotConnector } from '../fakes/bot-connector-server.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const APP_ID = '5d2c8e41-7a3b-4f6e-9c10-2b8d4e6f0a97';
 const APP_PASSWORD = 'fake-client-secret-' + 'q7'.repeat(8);
@@ -105,9 +106,7 @@ describe('bot framework outbound token', () => {
     const conversationId = activity.conversation!.id;
     expect((await connector.postToBot(endpoint, activity, { authorization: `Bearer ${connector.channelToken({ appId: APP_ID })}` })).status).toBe(200);
 
-    const deadline = Date.now() + 20_000;
-    while (connector.tokenRequests.filter((r) => !r.granted).length === refusedBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect(connector.tokenRequests.filter((r) => !r.granted).length).toBeGreaterThan(refusedBefore);
+    await waitFor(() => connector.tokenRequests.filter((r) => !r.granted).length > refusedBefore, 'the refused token request', { timeoutMs: 20_000 });
     expect(connector.activities.filter((a) => a.conversationId === conversationId)).toEqual([]);
     expect(connector.unauthorizedCalls).toBe(unauthorizedBefore);
   });

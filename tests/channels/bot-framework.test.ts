@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeBotConnector, type Activity, type FakeBotConnector } from '../fakes/bot-connector-server.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 // Emulator mode: no app id or password, every request accepted (BOT_FRAMEWORK_ALLOW_UNAUTHENTICATED).
 let connector: FakeBotConnector;
@@ -17,15 +18,6 @@ const messagesTo = (conversationId: string) => connector.activities.filter((a) =
 async function waitForMessages(conversationId: string, n: number) {
   await connector.waitForActivity(() => messagesTo(conversationId).length >= n);
   return messagesTo(conversationId);
-}
-async function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 async function conversationOf(address: string) {
   const contact = await app.relay.store.contacts.find('botframework', address);

@@ -124,8 +124,8 @@ describe('control characters on every channel', () => {
       tg.queueUpdate(textUpdate({ updateId: ++tgUpdate, chatId: chat, userId: chat, text: 'hello behind it' }));
       const poller = channel.startPolling({ timeoutSeconds: 1 });
       try {
-        await waitFor(async () => (await inboundBodies('telegram', String(chat))).includes('hello behind it'), 'the update behind the poison one', 30_000);
-        await waitFor(() => tg.pendingUpdates.length === 0, 'the queue to drain', 30_000);
+        await waitFor(async () => (await inboundBodies('telegram', String(chat))).includes('hello behind it'), 'the update behind the poison one', { timeoutMs: 30_000 });
+        await waitFor(() => tg.pendingUpdates.length === 0, 'the queue to drain', { timeoutMs: 30_000 });
       } finally {
         await poller.stop();
       }

@@ -4,6 +4,7 @@ import { runTelegramCommand } from '../../channels/telegram/commands.js';
 import { isTelegramChannel, TELEGRAM_WEBHOOK_PATH } from '../../channels/telegram/index.js';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramSent, type TgUpdate } from '../fakes/telegram-server.js';
 import { startTestApp, testConfig, type TestApp } from '../helpers/app.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const TOKEN = '7012345678:AAHk3bX9fakeTokenForTests_abcdefghij';
 const SECRET = 'carerelay_webhook-secret_0123456789';
@@ -19,16 +20,6 @@ const output = () => {
   let text = '';
   return { write: (s: string) => (text += s), get text() { return text; } };
 };
-
-async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const sentTo = (chat: number | string) => tg.sent.filter((s) => String(s.params.chat_id) === String(chat));
 const repliesTo = (chat: number | string, n: number) => waitFor(() => sentTo(chat).length >= n && sentTo(chat), `${n} message(s) to ${chat}`);

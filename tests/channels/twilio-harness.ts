@@ -1,10 +1,17 @@
 /**
  * Shared set-up for the Twilio channel tests: the app on a known port (so PUBLIC_URL, which
  * Twilio signatures are computed over, is the address tests post to), the fake Twilio REST API
- * behind TWILIO_API_BASE, a real XML parser for TwiML, and a poll helper for asynchronous effects.
+ * behind TWILIO_API_BASE, a real XML parser for TwiML, waitFor for asynchronous effects, and
+ * second instances of a channel with their own options (a short wait for the turn).
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { freePort } from '../../bench/app-process.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { CareRelay } from '../../src/app.js';
+import type { Channel } from '../../src/channel/contract.js';
+import type { Config } from '../../src/config.js';
 import { startFakeTwilio, type FakeTwilio } from '../fakes/twilio-server.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
@@ -18,6 +25,13 @@ export interface TwilioTestApp {
   app: TestApp;
   fake: FakeTwilio;
   url: string;
+  /**
+   * Another instance of one of the app's channels, on a port of its own (its base URL is returned),
+   * made by `make` from the app's config with PUBLIC_URL pointing there. It only answers webhooks:
+   * replies too late for them go out through the app's own channel, as from any other instance.
+   * Tests give it a short wait for the turn, so they need not wait out the production default.
+   */
+  instance(make: (config: Config, relay: CareRelay) => Channel): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -33,11 +47,24 @@ export async function startTwilioApp(env: Record<string, string | undefined> = {
     TWILIO_API_BASE: fake.url,
     ...env,
   });
+  const servers: Server[] = [];
   return {
     app,
     fake,
     url: app.url,
+    async instance(make) {
+      const web = express();
+      const server = createServer(web);
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      // Its links (gather actions, status callbacks) and the signatures it checks are on its own address.
+      const config = { ...app.relay.config, http: { ...app.relay.config.http, publicUrl: url } };
+      web.use(app.relay.channels.mount(make(config, app.relay), { deliver: false }));
+      return url;
+    },
     async close() {
+      for (const server of servers) await new Promise((resolve) => server.close(resolve));
       await app.close();
       await fake.close();
     },
@@ -66,12 +93,5 @@ export function sayText(say: unknown): string {
   return typeof say === 'string' ? say : String((say as { '#text'?: string })['#text'] ?? '');
 }
 
-export async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+// The Twilio tests import everything they need from here.
+export { waitFor } from '../helpers/wait-for.js';

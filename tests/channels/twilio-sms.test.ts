@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTwilioSmsChannel } from '../../channels/twilio-sms/index.js';
 import { postTwilioWebhook, smsWebhookParams, twilioSid } from '../fakes/twilio-server.js';
 import { AUTH_TOKEN, CLINIC_NUMBER, startTwilioApp, twimlMessages, waitFor, type TwilioTestApp } from './twilio-harness.js';
 import { holdConversation } from '../helpers/hold-conversation.js';
@@ -22,9 +23,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function text(from: string, body: string, extra: Parameters<typeof smsWebhookParams>[0] extends infer I ? Partial<I> : never = {}) {
+async function text(from: string, body: string, extra: Parameters<typeof smsWebhookParams>[0] extends infer I ? Partial<I> : never = {}, url = smsUrl) {
   const params = smsWebhookParams({ from, to: CLINIC_NUMBER, body, ...extra });
-  const res = await postTwilioWebhook(smsUrl, AUTH_TOKEN, params);
+  const res = await postTwilioWebhook(url, AUTH_TOKEN, params);
   return { res, params, xml: await res.text() };
 }
 
@@ -172,7 +173,9 @@ describe('Twilio SMS webhook', () => {
     const conversation = await relay.store.conversations.current(await relay.store.contacts.upsert('sms', from));
     // Another instance holds the conversation: the turn cannot run while the webhook waits.
     const lock = await holdConversation(relay.db, conversation.id);
-    const { xml } = await text(from, 'hello');
+    // An SMS instance that waits 200 ms for the turn, not the 3 s the app's waits.
+    const impatient = await t.instance((config, app) => createTwilioSmsChannel({ config, logger: app.logger, t: app.services.t, inlineWaitMs: 200 }));
+    const { xml } = await text(from, 'hello', {}, `${impatient}/channels/twilio/sms`);
     expect(twimlMessages(xml)).toEqual([]);
     await lock.release();
     const sent = await waitFor(() => sentTo(from)[0], 'the late reply at the REST API');
@@ -188,7 +191,7 @@ describe('Twilio SMS webhook', () => {
     await relay.processor.deliver(conversation, { role: 'nurse', text: 'Please call us back today.', language: 'en' });
     // The carrier reports back after the API call has returned and the outbox has noted the sid.
     const recorded = (sid: string) =>
-      waitFor(async () => (await relay.db.pool.query(`SELECT 1 FROM outbox WHERE external_id = $1 AND status = 'done'`, [sid])).rowCount, `outbox row for ${sid}`);
+      waitFor(async () => (await relay.db.pool.query(`SELECT 1 FROM outbox WHERE external_id = $1 AND status = 'done'`, [sid])).rowCount === 1, `outbox row for ${sid}`);
     const first = await waitFor(() => sentTo(from)[0], 'the first send');
     await recorded(first.sid);
     expect(await t.fake.advanceMessage(first.sid, 'failed', { errorCode: 30003 })).toBe(204);

@@ -61,7 +61,7 @@ describe('WhatsApp through Twilio', () => {
 
     // The outbox row knows the sid; Twilio's "read" marks the stored reply delivered.
     const conversation = (await conversationOf(from))!;
-    await waitFor(async () => (await relay().db.pool.query(`SELECT 1 FROM outbox WHERE external_id = $1 AND status = 'done'`, [reply.sid])).rowCount, 'the outbox row');
+    await waitFor(async () => (await relay().db.pool.query(`SELECT 1 FROM outbox WHERE external_id = $1 AND status = 'done'`, [reply.sid])).rowCount === 1, 'the outbox row');
     expect(await t.fake.advanceMessage(reply.sid, 'read')).toBe(204);
     const out = (await relay().store.messages.history(conversation.id)).filter((m) => m.direction === 'out');
     expect(out.at(-1)?.status).toBe('delivered');
@@ -79,7 +79,7 @@ describe('WhatsApp through Twilio', () => {
     expect(await inboundOf(from)).toHaveLength(1);
     const bot = (await relay().store.messages.history(conversation.id)).filter((m) => m.direction === 'out' && m.role === 'bot');
     expect(bot).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 200)); // a window in which a second send would show
     expect(sentTo(from)).toHaveLength(1);
   });
 

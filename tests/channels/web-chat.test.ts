@@ -62,7 +62,7 @@ describe('web chat over socket.io', () => {
     const replyB = await b.next((m) => m.role === 'bot');
     expect(replyA.text).toMatch(/Hello/);
     expect(replyB.text).toMatch(/Hola/);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 200)); // a window in which a stray reply to the other socket would show
     expect(a.received.filter((r) => r.event === 'message')).toHaveLength(1);
     expect(b.received.filter((r) => r.event === 'message')).toHaveLength(1);
     a.close();

@@ -3,7 +3,7 @@ import { signAction } from '../../src/escalation/mattermost/action-signing.js';
 import { NOT_STAFF_TEXT } from '../../src/escalation/claims.js';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
 import type { StoredPost } from '../fakes/mattermost-server.js';
-import { ACTION_SECRET, actionId, findCard, hasButtons, startMattermostFixture, until, type MattermostFixture } from './helpers.js';
+import { ACTION_SECRET, actionId, findCard, hasButtons, startMattermostFixture, waitFor, type MattermostFixture } from './helpers.js';
 
 type Button = { id: string; name: string; integration: { url: string; context: Record<string, unknown> } };
 
@@ -25,7 +25,7 @@ describe('POST /mattermost/actions: only Mattermost staff, only from the signed 
       { username: 'ed', firstName: 'Ed', languages: ['en'], status: 'online' },
     ]);
     app = await startTestApp(mm.env);
-    await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
+    await waitFor(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
   });
   afterAll(async () => {
     await app?.close();
@@ -36,14 +36,14 @@ describe('POST /mattermost/actions: only Mattermost staff, only from the signed 
   async function openCase(text: string) {
     const visitor = await connectVisitor(app.url, { language: 'en' });
     await visitor.send(text);
-    const card = await until(() => findCard(mm.fake, (p) => p.message.includes(text)), 'the signed case card');
+    const card = await waitFor(() => findCard(mm.fake, (p) => p.message.includes(text)), 'the signed case card');
     const c = (await app.relay.escalation.cases.byChannel(card.channel_id))!;
     return { visitor, card, c };
   }
 
   /** The nurse the case was offered to (a member of its private channel, so able to click there). */
   const offeredNurse = (card: StoredPost) =>
-    until(() => [mm.nurses.ana!, mm.nurses.ed!].find((n) => mm.fake.members(card.channel_id).includes(n.id)), 'a nurse offered the case');
+    waitFor(() => [mm.nurses.ana!, mm.nurses.ed!].find((n) => mm.fake.members(card.channel_id).includes(n.id)), 'a nurse offered the case');
 
   const post = (body: Record<string, unknown>) =>
     fetch(`${app.url}/mattermost/actions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -140,7 +140,7 @@ describe('POST /mattermost/actions: only Mattermost staff, only from the signed 
     const answer = await post({ ...base, context: expired });
     expect(await ephemeral(answer)).toMatch(/expired and has been renewed/);
     expect((await app.relay.escalation.cases.get(c.id))!.claimedBy).toBeNull();
-    const renewed = await until(() => {
+    const renewed = await waitFor(() => {
       const p = fake.post(card.id)!;
       return Number(button(p, 'Claim').integration.context.exp) > before && p;
     }, 'the card signed again');
@@ -156,17 +156,17 @@ describe('POST /mattermost/actions: only Mattermost staff, only from the signed 
     await app.relay.escalation.presence!.refresh();
     const visitor = await connectVisitor(app.url, { language: 'en' });
     await visitor.send('I would like a nurse to call me tonight');
-    const card = await until(() => findCard(fake, (p) => p.message.includes('call me tonight')), 'the case card');
+    const card = await waitFor(() => findCard(fake, (p) => p.message.includes('call me tonight')), 'the case card');
     const c = (await app.relay.escalation.cases.byChannel(card.channel_id))!;
     const alertFor = () => fake.posts(fake.triageChannelId).find((p) => p.user_id === fake.botUserId && p.message.includes(`Case #${c.number}`) && hasButtons(p));
-    const alert = await until(alertFor, 'the triage alert with its Claim button');
+    const alert = await waitFor(alertFor, 'the triage alert with its Claim button');
     expect(fake.members(card.channel_id)).not.toContain(nurses.ana!.id);
 
     const before = Number(button(alert, 'Claim').integration.context.exp);
     const expired = signAction(ACTION_SECRET, { action: 'claim', caseId: c.id, postId: alert.id, expiresAt: Date.now() - 1_000 });
     const res = await post({ user_id: nurses.ana!.id, user_name: 'ana', channel_id: fake.triageChannelId, team_id: fake.teamId, post_id: alert.id, context: expired });
     expect(await ephemeral(res)).toMatch(/expired and has been renewed/);
-    const renewed = await until(() => {
+    const renewed = await waitFor(() => {
       const p = fake.post(alert.id)!;
       return Number(button(p, 'Claim').integration.context.exp) > before && p;
     }, 'the alert signed again');
@@ -175,7 +175,7 @@ describe('POST /mattermost/actions: only Mattermost staff, only from the signed 
 
     const click = await fake.clickButton({ postId: renewed.id, actionId: actionId(renewed, 'Claim'), userId: nurses.ana!.id });
     expect(click.ephemeral_text).toMatch(/You claimed case/);
-    await until(() => fake.members(card.channel_id).includes(nurses.ana!.id), 'Ana added to the case channel');
+    await waitFor(() => fake.members(card.channel_id).includes(nurses.ana!.id), 'Ana added to the case channel');
     visitor.close();
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
-import { actionId, findCard, startMattermostFixture, until, type MattermostFixture } from './helpers.js';
+import { actionId, findCard, startMattermostFixture, waitFor, type MattermostFixture } from './helpers.js';
 
 describe('case jobs on a Mattermost server without batch member adds (before mattermost PR #28976)', () => {
   let mm: MattermostFixture;
@@ -16,7 +16,7 @@ describe('case jobs on a Mattermost server without batch member adds (before mat
       { batchChannelMembers: false, serverVersion: '9.9.1.9.9.1.fakehash.false' },
     );
     app = await startTestApp(mm.env);
-    await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
+    await waitFor(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
   });
   afterAll(async () => {
     await app?.close();
@@ -27,11 +27,11 @@ describe('case jobs on a Mattermost server without batch member adds (before mat
     const { fake, nurses } = mm;
     const visitor = await connectVisitor(app.url, { language: 'en' });
     await visitor.send('Can I speak to a real person?');
-    const card = await until(() => findCard(fake, (p) => p.message.includes('Can I speak to a real person?')), 'the case card');
+    const card = await waitFor(() => findCard(fake, (p) => p.message.includes('Can I speak to a real person?')), 'the case card');
     const c = (await app.relay.escalation.cases.byChannel(card.channel_id))!;
     const open = async () =>
       (await app.relay.db.pool.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM outbox WHERE idempotency_key = $1`, [`case:${c.id}:open:0`])).rows[0];
-    const job = await until(async () => {
+    const job = await waitFor(async () => {
       const row = await open();
       return row && row.status !== 'pending' && row.status !== 'sending' ? row : undefined;
     }, 'the case-open job to finish');

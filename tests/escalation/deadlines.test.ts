@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
-import { findCard, hasButtons, MENTION, startMattermostFixture, until, type MattermostFixture } from './helpers.js';
+import { findCard, hasButtons, MENTION, startMattermostFixture, waitFor, type MattermostFixture } from './helpers.js';
 
 // Routine cases go up the ladder after 0.02 min (1.2 s) without a claim.
 describe('escalation: deadlines and presence', () => {
@@ -18,7 +18,7 @@ describe('escalation: deadlines and presence', () => {
       { routine: 0.02 },
     );
     app = await startTestApp(mm.env);
-    await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
+    await waitFor(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
   });
   afterAll(async () => {
     await app?.close();
@@ -29,24 +29,24 @@ describe('escalation: deadlines and presence', () => {
     const { fake, nurses } = mm;
     const visitor = await connectVisitor(app.url, { language: 'es' });
     await visitor.send('necesito hablar con alguien de verdad');
-    const card = await until(() => findCard(fake), 'the case card');
+    const card = await waitFor(() => findCard(fake), 'the case card');
     const channelId = card.channel_id;
-    await until(() => fake.members(channelId).includes(nurses.ana!.id), 'Ana offered first (online, least loaded)');
+    await waitFor(() => fake.members(channelId).includes(nurses.ana!.id), 'Ana offered first (online, least loaded)');
     expect(fake.members(channelId)).not.toContain(nurses.berta!.id);
 
     // Berta goes offline while the case waits: the next offer must skip her.
     fake.setStatus(nurses.berta!.id, 'offline');
     // Other users' status changes never reach the bot's websocket; the shared view learns them by polling.
     await app.relay.escalation.presence!.refresh();
-    await until(() => fake.members(channelId).includes(nurses.carmen!.id), 'Carmen (away) offered after the deadline', 20_000);
+    await waitFor(() => fake.members(channelId).includes(nurses.carmen!.id), 'Carmen (away) offered after the deadline', { timeoutMs: 20_000 });
     expect(fake.members(channelId)).not.toContain(nurses.berta!.id);
     expect(fake.members(channelId)).not.toContain(nurses.dora!.id);
-    await until(() => fake.posts(channelId).find((p) => p.user_id === fake.botUserId && p.message.includes('@carmen')), 'the mention that notifies Carmen');
+    await waitFor(() => fake.posts(channelId).find((p) => p.user_id === fake.botUserId && p.message.includes('@carmen')), 'the mention that notifies Carmen');
 
-    const alert = await until(
+    const alert = await waitFor(
       () => fake.posts(fake.triageChannelId).find((p) => p.user_id === fake.botUserId && /@channel/.test(p.message) && hasButtons(p)),
       'the @channel alert in the triage channel',
-      20_000,
+      { timeoutMs: 20_000 },
     );
     expect(alert.message).toMatch(MENTION);
     expect(alert.message).toContain('Nobody has claimed');
@@ -55,7 +55,7 @@ describe('escalation: deadlines and presence', () => {
     fake.setStatus(nurses.berta!.id, 'online');
     const answer = await fake.clickButton({ postId: alert.id, actionId: claim.id, userId: nurses.berta!.id });
     expect(answer.ephemeral_text).toMatch(/You claimed/);
-    await until(() => fake.members(channelId).includes(nurses.berta!.id), 'Berta added to the case channel');
+    await waitFor(() => fake.members(channelId).includes(nurses.berta!.id), 'Berta added to the case channel');
     const joined = await visitor.next((m) => m.role === 'system');
     expect(joined.text).toContain('Berta');
 
@@ -79,7 +79,7 @@ describe('escalation: deadlines and presence', () => {
     await visitor.send('I want to talk to a nurse');
     const honest = await visitor.next((m) => m.role === 'bot' && /No nurse is available/.test(m.text));
     expect(honest.text).toMatch(/nurse line/);
-    const alert = await until(
+    const alert = await waitFor(
       () => fake.posts(fake.triageChannelId).find((p) => p.user_id === fake.botUserId && /@here/.test(p.message)),
       'the @here alert',
     );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
-import { actionId, findCard, MENTION, startMattermostFixture, until, type MattermostFixture } from './helpers.js';
+import { actionId, findCard, MENTION, startMattermostFixture, waitFor, type MattermostFixture } from './helpers.js';
 
 describe('escalation: web chat patient ↔ nurse in Mattermost', () => {
   let mm: MattermostFixture;
@@ -13,7 +13,7 @@ describe('escalation: web chat patient ↔ nurse in Mattermost', () => {
       { username: 'ed', firstName: 'Ed', languages: ['en'], status: 'online' },
     ]);
     app = await startTestApp(mm.env);
-    await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
+    await waitFor(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
   });
   afterAll(async () => {
     await app?.close();
@@ -27,11 +27,11 @@ describe('escalation: web chat patient ↔ nurse in Mattermost', () => {
     const notice = await visitor.next((m) => m.role === 'bot' && /Voy a comunicarle con una enfermera/.test(m.text));
     expect(notice.text).toMatch(/minutos/);
 
-    const card = await until(() => findCard(fake, (p) => p.message.includes('Spanish')), 'the case card');
+    const card = await waitFor(() => findCard(fake, (p) => p.message.includes('Spanish')), 'the case card');
     const channel = fake.channel(card.channel_id)!;
     expect(channel.type).toBe('P');
     expect(card.message).toContain('Quiero hablar con una enfermera');
-    await until(() => fake.members(channel.id).includes(nurses.ana!.id), 'Ana in the case channel');
+    await waitFor(() => fake.members(channel.id).includes(nurses.ana!.id), 'Ana in the case channel');
     expect(fake.members(channel.id)).not.toContain(nurses.carmen!.id);
     expect(fake.members(channel.id)).not.toContain(nurses.ed!.id);
 
@@ -48,7 +48,7 @@ describe('escalation: web chat patient ↔ nurse in Mattermost', () => {
     const botMessages = () => visitor.received.filter((r) => r.event === 'message' && r.data.role === 'bot').length;
     const botBefore = botMessages();
     await visitor.send('Me duele la cabeza desde ayer');
-    const relayed = await until(
+    const relayed = await waitFor(
       () => fake.posts(channel.id).find((p) => p.user_id === fake.botUserId && p.message.includes('Me duele la cabeza desde ayer')),
       'the patient message in the case channel',
     );
@@ -76,9 +76,9 @@ describe('escalation: web chat patient ↔ nurse in Mattermost', () => {
     const { fake, nurses } = mm;
     const visitor = await connectVisitor(app.url, { language: 'en' });
     await visitor.send('Can I speak to a real person?');
-    const card = await until(() => findCard(fake, (p) => p.message.includes('Can I speak to a real person?')), 'the case card');
+    const card = await waitFor(() => findCard(fake, (p) => p.message.includes('Can I speak to a real person?')), 'the case card');
     // Both English speakers are online; the one offered first claims, the other joins the channel and clicks too.
-    const offered = await until(() => [nurses.ana!, nurses.ed!].find((n) => fake.members(card.channel_id).includes(n.id)), 'a nurse offered the case');
+    const offered = await waitFor(() => [nurses.ana!, nurses.ed!].find((n) => fake.members(card.channel_id).includes(n.id)), 'a nurse offered the case');
     const other = offered.id === nurses.ana!.id ? nurses.ed! : nurses.ana!;
     fake.addMember(card.channel_id, other.id);
     const first = await fake.clickButton({ postId: card.id, actionId: actionId(card, 'Claim'), userId: offered.id });
@@ -96,7 +96,7 @@ describe('escalation: web chat patient ↔ nurse in Mattermost', () => {
     const visitor = await connectVisitor(app.url, { language: 'en' });
     const hostile = 'I need a nurse @channel @all @here @ana ![img](http://x) [link](http://x) **bold** ~town-square #tag www.evil.example';
     await visitor.send(hostile);
-    const card = await until(() => findCard(fake, (p) => p.message.includes('I need a nurse')), 'the case card');
+    const card = await waitFor(() => findCard(fake, (p) => p.message.includes('I need a nurse')), 'the case card');
     const line = card.message.split('\n').find((l) => l.includes('I need a nurse'))!;
     expect(line.startsWith('> ')).toBe(true);
     expect(card.message).not.toMatch(MENTION);
@@ -108,7 +108,7 @@ describe('escalation: web chat patient ↔ nurse in Mattermost', () => {
     expect(card.message).not.toContain('www.evil');
 
     await visitor.send('@channel look ![x](http://y)');
-    const post = await until(() => fake.posts(card.channel_id).find((p) => p.user_id === fake.botUserId && p.message.includes('look')), 'the relayed patient post');
+    const post = await waitFor(() => fake.posts(card.channel_id).find((p) => p.user_id === fake.botUserId && p.message.includes('look')), 'the relayed patient post');
     expect(post.message).not.toMatch(MENTION);
     expect(post.message).not.toMatch(/(^|[^\\])\]\(/);
     expect(post.message).not.toContain('http://');

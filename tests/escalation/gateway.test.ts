@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMattermostGateway } from '../../src/escalation/mattermost/gateway.js';
 import { createLogger } from '../../src/logger.js';
 import { startFakeMattermost, type FakeMattermost } from '../fakes/mattermost-server.js';
-import { until } from './helpers.js';
+import { waitFor } from './helpers.js';
 
 describe('Mattermost gateway (real @mattermost/client against the fake)', () => {
   let fake: FakeMattermost | undefined;
@@ -25,7 +25,7 @@ describe('Mattermost gateway (real @mattermost/client against the fake)', () => 
     );
     gateway.start();
     stop = () => gateway.stop();
-    await until(() => printed.some((args) => args.includes('websocket error')), 'the client reporting the refused upgrade');
+    await waitFor(() => printed.some((args) => args.includes('websocket error')), 'the client reporting the refused upgrade');
     expect(printed.length).toBeGreaterThan(1);
     expect(inspect(printed, { depth: 12 })).not.toContain(fake.botToken);
   });

@@ -5,16 +5,8 @@ import { startFakeMattermost, type FakeMattermost, type FakeMattermostOptions, t
 
 export const ACTION_SECRET = 'escalation-test-secret';
 
-/** Polls until `probe` returns something (not undefined/false), or fails after `timeoutMs`. */
-export async function until<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+// The escalation tests import everything they need from here.
+export { waitFor } from '../helpers/wait-for.js';
 
 export interface NurseSpec {
   username: string;

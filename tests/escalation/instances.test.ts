@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectVisitor, startTestApp, testConfig, type TestApp } from '../helpers/app.js';
-import { actionId, findCard, startMattermostFixture, until, type MattermostFixture } from './helpers.js';
+import { actionId, findCard, startMattermostFixture, waitFor, type MattermostFixture } from './helpers.js';
 
 /**
  * Two instances on one database and one state store, each with its own Mattermost
@@ -36,7 +36,7 @@ describe('escalation: two instances', () => {
     const config = testConfig(env);
     a = await startTestApp(env, config);
     b = await startTestApp(env, config);
-    await until(() => a.relay.escalation.desk?.connected && b.relay.escalation.desk?.connected, 'both websockets');
+    await waitFor(() => a.relay.escalation.desk?.connected && b.relay.escalation.desk?.connected, 'both websockets');
   });
   afterAll(async () => {
     // Closing b's relay only: a's close drops the shared schema and keys.
@@ -54,11 +54,11 @@ describe('escalation: two instances', () => {
     expect(sockets.every((s) => s.session.conversationId === visitor.session.conversationId)).toBe(true);
 
     await visitor.send('I want to talk to a nurse');
-    const card = await until(() => findCard(fake), 'the case card');
+    const card = await waitFor(() => findCard(fake), 'the case card');
     const channelId = card.channel_id;
-    await until(() => fake.members(channelId).some((id) => id === nurses.ana!.id || id === nurses.ed!.id), 'a nurse offered');
+    await waitFor(() => fake.members(channelId).some((id) => id === nurses.ana!.id || id === nurses.ed!.id), 'a nurse offered');
     // Both sweepers run; still one channel, one card, one offer round.
-    await until(() => a.relay.escalation.sweep().then(() => b.relay.escalation.sweep()).then(() => true), 'a sweep on each instance');
+    await waitFor(() => a.relay.escalation.sweep().then(() => b.relay.escalation.sweep()).then(() => true), 'a sweep on each instance');
     expect(fake.channels().filter((c) => c.name.startsWith('case-'))).toHaveLength(1);
     expect(fake.posts().filter((p) => String(p.props.carerelay_key ?? '').endsWith(':card'))).toHaveLength(1);
 
@@ -85,10 +85,10 @@ describe('escalation: two instances', () => {
     const lines = Array.from({ length: 6 }, (_, i) => `Reply ${i + 1} from ${winner.first_name}`);
     for (const line of lines) fake.postAs(winner.id, channelId, line);
     const received = () => sockets.flatMap((s) => s.received).filter((r) => r.event === 'message' && r.data.role === 'nurse').map((r) => r.data.text as string);
-    await until(() => lines.every((l) => received().includes(l)), 'every nurse post at the patient');
+    await waitFor(() => lines.every((l) => received().includes(l)), 'every nurse post at the patient');
     // Give a duplicate the chance to show up: one more post, relayed after the others (same order key).
     fake.postAs(winner.id, channelId, 'last one');
-    await until(() => received().includes('last one'), 'the last post');
+    await waitFor(() => received().includes('last one'), 'the last post');
     if (sockets.length === 1) expect(received()).toEqual([...lines, 'last one']);
     else expect([...received()].sort()).toEqual([...lines, 'last one'].sort());
 

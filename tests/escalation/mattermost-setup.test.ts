@@ -7,7 +7,7 @@ import { allowListCovers, isInternalAddress, parseServerVersion } from '../../sr
 import { ConfigError } from '../../src/errors.js';
 import { startFakeMattermost, type FakeMattermost, type FakeUser } from '../fakes/mattermost-server.js';
 import { connectVisitor, startTestApp } from '../helpers/app.js';
-import { until } from './helpers.js';
+import { waitFor } from './helpers.js';
 
 function capture() {
   let text = '';
@@ -186,11 +186,11 @@ describe('carerelay mattermost setup', () => {
       STAFF_FILE: env.STAFF_FILE!,
     });
     try {
-      await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
+      await waitFor(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
       const visitor = await connectVisitor(app.url, { language: 'en' });
       await visitor.send('I want to talk to a nurse please');
       // Nobody online: the case is announced in the triage channel, with a Claim button.
-      const alert = await until(() => fake.posts(channel.id).find((p) => p.user_id === fake.user('carerelay')!.id && /Case #\d+/.test(p.message)), 'the case in the triage channel');
+      const alert = await waitFor(() => fake.posts(channel.id).find((p) => p.user_id === fake.user('carerelay')!.id && /Case #\d+/.test(p.message)), 'the case in the triage channel');
       expect(alert.message).toMatch(/@here/);
       visitor.close();
     } finally {

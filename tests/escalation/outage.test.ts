@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MattermostDesk } from '../../src/escalation/mattermost/desk.js';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
-import { findCard, startMattermostFixture, until, type MattermostFixture } from './helpers.js';
+import { findCard, startMattermostFixture, waitFor, type MattermostFixture } from './helpers.js';
 
 type Readiness = { status: string; checks: Record<string, { ok: boolean; detail?: string }> };
 
@@ -12,7 +12,7 @@ describe('escalation: Mattermost down, then back', () => {
   beforeAll(async () => {
     mm = await startMattermostFixture([{ username: 'ana', firstName: 'Ana', languages: ['en'], status: 'online' }]);
     app = await startTestApp(mm.env);
-    await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
+    await waitFor(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
   });
   afterAll(async () => {
     await app?.close();
@@ -28,8 +28,8 @@ describe('escalation: Mattermost down, then back', () => {
     expect(notice.text).toMatch(/minutes/);
 
     const { cases } = app.relay.escalation;
-    const c = await until(() => cases.openFor(visitor.session.conversationId), 'the case row');
-    await until(async () => (await app.relay.outbox.get((await cases.get(c.id))!.openJobId!))?.attempts, 'a failed delivery attempt');
+    const c = await waitFor(() => cases.openFor(visitor.session.conversationId), 'the case row');
+    await waitFor(async () => (await app.relay.outbox.get((await cases.get(c.id))!.openJobId!))?.attempts, 'a failed delivery attempt');
     expect((await cases.get(c.id))!.state).toBe('queued');
     expect(findCard(fake)).toBeUndefined();
     const ready = (await (await fetch(`${app.url}/ready`)).json()) as Readiness;
@@ -37,15 +37,15 @@ describe('escalation: Mattermost down, then back', () => {
     expect(ready.checks.escalation!.ok).toBe(false);
 
     fake.up();
-    const card = await until(() => findCard(fake), 'the case card after Mattermost returns', 25_000);
-    await until(() => fake.members(card.channel_id).includes(nurses.ana!.id), 'Ana offered the case');
-    await until(async () => (await cases.get(c.id))!.state === 'offered', 'the case offered');
+    const card = await waitFor(() => findCard(fake), 'the case card after Mattermost returns', { timeoutMs: 25_000 });
+    await waitFor(() => fake.members(card.channel_id).includes(nurses.ana!.id), 'Ana offered the case');
+    await waitFor(async () => (await cases.get(c.id))!.state === 'offered', 'the case offered');
     // A patient message sent after the outage still reaches the case channel.
     await visitor.send('Still here, my arm hurts');
-    await until(() => fake.posts(card.channel_id).find((p) => p.message.includes('my arm hurts')), 'the patient message in the case channel');
+    await waitFor(() => fake.posts(card.channel_id).find((p) => p.message.includes('my arm hurts')), 'the patient message in the case channel');
     expect(fake.channels().filter((ch) => ch.name.startsWith('case-'))).toHaveLength(1);
     expect(fake.posts().filter((p) => String(p.props.carerelay_key ?? '').endsWith(':card'))).toHaveLength(1);
-    await until(() => app.relay.escalation.desk!.connected, 'the websocket back');
+    await waitFor(() => app.relay.escalation.desk!.connected, 'the websocket back');
     expect(((await (await fetch(`${app.url}/ready`)).json()) as Readiness).checks.escalation!.ok).toBe(true);
     visitor.close();
   });
@@ -74,7 +74,7 @@ describe('escalation: Mattermost not configured', () => {
     await visitor.send('转人工');
     const notice = await visitor.next((m) => m.role === 'bot' && /护士热线/.test(m.text));
     expect(notice.text).toContain('无法让护士加入');
-    const c = await until(() => app.relay.escalation.cases.openFor(visitor.session.conversationId), 'the queued case');
+    const c = await waitFor(() => app.relay.escalation.cases.openFor(visitor.session.conversationId), 'the queued case');
     expect(c).toMatchObject({ state: 'queued', reason: 'human_request', language: 'zh', channel: 'webchat' });
     // Nobody can take over, so the bot keeps answering.
     expect((await app.relay.store.conversations.get(visitor.session.conversationId))!.mode).toBe('bot');

@@ -3,7 +3,7 @@ import { freePort } from '../../bench/app-process.js';
 import { runMattermostCommand } from '../../src/escalation/mattermost/setup-command.js';
 import { queueMarkdown } from '../../src/escalation/mattermost/queue-post.js';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
-import { actionId, findCard, MENTION, startMattermostFixture, until, type MattermostFixture } from './helpers.js';
+import { actionId, findCard, MENTION, startMattermostFixture, waitFor, type MattermostFixture } from './helpers.js';
 
 describe('the case queue in Mattermost: pinned post and /carerelay cases', () => {
   let mm: MattermostFixture;
@@ -29,7 +29,7 @@ describe('the case queue in Mattermost: pinned post and /carerelay cases', () =>
     expect(out).toMatch(/created slash command \/carerelay in clinic \(calls http:\/\/127\.0\.0\.1:\d+\/mattermost\/command\)/);
     commandToken = /^MATTERMOST_COMMAND_TOKEN=(\S+)$/m.exec(out)![1]!;
     app = await startTestApp({ ...mm.env, PORT: String(port), PUBLIC_URL: publicUrl, MATTERMOST_COMMAND_TOKEN: commandToken });
-    await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
+    await waitFor(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
   });
   afterAll(async () => {
     await app?.close();
@@ -43,12 +43,12 @@ describe('the case queue in Mattermost: pinned post and /carerelay cases', () =>
 
   it('pins one queue post in the triage channel and keeps it current as cases change', async () => {
     const { fake, nurses } = mm;
-    const [first] = await until(queuePost, 'the pinned queue post');
+    const [first] = await waitFor(queuePost, 'the pinned queue post');
     expect(first!.message).toMatch(/^#### :clipboard: CareRelay case queue\nNo open cases · updated \d\d:\d\d UTC$/);
 
     const visitor = await connectVisitor(app.url, { language: 'es' });
     await visitor.send('Quiero hablar con una enfermera sobre mi cita del martes');
-    const waiting = await until(() => queuePost()?.find((p) => /1 waiting/.test(p.message)), 'the case in the queue post');
+    const waiting = await waitFor(() => queuePost()?.find((p) => /1 waiting/.test(p.message)), 'the case in the queue post');
     expect(waiting.id).toBe(first!.id);
     const row = waiting.message.split('\n').find((l) => l.startsWith('| #'))!;
     expect(row).toMatch(/^\| #\d+ \| :speech_balloon: Routine \| (offered|waiting \(not yet offered\)) \| \d+s \| Spanish \(es\) \| webchat \| (~case-\d+-[0-9a-f]{8}|-) \|$/);
@@ -56,12 +56,12 @@ describe('the case queue in Mattermost: pinned post and /carerelay cases', () =>
     expect(waiting.message).not.toMatch(/martes|enfermera/);
     expect(waiting.message).not.toMatch(MENTION);
 
-    const card = await until(() => findCard(fake, (p) => p.message.includes('martes')), 'the case card');
+    const card = await waitFor(() => findCard(fake, (p) => p.message.includes('martes')), 'the case card');
     await fake.clickButton({ postId: card.id, actionId: actionId(card, 'Claim'), userId: nurses.ana!.id });
-    const claimed = await until(() => queuePost()?.find((p) => /claimed by Ana/.test(p.message)), 'the claim in the queue post');
+    const claimed = await waitFor(() => queuePost()?.find((p) => /claimed by Ana/.test(p.message)), 'the claim in the queue post');
     expect(claimed.message).toMatch(/\*\*0 waiting\*\* for a nurse · 1 claimed/);
     await fake.clickButton({ postId: card.id, actionId: actionId(card, 'Resolve'), userId: nurses.ana!.id });
-    await until(() => queuePost()?.find((p) => /No open cases/.test(p.message)), 'the empty queue again');
+    await waitFor(() => queuePost()?.find((p) => /No open cases/.test(p.message)), 'the empty queue again');
     // Still one queue post, edited in place.
     expect(queuePost()).toHaveLength(1);
     expect(fake.posts(fake.triageChannelId).filter((p) => p.props?.carerelay_key === 'queue')).toHaveLength(1);
@@ -72,7 +72,7 @@ describe('the case queue in Mattermost: pinned post and /carerelay cases', () =>
     const { fake, nurses } = mm;
     const visitor = await connectVisitor(app.url, { language: 'en' });
     await visitor.send('I need to talk to a nurse');
-    await until(() => queuePost()?.find((p) => /1 waiting/.test(p.message)), 'the case in the queue post');
+    await waitFor(() => queuePost()?.find((p) => /1 waiting/.test(p.message)), 'the case in the queue post');
 
     const answer = await fake.runSlashCommand({ userId: nurses.ed!.id, channelId: fake.triageChannelId, command: '/carerelay cases' });
     expect(answer.response_type).toBe('ephemeral');

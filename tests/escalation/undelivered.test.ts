@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_RETRIES } from '../../src/escalation/undelivered.js';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
-import { actionId, findCard, startMattermostFixture, until, type MattermostFixture } from './helpers.js';
+import { actionId, findCard, startMattermostFixture, waitFor, type MattermostFixture } from './helpers.js';
 
 /** A dead outbox row, as the outbox leaves one after its last attempt (here: 11 minutes ago). */
 async function deadJob(app: TestApp, kind: string, key: string, payload: Record<string, unknown>, orderingKey: string) {
@@ -22,7 +22,7 @@ describe('a nurse message whose delivery gave up', () => {
   beforeAll(async () => {
     mm = await startMattermostFixture([{ username: 'ana', firstName: 'Ana', languages: ['en'], status: 'online' }]);
     app = await startTestApp(mm.env);
-    await until(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
+    await waitFor(() => app.relay.escalation.desk?.connected, 'the Mattermost websocket');
   });
   afterAll(async () => {
     await app?.close();
@@ -33,18 +33,18 @@ describe('a nurse message whose delivery gave up', () => {
     const { fake, nurses } = mm;
     const visitor = await connectVisitor(app.url);
     await visitor.send('I would like to talk to a nurse about my results');
-    const card = await until(() => findCard(fake, (p) => p.message.includes('about my results')), 'the case card');
-    await until(() => fake.members(card.channel_id).includes(nurses.ana!.id), 'Ana offered the case');
+    const card = await waitFor(() => findCard(fake, (p) => p.message.includes('about my results')), 'the case card');
+    await waitFor(() => fake.members(card.channel_id).includes(nurses.ana!.id), 'Ana offered the case');
     await fake.clickButton({ postId: card.id, actionId: actionId(card, 'Claim'), userId: nurses.ana!.id });
     const sweep = () => app.relay.escalation.sweep({ undelivered: true });
 
     // The relay of Ana's post gave up (Mattermost was down for the whole of its 12 attempts).
     const postId = 'p'.repeat(26);
     await deadJob(app, 'escalation.relay', `relay:${postId}`, { postId, channelId: card.channel_id, userId: nurses.ana!.id, message: 'Please call the clinic today.' }, `relay:${card.channel_id}`);
-    await until(async () => (await sweep(), (await outboxRow(app, `relay:${postId}#r1`))?.status === 'done'), 'the relay tried again');
+    await waitFor(async () => (await sweep(), (await outboxRow(app, `relay:${postId}#r1`))?.status === 'done'), 'the relay tried again');
     const relayed = await visitor.next((m) => m.role === 'nurse');
     expect(relayed.text).toBe('Please call the clinic today.');
-    const notice = await until(() => fake.posts(card.channel_id).find((p) => p.message.includes('has **not reached the patient yet**')), 'the notice in the case channel');
+    const notice = await waitFor(() => fake.posts(card.channel_id).find((p) => p.message.includes('has **not reached the patient yet**')), 'the notice in the case channel');
     expect(notice.message).toMatch(/Mattermost answered 503.*every 10 minutes/);
     // The dead row stays as the record; nothing is tried twice.
     expect((await outboxRow(app, `relay:${postId}`))?.status).toBe('dead');
@@ -59,7 +59,7 @@ describe('a nurse message whose delivery gave up', () => {
     );
     const messageId = rows[0]!.id;
     await deadJob(app, 'deliver-message', `message:${messageId}#r${MAX_RETRIES}`, { messageId }, c.conversationId);
-    const final = await until(async () => (await sweep(), fake.posts(card.channel_id).find((p) => p.message.includes('could **not** be delivered'))), 'the final notice');
+    const final = await waitFor(async () => (await sweep(), fake.posts(card.channel_id).find((p) => p.message.includes('could **not** be delivered'))), 'the final notice');
     expect(final.message).toMatch(/tried for about 3 hours and has stopped \(last error: Mattermost answered 503\)/);
     expect(final.message).toMatch(/\(written \d\d:\d\d UTC\)/);
     expect((await outboxRow(app, `message:${messageId}#r${MAX_RETRIES + 1}`))).toBeUndefined();
@@ -74,7 +74,7 @@ describe('a nurse message whose delivery gave up', () => {
       [c.conversationId, { caseId: c.id, senderName: 'Ana' }],
     );
     await deadJob(app, 'deliver-message', `message:${more[0]!.id}`, { messageId: more[0]!.id }, c.conversationId);
-    await until(async () => (await sweep(), outboxRow(app, `message:${more[0]!.id}#r1`)), 'the delivery queued again');
+    await waitFor(async () => (await sweep(), outboxRow(app, `message:${more[0]!.id}#r1`)), 'the delivery queued again');
     visitor.close();
   });
 });

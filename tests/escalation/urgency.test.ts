@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TurnResult } from '../../src/engine/context.js';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
-import { until } from './helpers.js';
+import { waitFor } from './helpers.js';
 
 // "urgency: urgent is never produced" (issue 14) was already fixed by the safety gate v2: the
 // nurse-today disposition and screening questions are `urgent`. This pins it end to end.
@@ -20,9 +20,9 @@ describe('urgency "urgent"', () => {
   it('comes from a nurse-today red flag, and opens an urgent case', async () => {
     const visitor = await connectVisitor(app.url, { language: 'en' });
     await visitor.send("my son has been vomiting all day and can't keep any fluids down");
-    const turn = await until(() => results.find((r) => r.conversationId === visitor.session.conversationId), 'the turn');
+    const turn = await waitFor(() => results.find((r) => r.conversationId === visitor.session.conversationId), 'the turn');
     expect(turn.result).toMatchObject({ urgency: 'urgent', escalate: true });
-    const c = await until(() => app.relay.escalation.cases.openFor(visitor.session.conversationId), 'the case');
+    const c = await waitFor(() => app.relay.escalation.cases.openFor(visitor.session.conversationId), 'the case');
     expect(c.priority).toBe('urgent');
     visitor.close();
   });
@@ -30,7 +30,7 @@ describe('urgency "urgent"', () => {
   it('comes from a screening question, without a case until the answer', async () => {
     const visitor = await connectVisitor(app.url, { language: 'en' });
     await visitor.send('my baby has a fever');
-    const turn = await until(() => results.find((r) => r.conversationId === visitor.session.conversationId), 'the turn');
+    const turn = await waitFor(() => results.find((r) => r.conversationId === visitor.session.conversationId), 'the turn');
     expect(turn.result).toMatchObject({ urgency: 'urgent', escalate: false });
     expect(await app.relay.escalation.cases.openFor(visitor.session.conversationId)).toBeUndefined();
     visitor.close();

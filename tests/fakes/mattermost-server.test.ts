@@ -11,6 +11,7 @@ import type { UserProfile, UserStatus } from '@mattermost/types/users';
 import express from 'express';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { waitFor } from '../helpers/wait-for.js';
 import { startFakeMattermost, type FakeMattermost, type FakeUser } from './mattermost-server.js';
 
 const { Client4, WebSocketClient, ClientError } = mm;
@@ -53,16 +54,6 @@ async function rejection(promise: Promise<unknown>): Promise<InstanceType<typeof
   throw new Error('expected the call to fail');
 }
 
-async function until<T>(probe: () => T | undefined | false, timeoutMs = 3_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 interface Socket {
   client: WsClient;
   events: WsMessage[];
@@ -93,7 +84,7 @@ function connect(
     missed: 0,
     closes: 0,
     next: (event, pred = () => true, timeoutMs = 3_000) =>
-      until(() => s.events.find((m) => m.event === event && pred(m)), timeoutMs),
+      waitFor(() => s.events.find((m) => m.event === event && pred(m)), `a ${event} event`, { timeoutMs }),
   };
   client.addMessageListener((msg) => s.events.push(msg as unknown as WsMessage));
   if (opts.missedListener ?? true) client.addMissedMessageListener(() => s.missed++);
@@ -521,7 +512,7 @@ describe('fake Mattermost driven by the real @mattermost/client SDK', () => {
       raw.on('message', (data) => frames.push(JSON.parse(String(data)) as Record<string, unknown>));
       await new Promise((resolve) => raw.once('open', resolve));
       raw.send(JSON.stringify({ seq: 1, action: 'authentication_challenge', data: { token: fake.botToken } }));
-      await until(() => frames.length >= 2);
+      await waitFor(() => frames.length >= 2, 'the hello and the challenge reply');
       expect(frames[0]).toMatchObject({
         event: 'hello',
         seq: 0,
@@ -531,11 +522,11 @@ describe('fake Mattermost driven by the real @mattermost/client SDK', () => {
       expect(frames[1]).toEqual({ status: 'OK', seq_reply: 1 });
 
       raw.send(JSON.stringify({ seq: 2, action: 'ping' }));
-      const pong = await until(() => frames.find((f) => f['seq_reply'] === 2));
+      const pong = await waitFor(() => frames.find((f) => f['seq_reply'] === 2), 'the pong');
       expect(pong).toMatchObject({ status: 'OK', data: { text: 'pong' } });
 
       fake.postAs(nurse.id, fake.triageChannelId, 'hello bot');
-      const posted = await until(() => frames.find((f) => f['event'] === 'posted'));
+      const posted = await waitFor(() => frames.find((f) => f['event'] === 'posted'), 'the posted event');
       const seqs = frames.filter((f) => 'event' in f).map((f) => f['seq']);
       expect(seqs).toEqual([...seqs.keys()]);
       expect(posted['seq']).toBeGreaterThan(0);
@@ -612,7 +603,7 @@ describe('fake Mattermost driven by the real @mattermost/client SDK', () => {
 
     it('closes the socket for a bad token without a hello', async () => {
       const ws = connect(fake, 'z'.repeat(26));
-      await until(() => ws.closes > 0);
+      await waitFor(() => ws.closes > 0, 'the socket closed');
       expect(ws.events).toHaveLength(0);
       ws.client.close();
     });
@@ -628,9 +619,9 @@ describe('fake Mattermost driven by the real @mattermost/client SDK', () => {
       const err = await rejection(bot.getMe());
       expect(err.status_code).toBe(503);
       expect(err.server_error_id).toBe('api.context.server_busy.app_error');
-      await until(() => ws.closes > 0);
+      await waitFor(() => ws.closes > 0, 'the socket closed');
       // Reconnect attempts are refused while down.
-      await until(() => ws.closes > 2);
+      await waitFor(() => ws.closes > 2, 'reconnects refused');
 
       fake.up();
       const secondHello = await ws.next('hello', (m) => m !== firstHello, 5_000);
@@ -665,7 +656,7 @@ describe('fake Mattermost driven by the real @mattermost/client SDK', () => {
       await ws.next('posted');
 
       fake.down({ restart: false });
-      await until(() => ws.closes > 0);
+      await waitFor(() => ws.closes > 0, 'the socket closed');
       fake.postAs(nurse.id, fake.triageChannelId, 'during');
       fake.up();
 
@@ -692,10 +683,10 @@ describe('fake Mattermost driven by the real @mattermost/client SDK', () => {
       const ws = connect(fake, fake.botToken, { missedListener: false });
       await ws.next('hello');
       fake.down();
-      await until(() => ws.closes > 0);
+      await waitFor(() => ws.closes > 0, 'the socket closed');
       fake.up();
       // Each fresh hello has seq 0 but the SDK expects its old sequence: it closes with 4001 and retries forever.
-      await until(() => fake.wsUpgrades.filter((u) => u.url.includes('disconnect_err_code=4001')).length >= 2, 5_000);
+      await waitFor(() => fake.wsUpgrades.filter((u) => u.url.includes('disconnect_err_code=4001')).length >= 2, 'two reconnects after 4001', { timeoutMs: 5_000 });
       expect(ws.events.filter((m) => m.event === 'hello')).toHaveLength(1);
     });
 

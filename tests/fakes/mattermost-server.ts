@@ -54,6 +54,7 @@ import {
 import { RestApi, type DownStyle, type FailRule, type RecordedRequest } from './mattermost/rest.js';
 import { FakeState } from './mattermost/state.js';
 import { WsHub, type ClientMessage, type SentEvent } from './mattermost/ws-hub.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 export { AppError } from './mattermost/errors.js';
 export type { ActionCall, PostActionIntegrationRequest, PostActionIntegrationResponse } from './mattermost/actions.js';
@@ -283,15 +284,7 @@ export async function startFakeMattermost(opts: FakeMattermostOptions = {}): Pro
   const findUser = (idOrUsername: string): StoredUser | undefined =>
     state.users.get(idOrUsername) ?? state.userByUsername(idOrUsername);
 
-  const poll = async <T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = probe();
-      if (found !== undefined) return found;
-      if (Date.now() > deadline) throw new Error(`fake mattermost: timed out after ${timeoutMs} ms waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  };
+  const poll = <T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> => waitFor(probe, `fake mattermost: ${what}`, { timeoutMs, intervalMs: 10 });
 
   let closed = false;
 

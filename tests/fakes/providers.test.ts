@@ -11,6 +11,7 @@ import OpenAI from 'openai';
 import twilio from 'twilio';
 import type TwilioRequestClient from 'twilio/lib/base/RequestClient.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/wait-for.js';
 import { cosine, fakeEmbedding, startFakeOpenAI, type FakeOpenAI } from './openai-server.js';
 import {
   editedMessageUpdate,
@@ -357,7 +358,7 @@ describe('fake Twilio with the real twilio SDK', () => {
       const early = await client.messages.create({ to: user, from: sender, body: 'hello', statusCallback: `${srv.url}/status` });
       expect(early.status).toBe('queued');
       expect(early.numSegments).toBe('1');
-      for (let i = 0; i < 100 && got.length === 0; i++) await sleep(10);
+      await waitFor(() => got.length > 0, 'the failed status callback');
       expect(got).toEqual([expect.objectContaining({ MessageSid: early.sid, MessageStatus: 'failed', ErrorCode: '63016', ChannelPrefix: 'whatsapp' })]);
       expect((await client.messages(early.sid).fetch()).errorCode).toBe(63016);
 
@@ -365,7 +366,7 @@ describe('fake Twilio with the real twilio SDK', () => {
       expect(inbound).toMatchObject({ WaId: '447700900123', MessageType: 'text', NumSegments: '1' });
       expect((await fake.deliverInbound(`${srv.url}/in`, inbound)).status).toBe(200);
       await client.messages.create({ to: user, from: sender, body: 'welcome', statusCallback: `${srv.url}/status` });
-      await sleep(100);
+      await sleep(100); // a window in which no second failure may arrive
       expect(got).toHaveLength(1); // inside the window: nothing failed
       fake.setSession(user, null);
     } finally {
@@ -522,7 +523,7 @@ describe('fake Telegram with fetch', () => {
 
   it('getUpdates long-polls until an update is queued, and offset confirms', async () => {
     const pollP = call<TgUpdate[]>('getUpdates', { timeout: 10, allowed_updates: ['message', 'edited_message'] });
-    await sleep(200);
+    await sleep(200); // the poll must not answer while nothing is queued (poll.ms below)
     const update = textUpdate({ updateId: 900000001, chatId: 7212345678, userId: 7212345678, text: '/start', languageCode: 'de' });
     tg.queueUpdate(update);
     const poll = await pollP;
@@ -556,7 +557,7 @@ describe('fake Telegram with fetch', () => {
     expect(empty.ms).toBeGreaterThanOrEqual(900);
 
     const firstP = call('getUpdates', { timeout: 5 });
-    await sleep(100);
+    await sleep(100); // the fake's own long-poll timing: it does not show when the first poll is parked
     const secondP = call('getUpdates', { timeout: 1 });
     const first = await firstP;
     expect(first.status).toBe(409);

@@ -4,21 +4,13 @@ import { runReindexCommand } from '../../src/knowledge/reindex-command.js';
 import { createLogger } from '../../src/logger.js';
 import { createKnowledgeService, type KnowledgeService } from '../../src/retrieval/knowledge-service.js';
 import { testConfig } from '../helpers/app.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { copyKnowledge } from './helpers.js';
 
 const sink = () => {
   let text = '';
   return { write: (chunk: string | Uint8Array) => ((text += String(chunk)), true), get text() { return text; } };
 };
-
-/** Polls until `check` passes: file watching is asynchronous. */
-async function eventually(check: () => boolean, what: string, limitMs = 15_000): Promise<void> {
-  const until = Date.now() + limitMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('carerelay reindex', () => {
   let kb: ReturnType<typeof copyKnowledge> | undefined;
@@ -58,7 +50,10 @@ describe('file watch', () => {
 
   it('re-indexes a changed file without a restart, and keeps the old index when a change is invalid', async () => {
     kb = copyKnowledge();
-    knowledge = await createKnowledgeService({ config: testConfig(), logger: createLogger('silent'), dir: kb.dir });
+    const lines: { msg: string; problems?: string[] }[] = [];
+    const logger = createLogger('warn', { write: (s: string) => void lines.push(JSON.parse(s)) } as never);
+    const refusals = () => lines.filter((l) => l.msg.startsWith('knowledge files changed but are invalid'));
+    knowledge = await createKnowledgeService({ config: testConfig(), logger, dir: kb.dir });
     expect(knowledge.startWatching()).toBe(false); // NODE_ENV=test and KNOWLEDGE_WATCH unset
     expect(knowledge.startWatching(true)).toBe(true);
     const service = knowledge;
@@ -67,11 +62,14 @@ describe('file watch', () => {
     expect(found()).toBeUndefined();
 
     kb.edit('en/allergies.md', (t) => t.replace(/^keywords: \[/m, 'keywords: [zumbleberry, '));
-    await eventually(() => found() === 'allergies', 'the new keyword to be indexed');
+    await waitFor(() => found() === 'allergies', 'the new keyword to be indexed');
 
+    const refusedBefore = refusals().length;
     kb.edit('en/allergies.md', (t) => t.replace(/^title: .*\n/m, ''));
     const before = service.snapshot;
-    await new Promise((r) => setTimeout(r, 1500));
+    // The watcher read the change and said why it keeps the old index.
+    const refusal = await waitFor(() => refusals()[refusedBefore], 'the invalid change to be refused');
+    expect(refusal.problems?.join('\n')).toMatch(/allergies\.md: title/);
     expect(service.snapshot).toBe(before);
     expect(found()).toBe('allergies');
   });

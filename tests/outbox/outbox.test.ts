@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { createOutbox, jobKind, PermanentDeliveryError, RetryLaterError } from '../../src/outbox/outbox.js';
 import { createInstanceLock } from '../../src/db/instance-lock.js';
 import { dropSchema, testConfig } from '../helpers/app.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const config = testConfig();
 const logger = createLogger('silent');
@@ -19,12 +20,9 @@ afterAll(async () => {
   await dropSchema(config);
 });
 
-const until = async (cond: () => boolean | Promise<boolean>, drain: () => Promise<unknown>) => {
-  for (let i = 0; i < 200 && !(await cond()); i++) {
-    await new Promise((r) => setTimeout(r, 10));
-    await drain();
-  }
-};
+/** Runs the due jobs until `cond` holds (the tests' outboxes have no timer of their own running). */
+const drainUntil = (cond: () => boolean, drain: () => Promise<unknown>, what: string) =>
+  waitFor(async () => cond() || (await drain(), false), what);
 
 describe('outbox', () => {
   it('delivers at once, and a second enqueue with the same key is a no-op', async () => {
@@ -73,7 +71,7 @@ describe('outbox', () => {
     const b = await outbox.enqueue('t2', 'k-b', { label: 'b' }, { orderingKey: 'conv-1' });
     expect(b.delivered).toBe(false); // waits for a
     const never = await outbox.enqueue('t2', 'k-never', { label: 'never' }, { orderingKey: 'conv-2' });
-    await until(() => order.length >= 2, () => outbox.drain());
+    await drainUntil(() => order.length >= 2, () => outbox.drain(), 'a and b delivered');
     expect(order).toEqual(['a', 'b']);
     const dead = await outbox.get(never.id);
     expect(dead).toMatchObject({ status: 'dead', lastError: 'invalid number' });
@@ -90,7 +88,7 @@ describe('outbox', () => {
     await outbox.enqueue('t3', 'k-status', {});
     const job = await outbox.recordExternalStatus('SM-1', 'failed', true);
     expect(job).toBeDefined();
-    await until(() => sends >= 2, () => outbox.drain());
+    await drainUntil(() => sends >= 2, () => outbox.drain(), 'the re-queued send');
     expect(sends).toBe(2);
     await outbox.stop();
   });
@@ -141,7 +139,7 @@ describe('outbox', () => {
     expect(sent).toEqual([]);
 
     await lockA.close(); // A's session ends, as when its process is killed
-    await until(() => sent.length >= 2, () => b.drain());
+    await drainUntil(() => sent.length >= 2, () => b.drain(), 'both rows sent by B');
     expect(sent).toEqual(['owed', 'after']);
     expect(await b.get(rows[0]!.id)).toMatchObject({ status: 'done', attempts: 2 });
     await b.stop();

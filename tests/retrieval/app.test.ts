@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai-server.js';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 /**
  * The whole app with embeddings configured: on embedded PostgreSQL the passages are embedded
@@ -38,9 +39,8 @@ describe('knowledge answers in the running app', () => {
     const { db } = app.relay;
     const table = (await db.pool.query(`SELECT to_regclass('knowledge_embeddings') AS t`)).rows[0].t;
     // The server embeds in the background after start-up.
-    const until = Date.now() + 10_000;
     const sent = () => fake.requests.some((r) => r.path === '/v1/embeddings');
-    while (db.kind === 'embedded' && !sent() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    if (db.kind === 'embedded') await waitFor(sent, 'the embeddings request', { timeoutMs: 10_000 });
     const embedded = sent();
     // Embedded PGlite has pgvector; the shared PostgreSQL of the test run does not.
     expect(embedded).toBe(db.kind === 'embedded');
