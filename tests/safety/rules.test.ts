@@ -392,3 +392,20 @@ describe('a suicide plan without the word', () => {
     expect(detector.detect(text, language as 'en')).toBeNull();
   });
 });
+
+describe('household products by their shop names', () => {
+  it.each<[string, string]>([
+    ['my 3 year old had a swig of the limescale remover under the sink', 'en'],
+    ['toddler got into the screen wash in the garage and drank some', 'en'],
+    ['el niño se tomó un trago de antisarro de la cafetera', 'es'],
+    ['बेटी ने लाइज़ोल का ढक्कन चाट लिया', 'hi'],
+  ])('"%s" (%s) → household chemical', (text, language) => {
+    expect(detector.detect(text, language as 'en')?.flag).toBe('household-chemical');
+  });
+  it.each<[string, string]>([
+    ['which descaler do you recommend for a kettle?', 'en'],
+    ['my son licked the dishwasher door, it was only water', 'en'],
+  ])('"%s" (%s) → routine', (text, language) => {
+    expect(detector.detect(text, language as 'en')).toBeNull();
+  });
+});

@@ -332,7 +332,7 @@ export const es: LanguageRules = {
     SOME_AMOUNT: ['unas', 'unos', 'algunas', 'algunos', 'varias', 'varios', 'unas cuantas', 'unos cuantos', 'un par de', 'no se cuantas', 'no se cuantos', 'quien sabe cuantas', 'un poco de', 'some'],
     DRUG: [
       'pastilla*', 'pildora*', 'tableta*', 'medicina*', 'medicamento*', 'remedio*', 'paracetamol', 'tylenol', 'ibuprofeno', 'aspirina', 'clonazepam', 'rivotril', 'alprazolam',
-      'insulina', 'opioide*', 'fentanilo', 'heroina', 'droga*', 'antidepresivo*', 'somnifero*', 'para dormir', 'pastiller*', 'vitamina*', 'vitamins', 'gomita*', 'gummy', 'gummies', 'hierro',
+      'insulina', 'parche* de nicotina', 'chicle* de nicotina', 'opioide*', 'fentanilo', 'heroina', 'droga*', 'antidepresivo*', 'somnifero*', 'para dormir', 'pastiller*', 'vitamina*', 'vitamins', 'gomita*', 'gummy', 'gummies', 'hierro',
       'jarabe', 'metformina', 'capsula*', 'pills', 'diazepam', 'lorazepam', 'tramadol*', 'acetaminofen', 'acetaminofén', 'naproxeno', 'diclofenaco', 'losartan', 'enalapril', 'amlodipino',
       'sertralina', 'fluoxetina', 'quetiapina', 'benzodiacepina*', 'calmante*', 'tranquilizante*', 'antidepresiv*', 'blister', 'clonazepan', 'melatonina', 'anticonceptiv*', 'warfarina',
       'levotiroxina', 'antihistaminico*', 'benadryl', 'dramamine', 'dimenhidrinato', 'loratadina', 'antibiotico*',
@@ -343,7 +343,7 @@ export const es: LanguageRules = {
     ],
     POISON: [
       'cloro', 'blanqueador', 'lejia', 'veneno', 'raticida', 'matarratas', 'insecticida', 'pesticida', 'plaguicida', 'detergente', 'capsula* de detergente', 'lavavajillas', 'limpiador',
-      'destapacanos', 'quitasarro', 'gasolina', 'thinner', 'anticongelante', 'acido', 'sosa caustica', 'productos de limpieza', 'fabuloso', 'pinol', 'petroleo', 'aguarras',
+      'destapacanos', 'quitasarro', 'antisarro', 'desincrustante', 'descalcificador', 'limpiaparabrisas', 'desatascador', 'destapador', 'lavaloza', 'jabon (para|de) (platos|trastes)', 'abrillantador', 'harpic', 'pastilla* (del|de) (lavavajillas|lavaplatos)', 'liquido (de|para) (cigarro|vapeador|vaper)', 'nicotina liquida', 'gasolina', 'thinner', 'anticongelante', 'acido', 'sosa caustica', 'productos de limpieza', 'fabuloso', 'pinol', 'petroleo', 'aguarras',
       'amoniaco', 'desinfectante', 'suavizante', 'jabon de ropa|lavar|trastes', 'clorox', 'vanish', 'quitamanchas', 'limpiahornos', 'limpia hornos', 'removedor', 'acetona', 'quitaesmalte', 'alcohol de curar',
       'alcohol etilico', 'alcohol isopropilico', 'liquido de frenos', 'queroseno', 'kerosene', 'parafina', 'solvente', 'bleach', 'detergent', 'pods', 'tide pod*', 'herbicida', 'glifosato', 'diesel',
       'tiner', 'creolina', 'potasa', 'soda caustica', 'lavandina', 'salfuman', 'aguafuerte', 'mata cucarachas', 'matacucarachas', 'baygon', 'raid',

@@ -137,7 +137,7 @@ export const hi: LanguageRules = {
     ],
 
     // ---- overdose / poisoning -----------------------------------------------------------
-    INGESTED: ['kha liye|gaye|gya|gyi|lee|le', 'khaa', 'khayi|khaayi|khaai|khai', 'खाई|खायी|खाया', 'खा लीं|लिए|गया|गई|गए', 'chaba*', 'चबा*', 'nigal*', 'nigla', 'swallow*', 'gatak*', 'pee gaya|gayi|li|liya|lunga|lungi', 'pi gaya|gayi|li', 'पी गया|गई|गए|ली', 'gayab', 'गायब', '(muh|munh|मुंह|मुह) (me|mein|में) … (daal*|dal*|डाल*)', 'khali kar', 'खाली कर','kha li|liya|liye|lin|gaya|gayi', 'khaa li|liya', 'pi li|liya', 'pee li|liya', 'nigal li|liya|gaya', 'खा ली|लिया|लीं', 'पी ली|लिया', 'निगल'],
+    INGESTED: ['kha liye|gaye|gya|gyi|lee|le', 'khaa', 'khayi|khaayi|khaai|khai', 'खाई|खायी|खाया', 'खा लीं|लिए|गया|गई|गए', 'chaba*', 'चबा*', 'nigal*', 'nigla', 'swallow*', 'gatak*', 'pee gaya|gayi|li|liya|lunga|lungi', 'pi gaya|gayi|li', 'पी गया|गई|गए|ली', 'gayab', 'गायब', '(muh|munh|मुंह|मुह) (me|mein|में) … (daal*|dal*|डाल*)', 'khali kar', 'खाली कर','kha li|liya|liye|lin|gaya|gayi', 'khaa li|liya', 'pi li|liya', 'pee li|liya', 'nigal li|liya|gaya', 'खा ली|लिया|लीं', 'पी ली|लिया', 'निगल', 'chaat (liya|li|gaya|gayi|rahi|raha)', 'chaata', 'चाट*', 'muh|munh|मुंह|मुँह (me|mein|में) … (chala|gaya|चला|गया)'],
     LARGE_AMOUNT: ['<n:8-500> (tablet*|goli*|pills|गोली*|गोलियां)', 'pura|poora|पूरा dabba|डब्बा|packet|पैकेट', '(khali kar|खाली कर)', 'dabba khali',
       'poori|puri|pura|poora sheeshi|shishi|bottle|patta|dabba', 'saari|sari goliyan|goli|goliyon', 'bahut saari|sari', 'bahut zyada', 'ek saath|sath', 'dher saari',
       'पूरी शीशी|बोतल', 'सारी गोलियां', 'बहुत सारी', 'एक साथ', 'पूरा पत्ता',
@@ -146,7 +146,7 @@ export const hi: LanguageRules = {
     DRUG: ['multivitamin', 'vitamin*', 'gummies', 'gummy', 'paracetamol', 'crocin', 'dolo', 'calpol', 'combiflam', 'ibuprofen', 'aspirin', 'iron ki goli', 'विटामिन', 'पैरासिटामोल', 'क्रोसिन', 'डोलो', 'कैप्सूल', 'capsule*', 'syrup', 'सिरप', 'medicine', 'meds', 'दवाइयां', 'दवाइयों','goli', 'goliyan', 'goliyon', 'golia', 'dawa', 'dawai', 'davai', 'tablet*', 'pills', 'neend ki', 'गोली', 'गोलियां', 'गोलियों', 'दवा', 'दवाई', 'नींद की'],
     POISON: ['पॉड', 'pod', 'pods', 'डिटर्जेंट', 'detergent', 
       'chuhe marne', 'chuha maar', 'keetnashak', 'keeda maar', 'zehar', 'jahar', 'zeher', 'bathroom cleaner', 'toilet cleaner', 'harpic', 'phenyl', 'tezaab', 'tezab', 'acid',
-      'kerosene', 'mitti ka tel', 'pesticide', 'bleach', 'जहर', 'कीटनाशक', 'चूहे मारने', 'फिनाइल', 'तेजाब', 'मिट्टी का तेल', 'हार्पिक',
+      'kerosene', 'mitti ka tel', 'pesticide', 'bleach', 'dishwasher … (tikiya|tablet|goli|pod|powder|liquid)', '(डिशवॉशर|डिशवाशर) … (टिकिया|टैबलेट|गोली|पॉड|पाउडर)', 'कॉलिन', 'lizol', 'lysol', 'लाइज़ोल', 'लाइजोल', 'naphthalene', 'नेफ़थलीन', 'नेफथलीन', 'mortein', 'मोर्टिन', 'सर्फ', 'detol', 'dettol', 'डेटॉल', 'थिनर', 'जहर', 'कीटनाशक', 'चूहे मारने', 'फिनाइल', 'तेजाब', 'मिट्टी का तेल', 'हार्पिक',
     ],
     DOSE_QUESTION: ['(kitni|kitne|kitna|कितनी|कितने|कितना) … (zyada|jyada|jyaada|zyaada|adhik|overdose|khatarnak|ज़्यादा|ज्यादा|जादा|अधिक|ओवरडोज़|ओवरडोज|खतरनाक)', '(zyada se zyada|jyada se jyada|ज़्यादा से ज़्यादा|ज्यादा से ज्यादा) … (kitni|kitne|कितनी|कितने)'],
     TAKEN_COUNT: ['<n:10-500> (goli|goliyan|goliya|tablet|tablets|tab|capsule|गोली|गोलियां|गोलियाँ|टैबलेट|) … (kha|khaa|khai|khayi|khali|khaa li|kha li|le li|li|lee|le chuka|le chuki|le liya|le liye|kha chuka|kha chuki|खा|खाई|खाईं|खा ली|ले ली|ली|लीं|ले चुका|ले चुकी|खा चुका|खा चुकी|ले लिया|ले लिए)'],
