@@ -175,10 +175,19 @@ const RULES: Rule[] = [
   },
 ];
 
+// A question about people in general ("why shouldn't people on blood thinners take ibuprofen?",
+// "为什么吃抗凝药的人不能吃布洛芬？一般了解"), with nobody of the patient's own in it, is answered
+// from the knowledge base (the medication-safety unit), not handed over.
+const ABOUT_PEOPLE =
+  /\b(?:why (?:do|does|should|shouldn'?t|can'?t|cannot|is|are)\b.{0,40}\b(?:people|patients|someone|anyone|those)|in general|general(?:ly)? (?:info|information|question)|just (?:curious|wondering)|por qu[eé](?![a-z]).{0,30}\b(?:la gente|las personas|los pacientes|quienes|alguien)|en general|pregunta general|kyon\b.{0,30}\blog|general (?:jaankari|jankari)|jaankari ke liye)\b|为什么.{0,15}的人|一般了解|随便问问|好奇问一下|जानकारी के लिए|सामान्य जानकारी|लोगों को क्यों/i;
+const OWN_PEOPLE =
+  /\b(?:i|i'?m|im|i'?ve|my|me|mine|we|our|us|yo|mi|mis|me|tomo|estoy|mujhe|mera|meri|mere|main|hum|hamare)\b|我|我们|家里|मेरा|मेरी|मेरे|मुझे|मैं|हम|हमारे/i;
+
 /** The kind of clinical question, or undefined for a general one. Language-independent: all rules run. */
 export function detectClinical(text: string): ClinicalKind | undefined {
   // Nukta folded: "वारफ़रिन" and "वारफरिन" are the same word to a patient.
   const normalised = text.normalize('NFC').replace(/\u093c/g, '').replace(/\s+/g, ' ');
+  if (ABOUT_PEOPLE.test(normalised) && !OWN_PEOPLE.test(normalised)) return undefined;
   const kind = RULES.find((r) => r.pattern.test(normalised))?.kind;
   if (kind) return kind;
   // Two different medicines in one question ("my dad takes eliquis, can he take aleve"): an interaction.

@@ -80,8 +80,20 @@ describe('clinical questions', () => {
     'pandrah din se bukhar hai',
     'dawai chhod ke aur kya kar sakte hain',
     'बी12 की कमी के लक्षण क्या हैं',
+    // About people in general, nobody of the patient's own: the medication-safety unit answers.
+    'why should people on warfarin avoid ibuprofen?',
+    '¿por qué las personas que toman anticoagulantes no deben tomar ibuprofeno?',
+    '为什么吃华法林的人不能随便吃布洛芬？一般了解',
   ])('"%s" is a general question', (text) => {
     expect(detectClinical(text)).toBeUndefined();
+  });
+
+  it.each([
+    'I take warfarin, in general is ibuprofen ok for me?',
+    'mi papá toma anticoagulantes, en general puede tomar ibuprofeno?',
+    '我在吃华法林，一般了解一下能吃布洛芬吗',
+  ])('"%s" names someone of the patient\'s own: a nurse answers', (text) => {
+    expect(detectClinical(text)).toBe('interaction');
   });
 
   it('leaves almost every eval question to the knowledge base', () => {
