@@ -1,3 +1,4 @@
+import type { Clock } from './clock.js';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
@@ -59,6 +60,8 @@ export interface CareRelay {
 
 export interface CreateOptions {
   logger?: Logger;
+  /** The time for caches and intervals (src/clock.ts); tests move it by hand. */
+  clock?: Clock;
 }
 
 /** Builds the whole product from configuration: storage, state, engine, channels, HTTP. */
@@ -97,7 +100,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
       ['database', async () => (await db.ping(), { ok: true, detail: db.kind })],
       ['state', async () => (await state.ping(), { ok: true, detail: state.kind })],
     ]);
-    const escalation = createEscalation({ config, logger, db, store, state, outbox, processor, services });
+    const escalation = createEscalation({ config, logger, db, store, state, outbox, processor, services, clock: options.clock });
     processor.hooks.push(escalation.afterTurn);
     escalation.watch.register(metrics.registry);
     checks.set('escalation', escalation.readiness);

@@ -107,7 +107,7 @@ export function createCaseJobs(deps: EscalationDeps): CaseJobs {
 
   /** Alerts all staff outside the case's room: those around (`here`), or everyone (`channel`). */
   async function alertTriage(c: Case, reach: StaffAlert['reach'], why: StaffAlert['why'], mayExist: boolean): Promise<void> {
-    const waitedMinutes = Math.max(1, Math.round((Date.now() - new Date(c.createdAt).getTime()) / 60_000));
+    const waitedMinutes = Math.max(1, Math.round((deps.clock.now() - new Date(c.createdAt).getTime()) / 60_000));
     const key = `case:${c.id}:triage:${reach}`;
     await side().desk.alertStaff(c, { reach, why, waitedMinutes }, key, mayExist);
     await cases.appendEvent(c.id, 'triage_alerted', 'system', { mention: reach, why }, key);

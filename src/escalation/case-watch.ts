@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../clock.js';
 import { Gauge, type Registry } from 'prom-client';
 import type { Queryable } from '../db/database.js';
 import { isConnectionFailure } from '../errors.js';
@@ -9,7 +10,7 @@ import type { CaseState, Priority } from './cases-store.js';
 /** How often cases waiting with no staff desk are logged (one instance logs per interval). */
 export const UNATTENDED_LOG_MS = 5 * 60_000;
 /** A scrape reuses counts this fresh: several Prometheus servers, or instances, do not multiply queries. */
-const SUMMARY_TTL_MS = 5_000;
+export const SUMMARY_TTL_MS = 5_000;
 const LOG_LOCK = 'cases:unattended-log';
 const PRIORITIES: Priority[] = ['emergency', 'urgent', 'routine'];
 const OPEN: CaseState[] = ['queued', 'offered', 'claimed'];
@@ -21,6 +22,8 @@ export interface CaseWatchOptions {
   /** Whether a staff desk (Mattermost) is configured to put waiting cases in front of nurses. */
   desk: boolean;
   intervalMs?: number;
+  /** When the cached counts go stale; the system clock by default. */
+  clock?: Clock;
 }
 
 /** Waiting cases kept in sight: gauges on /metrics, and the no-desk warning in the log. */
@@ -41,15 +44,15 @@ export interface CaseWatch {
  * instance reports the same numbers; alert on their max), and, with no staff desk
  * configured, a warning every few minutes while cases wait, so nobody can miss them in the log.
  */
-export function createCaseWatch({ db, state, logger, desk, intervalMs = UNATTENDED_LOG_MS }: CaseWatchOptions): CaseWatch {
+export function createCaseWatch({ db, state, logger, desk, intervalMs = UNATTENDED_LOG_MS, clock = systemClock }: CaseWatchOptions): CaseWatch {
   let cached: { at: number; summary: WaitingSummary } | undefined;
   let timer: NodeJS.Timeout | undefined;
   let first: NodeJS.Timeout | undefined;
 
   async function summary(): Promise<WaitingSummary> {
-    if (cached && Date.now() - cached.at < SUMMARY_TTL_MS) return cached.summary;
+    if (cached && clock.now() - cached.at < SUMMARY_TTL_MS) return cached.summary;
     const fresh = await waitingSummary(db);
-    cached = { at: Date.now(), summary: fresh };
+    cached = { at: clock.now(), summary: fresh };
     return fresh;
   }
 

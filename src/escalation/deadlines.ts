@@ -70,8 +70,8 @@ export function createDeadlines(deps: EscalationDeps, jobs: CaseJobs, undelivere
     await advanceOverdue();
     if (deps.desk.connected) await requeueStuck();
     await abandonStale();
-    if (undelivered && Date.now() - undeliveredAt >= UNDELIVERED_EVERY_MS) {
-      undeliveredAt = Date.now();
+    if (undelivered && deps.clock.now() - undeliveredAt >= UNDELIVERED_EVERY_MS) {
+      undeliveredAt = deps.clock.now();
       await undelivered.sweep();
     }
   }

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { EngineServices } from '../engine/context.js';
@@ -21,6 +22,8 @@ export interface EscalationDeps {
   processor: Pick<TurnProcessor, 'deliver'>;
   services: EngineServices;
   roster: StaffRoster;
+  /** The time for caches and intervals (src/clock.ts). */
+  clock: Clock;
   /** The staff desk and who is around on it: both present only when a desk is configured. */
   desk?: StaffDesk;
   presence?: PresenceTracker;

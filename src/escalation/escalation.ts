@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../clock.js';
 import type { AddressInfo } from 'node:net';
 import express, { type Router } from 'express';
 import type { Config } from '../config.js';
@@ -34,6 +35,8 @@ export interface EscalationOptions {
   outbox: Outbox;
   processor: TurnProcessor;
   services: EngineServices;
+  /** The time for caches and intervals; the system clock unless a test moves it by hand. */
+  clock?: Clock;
 }
 
 /** The escalation path as the app sees it. */
@@ -84,7 +87,8 @@ export function createEscalation(options: EscalationOptions): Escalation {
   const roster = loadStaffRoster(staffFileOf(config), config.defaultLanguage);
   let baseUrl = config.http.publicUrl;
 
-  const deps: EscalationDeps = { config, logger, store, state: options.state, cases, outbox, processor, services, roster };
+  const clock = options.clock ?? systemClock;
+  const deps: EscalationDeps = { config, logger, store, state: options.state, cases, outbox, processor, services, roster, clock };
   const jobs = createCaseJobs(deps);
   const relay = createRelay(deps, jobs);
   const claims = createClaims(deps, jobs);
@@ -110,7 +114,7 @@ export function createEscalation(options: EscalationOptions): Escalation {
     cases.onChange(() => desk.casesChanged());
   }
   // Waiting cases stay visible: gauges on /metrics, and a warning every few minutes with no desk.
-  const watch = createCaseWatch({ db: options.db.pool, state: options.state, logger, desk: Boolean(desk) });
+  const watch = createCaseWatch({ db: options.db.pool, state: options.state, logger, desk: Boolean(desk), clock });
   jobs.register();
   relay.register();
 

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCareRelay, type CareRelay } from '../../src/app.js';
+import { createManualClock } from '../../src/clock.js';
 import type { Database } from '../../src/db/database.js';
-import { createCaseWatch } from '../../src/escalation/case-watch.js';
+import { createCaseWatch, SUMMARY_TTL_MS } from '../../src/escalation/case-watch.js';
 import { createCasesStore } from '../../src/escalation/cases-store.js';
 import { createLogger } from '../../src/logger.js';
 import { createMemoryState } from '../../src/state/memory-state.js';
 import { createStore } from '../../src/store/store.js';
 import { dropSchema, testConfig } from '../helpers/app.js';
-import { startMattermostFixture, waitFor, type MattermostFixture } from './helpers.js';
+import { startMattermostFixture, type MattermostFixture } from './helpers.js';
 
 function logCapture() {
   const lines: Record<string, unknown>[] = [];
@@ -37,9 +38,10 @@ describe('waiting cases with no staff desk', () => {
   let relay: CareRelay;
   let url: string;
   const config = testConfig({ LOG_LEVEL: 'info' });
+  const clock = createManualClock();
 
   beforeAll(async () => {
-    relay = await createCareRelay(config, { logger: createLogger('info', log.stream as never) });
+    relay = await createCareRelay(config, { logger: createLogger('info', log.stream as never), clock });
     url = `http://127.0.0.1:${(await relay.listen()).port}`;
   });
   afterAll(async () => {
@@ -59,13 +61,11 @@ describe('waiting cases with no staff desk', () => {
     await openCase(relay.db, '+15550112', 'routine');
     await openCase(relay.db, '+15550113', 'routine');
     const opened = Date.now();
-    // Scrapes reuse the counts for 5 s: the new cases show once that has passed.
-    let asked = 0;
-    m = await waitFor(async () => {
-      asked = Date.now();
-      const now = await scrape(url);
-      return now.get('carerelay_cases_unattended{priority="emergency"}') === 1 && now;
-    }, 'the new cases on /metrics');
+    // Scrapes reuse the counts for 5 s: still the old ones, then the new cases once that has passed.
+    expect((await scrape(url)).get('carerelay_cases_unattended{priority="emergency"}')).toBe(0);
+    clock.advance(SUMMARY_TTL_MS);
+    const asked = Date.now();
+    m = await scrape(url);
     expect(m.get('carerelay_cases_unattended{priority="emergency"}')).toBe(1);
     expect(m.get('carerelay_cases_unattended{priority="routine"}')).toBe(2);
     expect(m.get('carerelay_cases_unattended{priority="urgent"}')).toBe(0);
