@@ -409,3 +409,31 @@ describe('household products by their shop names', () => {
     expect(detector.detect(text, language as 'en')).toBeNull();
   });
 });
+
+describe('more ways emergencies are put', () => {
+  it.each<[string, string, string]>([
+    ['कमरे में रात भर अंगीठी जली रही, नानी उठ नहीं रहीं और सबको उल्टी हो रही है', 'hi', 'carbon_monoxide'],
+    ['kamre me koyle ki sigdi thi, sabko chakkar aur sir dard', 'hi', 'carbon_monoxide'],
+    ['गुस्सा आता है तो अपनी कलाई जला लेती हूँ', 'hi', 'self_harm'],
+    ['garam chammach se apne haath pe nishan bana leta hu jab tension hoti hai', 'hi', 'self_harm'],
+    ['when im overwhelmed i burn my wrist with a lighter', 'en', 'self_harm'],
+    ['mere pati ko dil ka dora aaya lagta hai, pasina aur ulti', 'hi', 'chest_pain'],
+    ['डिलीवरी हुए तीन दिन हुए, चादर खून से लाल हो गई', 'hi', 'pregnancy_bleeding'],
+    ['產後第四天，床單全是血', 'zh', 'pregnancy_bleeding'],
+    ['भांजा swimming class में डूबने लगा था, बाहर निकाला तो अब भी खाँस रहा है और सुस्त है, साँस तेज़ चल रही है', 'hi', 'other_emergency'],
+    ['पापा सोफ़े पर लुढ़के हैं, नाम लेकर बुलाया, हिलाया, कोई जवाब नहीं', 'hi', 'unresponsive'],
+    ['पंद्रह साल का बेटा कह रहा है कि वो मर जाना चाहता है, किसी को फ़र्क नहीं पड़ेगा', 'hi', 'suicide'],
+    ['懷孕三十二週，肚子一直收縮，大概六分鐘一次', 'zh', 'pregnancy_warning'],
+    ['孩子在抽 怎么办', 'zh', 'seizure'],
+  ])('"%s" (%s) → %s', (text, language, category) => {
+    expect(detector.detect(text, language as 'en')?.category).toBe(category);
+  });
+  it.each<[string, string]>([
+    ['孕30周，肚子偶尔发硬一下，不疼，躺一会就好', 'zh'],
+    ['我爸在抽烟，怎么劝他戒掉', 'zh'],
+    ['me quemé la mano con la plancha sin querer, está roja', 'es'],
+    ['mujhe koi farak nahi padta dawai subah lu ya shaam, bas timing batao', 'hi'],
+  ])('"%s" (%s) → no red flag', (text, language) => {
+    expect(String(detector.detect(text, language as 'en')?.category)).not.toMatch(/^(pregnancy_warning|seizure|self_harm|suicide)$/);
+  });
+});

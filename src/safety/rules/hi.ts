@@ -11,7 +11,7 @@ import { tuneRules } from './base.js';
 const NAHI = 'nahi|nahin|nai|nhi|नहीं|नही';
 const SAANS = 'saans|sans|saas|swas|swaas|shwas|सांस|श्वास';
 const NAHI2 = 'nahi|nahin|nai|nhi|ni|na|nahee|नहीं|नही|नई|नी|न|ना';
-const RAHA = 'raha|rahi|rahe|रहा|रही|रहे';
+const RAHA = 'raha|rahi|rahe|rahin|रहा|रही|रहे|रहीं';
 const HAATH = 'haath|hath|haat|pair|paon|pao|taang|baanh|bazu|हाथ|पैर|पांव|टांग|बांह';
 
 export const hi: LanguageRules = {
@@ -34,11 +34,11 @@ export const hi: LanguageRules = {
     // "kya karu" (what do I do) is NOT here: it is how an emergency asks for help.
     INFO_TOPIC: ['(कितने|kitne|kitna|कितना) … (पर|par|pe) … (चिंता|chinta)', 'चिंता करनी चाहिए', 'chinta karni chahiye', 
       'kaise pata', 'kaise pehchane|pehchaane|pahchane', 'pehchan|pehchaan|pahchan kaise', 'kaise kare|karen|karein', 'kaise bache|bachein|bachen', 'kaise roke', 'jaankari',
-      'janna chahta|chahti|hai', 'sikhna', 'kaise pata', 'fark|farak|antar', 'कैसे पता', 'कैसे पहचान*', 'जानना चाहत*', 'जानकारी', 'सीखना', 'फर्क', 'अंतर', 'कैसे करें',
+      'janna chahta|chahti|hai', 'sikhna', 'kaise pata', '(me|mein|beech|kya) (fark|farak)', '(fark|farak) (kya|kaise)', 'antar', 'कैसे पता', 'कैसे पहचान*', 'जानना चाहत*', 'जानकारी', 'सीखना', '(में|बीच|क्या) फर्क', 'फर्क (क्या|कैसे)', 'अंतर', 'कैसे करें',
       'lakshan', 'lachhan', 'symptoms', 'लक्षण', 'kya karna chahiye', 'क्या करना चाहिए', 'kab serious', 'kab khatarnak', 'se bachne', 'bachne ke liye', 'से बचने',
       '(hone|padne|aane) (pe|par) (kya|क्या)', 'लक्षण*', 'lakshan*', 'sanket', 'संकेत', 'training', 'ट्रेनिंग', 'workshop', 'वर्कशॉप', 'poster', 'पोस्टर', 'flyer', 'पर्चे', 'पुस्तिका', 'booklet', 'case study', 'केस स्टडी', 'परीक्षा', 'exam', 'class', 'क्लास', 'video', 'वीडियो', 'project', 'प्रोजेक्ट', 'awareness', 'jagrukta', 'जागरूकता', '(kitne ghante|कितने घंटे) (me|में|baad|बाद)', '(kitni der|कितनी देर) (me|में|tak|तक)', 'bachav|bachaav', 'बचाव', 'roktham', 'रोकथाम', 'general info|sawal|question', 'info chahiye', 'जानकारी चाहिए', 'bas jaanna|janna|puchna|poochna tha', 'बस जानना|पूछना था', 'बस पूछ रही|रहा', 'curiosity', 'kya hota hai', 'क्या होता है', 'form me|mein|pe likha', 'फॉर्म में', 'inme se kuch nahi', 'इनमें से कुछ नहीं', 'practical', 'प्रैक्टिकल', 'सामान्य नीति', 'material', 'मटीरियल', 'kaunsa hospital', 'कौन सा अस्पताल', '(होने|पडने|आने) पर क्या', 'sikhna hai',
     ],
-    PRESENT: ['dikh rahe|raha|rahi', 'दिख रहे|रहा|रही', 'abhi', 'abhi abhi', 'is waqt', 'ho raha hai', 'ho rahi hai', 'अभी', 'हो रहा', 'हो रही'],
+    PRESENT: ['dikh rahe|raha|rahi', 'दिख रहे|रहा|रही', 'abhi', 'abhi abhi', 'is waqt', 'ho raha hai', 'ho rahi hai', 'अभी', 'हो रहा', 'हो रही', '(kar|कर) (raha|rahi|rahe|रहा|रही|रहे) (hai|hain|he|है|हैं)', 'ab bhi', 'abhi bhi', 'अब भी', 'अभी भी'],
     PAST: ['(hospital|अस्पताल) (me|में|mein) (thi|tha|the|थी|था|थे)', '(padh|पढ) (rahi|raha|रही|रहा) (thi|tha|थी|था)', '(nikla|nikli|निकला|निकली)', '(पहली|पिछली|pehli|pichhli) (प्रेग्नेंसी|डिलीवरी|pregnancy|delivery)', '(college|कॉलेज|school|स्कूल|university) (me|में|mein) … (hua|hui|हुआ|हुई) (tha|thi|था|थी)', 'किशोरावस्था', 'kishoravastha', 'teenage (me|mein|में)', '<n:1-99> (saal|sal) (ki|ka|ke) (thi|tha|the)', '<n:1-99> साल (की|का|के) (थी|था|थे)', 'bachpan', 'बचपन', 
       'pichle|pichhle|pichla saal|sal|mahine|mahina|hafte|baar', '<n:1-99> saal|sal|mahine|mahina|hafte pehle|pahle', 'kuch saal|mahine pehle|pahle', 'bachpan me|mein',
       'pehle|pahle … (hua tha|hui thi|hue the|pada tha|padi thi|aaya tha|aayi thi)', 'पिछले साल|महीने|हफ्ते', 'साल पहले', 'महीने पहले', 'पहले … (हुआ था|हुई थी|पडा था)', 'बचपन में', 'pichhle|pichhli|pichli saal|sal|mahine|hafte|baar|sardi|garmi', 'पिछली|पिछले (बार|सर्दी|गर्मी|प्रेग्नेंसी)', 'history', 'हिस्ट्री', '(lagta tha|लगता था)', '(saal se clean|साल से क्लीन)', 'in <n:1950-2035>', '<n:1950-2035> (me|mein|में)',
@@ -74,7 +74,7 @@ export const hi: LanguageRules = {
     // ---- chest pain ---------------------------------------------------------------------
     CHEST: ['seene', 'seena', 'sina', 'sine', 'seeney', 'chhati', 'chhaati', 'chati', 'chest', 'dil', 'सीने', 'सीना', 'छाती', 'दिल'],
     CHEST_PAIN: ['dabane wala', 'दबाने वाला', 'dabav wala', 'pakad*', 'पकड*', 'bojh', 'बोझ', 'dard', 'dardh', 'pain', 'dabav', 'dabaav', 'dabao', 'jakdan', 'jakdaan', 'bhaari', 'bharipan', 'kheench*', 'chubhan', 'दर्द', 'दबाव', 'जकडन', 'भारीपन', 'भारी', 'खिंचाव', 'चुभन'],
-    HEART_ATTACK: ['heart attack', 'heartattack', 'dil ka daura', 'dil ke daure', 'cardiac arrest', 'हार्ट अटैक', 'दिल का दौरा', 'दिल के दौरे'],
+    HEART_ATTACK: ['heart attack', 'heartattack', 'dil ka daura', 'dil ke daure', 'dil ka (dora|doura|dauda|daur|dorra|dura)', 'dil ke (dore|doure)', 'cardiac arrest', 'हार्ट अटैक', 'दिल का दौरा', 'दिल के दौरे'],
     HEART_ATTACK_NOW: [`heart attack aa ${RAHA}`, `dil ka daura pad ${RAHA}`, 'हार्ट अटैक आ रहा', 'दिल का दौरा पड रहा'],
 
     // ---- breathing ----------------------------------------------------------------------
@@ -108,7 +108,7 @@ export const hi: LanguageRules = {
 
     // ---- bleeding -----------------------------------------------------------------------
     BLEED: ['(pad|पैड) … (bheeg*|भीग*|bhar*|भर*)', 'thakke', 'थक्के', 'clots','khoon', 'khun', 'bleeding', 'blood', 'rakt', 'raktsrav', 'खून', 'रक्त', 'रक्तस्राव', 'ब्लीडिंग'],
-    HEAVY_BLEED: ['non stop', 'nonstop','(pad|पैड) … (bheeg*|भीग*|bhar*|भर*)', 'thakke', 'थक्के', 'clots',
+    HEAVY_BLEED: ['(bistar|bister|chadar|chaddar|bed|gadda|बिस्तर|चादर|गद्दा) … (se|से) (laal|lal|bhar*|bheeg*|sana|sani|लाल|भर*|भीग*|सना|सनी)', '(santre|santra|nimbu|ande|anda|mutthi|golf ball|संतरे|संतरा|नींबू|अंडे|अंडा|मुट्ठी) (jitna|jitne|jitni|jaisa|jaise|जितना|जितने|जितनी|जैसा|जैसे) (thakka|thakke|थक्का|थक्के)', 'non stop', 'nonstop','(pad|पैड) … (bheeg*|भीग*|bhar*|भर*)', 'thakke', 'थक्के', 'clots',
       'bahut', 'bohot', 'bahot', 'zyada', 'jyada', `ruk ${NAHI}`, `ruk hi ${NAHI}`, `${NAHI} ruk`, `band ${NAHI}`, `beh ${RAHA}`, `nikal ${RAHA}`, 'phuhaar', 'fawwara', 'fuvara',
       'bhig gaya', 'bheeg', 'bhar gaye', 'bhar gaya', 'lagatar', 'बहुत', 'ज्यादा', 'रुक नहीं', 'रुक ही नहीं', 'बंद नहीं', 'बह रहा|रही', 'निकल रहा|रही', 'फव्वारे', 'भीग', 'लगातार',
     ],
@@ -116,9 +116,9 @@ export const hi: LanguageRules = {
     BLOOD_VOMIT: ['(potty|latrine|mal|tatti|पॉटी|टट्टी|मल) … (kaali|kaala|kali|काली|काला)','khoon ki ulti', 'ulti me|mein khoon', 'khansi me|mein khoon', 'खून की उल्टी', 'उल्टी में खून', 'खांसी में खून'],
 
     // ---- unresponsive -------------------------------------------------------------------
-    UNRESPONSIVE: ['uth (nahi|nahin|nai|nhi|नहीं|नही) (raha|rahi|rahe)', 'उठ (nahi|nahin|nai|nhi|नहीं|नही) (रहा|रही|रहे)', 
+    UNRESPONSIVE: ['uth (nahi|nahin|nai|nhi|नहीं|नही) (raha|rahi|rahe)', 'उठ (nahi|nahin|nai|nhi|नहीं|नही) (रहा|रही|रहे|रहीं)', 
       'behosh', 'behos', 'behoshi me|mein|ki halat', 'koi response nahi', 'response nahi', 'कोई हरकत नहीं', 'हरकत नहीं', 'कोई जवाब नहीं', `jaga ${NAHI} pa`, `जगाने पर भी ${NAHI} (जाग*|उठ*)`, `${NAHI} uth ${RAHA}`, `उठ नही रहे|रहा|रही`, `hosh ${NAHI}`, `jaag ${NAHI}`, `utha ${NAHI} ${RAHA}`, `koi jawab ${NAHI}`, `jawab ${NAHI} de`, `hil ${NAHI} ${RAHA}`, `${SAANS} ${NAHI} le ${RAHA}`,
-      'बेहोश', 'होश नहीं', 'जवाब नहीं दे', 'जाग नहीं', `उठ ${NAHI} ${RAHA}`, `हिल ${NAHI} ${RAHA}`, `सांस ${NAHI} ले ${RAHA}`, 'जमीन पर पडा|पडी',
+      '(naam|नाम) … (pukar*|bula*|aawaz|awaz|पुकार*|बुला*|आवाज़*) … (hila*|jhinjhod*|हिला*|झिंझोड़*) … (kuch nahi|kuchh nahi|koi jawab nahi|koi response nahi|कुछ नहीं|कोई जवाब नहीं|कोई हरकत नहीं)', '(hilane|hilaya|hilao|jhinjhodne|हिलाने|हिलाया|हिलाओ|झिंझोड़ने) (par|pe|se|पर|पे|से|) … (koi jawab nahi|koi response nahi|कोई जवाब नहीं|कोई हरकत नहीं|hosh nahi|होश नहीं)', 'बेहोश', 'होश नहीं', 'जवाब नहीं दे', 'जाग नहीं', `उठ ${NAHI} ${RAHA}`, `हिल ${NAHI} ${RAHA}`, `सांस ${NAHI} ले ${RAHA}`, 'जमीन पर पडा|पडी',
     ],
 
     // ---- seizure ------------------------------------------------------------------------
@@ -222,7 +222,7 @@ export const hi: LanguageRules = {
     BATTERY: ['battery', 'batteri', 'battry', 'betri', 'baitri', 'button cell', 'coin cell', 'बैटरी', 'बैट्री', 'बटन सेल', 'सेल'],
     MAGNET: ['magnet*', 'chumbak', 'chumbuk', 'चुंबक', 'चुम्बक', 'मैग्नेट'],
     CO_SOURCE: [
-      'carbon monoxide', 'co alarm|detector', 'geyser', 'geezer', 'gizer', 'gyser', 'गीजर', 'angithi', 'angeethi', 'अंगीठी', 'koyla|koyle … (kamre|andar|jala)', 'कोयला|कोयले … (कमरे*|अंदर*|जला*)',
+      'carbon monoxide', 'co alarm|detector', 'geyser', 'geezer', 'gizer', 'gyser', 'गीजर', 'angithi', 'angeethi', 'अंगीठी', 'koyla|koyle … (kamre|andar|jala)', 'कोयला|कोयले … (कमरे*|अंदर*|जला*)', 'सिगड़ी', 'sigdi', 'sigri', 'sigadi', '(kamre|kamra|कमरे|कमरा) … (koyla|koyle|कोयला|कोयले)',
       'heater', 'हीटर', 'generator', 'जनरेटर', 'कार्बन मोनोऑक्साइड', '(band kamre|कमरा बंद|बंद कमरे)',
     ],
     CO_ALARM: [
@@ -260,6 +260,9 @@ export const hi: LanguageRules = {
     SELF_HARM: [
       '(khud|apne aap|apneaap|खुद|अपने आप) (ko|को) … (kaat*|kat*|maar*|maarta*|maarti*|marta*|jala*|jalata*|jalati*|chot*|nuksan*|hurt*|zakhmi*|काट*|मार*|मारता*|मारती*|जला*|जलाता*|जलाती*|चोट*|नुकसान*)',
       'cutting (kar|kari|karti|karta|ki|kiya|shuru|phir|fir|again)', '(thighs|thigh|kalai|haath|arm|arms|wrist|बांह|जांघ|कलाई) … cuts', 'cuts … (thighs|thigh|kalai|arm|arms|wrist)', 'self harm', 'selfharm', 'self injury', 'haath|kalai|हाथ|कलाई … (jalata|jalati|jalaya|kaatta|kaatti|जलाता|जलाती|काटता|काटती)', '(blade se|ब्लेड से)',
+      // Burning or marking one's own skin: 'apna haath jala leta hoon', 'garam chimte se haath par nishan'.
+      '(apna|apne|apni|अपना|अपने|अपनी) (haath|hath|banh|baanh|kalai|bazu|jangh|हाथ|बांह|बाँह|कलाई|बाजू|जांघ) … (jala|kaat|daag|जला|काट|दाग) (leta|leti|lete|liya|li|deta|deti|लेता|लेती|लेते|लिया|ली|देता|देती)',
+      '(garam|garm|गरम|गर्म) (chimte|chimta|chammach|sariya|iron|press|सिगरेट|cigarette|चिमटे|चिमटा|चम्मच|सरिया|प्रेस) … (haath|hath|banh|kalai|jangh|हाथ|बांह|बाँह|कलाई|जांघ) … (nishan|daag|jala|निशान|दाग|जला)',
     ],
     SELF_HARM_NOW: ['(blade|ब्लेड|chaku|चाकू|razor) (se|से) … (kaata|kata|kaat|काटा|काट|काटी)', 
       '(khud|apne aap|खुद|अपने आप) (ko|को) … (kaat|kaata|kata|kaati|jala|jalaya|jalayi|काट|काटा|काटी|जला|जलाया) … (abhi|liya|li|lia|gehra|deep|अभी|लिया|ली|गहरा|है)',
