@@ -377,13 +377,9 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
       // A channel that already looked up the contact or the conversation saves the queries.
       let conversation = options.conversation;
       if (!conversation) {
-        const contact =
-          options.contact ??
-          (await store.contacts.upsert(message.channel, message.conversation.id, {
-            displayName,
-            language: toLanguage(message.locale),
-          }));
-        conversation = await store.conversations.current(contact);
+        conversation = options.contact
+          ? await store.conversations.current(options.contact)
+          : (await store.conversations.forAddress(message.channel, message.conversation.id, { displayName, language: toLanguage(message.locale) })).conversation!;
       }
       const row = {
         conversationId: conversation.id,

@@ -239,12 +239,13 @@ export function createChannelHost(options: ChannelHostOptions): ChannelHost {
         return found ? contactView(found) : undefined;
       },
       async conversation(address: string, o: { language?: Language; displayName?: string; unlessOptedOut?: boolean } = {}): Promise<ChannelConversation | undefined> {
-        const contact = await store.contacts.upsert(name, address, {
+        const { contact, conversation } = await store.conversations.forAddress(name, address, {
           ...(o.displayName !== undefined ? { displayName: o.displayName } : {}),
-          ...(o.language ? { language: o.language } : {}),
+          ...(o.language ? { language: o.language, conversationLanguage: o.language } : {}),
+          unlessOptedOut: o.unlessOptedOut,
         });
         if (o.unlessOptedOut && contact.optedOutAt) return undefined;
-        return store.conversations.current(contact, o.language);
+        return conversation;
       },
       setLanguage: (conversationId: string, language: Language) => need().setLanguage(conversationId, language),
       history: (conversationId: string, limit?: number) => store.messages.history(conversationId, limit),

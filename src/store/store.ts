@@ -150,11 +150,25 @@ export interface ContactStore {
 }
 
 /** The conversations table: a contact's conversation on a channel, its language and who answers it. */
+/** What `forAddress` may write: the contact's name and first language, and a new conversation's language (else the contact's). */
+export interface AddressFields {
+  displayName?: string;
+  language?: Language;
+  conversationLanguage?: Language;
+  /** An address that opted out gets no conversation opened (`conversation` is then undefined unless one is open). */
+  unlessOptedOut?: boolean;
+}
+
 export interface ConversationStore {
   /** The conversation with this id, with the contact's address. */
   get(id: string): Promise<Conversation | undefined>;
   /** The contact's current conversation on this channel, opened if there is none. */
   current(contact: Contact, language?: Language | null): Promise<Conversation>;
+  /**
+   * `contacts.upsert` and `current` in one round trip: the contact of this address (created, or
+   * given a new name or a first language) and its current conversation (opened if there is none).
+   */
+  forAddress(channel: string, address: string, fields?: AddressFields): Promise<{ contact: Contact; conversation: Conversation | undefined }>;
   /** Sets the language of the conversation and of its contact. */
   setLanguage(id: string, language: Language): Promise<void>;
   /** The patient chose a language: conversation, contact and state change together (`fresh` is the state to start from). */
@@ -313,6 +327,56 @@ export function createStore(db: Database): Store {
         mode: 'bot',
         createdAt: rows[0]!.createdAt,
       };
+    },
+    async forAddress(channel: string, address: string, fields: AddressFields = {}) {
+      // The contact is written only when new or when it gains a name or a first language (as
+      // `upsert`); the statement sees the rows as they were when it began, so a contact it writes
+      // comes from `written`, one it leaves alone from `kept`.
+      const { rows } = await q.query<Record<string, unknown>>(
+        stmt(
+          'conversation-for-address',
+          `WITH written AS (
+             INSERT INTO contacts (channel, external_id, display_name, language) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (channel, external_id) DO UPDATE SET
+               display_name = COALESCE(EXCLUDED.display_name, contacts.display_name),
+               language = COALESCE(contacts.language, EXCLUDED.language)
+             WHERE (EXCLUDED.display_name IS NOT NULL AND EXCLUDED.display_name IS DISTINCT FROM contacts.display_name)
+                OR (EXCLUDED.language IS NOT NULL AND contacts.language IS NULL)
+             RETURNING ${contactCols}),
+           kept AS (SELECT ${contactCols} FROM contacts WHERE channel = $1 AND external_id = $2 AND NOT EXISTS (SELECT 1 FROM written)),
+           k AS (SELECT * FROM written UNION ALL SELECT * FROM kept),
+           open AS (
+             SELECT c.id, c.language, c.mode, c.created_at FROM conversations c, k
+             WHERE c.contact_id = k.id AND c.mode <> 'closed' ORDER BY c.updated_at DESC LIMIT 1),
+           opened AS (
+             INSERT INTO conversations (contact_id, channel, language)
+             SELECT k.id, k.channel, COALESCE($5, k.language) FROM k
+             WHERE NOT EXISTS (SELECT 1 FROM open) AND NOT ($6::boolean AND k."optedOutAt" IS NOT NULL)
+             RETURNING id, language, mode, created_at),
+           conv AS (SELECT * FROM open UNION ALL SELECT * FROM opened)
+           SELECT k.*, conv.id AS "conversationId", conv.language AS "conversationLanguage", conv.mode, conv.created_at AS "createdAt" FROM k LEFT JOIN conv ON true`,
+          [channel, address, fields.displayName ?? null, fields.language ?? null, fields.conversationLanguage ?? null, Boolean(fields.unlessOptedOut)],
+        ),
+      );
+      const r = rows[0];
+      if (!r) {
+        // A first message racing another for a new address: its contact is not in this statement's view yet.
+        const contact = await contacts.upsert(channel, address, { displayName: fields.displayName, language: fields.language });
+        if (fields.unlessOptedOut && contact.optedOutAt) return { contact, conversation: undefined };
+        return { contact, conversation: await conversations.current(contact, fields.conversationLanguage) };
+      }
+      const contact: Contact = { id: r.id as number, channel: r.channel as string, externalId: r.externalId as string, displayName: r.displayName as string | null, language: r.language as Language | null, optedOutAt: r.optedOutAt as Date | null };
+      if (r.conversationId == null) return { contact, conversation: undefined };
+      const conversation: Conversation = {
+        id: r.conversationId as string,
+        contactId: contact.id,
+        channel: contact.channel,
+        address: contact.externalId,
+        language: r.conversationLanguage as Language | null,
+        mode: r.mode as ConversationMode,
+        createdAt: r.createdAt as Date,
+      };
+      return { contact, conversation };
     },
     async setLanguage(id: string, language: Language): Promise<void> {
       await q.query(`UPDATE conversations SET language = $2, updated_at = now() WHERE id = $1`, [id, language]);

@@ -57,6 +57,28 @@ describe('database', () => {
     expect(c.id).not.toBe(a.id);
   });
 
+  it('finds or opens an address and its conversation in one statement, as upsert and current do', async () => {
+    const first = await store.conversations.forAddress('sms', '+15550170', { displayName: 'Ana', language: 'es' });
+    expect(first.contact).toMatchObject({ channel: 'sms', externalId: '+15550170', displayName: 'Ana', language: 'es', optedOutAt: null });
+    expect(first.conversation).toMatchObject({ contactId: first.contact.id, address: '+15550170', language: 'es', mode: 'bot' });
+    // Again: the same contact and conversation; a first language never replaces one, a new name does.
+    const again = await store.conversations.forAddress('sms', '+15550170', { displayName: 'Ana María', language: 'en' });
+    expect(again.conversation!.id).toBe(first.conversation!.id);
+    expect(again.contact).toMatchObject({ id: first.contact.id, displayName: 'Ana María', language: 'es' });
+    expect(await store.contacts.find('sms', '+15550170')).toMatchObject({ displayName: 'Ana María', language: 'es' });
+    // A closed conversation is not resumed; the next one takes the language asked for.
+    await store.conversations.setMode(first.conversation!.id, 'closed');
+    const next = await store.conversations.forAddress('sms', '+15550170', { conversationLanguage: 'en' });
+    expect(next.conversation!.id).not.toBe(first.conversation!.id);
+    expect(next.conversation!.language).toBe('en');
+    // An address that opted out and has nothing open gets nothing opened.
+    await store.conversations.setMode(next.conversation!.id, 'closed');
+    await store.contacts.setOptOut(first.contact.id, true);
+    const out = await store.conversations.forAddress('sms', '+15550170', { unlessOptedOut: true });
+    expect(out.contact.optedOutAt).not.toBeNull();
+    expect(out.conversation).toBeUndefined();
+  });
+
   it('keeps the audit log append-only', async () => {
     await store.audit.append('system', 'test.event', null, { n: 1 });
     await expect(db.pool.query(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow(/append-only/);
