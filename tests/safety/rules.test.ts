@@ -437,3 +437,17 @@ describe('more ways emergencies are put', () => {
     expect(String(detector.detect(text, language as 'en')?.category)).not.toMatch(/^(pregnancy_warning|seizure|self_harm|suicide)$/);
   });
 });
+
+describe('large amounts in everyday words', () => {
+  it.each<[string, string]>([
+    ['my dad necked a whole strip of his sleeping tablets', 'en'],
+    ['she took a load of her amitriptyline after the argument', 'en'],
+    ['भाई ने बीस गोलियाँ खा लीं', 'hi'],
+    ['usne pandrah goli kha li hain', 'hi'],
+  ])('"%s" (%s) → overdose', (text, language) => {
+    expect(detector.detect(text, language as 'en')?.category).toBe('overdose');
+  });
+  it('a double dose taken by mistake yesterday is no overdose alarm', () => {
+    expect(detector.detect('I took a double dose of my statin by mistake yesterday, I feel fine', 'en')).toBeNull();
+  });
+});

@@ -334,7 +334,7 @@ export const es: LanguageRules = {
       'pastilla*', 'pildora*', 'tableta*', 'medicina*', 'medicamento*', 'remedio*', 'paracetamol', 'tylenol', 'ibuprofeno', 'aspirina', 'clonazepam', 'rivotril', 'alprazolam',
       'insulina', 'parche* de nicotina', 'chicle* de nicotina', 'opioide*', 'fentanilo', 'heroina', 'droga*', 'antidepresivo*', 'somnifero*', 'para dormir', 'pastiller*', 'vitamina*', 'vitamins', 'gomita*', 'gummy', 'gummies', 'hierro',
       'jarabe', 'metformina', 'capsula*', 'pills', 'diazepam', 'lorazepam', 'tramadol*', 'acetaminofen', 'acetaminofén', 'naproxeno', 'diclofenaco', 'losartan', 'enalapril', 'amlodipino',
-      'sertralina', 'fluoxetina', 'quetiapina', 'benzodiacepina*', 'calmante*', 'tranquilizante*', 'antidepresiv*', 'blister', 'clonazepan', 'melatonina', 'anticonceptiv*', 'warfarina',
+      'sertralina', 'fluoxetina', 'quetiapina', 'amitriptilina', 'propranolol', 'litio', 'pregabalina', 'gabapentina', 'zolpidem', 'citalopram', 'escitalopram', 'benzodiacepina*', 'calmante*', 'tranquilizante*', 'antidepresiv*', 'blister', 'clonazepan', 'melatonina', 'anticonceptiv*', 'warfarina',
       'levotiroxina', 'antihistaminico*', 'benadryl', 'dramamine', 'dimenhidrinato', 'loratadina', 'antibiotico*',
     ],
     PRESCRIBED_FOR_CHILD: [

@@ -22,6 +22,8 @@ export const hi: LanguageRules = {
   numbers: {
     ek: 1, do: 2, teen: 3, tin: 3, char: 4, chaar: 4, paanch: 5, panch: 5, chhe: 6, chhah: 6, saat: 7, aath: 8, nau: 9, das: 10,
     एक: 1, दो: 2, तीन: 3, चार: 4, पांच: 5, छह: 6, छः: 6, सात: 7, आठ: 8, नौ: 9, दस: 10,
+    gyarah: 11, barah: 12, baarah: 12, terah: 13, chaudah: 14, pandrah: 15, solah: 16, satrah: 17, athara: 18, attharah: 18, unnis: 19, tees: 30, chalis: 40, pachas: 50, pachaas: 50,
+    ग्यारह: 11, बारह: 12, तेरह: 13, चौदह: 14, पंद्रह: 15, पन्द्रह: 15, सोलह: 16, सत्रह: 17, अठारह: 18, उन्नीस: 19, बीस: 20, तीस: 30, चालीस: 40, पचास: 50,
   },
   concepts: {
     // ---- guards -------------------------------------------------------------------------
@@ -138,7 +140,7 @@ export const hi: LanguageRules = {
 
     // ---- overdose / poisoning -----------------------------------------------------------
     INGESTED: ['kha liye|gaye|gya|gyi|lee|le', 'khaa', 'khayi|khaayi|khaai|khai', 'खाई|खायी|खाया', 'खा लीं|लिए|गया|गई|गए', 'chaba*', 'चबा*', 'nigal*', 'nigla', 'swallow*', 'gatak*', 'pee gaya|gayi|li|liya|lunga|lungi', 'pi gaya|gayi|li', 'पी गया|गई|गए|ली', 'gayab', 'गायब', '(muh|munh|मुंह|मुह) (me|mein|में) … (daal*|dal*|डाल*)', 'khali kar', 'खाली कर','kha li|liya|liye|lin|gaya|gayi', 'khaa li|liya', 'pi li|liya', 'pee li|liya', 'nigal li|liya|gaya', 'खा ली|लिया|लीं', 'पी ली|लिया', 'निगल', 'chaat (liya|li|gaya|gayi|rahi|raha)', 'chaata', 'चाट*', 'muh|munh|मुंह|मुँह (me|mein|में) … (chala|gaya|चला|गया)'],
-    LARGE_AMOUNT: ['<n:8-500> (tablet*|goli*|pills|गोली*|गोलियां)', 'pura|poora|पूरा dabba|डब्बा|packet|पैकेट', '(khali kar|खाली कर)', 'dabba khali',
+    LARGE_AMOUNT: ['<n:8-500> (tablet*|goli*|pills|गोली*|गोलियां|गोलियाँ|गोलियों)', 'pura|poora|पूरा dabba|डब्बा|packet|पैकेट', '(khali kar|खाली कर)', 'dabba khali',
       'poori|puri|pura|poora sheeshi|shishi|bottle|patta|dabba', 'saari|sari goliyan|goli|goliyon', 'bahut saari|sari', 'bahut zyada', 'ek saath|sath', 'dher saari',
       'पूरी शीशी|बोतल', 'सारी गोलियां', 'बहुत सारी', 'एक साथ', 'पूरा पत्ता',
     ],
