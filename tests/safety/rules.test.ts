@@ -451,3 +451,15 @@ describe('large amounts in everyday words', () => {
     expect(detector.detect('I took a double dose of my statin by mistake yesterday, I feel fine', 'en')).toBeNull();
   });
 });
+
+describe('stroke signs in more words', () => {
+  it.each<[string, string]>([
+    ['a mi papá se le ve la boca derretida hacia un lado desde hace un rato', 'es'],
+    ['mi tía tiene la sonrisa ladeada de repente', 'es'],
+    ['外婆剛才突然左手左腳都沒力氣', 'zh'],
+    ['dadi ka haath achanak se uth nhi rha', 'hi'],
+    ['नाना जी के होंठ का एक कोना अचानक नीचे लटक गया', 'hi'],
+  ])('"%s" (%s) → stroke', (text, language) => {
+    expect(detector.detect(text, language as 'en')?.category).toBe('stroke');
+  });
+});

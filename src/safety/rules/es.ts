@@ -179,8 +179,8 @@ export const es: LanguageRules = {
 
     // ---- stroke -------------------------------------------------------------------------
     FACE_DROOP: ['torci* … (sonrisa|boca|cara)', 'no (mueve|puede mover) (un lado|la mitad) de la cara', '(cayendo|callendo|callo|caia|cai) … (boca|cara|labio|labios)', '(boca|cara) … (cayendo|callendo|colgando)', 
-      'cayo|caido|caida|cae … cara|boca', 'cara|boca … caida|caido|torcida|chueca|paralizada|de lado|dormida|ladeada|colgada', 'chueco|chueca|torcio|torcida … boca|cara', 'boca chueca', 'boca torcida',
-      'lado de la cara … dormido|paralizado|caido|no se mueve', 'cara ladeada', 'babea … lado', 'sonrisa … chueca|torcida|de lado', 'se le cae … (la boca|la cara|el labio|un lado)', 'face … drooping',
+      'cayo|caido|caida|cae … cara|boca', '(cara|boca) … (caida|caido|torcida|chueca|paralizada|de lado|dormida|ladeada|colgada|derretida)', 'chueco|chueca|torcio|torcida … boca|cara', 'boca chueca', 'boca torcida',
+      'lado de la cara … dormido|paralizado|caido|no se mueve', 'cara ladeada', 'babea … lado', 'sonrisa … (chueca|torcida|de lado|caida|ladeada)', 'se le cae … (la boca|la cara|el labio|un lado)', 'face … drooping',
       'se le fue la boca de lado', 'un lado de la cara',
     ],
     DENTAL: ['dentista', 'anestesia', 'muela', 'endodoncia', 'botox', 'paralisis facial de bell', 'paralisis de bell'],

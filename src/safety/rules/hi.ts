@@ -11,7 +11,7 @@ import { tuneRules } from './base.js';
 const NAHI = 'nahi|nahin|nai|nhi|नहीं|नही';
 const SAANS = 'saans|sans|saas|swas|swaas|shwas|सांस|श्वास';
 const NAHI2 = 'nahi|nahin|nai|nhi|ni|na|nahee|नहीं|नही|नई|नी|न|ना';
-const RAHA = 'raha|rahi|rahe|rahin|रहा|रही|रहे|रहीं';
+const RAHA = 'raha|rahi|rahe|rahin|rha|rhi|rhe|रहा|रही|रहे|रहीं';
 const HAATH = 'haath|hath|haat|pair|paon|pao|taang|baanh|bazu|हाथ|पैर|पांव|टांग|बांह';
 
 export const hi: LanguageRules = {
@@ -93,9 +93,10 @@ export const hi: LanguageRules = {
     FACE_DROOP: [
       'chehra|chehre|muh|munh|mooh|moonh … latak*|tedha|tedhi|tircha|tirchha|jhuk*', 'ek taraf … latak*|jhuk*', 'muh|munh tedha', 'चेहरा|चेहरे|मुंह … लटक*|टेढा|टेढ़ा|झुक*|तिरछा',
       'एक तरफ … लटक*|झुक*',
+      '(होंठ|होठ|hont|honth|hoth|मुँह|मुंह|muh|munh) … (कोना|kona|किनारा|kinara) … (लटक*|latak*|नीचे|neeche|niche|टेढ*|tedh*)',
     ],
     DENTAL: ['daant', 'dentist', 'दांत', 'डेंटिस्ट'],
-    ARM_WEAK: [`${HAATH}|hand|arm|leg … (utha|uth|pakad|उठा|उठ|पकड) ${NAHI2} (pa|paa|पा)`, `${HAATH}|hand|arm|leg … weak|numb`,
+    ARM_WEAK: [`${HAATH}|hand|arm|leg … (utha|uth|pakad|उठा|उठ|पकड) ${NAHI2} (pa|paa|पा)`, `(${HAATH}|hand|arm|leg) … (uth|utha|उठ|उठा) (${NAHI2}) (${RAHA})`, `${HAATH}|hand|arm|leg … weak|numb`,
       `${HAATH} … sunn|sun|kamzor|kamjor|bejaan|lakwa|सुन्न|कमजोर|बेजान`, `${HAATH} … (uth nahi|nahi uth|utha nahi|nahi utha|hil nahi|उठ नहीं|नहीं उठ|हिल नहीं)`,
       `uth ${NAHI} pa`, 'ek taraf … sunn|kamzor', 'एक तरफ … सुन्न|कमजोर', 'lakwa', 'laqwa', 'लकवा',
     ],
