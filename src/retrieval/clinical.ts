@@ -183,11 +183,18 @@ const ABOUT_PEOPLE =
 const OWN_PEOPLE =
   /\b(?:i|i'?m|im|i'?ve|my|me|mine|we|our|us|yo|mi|mis|me|tomo|estoy|mujhe|mera|meri|mere|main|hum|hamare)\b|我|我们|家里|मेरा|मेरी|मेरे|मुझे|मैं|हम|हमारे/i;
 
+// "What can I do besides medicine to lower my blood pressure?": a question about everything but a
+// medicine, answered from the knowledge base, unless it also asks to stop or change one.
+const BESIDES_MEDICINE =
+  /\b(?:without|besides|other than|apart from|instead of) (?:any )?(?:medicines?|medications?|meds|pills|drugs|tablets)\b|\bsin (?:medicinas?|medicamentos?|pastillas)\b|\badem[aá]s de (?:las |los )?(?:medicinas?|medicamentos?|pastillas)\b|(?:दवा|दवाई|दवाओं|गोली|गोलियों)\s*(?:के|की)?\s*(?:अलावा|बिना|बगैर)|\b(?:dawa|dawai|dawaai|goli|goliyon)\s*(?:ke|ki)?\s*(?:alawa|alava|bina|bagair)\b|\b(?:bina|bagair|baghair)\s+(?:dawa|dawai|dawaai|goli|goliyon)\b|(?:बिना|बगैर)\s+(?:दवा|दवाई|गोली)|不吃药|除了(?:吃)?药|不用药/i;
+const STOP_OR_CHANGE = /\b(?:stop|quit|skip|halve|double|come off|dejar|suspender|parar|dej[oe])\b|停|减量|बंद|छोड़|chhod|band kar/i;
+
 /** The kind of clinical question, or undefined for a general one. Language-independent: all rules run. */
 export function detectClinical(text: string): ClinicalKind | undefined {
   // Nukta folded: "वारफ़रिन" and "वारफरिन" are the same word to a patient.
   const normalised = text.normalize('NFC').replace(/\u093c/g, '').replace(/\s+/g, ' ');
   if (ABOUT_PEOPLE.test(normalised) && !OWN_PEOPLE.test(normalised)) return undefined;
+  if (BESIDES_MEDICINE.test(normalised) && !STOP_OR_CHANGE.test(normalised)) return undefined;
   const kind = RULES.find((r) => r.pattern.test(normalised))?.kind;
   if (kind) return kind;
   // Two different medicines in one question ("my dad takes eliquis, can he take aleve"): an interaction.

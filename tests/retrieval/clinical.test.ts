@@ -84,6 +84,10 @@ describe('clinical questions', () => {
     'why should people on warfarin avoid ibuprofen?',
     '¿por qué las personas que toman anticoagulantes no deben tomar ibuprofeno?',
     '为什么吃华法林的人不能随便吃布洛芬？一般了解',
+    // Everything but a medicine.
+    'what can I do besides medication to bring my blood pressure down?',
+    'दवा के अलावा शुगर कम करने के लिए क्या करें?',
+    'bina dawai ke bp kam karne ka tarika batao',
   ])('"%s" is a general question', (text) => {
     expect(detectClinical(text)).toBeUndefined();
   });
