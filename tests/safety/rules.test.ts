@@ -463,3 +463,16 @@ describe('stroke signs in more words', () => {
     expect(detector.detect(text, language as 'en')?.category).toBe('stroke');
   });
 });
+
+describe('reduced fetal movement without naming the movements', () => {
+  it.each<[string, string]>([
+    ["I'm 29 weeks and haven't felt a thing since yesterday evening", 'en'],
+    ['voy por la semana 33 y el bebé hoy casi nada, ni con agua fría', 'es'],
+    ['怀孕32周，宝宝今天一整天都没动', 'zh'],
+  ])('"%s" (%s) → reduced fetal movement', (text, language) => {
+    expect(detector.detect(text, language as 'en')?.flag).toBe('reduced-fetal-movement');
+  });
+  it('numbness after an injection is not about the baby', () => {
+    expect(detector.detect("I haven't felt anything in my lip since the dentist this morning", 'en')?.flag).not.toBe('reduced-fetal-movement');
+  });
+});

@@ -169,6 +169,7 @@ export const en: LanguageRules = {
 
     // ---- pregnancy bleeding -------------------------------------------------------------
     PREGNANT: ['test … positive', 'period … (late|missed)', 'missed (my|a) period', 'pregnant', 'preggo', 'pregnancy', 'weeks pregnant', 'miscarr*', '<n:20-42> weeks|wks|wk', '<n:20-42>wks', 'expecting', 'trimester', 'my bump', 'positive pregnancy test', 'positive test', 'due date', 'prego'],
+    NOTHING_FELT: ['(havent|hasnt|not|didnt) felt (anything|a thing|any|much) … (since|all day|today|tonight|this morning|last night|for hours|yesterday)', 'nothing from (the|my|our) (baby|bump|little one)', '(not|no|not a) (single|one) (kick|movement)'],
     CRAMPS: ['cramp*', 'severe pain', 'belly pain', 'stomach pain', 'abdominal pain', 'clots', 'clot'],
 
     // ---- burns --------------------------------------------------------------------------

@@ -441,7 +441,7 @@ export const es: LanguageRules = {
     ],
 
     // ---- pregnancy ----------------------------------------------------------------------
-    PREGNANT: ['salir positiv*', 'positiva en la prueba', 'positivo en la prueba', 
+    PREGNANT: ['(voy|va|vamos|estoy|esta|ando|anda) (por|en) la semana <n:4-42>', 'salir positiv*', 'positiva en la prueba', 'positivo en la prueba', 
       'embaraz*', 'encinta', 'aborto', 'estoy|esta|toy|estoi … de <n:4-42> semanas|sem|semans|semana|weeks', 'estoy|esta|toy … de <n:3-9> meses|mes', 'tengo <n:4-42> semanas|sem|semans|weeks',
       'tiene <n:13-42> semanas|sem|semans', '<n:4-42> semanas|sem|weeks de embarazo|gestacion|embarazada|pregnant', 'salio positiv*', 'prueba|test|examen … positiv*', 'positivo la prueba', 'positiva la prueba',
       'esperando (un|una|mi) (bebe|bb|hijo|hija|baby)', 'pregnant', 'preggo', 'gestacion', 'gestante', 'final del embarazo', 'tercer trimestre', 'segundo trimestre', 'primer trimestre', 'panzona', 'barriga de',
@@ -482,10 +482,11 @@ export const es: LanguageRules = {
       'un solo lado', 'de un lado', 'un lado de abajo', 'del lado derecho abajo', 'del lado izquierdo abajo', 'parte derecha|izquierda de abajo', 'en un costado', 'dolor en el ovario', 'duele un lado',
     ],
     SHOULDER_TIP: ['punta del hombro', 'duele … hombro', 'hombro … (duele|dolor|adolorido)', 'dolor … hombro', 'shoulder … (tip|pain)'],
+    NOTHING_FELT: ['sin (dar |)(una sola |ni una |)(patada|patadita|pataditas|patadas)', '(bebe|bb|baby|nene|nena) … … (hoy casi nada|casi nada hoy|hoy nada|nada hoy)', 'no (he sentido|siento|ha sentido|siente) nada … (desde|hoy|todo el dia)'],
     FETAL_MOVEMENT_LESS: [
       '(bebe|bb|baby|nene|nena|bebito|bebita|hijo|hija) … (no se mueve|no se ha movido|casi no se mueve|casi no se ha movido|dejo de moverse|se mueve menos|no patea|ya no patea|no ha pateado|no se siente|no ha pateado nada|ni se mueve|muy quieto|muy quieta|quietito|quietita)',
-      'no (siento|siente|sentimos|he sentido|ha sentido) … (bebe|bb|baby|moverse|mover|patadas|movimientos|patear|pataditas)', 'casi no (siento|siente) … (bebe|bb|baby|nada|a la|al|moverse)',
-      'no lo|la siento moverse', 'menos movimientos', 'ya no patea', 'no he sentido … (patadas|movimientos|moverse|pataditas)', 'casi no se ha movido', 'casi no se mueve', 'dejo de patear', 'no patea',
+      'no (siento|siente|sentimos|he sentido|ha sentido) … (bebe|bb|baby|moverse|mover|patada|patadas|movimientos|patear|patadita|pataditas)', 'casi no (siento|siente) … (bebe|bb|baby|nada|a la|al|moverse)',
+      'no lo|la siento moverse', 'menos movimientos', 'ya no patea', 'no he sentido … (patada|patadas|movimientos|moverse|patadita|pataditas)', 'casi no se ha movido', 'casi no se mueve', 'dejo de patear', 'no patea',
       'se mueve mucho menos', 'hoy nada … (patadas|movimiento*)', 'no se mueve desde',
     ],
     BELLY_PAIN: [

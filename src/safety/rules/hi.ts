@@ -340,6 +340,7 @@ export const hi: LanguageRules = {
       '(pet|पेट) … (ek taraf|एक तरफ|right side|left side|daayi|baayi|दाईं|बाईं|दायीं|बायीं)',
     ],
     SHOULDER_TIP: ['(kandhe|kandha|kandhon|shoulder|कंधे|कंधा) … (dard|pain|दर्द|bhi|भी)'],
+    NOTHING_FELT: ['(aaj|आज|subah se|सुबह से|kal raat se|कल रात से) … (hila|hili|हिला|हिली|lat|लात|harkat|हरकत|kuch mehsoos|कुछ महसूस) … (nahi|nhi|नहीं|नही)'],
     FETAL_MOVEMENT_LESS: ['(बच्चा|baby|bachcha|बच्चे) … (bilkul|बिलकुल) (shaant|shant|quiet|शांत)', '(हलचल|halchal|harkat|हरकत|movement|kick|kicks) … … (कम|kam|बंद|band|न के बराबर|na ke barabar|nahi ho rahi|नहीं हो रही)', 'न के बराबर', 'na ke barabar', 
       `(halchal|harkat|movement|movements|kicks|kick|हलचल|हरकत|लात|hilna|हिलना) … (kam|band|कम|बंद|${NAHI2}|gayab|गायब)`, '(बच्चा|baby|bachcha|बच्चे) … (bahut|बहुत) (shaant|shant|quiet|शांत)',
       `(mehsoos|mahsus|महसूस) ${NAHI2}`,
