@@ -476,3 +476,16 @@ describe('reduced fetal movement without naming the movements', () => {
     expect(detector.detect("I haven't felt anything in my lip since the dentist this morning", 'en')?.flag).not.toBe('reduced-fetal-movement');
   });
 });
+
+describe('a closing throat in other words', () => {
+  it.each<[string, string]>([
+    ['after the new tablet my throat feels like it is narrowing', 'en'],
+    ['antibiotic ke baad gale me kasav hai aur hawa andar nahi ja rahi', 'hi'],
+    ['मूंगफली खाई और अब गला सिकुड़ रहा है', 'hi'],
+  ])('"%s" (%s) → anaphylaxis', (text, language) => {
+    expect(detector.detect(text, language as 'en')?.category).toBe('anaphylaxis');
+  });
+  it('a hoarse voice after cold food is not one', () => {
+    expect(detector.detect('ठंडा खाने के बाद गला खराब है, आवाज़ बैठ गई है', 'hi')).toBeNull();
+  });
+});

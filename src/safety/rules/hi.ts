@@ -82,7 +82,7 @@ export const hi: LanguageRules = {
     // ---- breathing ----------------------------------------------------------------------
     BREATH_TROUBLE: [
       `${SAANS} ${NAHI} … aa|le|ली|आ|ले`, `${SAANS} lene me|mein|में … dikkat|takleef|taklif|pareshani|mushkil|दिक्कत|तकलीफ|परेशानी`, `${SAANS} … phool|ful|fool|फूल`,
-      `${SAANS} … ruk|atak|ukhad|रुक|अटक|उखड`, `${SAANS} … tez|bahut tez|तेज`, `${SAANS} … chadh|चढ`, 'haanf*', 'hanf*', 'हांफ*', 'dam|dum ghut', 'ghutan', 'दम घुट', 'घुटन',
+      `${SAANS} … ruk|atak|ukhad|रुक|अटक|उखड`, `${SAANS} … tez|bahut tez|तेज`, '(hawa|hava|हवा) (andar |अंदर |)(nahi|nhi|nai|नहीं|नही|kam|कम) (ja|jaa|जा)', `${SAANS} … chadh|चढ`, 'haanf*', 'hanf*', 'हांफ*', 'dam|dum ghut', 'ghutan', 'दम घुट', 'घुटन',
     ],
     CYANOSIS: ['hoth|honth|होंठ … neele|nile|neela|nila|kaale|नीले|नीला|काले', `neele|nile|neela|nila pad`, 'नीले|नीला पड*'],
     WHEEZE: ['dama ka attack', 'asthma attack', 'dama', 'ghargharahat', 'seeti', 'घरघराहट', 'दमा', 'सीटी'],
@@ -161,8 +161,8 @@ export const hi: LanguageRules = {
       'madhumakkhi', 'makkhi', 'bhirad', 'tataiya', 'tatiya', 'tatayya', 'kaata', 'kaat liya', 'dank', 'moongfali', 'mungfali', 'peanut', 'allergy', 'elargy', 'nayi dawa',
       'injection', 'khane ke baad', 'khayi', 'khaya', 'jheenga', 'machhli', 'मधुमक्खी', 'ततैया', 'काटा', 'डंक', 'मूंगफली', 'एलर्जी', 'नई दवा', 'इंजेक्शन', 'खाने के बाद', 'झींगा', 'मछली',
     ],
-    THROAT_CLOSING: ['(gala|गला) … (kas*|कस*)', '(gala|गला) … (tight|टाइट|band|बंद) (ho|हो) (raha|rahi|रहा|रही)','gala band', 'गला बंद', 'gale me|mein … sujan', 'गले में सूजन'],
-    THROAT_SWELL: ['gala|gale … sooj*|suj*|jakdan', 'jeebh|jibh … sooj*|suj*', 'गला|गले … सूज*|जकडन', 'जीभ … सूज*'],
+    THROAT_CLOSING: ['(gala|गला) … (kas*|कस*)', '(gala|gla|gale|गला|गले) … (sukad*|sikud*|सुकड*|सिकुड*|सुकुड*)', '(gala|gla|gale|गला|गले) … (tight|टाइट) … (hawa|hava|हवा|saans|सांस|साँस)', '(gala|गला) … (tight|टाइट|band|बंद) (ho|हो) (raha|rahi|रहा|रही)','gala band', 'गला बंद', 'gale me|mein … sujan', 'गले में सूजन'],
+    THROAT_SWELL: ['gala|gale … sooj*|suj*|jakdan', '(gala|gla|gale|गला|गले) … (tight|टाइट|kasav|kasaav|कसाव)', '(nigalna|nigalne|निगलना|निगलने) … (mushkil|dikkat|मुश्किल|दिक्कत)', 'jeebh|jibh … sooj*|suj*', 'गला|गले … सूज*|जकडन', 'जीभ … सूज*'],
     FACE_SWELL: ['chehra|chehre|hoth|honth|jeebh|aankh|aankhen|muh|munh … sooj*|suj*|phool', 'चेहरा|चेहरे|होंठ|जीभ|आंख|आंखें|मुंह … सूज*|फूल'],
     HIVES: ['pitti', 'chakatte', 'dadde', 'पित्ती', 'चकत्ते', 'दाने'],
     ANAPHYLAXIS_WORD: ['anaphylaxis', 'allergic reaction', 'epipen', 'एनाफिलेक्सिस'],
