@@ -489,3 +489,15 @@ describe('a closing throat in other words', () => {
     expect(detector.detect('ठंडा खाने के बाद गला खराब है, आवाज़ बैठ गई है', 'hi')).toBeNull();
   });
 });
+
+describe('unresponsive and sepsis in other words', () => {
+  it.each<[string, string, string]>([
+    ["my grandad doesn't stir when we shake him, he's breathing though", 'en', 'unresponsive'],
+    ['दादाजी कुर्सी पर हैं, कोई response नहीं दे रहे', 'hi', 'unresponsive'],
+    ['阿爺瞓咗喺梳化，點叫都叫唔醒', 'zh', 'unresponsive'],
+    ['se me infectó la herida de la rodilla y ahora tengo la piel manchada y siento que me voy a morir', 'es', 'sepsis'],
+    ['tengo infección de orina y no he orinado en todo el día, estoy temblando y confundida', 'es', 'sepsis'],
+  ])('"%s" (%s) → %s', (text, language, category) => {
+    expect(detector.detect(text, language as 'en')?.category).toBe(category);
+  });
+});

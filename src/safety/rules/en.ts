@@ -107,7 +107,7 @@ export const en: LanguageRules = {
     BLOOD_VOMIT: ['coffee grounds', '(poo|poop|stool|stools|bowel movement*) … (black|tarry|like tar)', '(black|tarry) … (poo|poop|stool|stools)', 'blood … (in|from) … (bum|bottom|rectum) … (lots|a lot|pouring|clots)', 'vomit* blood', 'throwing|threw|puking up blood', 'throwing up blood', 'coughing up blood', 'coughing blood', 'blood in … vomit'],
 
     // ---- unresponsive -------------------------------------------------------------------
-    UNRESPONSIVE: ['(does not|doesnt|wont|will not|not|isnt) (open|opening) (his|her|their) eyes', '(not|isnt|wont|doesnt|does not) (answering|answer|answer me) … (me|at all|even)', 'not answering me', 'slumped … (not|doesnt|wont|does not) (answer*|respond*|wake*|move*)', 'unrousable', 'cant be woken', 'cant rouse', 
+    UNRESPONSIVE: ['(does not|doesnt|wont|will not|not|isnt) (open|opening) (his|her|their) eyes', '(not|isnt|wont|doesnt|does not) (answering|answer|answer me) … (me|at all|even)', 'not answering me', 'slumped … (not|doesnt|wont|does not) (answer*|respond*|wake*|move*)', '(doesnt|does not|didnt|did not|wont|not) (react|respond|wake|move|flinch|stir) … when (i|we|you) (pinch*|shake|shook|shout*|call*|rub*|tap*)', `${CANT} wake (him|her|them|my|the) … (from|at all)`, 'unrousable', 'cant be woken', 'cant rouse', 
       '(wont|will not|doesnt|isnt|not) wake up', `${CANT} wake … up`, 'not waking up', 'unconscious', 'unresponsive', 'not responding', 'not responsive', 'wont respond', 'doesnt respond',
       'no longer (responding|responsive|breathing)', 'passed out', 'fainted', 'collapsed', 'isnt breathing', 'not breathing', 'stopped breathing', 'no pulse', 'blacked out', 'knocked out', 'lifeless',
     ],

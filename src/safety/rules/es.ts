@@ -507,14 +507,14 @@ export const es: LanguageRules = {
     ],
     LIGHT_HURTS: ['no tolera la luz', 'no soporta la luz', 'molesta la luz', 'le molesta la luz', 'me molesta la luz', 'la luz … (molesta|duele|lastima|le molesta|me molesta)', 'fotofobia', 'luz … (le|me) (duele|molesta|lastima)'],
     STIFF_NECK: ['cuello … tieso|rigido|duro|trabado', 'rigidez … cuello|nuca', 'nuca … rigida|tiesa|dura', 'rigidez de nuca', 'no (puedo|puede|podia) … (doblar|bajar|mover) … cuello', 'no (puedo|puede|podia) … (barbilla|menton) … pecho', 'no puede … (barbilla|menton) … pecho', 'stiff neck'],
-    INFECTION: [
+    INFECTION: ['se (me |le |)infecto', 'infectad*', 
       'infeccion', 'infectad*', 'neumonia', 'pulmonia', 'gripe', 'gripa', 'influenza', 'covid', 'celulitis', 'absceso', 'pus', 'supura*', 'antibiotico*', 'herida … (roja|caliente|pus|supurando|infectada|apestosa)',
       'infeccion de orina|urinaria|rinones|garganta', 'pielonefritis', 'bronquitis', 'apendicitis', 'uti', 'infection', 'anginas', 'amigdalitis', 'flu',
     ],
     SEPSIS_WORD: ['sepsis', 'septic*', 'septicemia', 'infeccion … (en la sangre|generalizada)', 'choque septico', 'shock septico'],
     SEPSIS_SIGN: [
       'marmolead*', 'jaspead*', 'manchad* … (morado|morada|azul)', 'piel … (morada|azul|gris|fria|pegajosa|manchada|marmoleada|jaspeada|moteada)', 'moteada', 'escalofrios … (fuertes|no paran|sin parar|muy fuertes)',
-      'tiembla … (cobija*|sin parar|sin control)', 'temblando sin parar', 'no ha orinado|orina … (todo el dia|desde|en todo)', 'no ha hecho pipi … (todo el dia|desde)', 'respira … (muy|bien|super) rapido',
+      'tiembla … (cobija*|sin parar|sin control)', 'temblando sin parar', 'no ha orinado|orina … (todo el dia|desde|en todo)', 'no ha hecho pipi … (todo el dia|desde)', 'no (orinar|orino|orine|he orinado|hago pipi|he hecho pipi|hace pipi) (en |)(todo el dia|desde ayer|desde anoche|desde la manana)', 'respira … (muy|bien|super) rapido',
       'respira rapidisimo', 'como si me fuera a morir', 'siento que me voy a morir', 'siento que me muero', 'me voy a morir', 'nunca me habia sentido tan mal', 'manos y pies … frios', 'frio … (manos|pies) … (manchad*|morad*)',
       'no sabe en que dia', 'escalofrios fuertes',
     ],

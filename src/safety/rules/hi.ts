@@ -120,7 +120,7 @@ export const hi: LanguageRules = {
 
     // ---- unresponsive -------------------------------------------------------------------
     UNRESPONSIVE: ['uth (nahi|nahin|nai|nhi|नहीं|नही) (raha|rahi|rahe)', 'उठ (nahi|nahin|nai|nhi|नहीं|नही) (रहा|रही|रहे|रहीं)', 
-      'behosh', 'behos', 'behoshi me|mein|ki halat', 'koi response nahi', 'response nahi', 'कोई हरकत नहीं', 'हरकत नहीं', 'कोई जवाब नहीं', `jaga ${NAHI} pa`, `जगाने पर भी ${NAHI} (जाग*|उठ*)`, `${NAHI} uth ${RAHA}`, `उठ नही रहे|रहा|रही`, `hosh ${NAHI}`, `jaag ${NAHI}`, `utha ${NAHI} ${RAHA}`, `koi jawab ${NAHI}`, `jawab ${NAHI} de`, `hil ${NAHI} ${RAHA}`, `${SAANS} ${NAHI} le ${RAHA}`,
+      '(response|रिस्पॉन्स|रिस्पांस) (nahi|nhi|नहीं|नही) (de|दे) (rahe|rahi|raha|रहे|रही|रहा)', 'behosh', 'behos', 'behoshi me|mein|ki halat', 'koi response nahi', 'response nahi', 'कोई हरकत नहीं', 'हरकत नहीं', 'कोई जवाब नहीं', `jaga ${NAHI} pa`, `जगाने पर भी ${NAHI} (जाग*|उठ*)`, `${NAHI} uth ${RAHA}`, `उठ नही रहे|रहा|रही`, `hosh ${NAHI}`, `jaag ${NAHI}`, `utha ${NAHI} ${RAHA}`, `koi jawab ${NAHI}`, `jawab ${NAHI} de`, `hil ${NAHI} ${RAHA}`, `${SAANS} ${NAHI} le ${RAHA}`,
       '(naam|नाम) … (pukar*|bula*|aawaz|awaz|पुकार*|बुला*|आवाज़*) … (hila*|jhinjhod*|हिला*|झिंझोड़*) … (kuch nahi|kuchh nahi|koi jawab nahi|koi response nahi|कुछ नहीं|कोई जवाब नहीं|कोई हरकत नहीं)', '(hilane|hilaya|hilao|jhinjhodne|हिलाने|हिलाया|हिलाओ|झिंझोड़ने) (par|pe|se|पर|पे|से|) … (koi jawab nahi|koi response nahi|कोई जवाब नहीं|कोई हरकत नहीं|hosh nahi|होश नहीं)', 'बेहोश', 'होश नहीं', 'जवाब नहीं दे', 'जाग नहीं', `उठ ${NAHI} ${RAHA}`, `हिल ${NAHI} ${RAHA}`, `सांस ${NAHI} ले ${RAHA}`, 'जमीन पर पडा|पडी',
     ],
 
