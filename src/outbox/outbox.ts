@@ -92,6 +92,13 @@ export interface Outbox {
   /** A provider's status callback: records it; `retry` puts the row back in the queue. */
   recordExternalStatus(externalId: string, status: string, retry?: boolean): Promise<OutboxJob | undefined>;
   get(id: number): Promise<OutboxRow | undefined>;
+  /**
+   * One delivery by its idempotency key (`message:<id>`, `case:<id>:open:0`) or by the provider's
+   * id for it (a Twilio SID): how an operator answers "did this message go out, and if not, why?".
+   */
+  find(ref: { key: string } | { externalId: string }): Promise<OutboxRow | undefined>;
+  /** Every delivery under one ordering key (a conversation's messages, a case's jobs), oldest first, finished ones included. */
+  list(orderingKey: string): Promise<OutboxRow[]>;
   pendingCount(): Promise<number>;
   /** Sends everything due, oldest first; returns how many rows were attempted. */
   drain(limit?: number): Promise<number>;
@@ -101,6 +108,7 @@ export interface Outbox {
 }
 
 const jobCols = `id, kind, idempotency_key AS "idempotencyKey", ordering_key AS "orderingKey", payload, attempts`;
+const rowCols = `${jobCols}, status, last_error AS "lastError", external_id AS "externalId", external_status AS "externalStatus"`;
 
 /**
  * A PostgreSQL outbox shared by every instance: rows are claimed with SKIP LOCKED and a
@@ -292,8 +300,21 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return rows[0];
     },
     async get(id: number) {
-      const { rows } = await db.pool.query(`SELECT ${jobCols}, status, last_error AS "lastError", external_id AS "externalId", external_status AS "externalStatus" FROM outbox WHERE id = $1`, [id]);
-      return rows[0] as OutboxRow | undefined;
+      const { rows } = await db.pool.query<OutboxRow>(`SELECT ${rowCols} FROM outbox WHERE id = $1`, [id]);
+      return rows[0];
+    },
+    async find(ref: { key: string } | { externalId: string }) {
+      // A provider's id names one delivery, though the column is not unique: the latest wins.
+      const { rows } = await db.pool.query<OutboxRow>(
+        'key' in ref
+          ? { text: `SELECT ${rowCols} FROM outbox WHERE idempotency_key = $1`, values: [ref.key] }
+          : { text: `SELECT ${rowCols} FROM outbox WHERE external_id = $1 ORDER BY id DESC LIMIT 1`, values: [ref.externalId] },
+      );
+      return rows[0];
+    },
+    async list(orderingKey: string) {
+      const { rows } = await db.pool.query<OutboxRow>(`SELECT ${rowCols} FROM outbox WHERE ordering_key = $1 ORDER BY id`, [orderingKey]);
+      return rows;
     },
     async pendingCount(): Promise<number> {
       const { rows } = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE status IN ('pending', 'sending')`);

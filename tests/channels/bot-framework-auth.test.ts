@@ -20,8 +20,7 @@ const foreignToken = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'x' })}.${b64({ iss
 async function nothingStoredFor(activity: Activity) {
   const conversationId = activity.conversation!.id;
   expect(await app.relay.store.contacts.find('botframework', conversationId)).toBeUndefined();
-  const { rows } = await app.relay.db.pool.query(`SELECT count(*)::int AS n FROM channel_references WHERE channel = 'botframework' AND address = $1`, [conversationId]);
-  expect(rows[0].n).toBe(0);
+  expect(await app.relay.store.references.get('botframework', conversationId)).toBeUndefined();
   expect(connector.activities.filter((a) => a.conversationId === conversationId)).toEqual([]);
 }
 
@@ -129,8 +128,7 @@ describe('bot framework JWT validation against loopback signing keys', () => {
     const update = connector.conversationUpdate({ conversationId: 'auth-ok-1' });
     const res = await connector.postToBot(endpoint, update, { authorization: `Bearer ${connector.channelToken({ appId: APP_ID })}` });
     expect(res.status).toBe(200);
-    const { rows } = await app.relay.db.pool.query(`SELECT reference->>'channelId' AS channel_id FROM channel_references WHERE channel = 'botframework' AND address = 'auth-ok-1'`);
-    expect(rows).toEqual([{ channel_id: 'directline' }]);
+    expect(await app.relay.store.references.get('botframework', 'auth-ok-1')).toMatchObject({ channelId: 'directline' });
     expect(connector.openIdRequests).toBeGreaterThan(0);
   });
 

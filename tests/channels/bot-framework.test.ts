@@ -56,11 +56,13 @@ describe('bot framework in and out (emulator mode)', () => {
     const conversation = (await conversationOf(conversationId))!;
     const [inbound] = await app.relay.store.messages.history(conversation.id);
     expect(inbound).toMatchObject({ role: 'patient', body: 'hola', externalId: `${conversationId}|${activity.id}`, meta: { locale: 'es-ES' } });
-    const { rows } = await app.relay.db.pool.query(
-      `SELECT reference->>'channelId' AS channel_id, reference->>'serviceUrl' AS service_url, reference FROM channel_references WHERE channel = 'botframework' AND address = $1`,
-      [conversationId],
-    );
-    expect(rows[0]).toMatchObject({ channel_id: 'directline', service_url: connector.url, reference: { activityId: activity.id, conversation: { id: conversationId } } });
+    // The reference kept to write to this conversation later.
+    expect(await app.relay.store.references.get('botframework', conversationId)).toMatchObject({
+      channelId: 'directline',
+      serviceUrl: connector.url,
+      activityId: activity.id,
+      conversation: { id: conversationId },
+    });
   });
 
   it('reaches the patient later with a nurse reply sent proactively from the stored reference', async () => {
@@ -107,8 +109,7 @@ describe('bot framework in and out (emulator mode)', () => {
   it('answers an attachment without text with a localised notice; a conversationUpdate only stores the reference', async () => {
     const update = connector.conversationUpdate({ conversationId: 'conv-update-1' });
     expect((await connector.postToBot(endpoint, update)).status).toBe(200);
-    const { rows } = await app.relay.db.pool.query(`SELECT count(*)::int AS n FROM channel_references WHERE channel = 'botframework' AND address = 'conv-update-1'`);
-    expect(rows[0].n).toBe(1);
+    expect(await app.relay.store.references.get('botframework', 'conv-update-1')).toMatchObject({ conversation: { id: 'conv-update-1' } });
     expect(await conversationOf('conv-update-1')).toBeUndefined();
 
     const picture = connector.messageActivity({
@@ -138,11 +139,11 @@ describe('bot framework in and out (emulator mode)', () => {
     const out = await app.relay.processor.deliver(conversation, { role: 'nurse', text: 'Are you there?', language: 'en', senderName: 'Ana' });
     // It may wait a moment behind the previous message of the conversation (ordering), then fails once.
     const row = await waitFor(async () => {
-      const { rows } = await app.relay.db.pool.query(`SELECT status, attempts, last_error FROM outbox WHERE idempotency_key = $1`, [`message:${out.id}`]);
-      return rows[0]?.status === 'dead' && rows[0];
-    }, 'the outbox row to be dead');
+      const delivery = await app.relay.outbox.find({ key: `message:${out.id}` });
+      return delivery?.status === 'dead' && delivery;
+    }, 'the delivery to be given up');
     expect(row).toMatchObject({ status: 'dead', attempts: 1 });
-    expect(row.last_error).toMatch(/403/);
+    expect(row.lastError).toMatch(/403/);
   });
 
   it('rejects what is not an activity', async () => {

@@ -109,15 +109,12 @@ describe('Twilio SMS webhook', () => {
 
     // A question after STOP is not answered, a nurse's message is refused by the outbox.
     expect(twimlMessages((await text(from, 'what are your hours?')).xml)).toEqual([]);
-    await t.app.relay.processor.deliver(conversation, { role: 'nurse', text: 'Hi, this is Ana from the clinic.', language: 'en', senderName: 'Ana' });
+    const refused = await t.app.relay.processor.deliver(conversation, { role: 'nurse', text: 'Hi, this is Ana from the clinic.', language: 'en', senderName: 'Ana' });
     const row = await waitFor(async () => {
-      const { rows } = await t.app.relay.db.pool.query<{ status: string; last_error: string }>(
-        `SELECT status, last_error FROM outbox WHERE kind = 'deliver-message' AND payload->>'messageId' IN (SELECT id::text FROM messages WHERE conversation_id = $1 AND role = 'nurse') ORDER BY id DESC LIMIT 1`,
-        [conversation.id],
-      );
-      return rows[0]?.status === 'dead' ? rows[0] : undefined;
+      const delivery = await t.app.relay.outbox.find({ key: `message:${refused.id}` });
+      return delivery?.status === 'dead' && delivery;
     }, 'the nurse message to be refused');
-    expect(row.last_error).toMatch(/opted out/);
+    expect(row.lastError).toMatch(/opted out/);
     expect(sentTo(from)).toHaveLength(0);
 
     const start = twimlMessages((await text(from, 'START')).xml);
@@ -190,8 +187,7 @@ describe('Twilio SMS webhook', () => {
     const conversation = await relay.store.conversations.current(await relay.store.contacts.upsert('sms', from));
     await relay.processor.deliver(conversation, { role: 'nurse', text: 'Please call us back today.', language: 'en' });
     // The carrier reports back after the API call has returned and the outbox has noted the sid.
-    const recorded = (sid: string) =>
-      waitFor(async () => (await relay.db.pool.query(`SELECT 1 FROM outbox WHERE external_id = $1 AND status = 'done'`, [sid])).rowCount === 1, `outbox row for ${sid}`);
+    const recorded = (sid: string) => waitFor(async () => (await relay.outbox.find({ externalId: sid }))?.status === 'done', `the delivery sent as ${sid}`);
     const first = await waitFor(() => sentTo(from)[0], 'the first send');
     await recorded(first.sid);
     expect(await t.fake.advanceMessage(first.sid, 'failed', { errorCode: 30003 })).toBe(204);
@@ -200,16 +196,14 @@ describe('Twilio SMS webhook', () => {
 
     await recorded(second.sid);
     expect(await t.fake.advanceMessage(second.sid, 'undelivered', { errorCode: 30006 })).toBe(204);
-    const { rows } = await relay.db.pool.query<{ status: string; external_status: string }>(`SELECT status, external_status FROM outbox WHERE external_id = $1`, [second.sid]);
-    expect(rows[0]).toMatchObject({ status: 'done', external_status: 'undelivered' });
+    expect(await relay.outbox.find({ externalId: second.sid })).toMatchObject({ status: 'done', externalStatus: 'undelivered' });
     expect(sentTo(from)).toHaveLength(2);
 
     await relay.processor.deliver(conversation, { role: 'nurse', text: 'Thanks, talk soon.', language: 'en' });
     const third = await waitFor(() => sentTo(from)[2], 'the next send');
     await recorded(third.sid);
     await t.fake.advanceMessage(third.sid, 'delivered');
-    const delivered = await relay.db.pool.query<{ external_status: string }>(`SELECT external_status FROM outbox WHERE external_id = $1`, [third.sid]);
-    expect(delivered.rows[0]!.external_status).toBe('delivered');
+    expect((await relay.outbox.find({ externalId: third.sid }))?.externalStatus).toBe('delivered');
   });
 
   it('rejects an unsigned status callback', async () => {

@@ -61,7 +61,7 @@ describe('WhatsApp through Twilio', () => {
 
     // The outbox row knows the sid; Twilio's "read" marks the stored reply delivered.
     const conversation = (await conversationOf(from))!;
-    await waitFor(async () => (await relay().db.pool.query(`SELECT 1 FROM outbox WHERE external_id = $1 AND status = 'done'`, [reply.sid])).rowCount === 1, 'the outbox row');
+    await waitFor(async () => (await relay().outbox.find({ externalId: reply.sid }))?.status === 'done', 'the delivery sent as the reply');
     expect(await t.fake.advanceMessage(reply.sid, 'read')).toBe(204);
     const out = (await relay().store.messages.history(conversation.id)).filter((m) => m.direction === 'out');
     expect(out.at(-1)?.status).toBe('delivered');
@@ -97,8 +97,10 @@ describe('WhatsApp through Twilio', () => {
   it('outside the 24-hour window sends the approved template once, and the patient\'s reply releases what waited', async () => {
     const to = newUser();
     const conversation = await relay().store.conversations.current(await relay().store.contacts.upsert('whatsapp', to));
-    await relay().processor.deliver(conversation, { role: 'nurse', text: 'Your lab results are ready. Please call us.', language: 'en', senderName: 'Ana' });
-    await relay().processor.deliver(conversation, { role: 'nurse', text: 'We are open until 6 pm.', language: 'en', senderName: 'Ana' });
+    const held = [
+      await relay().processor.deliver(conversation, { role: 'nurse', text: 'Your lab results are ready. Please call us.', language: 'en', senderName: 'Ana' }),
+      await relay().processor.deliver(conversation, { role: 'nurse', text: 'We are open until 6 pm.', language: 'en', senderName: 'Ana' }),
+    ];
     const template = await waitFor(() => sentTo(to)[0], 'the template');
     expect(template.contentSid).toBe(TEMPLATE);
     expect(template.body).toBe('');
@@ -106,7 +108,8 @@ describe('WhatsApp through Twilio', () => {
     const clinic = relay().services.t('en')('channels:whatsapp.templateSender');
     expect(template.contentVariables).toEqual({ 1: clinic });
     expect(clinic).not.toMatch(/\{\{|^$/);
-    await waitFor(async () => (await relay().db.pool.query(`SELECT 1 FROM outbox WHERE payload->>'messageId' IN (SELECT id::text FROM messages WHERE conversation_id = $1 AND role = 'nurse') AND status = 'done'`, [conversation.id])).rowCount === 2, 'both messages handled');
+    const handled = async (m: { id: string }) => (await relay().outbox.find({ key: `message:${m.id}` }))?.status === 'done';
+    await waitFor(async () => (await Promise.all(held.map(handled))).every(Boolean), 'both messages handled');
     expect(sentTo(to)).toHaveLength(1); // one template for both, no free-form outside the window
 
     const { texts } = await write(to, 'ok');
@@ -182,14 +185,8 @@ describe('WhatsApp through Twilio', () => {
     expect(stop.texts[0]).toMatch(/not receive any more WhatsApp messages/);
     const conversation = (await conversationOf(from))!;
     const before = sentTo(from).length;
-    await relay().processor.deliver(conversation, { role: 'nurse', text: 'Hello from the clinic.', language: 'en', senderName: 'Ana' });
-    await waitFor(async () => {
-      const { rows } = await relay().db.pool.query<{ status: string }>(
-        `SELECT status FROM outbox WHERE payload->>'messageId' IN (SELECT id::text FROM messages WHERE conversation_id = $1 AND role = 'nurse')`,
-        [conversation.id],
-      );
-      return rows[0]?.status === 'dead';
-    }, 'the refused nurse message');
+    const refused = await relay().processor.deliver(conversation, { role: 'nurse', text: 'Hello from the clinic.', language: 'en', senderName: 'Ana' });
+    await waitFor(async () => (await relay().outbox.find({ key: `message:${refused.id}` }))?.status === 'dead', 'the refused nurse message');
     expect(sentTo(from)).toHaveLength(before);
     expect((await write(from, 'START')).texts[0]).toMatch(/receive WhatsApp messages from .* again/);
   });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../bench/app-process.js';
 import { createCareRelay } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
-import { dropSchema, startTestApp, testConfig, type TestApp } from '../helpers/app.js';
+import { connectVisitor, dropSchema, startTestApp, testConfig, type TestApp } from '../helpers/app.js';
 import { launchChromium } from '../helpers/browser.js';
 import { startPrivatePostgres } from '../helpers/private-services.js';
 
@@ -65,8 +65,16 @@ describe('web chat page in a real browser', () => {
   });
 });
 
-const storedCount = async (relay: TestApp['relay'], body: string) =>
-  Number((await relay.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE direction = 'in' AND body = $1`, [body])).rows[0]!.n);
+/** How often the page's conversation holds `text` from the patient: the history a resume with the page's token gets. */
+async function storedCount(url: string, page: Page, text: string): Promise<number> {
+  const token = (await page.evaluate(`localStorage.getItem('carerelay.token')`)) as string;
+  const visitor = await connectVisitor(url, { token });
+  try {
+    return (await visitor.history()).filter((m) => m.role === 'patient' && m.text === text).length;
+  } finally {
+    visitor.close();
+  }
+}
 
 async function typeAndSend(page: Page, text: string) {
   const input = page.getByRole('textbox', { name: 'Your message' });
@@ -106,7 +114,7 @@ describe('web chat page through outages', () => {
       await relay.listen();
       await expect.poll(() => page.locator('.msg--pending').count(), { timeout: 30_000 }).toBe(0);
       await expect.poll(() => page.locator('.msg--bot').count(), { timeout: 10_000 }).toBe(2);
-      expect(await storedCount(relay, 'are you still there?')).toBe(1);
+      expect(await storedCount(`http://127.0.0.1:${port}`, page, 'are you still there?')).toBe(1);
       expect(await page.locator('.msg--patient .msg__text', { hasText: 'are you still there?' }).count()).toBe(1);
       expect(await page.evaluate(`sessionStorage.getItem('carerelay.pending')`)).toBeNull();
     } finally {
@@ -136,7 +144,7 @@ describe('web chat page through outages', () => {
       await expect.poll(() => page.locator('#status').textContent(), { timeout: 60_000 }).toBe('Connected');
       await expect.poll(() => page.locator('.msg--pending').count(), { timeout: 15_000 }).toBe(0);
       await expect.poll(() => page.locator('.msg--bot').count(), { timeout: 10_000 }).toBe(1);
-      expect(await storedCount(relay, 'is anyone there?')).toBe(1);
+      expect(await storedCount(`http://127.0.0.1:${address.port}`, page, 'is anyone there?')).toBe(1);
     } finally {
       await context.close();
       await relay.close();

@@ -13,7 +13,7 @@ import { freePort } from '../../bench/app-process.js';
 import { createCareRelay } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import type { OutboundMessage } from '../../src/message.js';
-import { dropSchema, startTestApp, testConfig, type TestApp } from '../helpers/app.js';
+import { connectVisitor, dropSchema, startTestApp, testConfig, type TestApp } from '../helpers/app.js';
 import { blockStorageScript, launchChromium, screenshot, seriousViolations, startSite } from '../helpers/browser.js';
 
 // Real browser and server on a shared two-core machine: generous bounds, never fixed sleeps.
@@ -275,8 +275,11 @@ describe('the widget through a server restart', () => {
       await expect.poll(() => status(frame), { timeout: 60_000 }).toBe('Connected');
       await expect.poll(() => frame.locator('.msg--pending').count(), { timeout: 20_000 }).toBe(0);
       await expect.poll(() => frame.locator('[role=log] > .msg--bot').count(), { timeout: 20_000 }).toBe(2);
-      const stored = await relay.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE direction = 'in' AND body = $1`, ['are you still there?']);
-      expect(stored.rows[0]!.n).toBe(1);
+      // Stored once: the history a resume with the token the widget keeps for the clinic's page.
+      const token = (await page.evaluate(`localStorage.getItem(${JSON.stringify(`carerelay:${chatUrl}:token`)})`)) as string;
+      const resumed = await connectVisitor(chatUrl, { token });
+      const history = await resumed.history().finally(() => resumed.close());
+      expect(history.filter((m) => m.role === 'patient' && m.text === 'are you still there?')).toHaveLength(1);
       expect(await frame.locator('[role=log] > .msg--patient .msg__text', { hasText: 'are you still there?' }).count()).toBe(1);
       await expect.poll(() => page.evaluate(`sessionStorage.getItem(${pendingKey})`)).toBeNull();
     } finally {

@@ -9,6 +9,7 @@ import type { Database } from '../../src/db/database.js';
 export async function holdConversation(db: Database, conversationId: string): Promise<{ id: number; release(): Promise<void> }> {
   const lock = createInstanceLock(db);
   await lock.ready;
+  // Kept as SQL: a claim (store.messages.claimTurn) takes only a conversation with a message pending, and this one may have none yet.
   await db.pool.query(`UPDATE conversations SET holder = $2 WHERE id = $1`, [conversationId, lock.id]);
   return { id: lock.id, release: () => lock.close() };
 }
