@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAction } from '../../src/escalation/mattermost/action-signing.js';
 import { NOT_STAFF_TEXT } from '../../src/escalation/claims.js';
+import { caseOrdering } from '../../src/escalation/deps.js';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
 import type { StoredPost } from '../fakes/mattermost-server.js';
 import { ACTION_SECRET, actionId, findCard, hasButtons, startMattermostFixture, waitFor, type MattermostFixture } from './helpers.js';
@@ -50,8 +51,8 @@ describe('POST /mattermost/actions: only Mattermost staff, only from the signed 
 
   const ephemeral = async (res: Response) => ((await res.json()) as { ephemeral_text?: string }).ephemeral_text;
 
-  const outboxKeys = async (caseId: string) =>
-    (await app.relay.db.pool.query<{ key: string }>(`SELECT idempotency_key AS key FROM outbox WHERE idempotency_key LIKE $1 ORDER BY id`, [`case:${caseId}:%`])).rows.map((r) => r.key);
+  /** The jobs queued for the case (they share its ordering key), oldest first. */
+  const outboxKeys = async (caseId: string) => (await app.relay.outbox.list(caseOrdering(caseId))).map((r) => r.idempotencyKey);
 
   it('refuses a forged click with a real context but a user Mattermost does not count as staff, and believes no name from the payload', async () => {
     const { fake, nurses } = mm;

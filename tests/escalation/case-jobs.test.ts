@@ -29,10 +29,8 @@ describe('case jobs on a Mattermost server without batch member adds (before mat
     await visitor.send('Can I speak to a real person?');
     const card = await waitFor(() => findCard(fake, (p) => p.message.includes('Can I speak to a real person?')), 'the case card');
     const c = (await app.relay.escalation.cases.byChannel(card.channel_id))!;
-    const open = async () =>
-      (await app.relay.db.pool.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM outbox WHERE idempotency_key = $1`, [`case:${c.id}:open:0`])).rows[0];
     const job = await waitFor(async () => {
-      const row = await open();
+      const row = await app.relay.outbox.find({ key: `case:${c.id}:open:0` });
       return row && row.status !== 'pending' && row.status !== 'sending' ? row : undefined;
     }, 'the case-open job to finish');
     expect(job.status).toBe('done');

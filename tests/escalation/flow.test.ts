@@ -66,7 +66,7 @@ describe('escalation: web chat patient ↔ nurse in Mattermost', () => {
     expect(greeting.text).toMatch(/asistente virtual/);
     const events = await app.relay.escalation.cases.events((await app.relay.escalation.cases.byChannel(channel.id))!.id);
     expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['opened', 'offered', 'card_posted', 'claimed', 'relayed_to_patient', 'note', 'relayed_to_nurses', 'resolved']));
-    // The ledger is append-only.
+    // The ledger is append-only. Kept as SQL: the guarantee is the table's own (a trigger), and only SQL can try to break it.
     await expect(app.relay.db.pool.query(`UPDATE case_events SET actor = 'someone else'`)).rejects.toThrow(/append-only/);
     await expect(app.relay.db.pool.query(`DELETE FROM case_events`)).rejects.toThrow(/append-only/);
     visitor.close();

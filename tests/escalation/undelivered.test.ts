@@ -5,6 +5,7 @@ import { actionId, findCard, startMattermostFixture, waitFor, type MattermostFix
 
 /** A dead outbox row, as the outbox leaves one after its last attempt (here: 11 minutes ago). */
 async function deadJob(app: TestApp, kind: string, key: string, payload: Record<string, unknown>, orderingKey: string) {
+  // Kept as SQL: twelve failed attempts that ended 11 minutes ago can only be written, not brought about in a test.
   await app.relay.db.pool.query(
     `INSERT INTO outbox (kind, idempotency_key, ordering_key, payload, status, attempts, last_error, updated_at)
      VALUES ($1, $2, $3, $4, 'dead', 12, 'Mattermost answered 503', now() - interval '11 minutes')`,
@@ -12,8 +13,11 @@ async function deadJob(app: TestApp, kind: string, key: string, payload: Record<
   );
 }
 
-const outboxRow = async (app: TestApp, key: string) =>
-  (await app.relay.db.pool.query<{ status: string }>(`SELECT status FROM outbox WHERE idempotency_key = $1`, [key])).rows[0];
+const outboxRow = (app: TestApp, key: string) => app.relay.outbox.find({ key });
+
+/** A nurse message stored for the patient and not delivered yet (its delivery is made dead next). */
+const nurseMessage = async (app: TestApp, c: { id: string; conversationId: string }, body: string) =>
+  (await app.relay.store.messages.insertOutbound({ conversationId: c.conversationId, role: 'nurse', channel: 'webchat', body, meta: { caseId: c.id, senderName: 'Ana' } }, 'stored')).id;
 
 describe('a nurse message whose delivery gave up', () => {
   let mm: MattermostFixture;
@@ -53,11 +57,7 @@ describe('a nurse message whose delivery gave up', () => {
 
     // A nurse message the patient's channel refused, already tried MAX_RETRIES times: the nurse is told, once.
     const c = (await app.relay.escalation.cases.byChannel(card.channel_id))!;
-    const { rows } = await app.relay.db.pool.query<{ id: number }>(
-      `INSERT INTO messages (conversation_id, direction, role, channel, body, meta, status) VALUES ($1, 'out', 'nurse', 'webchat', 'Second message', $2, 'stored') RETURNING id`,
-      [c.conversationId, { caseId: c.id, senderName: 'Ana' }],
-    );
-    const messageId = rows[0]!.id;
+    const messageId = await nurseMessage(app, c, 'Second message');
     await deadJob(app, 'deliver-message', `message:${messageId}#r${MAX_RETRIES}`, { messageId }, c.conversationId);
     const final = await waitFor(async () => (await sweep(), fake.posts(card.channel_id).find((p) => p.message.includes('could **not** be delivered'))), 'the final notice');
     expect(final.message).toMatch(/tried for about 3 hours and has stopped \(last error: Mattermost answered 503\)/);
@@ -69,12 +69,9 @@ describe('a nurse message whose delivery gave up', () => {
     expect(kinds).toEqual(expect.arrayContaining(['relay_failed', 'relay_gave_up']));
 
     // A first failure of a patient-channel delivery is queued again too.
-    const { rows: more } = await app.relay.db.pool.query<{ id: number }>(
-      `INSERT INTO messages (conversation_id, direction, role, channel, body, meta, status) VALUES ($1, 'out', 'nurse', 'webchat', 'Third message', $2, 'stored') RETURNING id`,
-      [c.conversationId, { caseId: c.id, senderName: 'Ana' }],
-    );
-    await deadJob(app, 'deliver-message', `message:${more[0]!.id}`, { messageId: more[0]!.id }, c.conversationId);
-    await waitFor(async () => (await sweep(), outboxRow(app, `message:${more[0]!.id}#r1`)), 'the delivery queued again');
+    const third = await nurseMessage(app, c, 'Third message');
+    await deadJob(app, 'deliver-message', `message:${third}`, { messageId: third }, c.conversationId);
+    await waitFor(async () => (await sweep(), outboxRow(app, `message:${third}#r1`)), 'the delivery queued again');
     visitor.close();
   });
 });
