@@ -37,6 +37,7 @@ describe('knowledge answers in the running app', () => {
 
   it('embeds the passages when the database has pgvector', async () => {
     const { db } = app.relay;
+    // Kept as SQL: the running app shows nowhere whether its vectors were stored (no retrieval mode in replies, /ready or /metrics).
     const table = (await db.pool.query(`SELECT to_regclass('knowledge_embeddings') AS t`)).rows[0].t;
     // The server embeds in the background after start-up.
     const sent = () => fake.requests.some((r) => r.path === '/v1/embeddings');
