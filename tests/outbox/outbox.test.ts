@@ -78,6 +78,19 @@ describe('outbox', () => {
     await outbox.stop();
   });
 
+  it('finds a delivery by its key or the provider’s id, and lists an ordering key’s deliveries oldest first', async () => {
+    const outbox = createOutbox({ db, logger });
+    outbox.register('t-find', async (job) => ({ externalId: `SM-find-${(job.payload as { n: number }).n}` }));
+    const a = await outbox.enqueue('t-find', 'find-a', { n: 1 }, { orderingKey: 'conv-find' });
+    const b = await outbox.enqueue('t-find', 'find-b', { n: 2 }, { orderingKey: 'conv-find' });
+    await outbox.enqueue('t-find', 'find-c', { n: 3 }, { orderingKey: 'conv-other' });
+    expect(await outbox.find({ key: 'find-a' })).toMatchObject({ id: a.id, status: 'done', externalId: 'SM-find-1', attempts: 1 });
+    expect(await outbox.find({ externalId: 'SM-find-2' })).toMatchObject({ id: b.id, status: 'done' });
+    expect(await outbox.find({ key: 'no-such-key' })).toBeUndefined();
+    expect((await outbox.list('conv-find')).map((r) => r.id)).toEqual([a.id, b.id]);
+    expect(await outbox.list('conv-nobody')).toEqual([]);
+  });
+
   it('records provider status callbacks and re-queues a failed delivery', async () => {
     const outbox = createOutbox({ db, logger, backoffBaseMs: 5 });
     let sends = 0;
