@@ -501,3 +501,11 @@ describe('unresponsive and sepsis in other words', () => {
     expect(detector.detect(text, language as 'en')?.category).toBe(category);
   });
 });
+
+describe('new lexicon words do not hide the typo readings of old ones', () => {
+  // A word the lexicon holds exactly is not also read as a typo of another entry.
+  it('"zyaada" still reads as a large amount, "halke" as mild', () => {
+    expect(detector.detect('usne bahut zyaada goliyan kha li', 'hi')?.category).toBe('overdose');
+    expect(detector.detect('bacche ke pet pe halke laal dane, glass se dabaye to gayab, bukhar nahi', 'hi')).toBeNull();
+  });
+});

@@ -348,7 +348,7 @@ export const es: LanguageRules = {
       'alcohol etilico', 'alcohol isopropilico', 'liquido de frenos', 'queroseno', 'kerosene', 'parafina', 'solvente', 'bleach', 'detergent', 'pods', 'tide pod*', 'herbicida', 'glifosato', 'diesel',
       'tiner', 'creolina', 'potasa', 'soda caustica', 'lavandina', 'salfuman', 'aguafuerte', 'mata cucarachas', 'matacucarachas', 'baygon', 'raid',
     ],
-    DOSE_QUESTION: ['cuant* … (demasiad*|mucho|muchas|muchos|sobredosis|peligros*|el maximo|lo maximo|el limite|too many)', '(maximo|lo mas) … (puedo|puede|se puede) (tomar|tomarme)'],
+    DOSE_QUESTION: ['cuant* … (demasiad*|sobredosis|peligros*|el maximo|lo maximo|el limite|too many)', '(maximo|lo mas) … (puedo|puede|se puede) (tomar|tomarme)'],
     TAKEN_COUNT: ['(llevo|llevamos|lleva|llevan|van|me he tomado|me tome|he tomado|tome|me eche|me meti|se tomo|se ha tomado|ha tomado|tomo|se trago) (ya |)(como|unas|unos|casi|mas de|alrededor de|mas o menos|por lo menos|al menos|) <n:10-500>'],
     DOSE_UNIT: ['<n:1-5000> (mg|miligramo*|ml|mililitro*|mcg|microgramo*|g|gramo|gramos|ui|unidades|unidad|cc)'],
     OVERDOSE_WORD: ['sobredosis', 'se paso de dosis', 'me pase de dosis', 'intoxicad*', 'envenenad*', 'envenen*', 'overdose*', 'sobredosi*', 'intoxicacion', 'se intoxico', 'me intoxique'],

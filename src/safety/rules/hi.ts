@@ -36,7 +36,7 @@ export const hi: LanguageRules = {
     // "kya karu" (what do I do) is NOT here: it is how an emergency asks for help.
     INFO_TOPIC: ['(कितने|kitne|kitna|कितना) … (पर|par|pe) … (चिंता|chinta)', 'चिंता करनी चाहिए', 'chinta karni chahiye', 
       'kaise pata', 'kaise pehchane|pehchaane|pahchane', 'pehchan|pehchaan|pahchan kaise', 'kaise kare|karen|karein', 'kaise bache|bachein|bachen', 'kaise roke', 'jaankari',
-      'janna chahta|chahti|hai', 'sikhna', 'kaise pata', '(me|mein|beech|kya) (fark|farak)', '(fark|farak) (kya|kaise)', 'antar', 'कैसे पता', 'कैसे पहचान*', 'जानना चाहत*', 'जानकारी', 'सीखना', '(में|बीच|क्या) फर्क', 'फर्क (क्या|कैसे)', 'अंतर', 'कैसे करें',
+      'janna chahta|chahti|hai', 'sikhna', 'kaise pata', '(me|mein|beech|kya) (fark|farak)', '(fark|farak) (kya|kaise)', '(kaise|kese) (fark|farak)', '(fark|farak) (karein|karen|kare|karu|pehchane|pehchaane|pahchane)', 'antar', 'कैसे पता', 'कैसे पहचान*', 'जानना चाहत*', 'जानकारी', 'सीखना', '(में|बीच|क्या) फर्क', 'फर्क (क्या|कैसे)', 'कैसे फर्क', 'फर्क (करें|करे|पहचान*)', 'अंतर', 'कैसे करें',
       'lakshan', 'lachhan', 'symptoms', 'लक्षण', 'kya karna chahiye', 'क्या करना चाहिए', 'kab serious', 'kab khatarnak', 'se bachne', 'bachne ke liye', 'से बचने',
       '(hone|padne|aane) (pe|par) (kya|क्या)', 'लक्षण*', 'lakshan*', 'sanket', 'संकेत', 'training', 'ट्रेनिंग', 'workshop', 'वर्कशॉप', 'poster', 'पोस्टर', 'flyer', 'पर्चे', 'पुस्तिका', 'booklet', 'case study', 'केस स्टडी', 'परीक्षा', 'exam', 'class', 'क्लास', 'video', 'वीडियो', 'project', 'प्रोजेक्ट', 'awareness', 'jagrukta', 'जागरूकता', '(kitne ghante|कितने घंटे) (me|में|baad|बाद)', '(kitni der|कितनी देर) (me|में|tak|तक)', 'bachav|bachaav', 'बचाव', 'roktham', 'रोकथाम', 'general info|sawal|question', 'info chahiye', 'जानकारी चाहिए', 'bas jaanna|janna|puchna|poochna tha', 'बस जानना|पूछना था', 'बस पूछ रही|रहा', 'curiosity', 'kya hota hai', 'क्या होता है', 'form me|mein|pe likha', 'फॉर्म में', 'inme se kuch nahi', 'इनमें से कुछ नहीं', 'practical', 'प्रैक्टिकल', 'सामान्य नीति', 'material', 'मटीरियल', 'kaunsa hospital', 'कौन सा अस्पताल', '(होने|पडने|आने) पर क्या', 'sikhna hai',
     ],
@@ -110,8 +110,8 @@ export const hi: LanguageRules = {
     STROKE_NOW: [`stroke aa ${RAHA}`, 'stroke aaya hai', 'stroke pada hai', 'lakwa maar gaya', 'स्ट्रोक आ रहा', 'लकवा मार'],
 
     // ---- bleeding -----------------------------------------------------------------------
-    BLEED: ['(pad|पैड) … (bheeg*|भीग*|bhar*|भर*)', 'thakke', 'थक्के', 'clots','khoon', 'khun', 'bleeding', 'blood', 'rakt', 'raktsrav', 'खून', 'रक्त', 'रक्तस्राव', 'ब्लीडिंग'],
-    HEAVY_BLEED: ['(bistar|bister|chadar|chaddar|bed|gadda|बिस्तर|चादर|गद्दा) … (se|से) (laal|lal|bhar*|bheeg*|sana|sani|लाल|भर*|भीग*|सना|सनी)', '(santre|santra|nimbu|ande|anda|mutthi|golf ball|संतरे|संतरा|नींबू|अंडे|अंडा|मुट्ठी) (jitna|jitne|jitni|jaisa|jaise|जितना|जितने|जितनी|जैसा|जैसे) (thakka|thakke|थक्का|थक्के)', 'non stop', 'nonstop','(pad|पैड) … (bheeg*|भीग*|bhar*|भर*)', 'thakke', 'थक्के', 'clots',
+    BLEED: ['(pad|पैड) … (bheeg*|भीग*|bhar*|भर*)', 'thakke', 'थक्के', 'thakka', 'थक्का', 'clots','khoon', 'khun', 'bleeding', 'blood', 'rakt', 'raktsrav', 'खून', 'रक्त', 'रक्तस्राव', 'ब्लीडिंग'],
+    HEAVY_BLEED: ['(bistar|bister|chadar|chaddar|bed|gadda|बिस्तर|चादर|गद्दा) … (se|से) (laal|lal|bhar*|bheeg*|sana|sani|लाल|भर*|भीग*|सना|सनी)', '(santre|santra|nimbu|ande|anda|mutthi|golf ball|संतरे|संतरा|नींबू|अंडे|अंडा|मुट्ठी) (jitna|jitne|jitni|jaisa|jaise|जितना|जितने|जितनी|जैसा|जैसे) (thakka|thakke|थक्का|थक्के)', 'non stop', 'nonstop','(pad|पैड) … (bheeg*|भीग*|bhar*|भर*)', 'thakke', 'थक्के', 'thakka', 'थक्का', 'clots',
       'bahut', 'bohot', 'bahot', 'zyada', 'jyada', `ruk ${NAHI}`, `ruk hi ${NAHI}`, `${NAHI} ruk`, `band ${NAHI}`, `beh ${RAHA}`, `nikal ${RAHA}`, 'phuhaar', 'fawwara', 'fuvara',
       'bhig gaya', 'bheeg', 'bhar gaye', 'bhar gaya', 'lagatar', 'बहुत', 'ज्यादा', 'रुक नहीं', 'रुक ही नहीं', 'बंद नहीं', 'बह रहा|रही', 'निकल रहा|रही', 'फव्वारे', 'भीग', 'लगातार',
     ],
@@ -151,7 +151,7 @@ export const hi: LanguageRules = {
       'chuhe marne', 'chuha maar', 'keetnashak', 'keeda maar', 'zehar', 'jahar', 'zeher', 'bathroom cleaner', 'toilet cleaner', 'harpic', 'phenyl', 'tezaab', 'tezab', 'acid',
       'kerosene', 'mitti ka tel', 'pesticide', 'bleach', 'dishwasher … (tikiya|tablet|goli|pod|powder|liquid)', '(डिशवॉशर|डिशवाशर) … (टिकिया|टैबलेट|गोली|पॉड|पाउडर)', 'कॉलिन', 'lizol', 'lysol', 'लाइज़ोल', 'लाइजोल', 'naphthalene', 'नेफ़थलीन', 'नेफथलीन', 'mortein', 'मोर्टिन', 'सर्फ', 'detol', 'dettol', 'डेटॉल', 'थिनर', 'जहर', 'कीटनाशक', 'चूहे मारने', 'फिनाइल', 'तेजाब', 'मिट्टी का तेल', 'हार्पिक',
     ],
-    DOSE_QUESTION: ['(kitni|kitne|kitna|कितनी|कितने|कितना) … (zyada|jyada|jyaada|zyaada|adhik|overdose|khatarnak|ज़्यादा|ज्यादा|जादा|अधिक|ओवरडोज़|ओवरडोज|खतरनाक)', '(zyada se zyada|jyada se jyada|ज़्यादा से ज़्यादा|ज्यादा से ज्यादा) … (kitni|kitne|कितनी|कितने)'],
+    DOSE_QUESTION: ['(kitni|kitne|kitna|कितनी|कितने|कितना) … (zyada|jyada|adhik|overdose|khatarnak|ज़्यादा|ज्यादा|जादा|अधिक|ओवरडोज़|ओवरडोज|खतरनाक)', '(zyada se zyada|jyada se jyada|ज़्यादा से ज़्यादा|ज्यादा से ज्यादा) … (kitni|kitne|कितनी|कितने)'],
     TAKEN_COUNT: ['<n:10-500> (goli|goliyan|goliya|tablet|tablets|tab|capsule|गोली|गोलियां|गोलियाँ|टैबलेट|) … (kha|khaa|khai|khayi|khali|khaa li|kha li|le li|li|lee|le chuka|le chuki|le liya|le liye|kha chuka|kha chuki|खा|खाई|खाईं|खा ली|ले ली|ली|लीं|ले चुका|ले चुकी|खा चुका|खा चुकी|ले लिया|ले लिए)'],
     DOSE_UNIT: ['<n:1-5000> (mg|ml|milligram|एमजी|मिलीग्राम|एमएल)'],
     OVERDOSE_WORD: ['overdose', 'zyada dose', 'ओवरडोज', 'zehar kha', 'जहर खा'],
@@ -178,7 +178,7 @@ export const hi: LanguageRules = {
 
     // ---- pregnancy bleeding -------------------------------------------------------------
     PREGNANT: ['<n:20-42> (हफ्ते|hafte|hafta|weeks|week) (की|ki|ka|के|ke) (है|hai|hu|हूं|pregnant|गर्भवती|प्रेग्नेंट)', 'प्रेग्नेंसी', 'प्रेगनेंसी', 'प्रेगनेंट', 'pregnent', 'pregnency', 'preganent', 'test positive', '(टेस्ट|test) … (पॉजिटिव|positive)', '<n:4-42> (वें|वे|वां|th|va|ve) (हफ्ते|हफ्ता|सप्ताह|week|hafte)', '<n:4-42> (hafte|hafta|हफ्ते|हफ्ता|week|weeks|wk|wks) (pregnant|chal|चल|प्रेग्नेंट|गर्भवती|garbhvati)', '<n:1-9> (वें|वे|th|va|ve) (mahine|महीने|month|mahina|महीना)', '(mahina|महीना) (chal|चल)', 'ummeed se|उम्मीद', 'pet se (hu|hun|hoon|hai|thi)', 'pregnant', 'pregnancy', 'garbh', 'garbhvati', 'garbhavati', 'pet se', 'गर्भ', 'गर्भवती', 'प्रेग्नेंट', 'गर्भावस्था', 'miscarriage', 'गर्भपात', 'garbhpat'],
-    CRAMPS: ['pet me|mein dard', 'pet dard', 'marod', 'thakke', 'clots', 'पेट में दर्द', 'पेट दर्द', 'थक्के', 'मरोड'],
+    CRAMPS: ['pet me|mein dard', 'pet dard', 'marod', 'thakke', 'thakka', 'clots', 'पेट में दर्द', 'पेट दर्द', 'थक्के', 'थक्का', 'मरोड'],
 
     // ---- burns --------------------------------------------------------------------------
     BURN: ['current|karant|karent|करंट laga|lag|लगा', '(bijli|बिजली) (ka|ke|का|के) … (jhatka|jhatke|taar|tar|झटका|तार)', '(taar chhu|तार छू*)', 'electric shock', 'jal gaya|gayi|gaye|gya', 'jala', 'jhulas*', 'khaulta', 'khaulte', 'ubalta', 'garam pani|tel', 'aag', 'burn', 'जल गया|गई|गए', 'जला', 'झुलस*', 'खौलता', 'उबलता', 'गरम पानी|तेल', 'आग'],
@@ -351,8 +351,8 @@ export const hi: LanguageRules = {
       '(glass|gilas|gilaas|गिलास|ग्लास) … (dabane|dabaya|daba|दबा*) … (bhi|भी)', `(glass|गिलास) … (${NAHI2} gaya|${NAHI2} ja|dikh rahe|नहीं गया|नहीं जा|दिख रहे|रंग नहीं)`,
       '(jamuni|baingani|bengani|baigani|purple|बैंगनी|जामुनी) … (daane|dane|dhabbe|dhabe|rash|chakatte|nishan|दाने|धब्बे|चकत्ते|निशान|रंग)', `fade ${NAHI2}`, 'नील जैसे', 'neel jaise',
       // The nahi is part of the sign ("dabane par nahi mit-ta"): it must not cancel it.
-      `(daane|dane|daneh|dhabbe|dhabe|rash|chakatte|nishan|nishaan|spots|daag|dag|दाने|धब्बे|चकत्ते|निशान|दाग|रैश) … (dabane|dabaya|dabao|daba|dabate|dabakar|press|दबाने|दबाया|दबाओ|दबा|दबाते|दबाकर) … (${NAHI2}) (mit*|hat*|ud*|halk*|fade|safed|मिट*|हट*|उड़*|हल्क*|सफेद|सफ़ेद)`,
-      `(daane|dane|dhabbe|dhabe|rash|chakatte|nishan|spots|daag|दाने|धब्बे|चकत्ते|निशान|दाग|रैश) … (dabane|dabaya|dabao|daba|dabate|dabakar|press|दबाने|दबाया|दबाओ|दबा|दबाते|दबाकर) … (mit*|hat*|fade|मिट*|हट*) (${NAHI2})`,
+      `(daane|dane|daneh|dhabbe|dhabe|rash|chakatte|nishan|nishaan|spots|daag|dag|दाने|धब्बे|चकत्ते|निशान|दाग|रैश) … (dabane|dabaya|dabao|daba|dabate|dabakar|press|दबाने|दबाया|दबाओ|दबा|दबाते|दबाकर) … (${NAHI2}) (mit|mita|mitta|mitte|mitata|mitate|mitati|hat|hata|hatta|hatte|hatata|hatate|hatati|ud|uda|udta|udte|udti|fade|safed|मिट*|हट*|उड़*|सफेद|सफ़ेद)`,
+      `(daane|dane|dhabbe|dhabe|rash|chakatte|nishan|spots|daag|दाने|धब्बे|चकत्ते|निशान|दाग|रैश) … (dabane|dabaya|dabao|daba|dabate|dabakar|press|दबाने|दबाया|दबाओ|दबा|दबाते|दबाकर) … (mit|mita|mitta|mitte|mitata|mitate|mitati|hat|hata|hatta|hatte|hatata|hatate|hatati|fade|मिट*|हट*) (${NAHI2})`,
     ],
     LIGHT_HURTS: ['(roshni|रोशनी|light|लाइट) … (bardasht|बर्दाश्त) (nahi|नहीं|nhi)', '(roshni|light|रोशनी|लाइट|ujala|उजाला) … (chubh*|bardasht|band|चुभ*|बर्दाश्त|बंद|dikkat|दिक्कत|se ro|से रो)', 'bright light'],
     INFECTION: ['infection', 'infeksan', 'infekshan', 'sankraman', 'इन्फेक्शन', 'इंफेक्शन', 'संक्रमण', 'uti', 'urine infection', 'peshab me jalan', 'पेशाब में जलन', 'pneumonia', 'nimonia', 'निमोनिया', 'pus', 'मवाद', 'mawaad', 'पस'],
