@@ -183,8 +183,9 @@ describe('the LLM as a third opinion', () => {
 
   it('raises a message the other detectors let through', async () => {
     verdict = '{"red_flag": true, "category": "stroke"}';
-    // A vague message that rules and classifier both let through (the classifier now catches "his left hand feels like someone else's").
-    const out = await conversation(withLlm, 'en')('grandpa seems a bit off today and his hand feels odd to him');
+    // A vague message that rules and classifier both let through (the classifier now catches "his
+    // left hand feels like someone else's" and, since its threshold is 0.70, "grandpa seems a bit off").
+    const out = await conversation(withLlm, 'en')('my father has been forgetful this week and his hand feels odd to him');
     expect(out.result).toMatchObject({ urgency: 'emergency', escalate: true });
     expect(out.result.safety?.redFlag).toMatchObject({ detectors: ['llm'], category: 'stroke' });
   });
