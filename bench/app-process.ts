@@ -13,7 +13,8 @@ export async function startServerProcess(
   // `main`: another server to run the same way (the turn-floor server), relative to dist/bench.
   const main = options.main ? join(dirname(fileURLToPath(import.meta.url)), options.main) : join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'main.js');
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  // The flags `npm start` runs the server with (package.json), for CareRelay and its floor alike.
+  const nodeArgs = ['--max-semi-space-size=64', ...(process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, main], {
     env: {
       ...process.env,

@@ -141,7 +141,7 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 export async function spawnApp(env: Record<string, string>, options: { port?: number; waitReady?: boolean; cwd?: string } = {}): Promise<AppProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} not built: run npm run build (npm run test:faults does)`);
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', MAIN], {
     cwd: options.cwd ?? tmpdir(),
     env: childEnv({ PORT: String(port), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
