@@ -76,6 +76,9 @@ describe('safety stage through the engine', () => {
     const out = await ask(engine, 'my son is having a seizure right now', 'en', 'handoff');
     expect(out.result).toMatchObject({ urgency: 'emergency', escalate: true, reason: 'emergency' });
     expect(out.replies).toHaveLength(1);
+    // A rule hit the bot would first check with a question is raised at once: the bot asks nothing in handoff.
+    const checked = await ask(engine, "my mum survived sepsis last year and she's still more tired than before, is there a post-sepsis clinic?", 'en', 'handoff');
+    expect(checked.result).toMatchObject({ escalate: true, safety: { redFlag: { flag: 'sepsis', detectors: ['rules'], matched: 'en.sepsis.word' } } });
     // An ordinary message in handoff stays with the nurse: the gate passes it on and nobody answers.
     const quiet = await ask(engine, 'ok thank you, i will wait', 'en', 'handoff');
     expect(quiet.result).toMatchObject({ urgency: 'routine', escalate: false });

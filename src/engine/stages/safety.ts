@@ -44,6 +44,11 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice): M
 
     const assessed = await active.assessWithOpinion(text, ctx.language);
     let verdict = assessed.verdict;
+    // While a nurse has the case the bot asks nothing: a rule hit it would have checked is raised.
+    if (!verdict && assessed.screen?.screen === 'now' && ctx.conversation.mode !== 'bot') {
+      const checked = screenedVerdict(assessed.screen.flag);
+      verdict = checked && { ...checked, detectors: ['rules'], matched: assessed.screen.matched };
+    }
     if (!verdict && pending) {
       const answer = readScreenAnswer(pending.screen, text);
       if (answer === 'yes') verdict = screenedVerdict(pending.flag);
