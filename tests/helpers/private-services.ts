@@ -23,8 +23,13 @@ export interface PrivateService {
 export async function startPrivateRedis(): Promise<PrivateService> {
   const port = await freePort();
   let child: ChildProcess | undefined;
+  // Whatever happens to the test, its server does not outlive the test process.
+  process.once('exit', () => child?.kill('SIGKILL'));
   const start = () =>
     new Promise<void>((resolve, reject) => {
+      // Already running: a second server could not bind the port, and the running one would be
+      // lost track of (and never stopped).
+      if (child && child.exitCode === null && child.signalCode === null) return resolve();
       const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
       child = proc;
       let out = '';
