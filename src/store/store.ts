@@ -177,6 +177,19 @@ export interface ConversationStore {
   setMode(id: string, mode: ConversationMode, onlyFrom?: ConversationMode): Promise<void>;
 }
 
+/** What the end of a turn stores: the inbound message done, its replies, the state, and whether the conversation is let go. */
+export interface TurnFinish {
+  inboundId: number;
+  conversationId: string;
+  holder: number;
+  replies: (TurnReply & { channel: string })[];
+  state: unknown;
+  language?: Language | null;
+  release: boolean;
+  /** With it, each reply's delivery row is stored too. */
+  outbox?: { kind: string; leaseMs: number };
+}
+
 /** The messages table and the turn bookkeeping on it: who runs a conversation's turns, and what each answered. */
 export interface MessageStore {
   /** Stores an inbound message as pending; a second delivery of the same external id is reported, not stored. */
@@ -196,16 +209,7 @@ export interface MessageStore {
   /** Starts a turn: takes the conversation for `holder` unless a live instance has it, with its state and next message. */
   claimTurn(conversationId: string, holder: number, peers?: number[]): Promise<TurnClaim | undefined>;
   /** Ends a turn all or nothing: the message done, its replies (and their deliveries) stored, the state saved. */
-  finishTurn(turn: {
-    inboundId: number;
-    conversationId: string;
-    holder: number;
-    replies: (TurnReply & { channel: string })[];
-    state: unknown;
-    language?: Language | null;
-    release: boolean;
-    outbox?: { kind: string; leaseMs: number };
-  }): Promise<FinishedTurn>;
+  finishTurn(turn: TurnFinish): Promise<FinishedTurn>;
   /** Marks a turn that failed for good as failed, keeping the state it had. */
   failTurn(inboundId: number): Promise<void>;
   /** Gives back every conversation `holder` has, so others need not wait after a clean stop. */
@@ -533,16 +537,7 @@ export function createStore(db: Database): Store {
      * With `outbox`, each reply's delivery row is stored too, claimed for this instance when
      * nothing of the conversation is ahead of it in the outbox.
      */
-    async finishTurn(turn: {
-      inboundId: number;
-      conversationId: string;
-      holder: number;
-      replies: (TurnReply & { channel: string })[];
-      state: unknown;
-      language?: Language | null;
-      release: boolean;
-      outbox?: { kind: string; leaseMs: number };
-    }): Promise<FinishedTurn> {
+    async finishTurn(turn: TurnFinish): Promise<FinishedTurn> {
       const replies = JSON.stringify(
         turn.replies.map((r, i) => ({ i, role: r.role, channel: r.channel, body: r.body, language: r.language, meta: r.meta, status: r.status })),
       );
