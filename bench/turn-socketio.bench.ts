@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { startServerProcess } from './app-process.js';
 import { rssMb, summarise, type BenchResult } from './stats.js';
@@ -24,9 +25,32 @@ const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
 type Server = Awaited<ReturnType<typeof startServerProcess>>;
 
+/** CPU time (ms) a process has used: user + system, from /proc (clock ticks of 10 ms). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+/** CPU time (ms) the whole machine has spent busy (every process: server, database, Redis, load generator). */
+function machineBusyMs(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  // user nice system idle iowait irq softirq steal: all but idle and iowait.
+  return (ticks.reduce((a, b) => a + b, 0) - ticks[3]! - ticks[4]!) * 10;
+}
+
 async function measure(name: string, server: Server, rate: number, extra: Record<string, unknown>): Promise<BenchResult> {
   const messages = messagesAt(rate);
-  const load = await runTurnLoad(server.url, { clients: CLIENTS, messages, rate, questions: QUESTIONS });
+  // CPU per message is steadier than throughput on a shared machine: it says where a ceiling comes from.
+  let cpu = { server: 0, machine: 0 };
+  const load = await runTurnLoad(server.url, {
+    clients: CLIENTS,
+    messages,
+    rate,
+    questions: QUESTIONS,
+    onPhase(phase) {
+      const now = { server: processCpuMs(server.pid), machine: machineBusyMs() };
+      cpu = phase === 'start' ? now : { server: now.server - cpu.server, machine: now.machine - cpu.machine };
+    },
+  });
   return summarise(name, load.latencies, load.elapsedMs, {
     clients: CLIENTS,
     offered_rate_per_s: rate,
@@ -35,6 +59,8 @@ async function measure(name: string, server: Server, rate: number, extra: Record
     lost: load.lost,
     ...(Object.keys(load.refused).length ? { refused: load.refused } : {}),
     rss_mb: server.rssMb(),
+    server_cpu_ms_per_msg: round(cpu.server / Math.max(1, load.latencies.length), 3),
+    machine_cpu_ms_per_msg: round(cpu.machine / Math.max(1, load.latencies.length), 3),
     client_rss_mb: rssMb(),
     database: process.env.DATABASE_URL ? 'postgres' : 'embedded',
     ...extra,
