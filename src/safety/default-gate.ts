@@ -43,7 +43,7 @@ export function loadDefaultClassifier(): StatisticalDetector | undefined {
     threshold: loadSafetyModel().gateThreshold ?? CLASSIFIER_THRESHOLD,
     score: (normalisedText, evidence) => {
       const s = classifier.score(normalisedText, evidence);
-      return { probability: s.probability, category: s.category };
+      return { probability: s.probability, category: s.category, categoryProbability: s.categoryProbability };
     },
   };
 }

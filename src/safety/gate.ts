@@ -22,7 +22,7 @@ export interface SafetyVerdict {
 /** The statistical detector: a probability that a normalised message is a red flag, and its likely category. */
 export interface StatisticalDetector {
   /** `evidence`: what the concept rules saw in the message, which the shipped model also reads. */
-  score(normalisedText: string, evidence?: ConceptEvidence): { probability: number; category?: Category };
+  score(normalisedText: string, evidence?: ConceptEvidence): { probability: number; category?: Category; categoryProbability?: number };
   readonly threshold: number;
 }
 
@@ -61,6 +61,14 @@ export const MIN_CLASSIFIER_TOKENS = 5;
  * 3,800 emergencies the rules caught were asked the question instead.
  */
 export const RULE_CHECK_BELOW = 0.01;
+/**
+ * A flag the classifier raises alone names its category only when the category head gives that
+ * category at least this probability; below it the broad emergency flag stands (call the
+ * emergency number), never a guess at the crisis line, poison control or a burn ("grandpa is not
+ * quite himself and keeps dropping his cup" once read as suicidal intent). Nor does an unsure
+ * category join a rule hit's categories. Chosen by 4-fold cross-validation on train + dev.
+ */
+export const CATEGORY_FLOOR = 0.4;
 
 const FIRST_FLAG_OF = new Map<Category, RedFlag>();
 for (const flag of RED_FLAGS) if (!FIRST_FLAG_OF.has(flag.category)) FIRST_FLAG_OF.set(flag.category, flagById.get(BROADEST[flag.category] ?? '') ?? flag);
@@ -77,12 +85,15 @@ export interface SafetyGateOptions {
   opinion?: SecondOpinion;
   /** See RULE_CHECK_BELOW; 0 turns the check off (the rules alone decide on their hits). */
   ruleCheckBelow?: number;
+  /** See CATEGORY_FLOOR; 0 always takes the classifier's category. */
+  categoryFloor?: number;
 }
 
 export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
   const rules = options.rules ?? createEmergencyDetector();
   const { classifier, opinion } = options;
   const checkBelow = options.ruleCheckBelow ?? RULE_CHECK_BELOW;
+  const categoryFloor = options.categoryFloor ?? CATEGORY_FLOOR;
 
   const assess = (text: string, language?: Language): Assessment => {
     const inspected = rules.inspect(text, language);
@@ -93,19 +104,21 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
     const tokens = inspected.tokens ?? tokenise(normalised).length;
     const scored = classifier && tokens >= MIN_CLASSIFIER_TOKENS ? classifier.score(normalised, evidence) : undefined;
     const classified = scored && scored.probability >= classifier!.threshold ? scored : undefined;
+    // Models that give no category probability are taken at their word.
+    const category = classified && (classified.categoryProbability ?? 1) >= categoryFloor ? classified.category : undefined;
     if (hit && scored && scored.probability < checkBelow) {
       return { verdict: null, screen: { screen: 'now', flag: hit.flag, matched: hit.matched } };
     }
     if (hit) {
       const flag = flagById.get(hit.flag)!;
-      const categories = classified?.category && !hit.categories.includes(classified.category) ? [...hit.categories, classified.category] : hit.categories;
+      const categories = category && !hit.categories.includes(category) ? [...hit.categories, category] : hit.categories;
       const detectors: DetectorName[] = classified ? ['rules', 'classifier'] : ['rules'];
       return { verdict: { flag, disposition: flag.disposition, category: flag.category, categories, detectors, matched: hit.matched }, screen: null };
     }
     // The rules recognised the situation but found it ambiguous and ask one short question ("she
     // took some pills": whose, how many?): the answer decides, not the classifier's guess.
     if (classified && screen) return { verdict: null, screen };
-    if (classified) return { verdict: verdictFor(flagForCategory(classified.category), 'classifier'), screen: null };
+    if (classified) return { verdict: verdictFor(flagForCategory(category), 'classifier'), screen: null };
     return { verdict: null, screen };
   };
 

@@ -43,6 +43,8 @@ export interface SafetyScore {
   emergency: boolean;
   /** The most likely red-flag category, given only when `emergency`. */
   category?: Category;
+  /** The category head's probability for `category` (softmax over the categories), given with it. */
+  categoryProbability?: number;
 }
 
 export interface SafetyClassifier {
@@ -218,7 +220,7 @@ export function createSafetyClassifier(model: SafetyModel): SafetyClassifier {
       const p = run(categoryHead, x);
       let best = 0;
       for (let k = 1; k < p.length; k++) if (p[k]! > p[best]!) best = k;
-      return { probability, emergency: true, category: labels[best] };
+      return { probability, emergency: true, category: labels[best], categoryProbability: p[best] };
     },
   };
 }
