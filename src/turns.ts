@@ -132,12 +132,16 @@ const DELIVER = DELIVER_MESSAGE.kind;
  * - A turn ends with one statement (`finishTurn`) that marks the message done and stores the
  *   replies (keyed by inbound id and index), the state and the outbox rows, all or nothing and
  *   only while the message is still pending: a turn run twice (a crash between engine and store,
- *   a split brain) stores one answer, and only the run that stored it delivers it.
+ *   a split brain) stores one answer, and only the run that stored it delivers it. When another
+ *   message is pending, the finish keeps the conversation and returns that message: a patient
+ *   who writes while the bot is answering costs no extra claim (under load, most turns run so).
  * - Delivery comes after: web chat pushes the stored replies live (a reconnecting page gets them
  *   from history); other channels send the outbox rows the finish claimed for this instance.
  */
 export function createTurnProcessor({ store, state: _state, engine, logger, metrics, senders, outbox, instance, inline }: TurnProcessorOptions): TurnProcessor {
   const chains = new Map<string, Promise<void>>();
+  /** Conversations whose drain is running here, with the messages accepted meanwhile that it has not run yet. */
+  const draining = new Map<string, Set<number>>();
   const inFlight = new Set<Promise<void>>();
   const hooks: TurnHook[] = [];
   const me = instance ?? createInstanceLock(store.db, logger);
@@ -227,8 +231,11 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
     return out;
   }
 
-  /** Runs one claimed turn; true when its finish gave the conversation back. */
-  async function runTurn(claim: TurnClaim & { message: StoredMessage }): Promise<boolean> {
+  /**
+   * Runs one claimed turn. `released`: its finish gave the conversation back; `next`: the
+   * conversation stays ours and this is its next turn. Neither: ask again with a claim.
+   */
+  async function runTurn(claim: TurnClaim & { message: StoredMessage }): Promise<{ released: boolean; next?: TurnClaim & { message: StoredMessage } }> {
     const started = performance.now();
     const { conversation, message: inbound } = claim;
     const saved = claim.state as ConversationState | undefined;
@@ -260,7 +267,7 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
       logger.error({ err, conversationId: conversation.id, messageId: inbound.id }, 'turn failed');
       await store.messages.failTurn(inbound.id);
       metrics?.turnErrors.inc({ channel: conversation.channel });
-      return false;
+      return { released: false };
     } finally {
       clearTimeout(typing);
     }
@@ -276,6 +283,7 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
     const finished = await store.messages.finishTurn({
       inboundId: inbound.id,
       conversationId: conversation.id,
+      address: conversation.address,
       holder: me.id,
       replies: output.replies.map((reply) => ({
         role: reply.role,
@@ -294,7 +302,7 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
     if (!finished.done) {
       // Another run of this turn stored its answer first (a takeover racing a slow holder): it delivers, not us.
       logger.info({ conversationId: conversation.id, messageId: inbound.id }, 'turn already answered; nothing stored');
-      return false;
+      return { released: false };
     }
     if (languageChanged) conversation.language = output.language;
 
@@ -327,7 +335,7 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
       );
     }
     metrics?.turnSeconds.observe({ channel: conversation.channel }, (performance.now() - started) / 1000);
-    return finished.released;
+    return { released: finished.released, next: finished.next };
   }
 
   /**
@@ -336,14 +344,31 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
    * live instance holds it, that instance's finish sees our pending row and runs it.
    */
   async function drain(conversationId: string, claimed?: TurnClaim & { message: StoredMessage }): Promise<void> {
-    await me.ready;
-    // A turn claimed when its message was stored runs first, without asking again.
-    if (claimed && (await runTurn(claimed))) return;
-    while (!stopping) {
-      const claim = await store.messages.claimTurn(conversationId, me.id, me.peers());
-      if (!claim?.message) return;
-      // The finish gave the conversation back (nothing else was pending): no need to ask again.
-      if (await runTurn(claim as TurnClaim & { message: StoredMessage })) return;
+    // Messages accepted here while this drain runs are its to answer (see `accept`).
+    const owed = new Set<number>();
+    draining.set(conversationId, owed);
+    try {
+      await me.ready;
+      // A turn claimed when its message was stored, or handed on by the previous turn's finish,
+      // runs without asking again.
+      let claim: (TurnClaim & { message: StoredMessage }) | undefined = claimed;
+      while (!stopping) {
+        if (!claim) {
+          const found = await store.messages.claimTurn(conversationId, me.id, me.peers());
+          // Nothing pending (or a live instance has it): whatever we were owed is answered or theirs.
+          if (!found?.message) return;
+          claim = found as TurnClaim & { message: StoredMessage };
+        }
+        owed.delete(claim.message.id);
+        const { released, next } = await runTurn(claim);
+        claim = next;
+        if (next) owed.delete(next.message.id);
+        // Given back with nothing left that was accepted here: done. A message accepted after the
+        // finish looked for pending ones is asked for again (the check and the return are one tick).
+        else if (released && owed.size === 0) return;
+      }
+    } finally {
+      if (draining.get(conversationId) === owed) draining.delete(conversationId);
     }
   }
 
@@ -398,7 +423,12 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
         : await store.messages.insertInbound(row);
       if (!duplicate) {
         metrics?.messagesIn.inc({ channel: message.channel });
-        void schedule(conversation.id, claim?.message ? (claim as TurnClaim & { message: StoredMessage }) : undefined);
+        // A drain of this conversation running here answers it (a finish hands on the next
+        // pending message, and a drain does not end while one accepted here is unanswered):
+        // another drain queued behind it would only find nothing to do.
+        const owed = draining.get(conversation.id);
+        if (owed && !claim?.message) owed.add(id);
+        else void schedule(conversation.id, claim?.message ? (claim as TurnClaim & { message: StoredMessage }) : undefined);
       }
       return { messageId: id, conversation, duplicate };
     },

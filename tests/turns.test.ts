@@ -99,6 +99,54 @@ describe('turn processing', () => {
     expect(sent.find((m) => m.text === 'echo left behind')?.to).toBe('patient-crashed');
   });
 
+  it('answers messages that arrive during a turn in order, each finish handing on the next without a claim of its own', async () => {
+    const services = await createEngineServices(config, logger);
+    const seen: string[] = [];
+    // The first turn waits until the patient has sent three more messages.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const gate: Middleware<TurnContext> = async (ctx, next) => {
+      if (ctx.message.text === 'first') await held;
+      await next();
+    };
+    const engine = createDialogEngine(services, [gate, recordingStage(seen)]);
+    const state = await makeState();
+    const sent: OutboundMessage[] = [];
+    const senders = new Map([['test', collectingSender('test', sent)]]);
+    // Our Store with its claims and finishes counted (a decorator of our own interface).
+    const calls = { claimTurn: 0, finishTurn: 0, handedOn: 0 };
+    const counted: Store = {
+      ...store,
+      messages: {
+        ...store.messages,
+        claimTurn: (...args) => (calls.claimTurn++, store.messages.claimTurn(...args)),
+        finishTurn: async (turn) => {
+          calls.finishTurn++;
+          const finished = await store.messages.finishTurn(turn);
+          if (finished.next) calls.handedOn++;
+          return finished;
+        },
+      },
+    };
+    const processor = createTurnProcessor({ store: counted, state, engine, logger, senders });
+    const say = (text: string, from = 'patient-burst') => processor.accept({ channel: 'test', conversation: { id: from }, from: { id: from, role: 'patient' }, text, kind: 'text', timestamp: new Date() });
+    // Once the instance holds its liveness lock, a message is claimed in the statement that stores it.
+    const warmUp = await say('warm-up', 'patient-warm-up');
+    await waitFor(async () => (await processor.settle(warmUp.conversation.id), seen.includes('warm-up')), 'the warm-up turn');
+    seen.length = 0;
+    sent.length = 0;
+    Object.assign(calls, { claimTurn: 0, finishTurn: 0, handedOn: 0 });
+    const { conversation } = await say('first');
+    for (const text of ['second', 'third', 'fourth']) await say(text);
+    release();
+    await waitFor(async () => (await processor.settle(conversation.id), seen.length >= 4), 'every turn run');
+    expect(seen).toEqual(['first', 'second', 'third', 'fourth']);
+    expect(sent.map((m) => m.text)).toEqual(['echo first', 'echo second', 'echo third', 'echo fourth']);
+    // The first message was claimed as it was stored; each finish handed on the next pending one.
+    expect(calls).toEqual({ claimTurn: 0, finishTurn: 4, handedOn: 3 });
+    await processor.stop();
+  });
+
   it('stores a failing turn as failed and keeps going with the next message', async () => {
     const services = await createEngineServices(config, logger);
     const seen: string[] = [];

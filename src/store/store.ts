@@ -67,6 +67,12 @@ export interface FinishedTurn {
   replies: { id: number; index: number; createdAt: Date; outboxId?: number; claimed?: boolean }[];
   /** The conversation was given back (nothing else pending). */
   released: boolean;
+  /**
+   * Not given back because another message is pending: the conversation stays ours and this is
+   * its next turn (the conversation as it is now, the state just stored, the oldest pending
+   * message), so the turn after needs no claim of its own.
+   */
+  next?: TurnClaim & { message: StoredMessage };
 }
 
 const STATE_MAX_AGE = `interval '7 days'`;
@@ -181,6 +187,8 @@ export interface ConversationStore {
 export interface TurnFinish {
   inboundId: number;
   conversationId: string;
+  /** The conversation's address (for the next turn's claim, when the finish returns one). */
+  address: string;
   holder: number;
   replies: (TurnReply & { channel: string })[];
   state: unknown;
@@ -541,7 +549,7 @@ export function createStore(db: Database): Store {
       const replies = JSON.stringify(
         turn.replies.map((r, i) => ({ i, role: r.role, channel: r.channel, body: r.body, language: r.language, meta: r.meta, status: r.status })),
       );
-      const { rows } = await q.query<{ done: boolean; released: boolean; replies: { id: number; index: number; createdAt: string; outboxId?: number; claimed?: boolean }[] | null }>(
+      const { rows } = await q.query<{ done: boolean; released: boolean; replies: { id: number; index: number; createdAt: string; outboxId?: number; claimed?: boolean }[] | null } & Record<string, unknown>>(
         stmt(
           'turn-finish',
           `WITH done AS (
@@ -573,23 +581,38 @@ export function createStore(db: Database): Store {
                    SELECT 1 FROM messages WHERE conversation_id = $2 AND direction = 'in' AND status = 'pending' AND id <> $1)
                  THEN NULL ELSE holder END
              WHERE id = $2 AND EXISTS (SELECT 1 FROM done)
-             RETURNING holder IS NULL AS released, contact_id),
+             RETURNING holder IS NULL AS released, holder, contact_id, channel, language, mode, created_at),
            k AS (
-             UPDATE contacts SET language = $6, updated_at = now() FROM c WHERE $6::text IS NOT NULL AND contacts.id = c.contact_id)
+             UPDATE contacts SET language = $6, updated_at = now() FROM c WHERE $6::text IS NOT NULL AND contacts.id = c.contact_id),
+           -- Still ours with more to answer: the next turn's message, read here instead of by a claim.
+           nx AS (
+             SELECT m.* FROM messages m, c WHERE c.holder = $3::bigint AND m.conversation_id = $2 AND m.direction = 'in'
+               AND m.status = 'pending' AND m.id <> $1 ORDER BY m.id LIMIT 1)
            SELECT EXISTS (SELECT 1 FROM done) AS done, COALESCE((SELECT released FROM c), false) AS released,
                   (SELECT json_agg(json_build_object('id', r.id, 'index', r.reply_index, 'createdAt', r.created_at,
                                                      'outboxId', o.id, 'claimed', o.status = 'sending') ORDER BY r.reply_index)
-                   FROM r LEFT JOIN o ON o.message_id = r.id) AS replies`,
+                   FROM r LEFT JOIN o ON o.message_id = r.id) AS replies,
+                  c.contact_id AS "contactId", c.channel, c.language, c.mode, c.created_at AS "createdAt",
+                  m.id AS m_id, m.direction AS m_direction, m.role AS m_role, m.channel AS m_channel, m.external_id AS m_external_id,
+                  m.kind AS m_kind, m.body AS m_body, m.language AS m_language, m.meta AS m_meta, m.status AS m_status,
+                  m.created_at AS m_created_at
+           FROM (SELECT 1) one LEFT JOIN nx m ON true LEFT JOIN c ON m.id IS NOT NULL`,
           [turn.inboundId, turn.conversationId, turn.holder, replies, JSON.stringify(turn.state ?? null), turn.language ?? null,
            turn.outbox?.kind ?? null, turn.outbox?.leaseMs ?? 0, turn.release],
         ),
       );
       const row = rows[0]!;
-      return {
+      const finished: FinishedTurn = {
         done: row.done,
         released: row.released,
         replies: (row.replies ?? []).map((r) => ({ ...r, createdAt: new Date(r.createdAt), outboxId: r.outboxId ?? undefined, claimed: r.claimed ?? undefined })),
       };
+      if (row.m_id != null) {
+        // The address is the conversation's own (it never changes); the state is the one just stored.
+        const next = toClaim({ ...row, id: turn.conversationId, address: turn.address, state: turn.state });
+        finished.next = next as TurnClaim & { message: StoredMessage };
+      }
+      return finished;
     },
     /** A turn that failed for good: the message is marked failed (if still pending); the state stays as it was. */
     async failTurn(inboundId: number): Promise<void> {
