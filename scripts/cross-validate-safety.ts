@@ -18,7 +18,7 @@ import { loadDefaultClassifier } from '../src/safety/default-gate.js';
 import { createSafetyGate } from '../src/safety/gate.js';
 
 const FOLDS = 4;
-const FLOORS = [0, 0.005, 0.01, 0.02, 0.05, 0.1];
+const FLOORS = [0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3];
 const { values } = parseArgs({ options: { threshold: { type: 'string' } } });
 
 const foldOf = (row: SafetyRow) => createHash('sha256').update(row.text).digest()[0]! % FOLDS;

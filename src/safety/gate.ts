@@ -57,8 +57,16 @@ export const MIN_CLASSIFIER_TOKENS = 5;
  * like a symptom ("Lucía", Spanish "lacia"), a floppy disk, "drowning in deadlines", an attempt
  * fifteen years ago. The rules still decide what the question is about and a "yes" raises their
  * flag. Chosen by 4-fold cross-validation on train + dev (scripts/cross-validate-safety.ts), never
- * on held-out: at 0.01 the rules' alarms on look-alikes fell by about a quarter and 2 of about
- * 3,800 emergencies the rules caught were asked the question instead.
+ * on held-out. Gate recall / false alarms by floor (en, es, zh, hi):
+ *   0     0.984/0.065  0.977/0.060  0.980/0.059  0.986/0.076
+ *   0.01  0.984/0.049  0.977/0.049  0.980/0.055  0.985/0.061
+ *   0.05  0.983/0.043  0.975/0.041  0.980/0.049  0.984/0.050
+ *   0.1   0.983/0.041  0.975/0.037  0.979/0.044  0.984/0.047
+ *   0.2   0.977/0.039  0.972/0.036  0.977/0.038  0.983/0.043
+ * Past 0.01 the false alarms keep falling, but the question starts to reach clear emergencies: on
+ * dev (scored by a model trained without it) 0.05 asked it of "me tomé toda la amitriptilina hace
+ * como una hora, unas 40" and of an assault earlier that evening. A question before the alarm
+ * costs an overdose minutes, so the floor stays at 0.01.
  */
 export const RULE_CHECK_BELOW = 0.01;
 /**
