@@ -140,12 +140,18 @@ export function assessMessage(tokens: Token[], languages: CompiledLanguage[]): M
   const idioms = guard('IDIOM');
   const rawNegations = all.filter((m) => m.concept === 'NEGATION');
   // A negation reaches as far as its own language lets it (Hindi also negates after the word: "dard nahi hai").
-  const reach = new Map(languages.map((l) => [l.rules.language as string, { ...l.rules.negation, stops: new Set(l.rules.negationStops ?? []) }]));
+  const reach = new Map(languages.map((l) => [l.rules.language as string, { ...l.rules.negation, stops: new Set(l.rules.negationStops ?? []), skips: new Set(l.rules.negationSkips ?? []) }]));
   const negations = guard('NEGATION').map((m) => ({ ...m, ...reach.get(m.language)! }));
   // "paracetamol doesn't touch it and blurry vision": a negation stops at "and".
   const stopped = (stops: Set<string>, from: number, to: number) => {
     for (let i = from; i < to; i++) if (stops.has(tokens[i]!.text)) return true;
     return false;
+  };
+  // Tokens from `from` to `to` (exclusive) that a negation's reach counts.
+  const distance = (skips: Set<string>, from: number, to: number) => {
+    let n = to - from;
+    if (skips.size) for (let i = from + 1; i < to; i++) if (skips.has(tokens[i]!.text)) n--;
+    return n;
   };
   const hypotheticals = guard('HYPOTHETICAL');
   const conditionEnds = guard('HYPOTHETICAL_END');
@@ -191,8 +197,8 @@ export function assessMessage(tokens: Token[], languages: CompiledLanguage[]): M
       if (!reaches(n, m)) return false;
       if (inGapOf(n, m)) return !ownNegation;
       if (overlaps(n, m)) return false;
-      if (n.end < m.start) return m.start - n.end <= n.before && sameClause(n.end, m.start) && !stopped(n.stops, n.end + 1, m.start);
-      return n.start - m.end <= n.after && sameClause(m.end, n.start) && !stopped(n.stops, m.end + 1, n.start);
+      if (n.end < m.start) return distance(n.skips, n.end, m.start) <= n.before && sameClause(n.end, m.start) && !stopped(n.stops, n.end + 1, m.start);
+      return distance(n.skips, m.end, n.start) <= n.after && sameClause(m.end, n.start) && !stopped(n.stops, m.end + 1, n.start);
     });
     if (negated) return 'dead';
     // Two readings of one negated phrase: "没有呼吸困难" is "no [breathing trouble]", not "[no breathing] trouble".

@@ -78,6 +78,11 @@ export interface LanguageRules {
   /** Words a negation does not reach past ("doesn't help and blurry vision": "and"). */
   negationStops?: string[];
   /**
+   * Words a negation's reach does not count: Hindi postpositions between a thing and the verb
+   * that negates it ("ख़ुदकुशी के बारे में न सोचा" is "never thought about suicide").
+   */
+  negationSkips?: string[];
+  /**
    * Guard words of this language that are everyday words of another language written in the
    * same letters (Hindi "mat", "par", "han"; Spanish "ni", "sin", "si"; English words that
    * Hinglish borrows as topic words): they guard this language's symptoms only. Other guards

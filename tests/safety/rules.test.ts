@@ -253,6 +253,19 @@ describe('guards of one language do not misfire on another', () => {
   });
 });
 
+describe('Hindi negation reaches past postpositions', () => {
+  const detector = createEmergencyDetector();
+  it.each([
+    ['मैंने ख़ुदकुशी के बारे में न सोचा है न कोई योजना है, बस नींद नहीं आती'],
+    ['suicide ke baare me kabhi nahi socha, bas tension hai'],
+  ])('"%s" → routine', (text) => {
+    expect(detector.detect(text, 'hi')).toBeNull();
+  });
+  it.each([['मैं ख़ुदकुशी के बारे में सोच रहा हूँ'], ['suicide ke baare me soch raha hu']])('"%s" → suicide', (text) => {
+    expect(detector.detect(text, 'hi')?.category).toBe('suicide');
+  });
+});
+
 describe('phrases learnt from the train part', () => {
   it.each<[string, string]>([
     ['I took 20 paracetamol about an hour ago', 'overdose'],

@@ -17,6 +17,7 @@ const HAATH = 'haath|hath|haat|pair|paon|pao|taang|baanh|bazu|हाथ|पै�
 export const hi: LanguageRules = {
   language: 'hi',
   negation: { before: 2, after: 3 },
+  negationSkips: ['के', 'का', 'की', 'बारे', 'में', 'को', 'ke', 'ka', 'ki', 'baare', 'bare', 'mein', 'me', 'ko'],
   // Short Hindi words that are English or Spanish words too ("bath mat", "un par de", "se han tomado").
   localGuards: ['mat', 'par', 'ab', 'bas', 'fir', 'han', 'haan', 'haa'],
   numbers: {
