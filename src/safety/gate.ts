@@ -1,6 +1,7 @@
 import type { Language } from '../language/languages.js';
 import { RED_FLAGS, flagById, type Category, type Disposition, type RedFlag } from './catalogue/flags.js';
-import { createEmergencyDetector, type EmergencyDetector } from './detector.js';
+import { SAFETY_RULES, createEmergencyDetector, type EmergencyDetector } from './detector.js';
+import { categoryOf } from './evaluate.js';
 import { normalise, tokenise } from './text.js';
 import type { ConceptEvidence } from './classifier/features.js';
 import type { ScreenHit } from './types.js';
@@ -78,6 +79,39 @@ export const RULE_CHECK_BELOW = 0.01;
  */
 export const CATEGORY_FLOOR = 0.4;
 
+/**
+ * The sign concepts that speak for a category: those its rules use and at most two other
+ * categories share (SUICIDAL, INGESTED, ASSAULT; not VOMIT or UNRESPONSIVE). A classifier-only
+ * flag sends a patient to the crisis line, poison control or the assault hotlines only when one of
+ * them is in the message (standing or not); otherwise the emergency number, which is right for
+ * every emergency, with the crisis line as a second line when the guess was suicide or self-harm:
+ * "grandpa is not quite himself and keeps dropping his cup" read at 0.70 as suicidal intent has
+ * none of suicide's signs, and the family of a stroke patient is told to call the emergency number.
+ */
+const SPEAKS_FOR = (() => {
+  const categoriesOf = new Map<string, Set<Category>>();
+  for (const language of Object.values(SAFETY_RULES)) {
+    for (const rule of language.rules) {
+      if (rule.screen) continue;
+      for (const concept of rule.all.flat()) {
+        const set = categoriesOf.get(concept) ?? new Set<Category>();
+        set.add(categoryOf(rule));
+        categoriesOf.set(concept, set);
+      }
+    }
+  }
+  const out = new Map<Category, Set<string>>();
+  for (const [concept, categories] of categoriesOf) {
+    if (categories.size > 3) continue;
+    for (const category of categories) out.set(category, (out.get(category) ?? new Set()).add(concept));
+  }
+  return out;
+})();
+const corroborated = (category: Category, evidence: ConceptEvidence | undefined) => {
+  const signs = SPEAKS_FOR.get(category);
+  return Boolean(signs && evidence && (evidence.live.some((c) => signs.has(c)) || evidence.cancelled.some((c) => signs.has(c))));
+};
+
 const FIRST_FLAG_OF = new Map<Category, RedFlag>();
 for (const flag of RED_FLAGS) if (!FIRST_FLAG_OF.has(flag.category)) FIRST_FLAG_OF.set(flag.category, flagById.get(BROADEST[flag.category] ?? '') ?? flag);
 const FALLBACK_FLAG = flagById.get('sudden-confusion') ?? RED_FLAGS[0]!;
@@ -113,7 +147,9 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
     const scored = classifier && tokens >= MIN_CLASSIFIER_TOKENS ? classifier.score(normalised, evidence) : undefined;
     const classified = scored && scored.probability >= classifier!.threshold ? scored : undefined;
     // Models that give no category probability are taken at their word.
-    const category = classified && (classified.categoryProbability ?? 1) >= categoryFloor ? classified.category : undefined;
+    const sure = classified && (classified.categoryProbability ?? 1) >= categoryFloor ? classified.category : undefined;
+    // A line other than the emergency number needs a sign of its own in the message (SPEAKS_FOR).
+    const category = sure && (flagForCategory(sure).disposition === 'emergency' || corroborated(sure, evidence)) ? sure : undefined;
     if (hit && scored && scored.probability < checkBelow) {
       return { verdict: null, screen: { screen: 'now', flag: hit.flag, matched: hit.matched } };
     }
@@ -126,7 +162,13 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
     // The rules recognised the situation but found it ambiguous and ask one short question ("she
     // took some pills": whose, how many?): the answer decides, not the classifier's guess.
     if (classified && screen) return { verdict: null, screen };
-    if (classified) return { verdict: verdictFor(flagForCategory(category), 'classifier'), screen: null };
+    if (classified) {
+      const verdict = verdictFor(flagForCategory(category), 'classifier');
+      // A sure but uncorroborated guess stays among the categories: the emergency reply then also
+      // gives the crisis line for suicide or self-harm (src/safety/replies.ts).
+      if (sure && !category) verdict.categories.push(sure);
+      return { verdict, screen: null };
+    }
     return { verdict: null, screen };
   };
 

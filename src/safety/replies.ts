@@ -65,9 +65,20 @@ export function safetyReply(t: TFunction, verdict: SafetyVerdict, numbers: Safet
       lines.push(t('safety:disposition.emergency', vars));
       call.push(emergency);
   }
+  // The emergency number for what may also be assault or violence at home (a guess the gate kept
+  // as a second category): the hotline as well, and no "stay with them" (they may be the danger).
+  const unsafe = verdict.disposition === 'emergency' && verdict.categories.some((c) => c === 'assault' || c === 'domestic_violence');
   const hintKey = `safety:hint.${verdict.category}`;
   const hint = t(hintKey, vars);
-  if (hint && hint !== hintKey && verdict.disposition !== 'crisis' && verdict.disposition !== 'safety_resources') lines.push(hint);
+  if (hint && hint !== hintKey && !unsafe && verdict.disposition !== 'crisis' && verdict.disposition !== 'safety_resources') lines.push(hint);
+  if (unsafe) {
+    for (const [category, key, line] of [['assault', 'assaultAlso', numbers.assaultHotline], ['domestic_violence', 'violenceAlso', numbers.violenceHotline]] as const) {
+      if (!verdict.categories.includes(category)) continue;
+      const number = line ?? numbers.nurseLine;
+      lines.push(t(`safety:emergency.${key}`, { ...vars, [category === 'assault' ? 'assaultHotline' : 'violenceHotline']: number }));
+      call.push({ label: number, number });
+    }
+  }
   // Self-harm with an injury, or an overdose that may be deliberate: the crisis line as well.
   if (verdict.disposition !== 'crisis' && verdict.categories.some((c) => c === 'suicide' || c === 'self_harm')) {
     lines.push(t('safety:emergency.crisisAlso', vars));

@@ -23,11 +23,21 @@ describe('safety gate: the classifier category', () => {
     expect(verdict!.flag.id).toBe('sudden-confusion');
   });
 
-  it('a sure category is kept, and a model that gives no category probability is taken at its word', () => {
+  it('a sure category with a sign of its own in the message is kept, and a model that gives no category probability is taken at its word', () => {
+    // Suicide is named (and negated, so no rule fires): the classifier's reading has a sign to stand on.
+    const named = "i'm not suicidal but everything feels grey and pointless these days";
+    expect(createSafetyGate({ classifier: stub('suicide', 0) }).assess(named, 'en').verdict?.detectors).toEqual(['classifier']);
     for (const classifier of [stub('suicide', Math.min(1, CATEGORY_FLOOR + 0.1)), stub('suicide')]) {
-      const { verdict } = createSafetyGate({ classifier }).assess(CLASSIFIER_ONLY, 'en');
+      const { verdict } = createSafetyGate({ classifier }).assess(named, 'en');
       expect(verdict).toMatchObject({ disposition: 'crisis', category: 'suicide', detectors: ['classifier'] });
     }
+  });
+
+  it('a sure guess of the crisis line with none of its signs in the message gets the emergency number, the guess kept as a second category (the reply adds the crisis line)', () => {
+    const { verdict } = createSafetyGate({ classifier: stub('suicide', 0.7) }).assess(CLASSIFIER_ONLY, 'en');
+    expect(verdict).toMatchObject({ disposition: 'emergency', category: 'other_emergency', categories: ['other_emergency', 'suicide'] });
+    // Categories whose disposition is the emergency number need no corroboration.
+    expect(createSafetyGate({ classifier: stub('stroke', 0.7) }).assess(CLASSIFIER_ONLY, 'en').verdict).toMatchObject({ category: 'stroke', disposition: 'emergency' });
   });
 
   it('categoryFloor 0 always takes the category', () => {
@@ -39,7 +49,10 @@ describe('safety gate: the classifier category', () => {
     const text = 'my dad cant move his left arm and his face is drooping since an hour';
     const unsure = createSafetyGate({ classifier: stub('suicide', CATEGORY_FLOOR / 2) }).assess(text, 'en').verdict;
     expect(unsure).toMatchObject({ category: 'stroke', categories: ['stroke'], detectors: ['rules', 'classifier'] });
+    // Nor does a sure one without a sign of its own in the message.
     const sure = createSafetyGate({ classifier: stub('suicide', 0.99) }).assess(text, 'en').verdict;
-    expect(sure!.categories).toEqual(['stroke', 'suicide']);
+    expect(sure!.categories).toEqual(['stroke']);
+    const poisoned = createSafetyGate({ classifier: stub('poisoning', 0.99) }).assess('my dad cant move his left arm and his face is drooping, he swallowed some bleach', 'en').verdict;
+    expect(poisoned!.categories).toContain('poisoning');
   });
 });

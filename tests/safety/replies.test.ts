@@ -42,6 +42,23 @@ function verdictOf(flagId: string): SafetyVerdict {
   return { flag, disposition: flag.disposition, category: flag.category, categories: [flag.category], detectors: ['rules'], matched: `test.${flagId}` };
 }
 
+describe('the emergency number for a guess the gate could not confirm (src/safety/gate.ts SPEAKS_FOR)', () => {
+  const fallback = (second: SafetyVerdict['category']): SafetyVerdict => ({ ...verdictOf('sudden-confusion'), category: 'other_emergency', categories: ['other_emergency', second], detectors: ['classifier'] });
+  it.each(LANGUAGES)('%s: the emergency number first, then the hotline for assault or violence at home, and no "stay with them"', async (language) => {
+    const stayWithThem = t(language)('safety:hint.other_emergency');
+    for (const [category, hotline] of [['assault', '1-800-656-4673'], ['domestic_violence', '1-800-799-7233']] as const) {
+      const reply = safetyReply(t(language), fallback(category), numbers, false);
+      expect(reply.text.split('\n')[0]).toContain('911');
+      expect(reply.text).toContain(hotline);
+      expect(reply.text).not.toContain(stayWithThem);
+      expect(reply.alert.call.map((c) => c.number)).toEqual(['911', hotline]);
+    }
+    // Suicide as the guess: the crisis line as a second line.
+    const suicide = safetyReply(t(language), fallback('suicide'), numbers, false);
+    expect(suicide.alert.call.map((c) => c.number)).toEqual(['911', '988']);
+  });
+});
+
 const STAFF_TOLD = /flagged|alerted|let our care team know|notified|avisado|通知了|已告知|बता दिया|सूचित कर/i;
 
 describe('safety replies', () => {
