@@ -37,8 +37,13 @@ export function isFollowUp(text: string): boolean {
   return words <= 5 || (words <= POINTING_MAX_WORDS && POINTS_BACK.test(trimmed));
 }
 
-/** How much the previous question's words count, and the pull of the previous topic. */
-export const FOLLOW_UP = { combinedWeight: 1.2, topicBonus: 0.3 };
+/**
+ * How much the previous question's words count, the pull of the previous topic, and the push away
+ * from the answer just given: a follow-up asks for something next to it ("what about sunday?"
+ * after the weekday hours), not the same answer again, yet the previous question's words all
+ * point there.
+ */
+export const FOLLOW_UP = { combinedWeight: 1.2, topicBonus: 0.3, sameUnitPenalty: 0.15 };
 
 /**
  * Retrieval for a follow-up: the message on its own and together with the question it follows
@@ -69,7 +74,11 @@ export async function searchWithContext(
   };
   add(alone.passages, 1);
   add(combined.passages, FOLLOW_UP.combinedWeight);
-  for (const entry of scores.values()) if (entry.passage.metadata.topicId === context.topic) entry.score += FOLLOW_UP.topicBonus;
+  for (const entry of scores.values()) {
+    if (entry.passage.metadata.topicId !== context.topic) continue;
+    entry.score += FOLLOW_UP.topicBonus;
+    if (context.unit && entry.passage.metadata.unitId === context.unit) entry.score -= FOLLOW_UP.sameUnitPenalty;
+  }
   const passages = [...scores.values()].sort((a, b) => b.score - a.score);
   return {
     ...combined,
