@@ -24,11 +24,23 @@ export async function createEngineServices(config: Config, logger: Logger): Prom
     { clinicName: clinic.name, emergencyNumber: config.emergencyNumber, crisisLine: config.crisisLine },
     config.defaultLanguage,
   );
-  // One bound t() per language, made once: stages ask for it many times a turn.
+  // One bound t() per language, made once: stages ask for it many times a turn. A string asked
+  // for by its key alone never changes (the variables are the clinic's), and i18next takes tens
+  // of microseconds to resolve one (menu buttons are six per greeting): those are kept.
   const bound = new Map<Language, TFunction>();
   const t = (language: Language): TFunction => {
     let fn = bound.get(language);
-    if (!fn) bound.set(language, (fn = i18n.getFixedT(language)));
+    if (!fn) {
+      const fixed = i18n.getFixedT(language);
+      const plain = new Map<string, unknown>();
+      const memo = ((key: unknown, ...rest: unknown[]) => {
+        if (rest.length > 0 || typeof key !== 'string') return (fixed as unknown as (...args: unknown[]) => unknown)(key, ...rest);
+        let value = plain.get(key);
+        if (value === undefined) plain.set(key, (value = fixed(key)));
+        return value;
+      }) as unknown as TFunction;
+      bound.set(language, (fn = memo));
+    }
     return fn;
   };
   return { config, logger, clinic, t, safetyGate: createDefaultSafetyGate(config), staffDesk: staffDeskConfigured(config) };
