@@ -58,8 +58,15 @@ export async function runTurnLoad(url: string, options: TurnLoadOptions): Promis
         queues.push(queue);
       }
     }
-    // Warm-up: one turn per client, not measured.
-    await Promise.all(sockets.map((s) => s.timeout(30_000).emitWithAck('message', { text: 'hello' }).catch(() => undefined)));
+    // Warm-up: one turn per client, not measured, with the same questions as the measured part, so
+    // the server has indexed each language's knowledge (built in the background after start, a
+    // second or more of CPU per language) and compiled the paths the load takes.
+    // Each warm-up answer is waited for, so none is taken for a measured one.
+    await Promise.all(
+      sockets.map((s, i) => (queues[i]!.push(performance.now()), s.timeout(30_000).emitWithAck('message', { text: questions[i % questions.length] }).catch(() => undefined))),
+    );
+    const warmDeadline = performance.now() + 60_000;
+    while (latencies.length < sockets.length && performance.now() < warmDeadline) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 1000));
     latencies.length = 0;
     for (const q of queues) q.length = 0;
