@@ -104,6 +104,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
     processor.hooks.push(escalation.afterTurn);
     escalation.watch.register(metrics.registry);
     checks.set('escalation', escalation.readiness);
+    checks.set('knowledge', async () => (knowledge.indexed ? { ok: true, detail: 'indexed' } : { ok: false, detail: 'indexing' }));
     // Frames: the page itself, PUBLIC_URL and ALLOWED_ORIGINS (the embed widget).
     const http = createHttpApp({ logger, metrics, checks, metricsToken: config.metricsToken, frameAncestors: config.webChat.allowedOrigins, publicUrl: config.http.publicUrl });
 

@@ -37,6 +37,12 @@ export interface KnowledgeService extends KnowledgeSearch {
   passagesOf(id: string, language: Language): Passage[];
   /** Reloads and validates the files, rebuilds the lexical index, embeds what changed. */
   reindex(): Promise<ReindexReport>;
+  /**
+   * Every language's index is built. The server builds them in the background after start, one
+   * language at a time (about a second of CPU each, in which it answers nothing): `/ready` waits
+   * for it, so a load balancer sends patients to an instance that can answer at once.
+   */
+  readonly indexed: boolean;
   /** Resolves when no embedding sync is running. */
   idle(): Promise<void>;
   /**
@@ -74,11 +80,14 @@ export async function createKnowledgeService(options: KnowledgeServiceOptions): 
   const lazy = Boolean(options.lazyIndex);
   let closed = false;
   // Each language in its own macrotask: requests are served in between.
+  // Without a background build the indexes are built at once (not lazy) or on demand (the CLI).
+  let indexed = options.lazyIndex !== 'background';
   const warmInBackground = (target: KnowledgeIndex) => {
     if (options.lazyIndex !== 'background') return;
     const queue = [...target.languages];
     const next = () => {
       const language = queue.shift();
+      if (!language) indexed = true;
       if (!language || closed || target !== index) return;
       target.warm(language);
       setTimeout(next, 0).unref();
@@ -190,6 +199,9 @@ export async function createKnowledgeService(options: KnowledgeServiceOptions): 
     topic: (id, language) => index.topic(id, language),
     passagesOf: (id, language) => index.passagesOf(id, language),
     reindex,
+    get indexed() {
+      return indexed;
+    },
     startWatching,
     async idle() {
       await syncing;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectVisitor, startTestApp, type TestApp } from '../helpers/app.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -176,9 +177,12 @@ describe('web chat over socket.io', () => {
     expect(strings.strings.send).toBe('Enviar');
     expect(strings.strings.emergency).toContain('911');
     expect((await fetch(`${app.url}/health`)).status).toBe(200);
-    const ready = await fetch(`${app.url}/ready`);
-    expect(ready.status).toBe(200);
-    expect(((await ready.json()) as any).checks).toMatchObject({ database: { ok: true }, state: { ok: true } });
+    // Ready once the knowledge indexes the server builds after start are there.
+    const ready = await waitFor(async () => {
+      const res = await fetch(`${app.url}/ready`);
+      return res.status === 200 && ((await res.json()) as any);
+    }, 'the instance to be ready');
+    expect(ready.checks).toMatchObject({ database: { ok: true }, state: { ok: true }, knowledge: { ok: true, detail: 'indexed' } });
     const metrics = await (await fetch(`${app.url}/metrics`)).text();
     expect(metrics).toContain('carerelay_messages_in_total');
     const missing = await fetch(`${app.url}/nope`);
