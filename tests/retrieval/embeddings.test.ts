@@ -33,7 +33,9 @@ describe('hybrid retrieval with embeddings (PGlite + pgvector, fake OpenAI)', ()
     db = await createDatabase({ dataDir: 'memory://', logger });
     await migrate(db, logger);
     kb = copyKnowledge();
-    knowledge = await createKnowledgeService({ config: config(), logger, db, dir: kb.dir, waitForEmbeddings: true });
+    // Lexical indexes built when a search first needs them (as the server does): the tests re-index
+    // three times, and building every language's index and classifier each time is not what they test.
+    knowledge = await createKnowledgeService({ config: config(), logger, db, dir: kb.dir, waitForEmbeddings: true, lazyIndex: true });
   });
   afterAll(async () => {
     await knowledge?.close();
