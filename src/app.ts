@@ -62,6 +62,12 @@ export interface CreateOptions {
   logger?: Logger;
   /** The time for caches and intervals (src/clock.ts); tests move it by hand. */
   clock?: Clock;
+  /**
+   * Build every language's knowledge index in the background after start (default), so no
+   * patient waits for one; false builds each when a question first needs it (tests that start
+   * many servers and ask few questions).
+   */
+  indexInBackground?: boolean;
 }
 
 /** Builds the whole product from configuration: storage, state, engine, channels, HTTP. */
@@ -80,7 +86,7 @@ export async function createCareRelay(config: Config, options: CreateOptions = {
     closers.unshift(() => state.close());
     const metrics = createMetrics();
     // The server starts serving while the other languages' indexes are built one by one.
-    const { engine, services, knowledge } = await createEngine(config, logger, { db, lazyIndex: 'background' });
+    const { engine, services, knowledge } = await createEngine(config, logger, { db, lazyIndex: options.indexInBackground === false ? true : 'background' });
     closers.unshift(() => knowledge.close());
     knowledge.startWatching();
     // Held for as long as this process lives; what it claims is free the moment it dies.

@@ -171,7 +171,7 @@ describe('carerelay cases (embedded database under DATA_DIR)', () => {
 
   it('reads through the running server while it holds DATA_DIR, and opens the files itself once it stopped', async () => {
     const config = embeddedConfig();
-    const relay = await createCareRelay({ ...config, http: { ...config.http, port: 0 } }, { logger: silent });
+    const relay = await createCareRelay({ ...config, http: { ...config.http, port: 0 } }, { logger: silent, indexInBackground: false });
     try {
       await relay.listen();
       const c = await seedCase(relay.db, { channel: 'voice', address: '+15550199', priority: 'urgent', reason: 'clinical', language: 'zh', texts: ['我发烧了'] });

@@ -34,7 +34,9 @@ export interface TestApp {
 }
 
 export async function startTestApp(env: Record<string, string | undefined> = {}, config = testConfig(env)): Promise<TestApp> {
-  const relay = await createCareRelay(config, { logger: createLogger(config.logLevel) });
+  // Indexes built when a question needs them: a test server is asked a few questions in one or
+  // two languages, and every index built in the background (seconds of CPU) slows the rest.
+  const relay = await createCareRelay(config, { logger: createLogger(config.logLevel), indexInBackground: false });
   const address = await relay.listen();
   return {
     relay,

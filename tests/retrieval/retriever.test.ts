@@ -7,6 +7,7 @@ import { markdownToChat } from '../../src/retrieval/chat-text.js';
 import { reciprocalRankFusion } from '../../src/retrieval/fusion.js';
 import { createKnowledgeService } from '../../src/retrieval/knowledge-service.js';
 import { testConfig } from '../helpers/app.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 describe('knowledge retriever', async () => {
   const knowledge = await createKnowledgeService({ config: testConfig(), logger: createLogger('silent') });
@@ -48,6 +49,19 @@ describe('knowledge retriever', async () => {
   it('is not confident about nothing', () => {
     const result = knowledge.searchLexical('qwxz zzkq', 'en');
     expect(result.confidence).toBeLessThan(CONFIDENCE_THRESHOLD);
+  });
+});
+
+describe('knowledge indexes built in the background (the server)', () => {
+  it('says it is indexed only once every language is built, and answers meanwhile', async () => {
+    const knowledge = await createKnowledgeService({ config: testConfig(), logger: createLogger('silent'), lazyIndex: 'background' });
+    try {
+      expect(knowledge.indexed).toBe(false);
+      expect((await knowledge.search('when are you open on saturday', 'en')).topics[0]?.id).toBe('clinic-hours-locations');
+      await waitFor(() => knowledge.indexed, 'every language indexed', { timeoutMs: 60_000 });
+    } finally {
+      await knowledge.close();
+    }
   });
 });
 
