@@ -81,11 +81,12 @@ const STATE_MAX_AGE = `interval '7 days'`;
 // the conversation row as updated (state only while fresh), then the claimed message as m_*.
 const CLAIMED_CONVERSATION = `id, contact_id, channel, language, mode, created_at, holder,
                        CASE WHEN state_at > now() - ${STATE_MAX_AGE} THEN state END AS state`;
-const CLAIM_COLUMNS = `c.id, c.contact_id AS "contactId", c.channel, k.external_id AS address, c.language, c.mode,
-                  c.created_at AS "createdAt", c.state, c.holder,
-                  m.id AS m_id, m.direction AS m_direction, m.role AS m_role, m.channel AS m_channel, m.external_id AS m_external_id,
+/** The claimed message `m` as m_* columns (toClaim reads them). */
+const CLAIMED_MESSAGE = `m.id AS m_id, m.direction AS m_direction, m.role AS m_role, m.channel AS m_channel, m.external_id AS m_external_id,
                   m.kind AS m_kind, m.body AS m_body, m.language AS m_language, m.meta AS m_meta, m.status AS m_status,
                   m.created_at AS m_created_at`;
+const CLAIM_COLUMNS = `c.id, c.contact_id AS "contactId", c.channel, k.external_id AS address, c.language, c.mode,
+                  c.created_at AS "createdAt", c.state, c.holder, ${CLAIMED_MESSAGE}`;
 /**
  * True when `holder` is NULL, ourselves, or an instance whose advisory lock is free (its session,
  * and so the process, is gone). A live holder's lock is held by its own session, so the try fails.
@@ -592,10 +593,7 @@ export function createStore(db: Database): Store {
                   (SELECT json_agg(json_build_object('id', r.id, 'index', r.reply_index, 'createdAt', r.created_at,
                                                      'outboxId', o.id, 'claimed', o.status = 'sending') ORDER BY r.reply_index)
                    FROM r LEFT JOIN o ON o.message_id = r.id) AS replies,
-                  c.contact_id AS "contactId", c.channel, c.language, c.mode, c.created_at AS "createdAt",
-                  m.id AS m_id, m.direction AS m_direction, m.role AS m_role, m.channel AS m_channel, m.external_id AS m_external_id,
-                  m.kind AS m_kind, m.body AS m_body, m.language AS m_language, m.meta AS m_meta, m.status AS m_status,
-                  m.created_at AS m_created_at
+                  c.contact_id AS "contactId", c.channel, c.language, c.mode, c.created_at AS "createdAt", ${CLAIMED_MESSAGE}
            FROM (SELECT 1) one LEFT JOIN nx m ON true LEFT JOIN c ON m.id IS NOT NULL`,
           [turn.inboundId, turn.conversationId, turn.holder, replies, JSON.stringify(turn.state ?? null), turn.language ?? null,
            turn.outbox?.kind ?? null, turn.outbox?.leaseMs ?? 0, turn.release],
