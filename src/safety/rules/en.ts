@@ -50,7 +50,7 @@ export const en: LanguageRules = {
     // Not "small"/"tiny" alone: "my small son", "tiny baby" describe the patient, not the injury.
     MINOR: ['a little', 'a bit', 'bit of', 'slightly', 'slight', 'mild*', 'minor', 'small|tiny spot|blister|burn|area|patch|cut', 'small red', 'a small', 'kind of', 'kinda', 'somewhat', 'red spot'],
     SMALL_WOUND: ['small|tiny|little|minor cut|scratch|nick|scrape', 'paper cut', 'papercut', 'shaving', 'gums'],
-    SEVERE: ['severe*', 'really bad', 'so bad', 'very bad', 'terrible', 'horrible', 'awful', 'extreme*', 'intense', 'unbearable', 'excruciating', 'agoniz*', 'worst', 'badly', 'huge', 'massive'],
+    SEVERE: ['severe*', 'really bad', 'so bad', 'very bad', 'terrible', 'horrible', 'awful', 'extreme*', 'intense', 'unbearable', 'excruciating', 'agoniz*', 'agonis*', 'worst', 'badly', 'huge', 'massive'],
     SUDDEN: ['since this (afternoon|morning|evening)', 'this is new', 'never (been|happened) like this before', '(this|it) came on (today|this morning|this afternoon|tonight|an hour ago)', 'came on (today|tonight|this morning)', 'started (today|this morning|an hour ago|tonight) out of nowhere', 'sudden*', 'all of a sudden', 'out of nowhere', 'out of the blue', 'just started', '<n:1-59> min|mins|minutes ago', 'minutes ago', 'an hour ago', 'just now', 'abrupt*', 'came on fast|suddenly', 'an hour ago', 'half an hour ago', 'in like a second', 'in seconds', 'was (completely|totally|perfectly|) (normal|fine) (this morning|earlier|an hour ago|yesterday)', 'went to bed fine', 'out of the blue'],
     ADMIN: ['refill*', 'follow up', 'followup', 'appointment', 'appt', 'records', 'meds', 'medication', 'prescription', 'rehab', 'checkup', 'check up', 'flu shot', 'vaccine', 'insurance', 'support group', 'prevent*'],
     EXERTION: ['climb*', 'stairs', 'when i walk', 'walking', 'exercis*', 'running', 'when i run', 'workout', 'gym', 'jogging'],
@@ -78,7 +78,7 @@ export const en: LanguageRules = {
       `${CANT} finish (a|my|his|her|the) sentence*`, '(stop|stopping|pause|pausing) to (breathe|breath) between words', 'between (words|sentences)', '(a|one|two|few) words at a time'],
 
     // ---- stroke -------------------------------------------------------------------------
-    FACE_DROOP: ['face … (dropped|dropping|hanging|slipped|slid) … (one side|left side|right side|on one side|to one side)', '(one|left|right) side of … face … (dropped|dropping|hanging|slipped|slid)', 'side of … (face|mouth) … (hanging|lower|down|dropped|droop*|slack)', '(mouth|lip) … hanging … (lower|down|open)', 'dribbling … (one side|corner)', 
+    FACE_DROOP: ['face … (dropped|dropping|hanging|slipped|slid) … (one side|left side|right side|on one side|to one side)', '(one|left|right) side of … face … (dropped|dropping|hanging|slipped|slid)', 'side of … (face|mouth) … (hanging|lower|down|dropped|droop*|slack)', '(mouth|lip) … hanging … (lower|down|open)', 'dribbling|drooling … (one side|corner)', '(on one side|one side) … drool*|dribbl*', 
       'face|mouth|smile … droop*|lopsided|crooked|uneven|fallen|sagging|saggy|slack|twisted', 'face … numb', 'lip|lips … droop*', 'droop*|lopsided|crooked|uneven … face|mouth|smile',
       'side of … face … down|numb|droop*|fallen|sagging', 'one side … droop*|sagging|saggy|fallen', `${CANT} smile … properly|right|normal*|straight|evenly`, 'smile … wonky|weird|funny|odd|off|wrong',
     ],
