@@ -3,7 +3,7 @@ import type { KnowledgeTopic, Passage } from '../knowledge/passages.js';
 import { LANGUAGES, type Language } from '../language/languages.js';
 import { createLexicalIndex, type LexicalHit, type LexicalIndex } from './lexical-index.js';
 import { aggregateTopics, type TopicHit } from './topics.js';
-import { createUnitClassifier, type UnitScore } from './unit-classifier.js';
+import { createTopicClassifier, createUnitClassifier, type TopicScore, type UnitScore } from './unit-classifier.js';
 
 // Romanised Hindi and Chinese messages mix in English words ("report", "portal", "flu shot").
 const BORROWS_ENGLISH: ReadonlySet<Language> = new Set(['hi', 'zh']);
@@ -30,6 +30,8 @@ export interface KnowledgeIndex {
   search(query: string, language: Language, limit?: number): LexicalSearch;
   /** Units by the classifier trained on their example questions (the patient's language only). */
   classify(query: string, language: Language, limit?: number): UnitScore[];
+  /** Topics by their example questions' centroids (the patient's language only). */
+  classifyTopic(query: string, language: Language, limit?: number): TopicScore[];
   topic(id: string, language: Language): KnowledgeTopic | undefined;
   passagesOf(id: string, language: Language): Passage[];
   /** A unit's passage by its id (`<lang>/<topic>#<unit>`). */
@@ -79,8 +81,19 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot, options: { laz
           { id: `${language}/general`, examples: snapshot.lookalikes[language] ?? [] },
         ]),
     );
+  const buildTopicClassifier = (language: Language) => {
+    const examples = new Map<string, string[]>();
+    for (const p of snapshot.passages.filter((x) => x.metadata.lang === language)) {
+      const list = examples.get(p.metadata.topicId) ?? [];
+      list.push(p.metadata.section, p.metadata.short, ...p.metadata.questions);
+      if (language !== 'en') list.push(...(byPassageId.get(`en/${p.metadata.topicId}#${p.metadata.unitId}`)?.metadata.questions ?? []));
+      examples.set(p.metadata.topicId, list);
+    }
+    return createTopicClassifier([...examples].map(([id, list]) => ({ id, examples: list })));
+  };
   const indexes = perLanguage(snapshot.languages, buildIndex, options.lazy);
   const classifiers = perLanguage(snapshot.languages, buildClassifier, options.lazy);
+  const topicClassifiers = perLanguage(snapshot.languages, buildTopicClassifier, options.lazy);
   const order = (first: Language): Language[] => [first, ...LANGUAGES.filter((l) => l !== first && indexes.has(l))];
 
   return {
@@ -96,12 +109,14 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot, options: { laz
       return { matchedLanguage: language, hits: [], topics: [], queryTokens: 0 };
     },
     classify: (query, language, limit) => classifiers.get(language)?.classify(query, limit) ?? [],
+    classifyTopic: (query, language, limit) => topicClassifiers.get(language)?.classify(query, limit) ?? [],
     passage: (passageId) => byPassageId.get(passageId),
     topic: (id, language) => topics.get(`${language}/${id}`),
     passagesOf: (id, language) => passages.get(`${language}/${id}`) ?? [],
     warm(language) {
       indexes.get(language);
       classifiers.get(language);
+      topicClassifiers.get(language);
     },
   };
 }

@@ -107,3 +107,75 @@ export function createUnitClassifier(units: readonly UnitExamples[]): UnitClassi
     },
   };
 }
+
+export interface TopicScore {
+  /** The topic id. */
+  id: string;
+  score: number;
+}
+
+export interface TopicClassifier {
+  /** Topics best first, with cosine scores in 0..1; at most `limit`. */
+  classify(question: string, limit?: number): TopicScore[];
+}
+
+/**
+ * Which topic a question is about: each topic is the centroid of its example questions' features,
+ * weighted by how rare a feature is among topics. Where the unit classifier's nearest examples can
+ * be won by a phrase many topics share ("how long does it take" for results, refills and records),
+ * the centroid rewards the words a topic's questions have in common ("refill", "续方").
+ */
+export function createTopicClassifier(topics: readonly UnitExamples[]): TopicClassifier {
+  const counts = topics.map((topic) => {
+    const count = new Map<number, number>();
+    let examples = 0;
+    for (const example of topic.examples) {
+      const { keys } = extractFeatures(normalise(example));
+      if (!keys.length) continue;
+      examples++;
+      for (const k of new Set(keys)) count.set(k, (count.get(k) ?? 0) + 1);
+    }
+    return { count, examples: Math.max(1, examples) };
+  });
+  const df = new Map<number, number>();
+  for (const { count } of counts) for (const k of count.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const idf = new Map<number, number>();
+  for (const [k, d] of df) idf.set(k, Math.log((topics.length + 1) / (d + 0.5)));
+  // Postings: feature → (topic, weight), each centroid L2-normalised.
+  const lists = new Map<number, { topic: number[]; weight: number[] }>();
+  counts.forEach(({ count, examples }, t) => {
+    let norm = 0;
+    for (const [k, c] of count) norm += ((c / examples) * idf.get(k)!) ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (const [k, c] of count) {
+      const w = ((c / examples) * idf.get(k)!) / norm;
+      if (w <= 0) continue;
+      let list = lists.get(k);
+      if (!list) lists.set(k, (list = { topic: [], weight: [] }));
+      list.topic.push(t);
+      list.weight.push(w);
+    }
+  });
+  const scores = new Float64Array(topics.length);
+  return {
+    classify(question, limit = 10) {
+      const { keys } = extractFeatures(normalise(question));
+      let norm = 0;
+      for (const k of keys) norm += (idf.get(k) ?? 0) ** 2;
+      if (norm === 0) return [];
+      norm = Math.sqrt(norm);
+      scores.fill(0);
+      for (const k of keys) {
+        const list = lists.get(k);
+        if (!list) continue;
+        const w = idf.get(k)! / norm;
+        for (let i = 0; i < list.topic.length; i++) scores[list.topic[i]!]! += w * list.weight[i]!;
+      }
+      const out: TopicScore[] = [];
+      scores.forEach((s, t) => {
+        if (s > 0) out.push({ id: topics[t]!.id, score: s });
+      });
+      return out.sort((x, y) => y.score - x.score).slice(0, limit);
+    },
+  };
+}
