@@ -3,7 +3,8 @@
  * dev. Each fold's messages are scored by a classifier trained on the other three folds (and the
  * catalogue's phrasings); for each candidate floor it prints, per language, the gate's recall and
  * false alarms when a rule hit the classifier scores below the floor is asked the `now` question
- * instead of raising an alarm (a question is counted as a miss).
+ * instead of raising an alarm (a question is counted as a miss). Cells: recall / look-alike false
+ * alarms / everyday false alarms (corpus/safety/everyday, train and dev splits).
  *
  *   node dist/scripts/cross-validate-safety.js                        (about a minute)
  *   node dist/scripts/cross-validate-safety.js --threshold 0.7        the classifier's own threshold too
@@ -13,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { LANGUAGES } from '../src/language/languages.js';
 import { withEvidence } from '../src/safety/classifier/build-model.js';
 import { createSafetyClassifier, trainSafetyClassifier, type SafetyRow } from '../src/safety/classifier/classifier.js';
-import { loadTrainingInput } from '../src/safety/classifier/corpus.js';
+import { loadCorpusSplit, loadTrainingInput } from '../src/safety/classifier/corpus.js';
 import { loadDefaultClassifier } from '../src/safety/default-gate.js';
 import { createSafetyGate } from '../src/safety/gate.js';
 
@@ -24,13 +25,15 @@ const { values } = parseArgs({ options: { threshold: { type: 'string' } } });
 const foldOf = (row: SafetyRow) => createHash('sha256').update(row.text).digest()[0]! % FOLDS;
 
 const input = await loadTrainingInput();
-const rows = withEvidence([...input.train, ...input.dev]);
+// input.train carries the everyday messages' train split; their dev split joins here.
+const rows = withEvidence([...input.train, ...input.dev, ...input.everyday]);
+const everyday = new Set([...loadCorpusSplit('everyday-train'), ...input.everyday].map((r) => r.text));
 const phrasings = withEvidence(input.phrasings);
 const threshold = values.threshold ? Number(values.threshold) : loadDefaultClassifier()!.threshold;
 process.stderr.write(`classifier threshold ${threshold}\n`);
-// counts[floor][language] = [emergencies caught, emergencies, look-alikes alarmed, look-alikes]
-type Counts = [number, number, number, number];
-const counts = FLOORS.map(() => new Map(LANGUAGES.map((l) => [l, [0, 0, 0, 0] as Counts])));
+// counts[floor][language] = [emergencies caught, emergencies, look-alikes alarmed, look-alikes, everyday alarmed, everyday]
+type Counts = [number, number, number, number, number, number];
+const counts = FLOORS.map(() => new Map(LANGUAGES.map((l) => [l, [0, 0, 0, 0, 0, 0] as Counts])));
 for (let fold = 0; fold < FOLDS; fold++) {
   process.stderr.write(`fold ${fold + 1} of ${FOLDS}...\n`);
   const model = createSafetyClassifier(trainSafetyClassifier([...rows.filter((r) => foldOf(r) !== fold), ...phrasings]));
@@ -42,14 +45,15 @@ for (let fold = 0; fold < FOLDS; fold++) {
       const c = counts[i]!.get(language)!;
       const fired = gate.assess(row.text, language).verdict !== null;
       if (row.emergency) (c[0] += Number(fired)), c[1]++;
+      else if (everyday.has(row.text)) (c[4] += Number(fired)), c[5]++;
       else (c[2] += Number(fired)), c[3]++;
     });
   }
 }
 for (const [i, floor] of FLOORS.entries()) {
   const cells = LANGUAGES.map((l) => {
-    const [caught, pos, alarms, neg] = counts[i]!.get(l)!;
-    return `${l} ${(caught / pos).toFixed(3)} / ${(alarms / neg).toFixed(3)}`;
+    const [caught, pos, alarms, neg, daily, days] = counts[i]!.get(l)!;
+    return `${l} ${(caught / pos).toFixed(3)} / ${(alarms / neg).toFixed(3)}${days ? ` / ${(daily / days).toFixed(3)}` : ''}`;
   });
   process.stdout.write(`floor ${String(floor).padEnd(6)} ${cells.join('   ')}\n`);
 }

@@ -10,6 +10,8 @@
  *   npm run eval:safety -- --part dev only the dev part (while tuning: held-out figures are for the note)
  *
  * Dev is scored with a classifier trained without it (see devClassifier); held-out and train with the shipped one.
+ * Each part is followed by its everyday messages (corpus/safety/everyday: ordinary health messages,
+ * no red flags), where only false alarms count.
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -38,8 +40,10 @@ export interface SafetyReport {
   combined: DetectorScore;
   /** Of the red flags the gate caught, how many got the labelled disposition. */
   dispositionRight: number;
-  /** Red flags the gate did not raise but met with a screening question. */
+  /** Red flags the gate did not raise but met with a screening question (which names the number to call). */
   screened: number;
+  /** Look-alikes met with a screening question instead of an answer (no alarm, but a question). */
+  asked: number;
   misses: string[];
   alarms: string[];
 }
@@ -51,12 +55,14 @@ export function scoreRows(detectors: SafetyDetectors, part: CorpusPart, language
   let positives = 0;
   let dispositionRight = 0;
   let screened = 0;
+  let asked = 0;
   const misses: string[] = [];
   const alarms: string[] = [];
   for (const row of rows) {
     const byRules = detectors.rules.assess(row.text, language);
     const byClassifier = detectors.classifier?.assess(row.text, language).verdict ?? null;
-    const combined = detectors.gate.assess(row.text, language).verdict;
+    const assessed = detectors.gate.assess(row.text, language);
+    const combined = assessed.verdict;
     const fired = { rules: Boolean(byRules.verdict), classifier: Boolean(byClassifier), combined: Boolean(combined) };
     const slot = row.emergency ? 0 : 1;
     for (const name of ['rules', 'classifier', 'combined'] as const) if (fired[name]) counts[name][slot]++;
@@ -64,10 +70,11 @@ export function scoreRows(detectors: SafetyDetectors, part: CorpusPart, language
       positives++;
       if (combined && combined.disposition === row.disposition) dispositionRight++;
       if (!combined) {
-        if (byRules.screen) screened++;
-        misses.push(`${row.flag}: ${row.text}`);
+        if (assessed.screen) screened++;
+        misses.push(`${row.flag}: ${row.text}${assessed.screen ? ` [asked: ${assessed.screen.screen}]` : ''}`);
       }
     } else if (combined) alarms.push(`${combined.matched} (${combined.flag.id}): ${row.text}`);
+    else if (assessed.screen) asked++;
   }
   const lookalikes = rows.length - positives;
   const score = ([caught, alarmed]: [number, number]): DetectorScore => ({ recall: ratio(caught, positives), falseAlarms: ratio(alarmed, lookalikes), caught, alarms: alarmed });
@@ -81,6 +88,7 @@ export function scoreRows(detectors: SafetyDetectors, part: CorpusPart, language
     combined: score(counts.combined),
     dispositionRight: ratio(dispositionRight, counts.combined[0]),
     screened,
+    asked,
     misses,
     alarms,
   };
@@ -94,19 +102,28 @@ export function scoreRows(detectors: SafetyDetectors, part: CorpusPart, language
 async function devClassifier(): Promise<StatisticalDetector> {
   const input = await loadTrainingInput();
   const probe = createSafetyClassifier(trainSafetyClassifier(withEvidence([...input.train, ...input.phrasings])));
-  return { threshold: loadDefaultClassifier()!.threshold, score: (text, evidence) => probe.score(text, evidence) };
+  const shipped = loadDefaultClassifier()!;
+  return { threshold: shipped.threshold, alarmThreshold: shipped.alarmThreshold, score: (text, evidence) => probe.score(text, evidence) };
 }
+
+/** Each main part, then its everyday messages (`heldout` → `everyday-heldout`). */
+const withEveryday = (part: CorpusPart): CorpusPart[] => (part === 'heldout' || part === 'dev' || part === 'train' ? [part, `everyday-${part}`] : [part]);
 
 export async function evaluateSafety(parts: CorpusPart[] = ['heldout', 'dev']): Promise<SafetyReport[]> {
   const shipped = createSafetyDetectors();
   const unseen = parts.includes('dev') ? createSafetyDetectors(await devClassifier()) : shipped;
-  return parts.flatMap((part) => LANGUAGES.map((language) => scoreRows(part === 'dev' ? unseen : shipped, part, language, loadCorpus(part, language))));
+  return parts.flatMap(withEveryday).flatMap((part) =>
+    LANGUAGES.map((language) => scoreRows(part === 'dev' || part === 'everyday-dev' ? unseen : shipped, part, language, loadCorpus(part, language))),
+  ).filter((r) => r.positives + r.lookalikes > 0);
 }
 
 function table(reports: SafetyReport[]): string {
-  const header = ['part', 'lang', 'red flags', 'look-alikes', 'rules recall/FA', 'classifier recall/FA', 'gate recall/FA', 'disposition', 'screened'];
-  const cell = (s: DetectorScore) => `${s.recall.toFixed(3)} / ${s.falseAlarms.toFixed(3)}`;
-  const rows = reports.map((r) => [r.part, r.language, String(r.positives), String(r.lookalikes), cell(r.rules), cell(r.classifier), cell(r.combined), r.dispositionRight.toFixed(3), String(r.screened)]);
+  const header = ['part', 'lang', 'red flags', 'look-alikes', 'rules recall/FA', 'classifier recall/FA', 'gate recall/FA', 'disposition', 'screened', 'asked'];
+  // Everyday parts have no red flags: only their false alarms mean something.
+  const rows = reports.map((r) => {
+    const cell = (s: DetectorScore) => `${r.positives ? s.recall.toFixed(3) : '  -  '} / ${s.falseAlarms.toFixed(3)}`;
+    return [r.part, r.language, String(r.positives), String(r.lookalikes), cell(r.rules), cell(r.classifier), cell(r.combined), r.positives ? r.dispositionRight.toFixed(3) : '-', String(r.screened), String(r.asked)];
+  });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
@@ -120,13 +137,13 @@ async function main(): Promise<void> {
   if (parts.includes('dev')) process.stderr.write('training the dev model (train split only, about 10 s)...\n');
   const reports = await evaluateSafety(parts);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ reports: reports.map(({ misses, alarms, ...r }) => (values.misses && r.part !== 'heldout' ? { ...r, misses, alarms } : r)) })}\n`);
+    process.stdout.write(`${JSON.stringify({ reports: reports.map(({ misses, alarms, ...r }) => (values.misses && !r.part.endsWith('heldout') ? { ...r, misses, alarms } : r)) })}\n`);
     return;
   }
   process.stdout.write(`${table(reports)}\n`);
   if (values.misses) {
     // Never the held-out part's: nobody tunes on it.
-    for (const r of reports.filter((x) => x.part !== 'heldout')) {
+    for (const r of reports.filter((x) => !x.part.endsWith('heldout'))) {
       for (const m of r.misses) process.stdout.write(`${r.language}  MISS   ${m}\n`);
       for (const a of r.alarms) process.stdout.write(`${r.language}  ALARM  ${a}\n`);
     }

@@ -10,7 +10,10 @@ export interface LabelledSafetyMessage {
   /** Positives: the red flag of the catalogue and its disposition. */
   flag?: string;
   disposition?: string;
-  /** Look-alikes: past, question, class, hypothetical, idiom, chronic, mild, negated, admin, other. */
+  /**
+   * Look-alikes: past, question, class, hypothetical, idiom, chronic, mild, negated, admin, other.
+   * Everyday messages: mild, child, chronic, mental-health, minor-injury, pregnancy, medication, worry.
+   */
   kind?: string;
   style?: string;
 }
@@ -20,10 +23,16 @@ export interface LabelledSafetyMessage {
  * the detectors it measures and is only ever scored, never tuned on. `routine` holds everyday
  * office questions (the knowledge base's examples of its office topics), never emergencies:
  * the gate's threshold keeps the classifier's false alarms on them low.
+ *
+ * `everyday-*` (corpus/safety/everyday/<split>/) holds ordinary health messages that are not red
+ * flags: a cold, a sprain, a stressful week, a toddler's fever with a child who is playing. They
+ * are most of what a clinic hears about symptoms, and the gate must leave them alone. Split as the
+ * main corpus, with `everyday-heldout` committed before the changes it measures.
  */
-export type CorpusPart = 'train' | 'dev' | 'heldout' | 'routine';
+export type CorpusPart = 'train' | 'dev' | 'heldout' | 'routine' | 'everyday-train' | 'everyday-dev' | 'everyday-heldout';
 
-export const corpusFile = (part: CorpusPart, language: Language) => join(paths.root, 'corpus', 'safety', part, `${language}.jsonl`);
+/** `everyday-dev` lives in corpus/safety/everyday/dev/. */
+export const corpusFile = (part: CorpusPart, language: Language) => join(paths.root, 'corpus', 'safety', ...part.split('-'), `${language}.jsonl`);
 
 export function loadCorpus(part: CorpusPart, language: Language): LabelledSafetyMessage[] {
   const file = corpusFile(part, language);

@@ -39,8 +39,10 @@ export const CLASSIFIER_THRESHOLD = 0.97;
 /** The statistical detector shipped with the product (corpus/safety/model.json). */
 export function loadDefaultClassifier(): StatisticalDetector | undefined {
   const classifier = loadSafetyClassifier();
+  const model = loadSafetyModel();
   return {
-    threshold: loadSafetyModel().gateThreshold ?? CLASSIFIER_THRESHOLD,
+    threshold: model.gateThreshold ?? CLASSIFIER_THRESHOLD,
+    ...(model.alarmThreshold === undefined ? {} : { alarmThreshold: model.alarmThreshold }),
     score: (normalisedText, evidence) => {
       const s = classifier.score(normalisedText, evidence);
       return { probability: s.probability, category: s.category, categoryProbability: s.categoryProbability };

@@ -24,7 +24,14 @@ export interface SafetyVerdict {
 export interface StatisticalDetector {
   /** `evidence`: what the concept rules saw in the message, which the shipped model also reads. */
   score(normalisedText: string, evidence?: ConceptEvidence): { probability: number; category?: Category; categoryProbability?: number };
+  /** From this probability the classifier speaks up on its own. */
   readonly threshold: number;
+  /**
+   * From this probability its word alone raises the alarm; between `threshold` and here the
+   * patient is asked about the danger signs first (the `signs` screen), unless a sign of the
+   * category it names is in the message. None: every flag it raises is an alarm.
+   */
+  readonly alarmThreshold?: number;
 }
 
 /** A third opinion (an LLM): asked only when the other detectors found nothing; it can raise, never lower. */
@@ -112,6 +119,16 @@ const corroborated = (category: Category, evidence: ConceptEvidence | undefined)
   return Boolean(signs && evidence && (evidence.live.some((c) => signs.has(c)) || evidence.cancelled.some((c) => signs.has(c))));
 };
 
+/**
+ * Categories whose emergencies the `signs` question covers (danger to anyone, trouble breathing,
+ * chest pain, fainting or hard to wake, a seizure, sudden confusion or weakness, heavy bleeding).
+ * A sure guess of any other category (an assault, a poisoning, a pregnancy or a baby) is never met
+ * with that question: it stays an alarm. An unsure category is only the broad emergency flag anyway.
+ */
+const SIGNS_CHECK: ReadonlySet<Category> = new Set<Category>([
+  'other_emergency', 'sepsis', 'breathing', 'chest_pain', 'stroke', 'unresponsive', 'seizure', 'bleeding', 'abdominal', 'head_injury', 'blood_sugar', 'thunderclap_headache',
+]);
+
 const FIRST_FLAG_OF = new Map<Category, RedFlag>();
 for (const flag of RED_FLAGS) if (!FIRST_FLAG_OF.has(flag.category)) FIRST_FLAG_OF.set(flag.category, flagById.get(BROADEST[flag.category] ?? '') ?? flag);
 const FALLBACK_FLAG = flagById.get('sudden-confusion') ?? RED_FLAGS[0]!;
@@ -163,7 +180,13 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
     // took some pills": whose, how many?): the answer decides, not the classifier's guess.
     if (classified && screen) return { verdict: null, screen };
     if (classified) {
-      const verdict = verdictFor(flagForCategory(category), 'classifier');
+      const flag = flagForCategory(category);
+      // Everyday messages about symptoms far outnumber emergencies the rules miss: below its alarm
+      // level, a guess the message does not back up asks about the danger signs, and says what to
+      // do if there are any, before treating a cold or a sprain as an emergency.
+      const unsure = classified.probability < (classifier!.alarmThreshold ?? 0) && !(sure && corroborated(sure, evidence));
+      if (unsure && (!sure || SIGNS_CHECK.has(sure))) return { verdict: null, screen: { screen: 'signs', flag: flag.id, matched: 'classifier' } };
+      const verdict = verdictFor(flag, 'classifier');
       // A sure but uncorroborated guess stays among the categories: the emergency reply then also
       // gives the crisis line for suicide or self-harm (src/safety/replies.ts).
       if (sure && !category) verdict.categories.push(sure);

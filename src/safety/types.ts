@@ -6,10 +6,12 @@ export { CATEGORIES, type Category } from './catalogue/flags.js';
 
 /**
  * Screening questions: the baby's age, whose medicine and how much, danger signs after a head
- * knock, thoughts of suicide, and `now`: is anyone hurt or in danger now (a rule hit in a message
- * that otherwise reads as routine, see RULE_CHECK_BELOW in gate.ts).
+ * knock, thoughts of suicide, `now`: is anyone hurt or in danger now (a rule hit in a message
+ * that otherwise reads as routine, see RULE_CHECK_BELOW in gate.ts), and `signs`: any of the
+ * signs that make it an emergency, with the number to call if so (a message only the classifier
+ * finds alarming, and not sure enough: see `alarmThreshold` in gate.ts).
  */
-export const SCREENS = ['age', 'ingestion', 'head', 'mood', 'now'] as const;
+export const SCREENS = ['age', 'ingestion', 'head', 'mood', 'now', 'signs'] as const;
 export type ScreenId = (typeof SCREENS)[number];
 
 /**

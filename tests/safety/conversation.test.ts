@@ -9,6 +9,7 @@ import type { ConversationState } from '../../src/engine/context.js';
 import type { DialogEngine } from '../../src/engine/engine.js';
 import type { Language } from '../../src/language/languages.js';
 import { createLogger } from '../../src/logger.js';
+import { createSafetyGate, type StatisticalDetector } from '../../src/safety/gate.js';
 import { startFakeOpenAI, type ChatMessageIn, type FakeOpenAI } from '../fakes/openai-server.js';
 import { testConfig } from '../helpers/app.js';
 
@@ -34,6 +35,15 @@ function conversation(target: DialogEngine, language: Language) {
 beforeAll(async () => {
   ({ engine } = await createEngine(testConfig(), logger));
 });
+
+// An engine whose classifier reads every message as a possible emergency, unsure of which, below its alarm level.
+let checkingEngine: Promise<DialogEngine> | undefined;
+const signsEngine = () =>
+  (checkingEngine ??= createEngine(testConfig(), logger).then(({ engine: checking, services }) => {
+    const unsure: StatisticalDetector = { threshold: 0.5, alarmThreshold: 0.9, score: () => ({ probability: 0.7, category: 'other_emergency', categoryProbability: 0.2 }) };
+    services.safetyGate = createSafetyGate({ classifier: unsure });
+    return checking;
+  }));
 
 describe('invisible characters cannot hide a red flag', () => {
   it.each<[string, string, Language]>([
@@ -157,6 +167,29 @@ describe('screening questions', () => {
     const raised = await again(yes);
     expect(raised.result).toMatchObject({ escalate: true });
     expect(raised.result.safety?.redFlag).toMatchObject({ flag, detectors: ['screening'] });
+  });
+
+  it.each<[Language, string, string, string, RegExp]>([
+    ['en', 'my back hurts since i lifted a box, what can I take', 'no', 'yes', /call 911 now/],
+    ['es', 'me duele la espalda desde que cargué una caja, qué puedo tomar', 'no', 'sí', /llame al 911 ahora/],
+    ['zh', '搬箱子以后腰一直疼，可以吃什么药', '没有', '有', /请立即拨打 911/],
+    ['hi', 'dabba uthane ke baad se kamar me dard hai, kya le sakta hu', 'nahi', 'haan', /अभी 911 पर कॉल करें/],
+  ])('%s: a flag only the classifier raises, below its alarm level, asks about the danger signs with the number first; "no" answers the message, "yes" raises the flag', async (language, first, no, yes, callNow) => {
+    const checking = await signsEngine();
+    const say = conversation(checking, language);
+    const asked = await say(first);
+    expect(asked.result).toMatchObject({ handledBy: 'safety-screen', escalate: false, safety: { screen: { screen: 'signs', matched: 'classifier' } } });
+    expect(asked.text).toMatch(callNow);
+    const answered = await say(no);
+    expect(answered.result.safety?.screen).toMatchObject({ screen: 'signs', answer: 'no' });
+    expect(answered.result.handledBy).not.toBe('safety-screen');
+    expect(answered.replies.length).toBeGreaterThanOrEqual(2);
+
+    const again = conversation(checking, language);
+    await again(first);
+    const raised = await again(yes);
+    expect(raised.result).toMatchObject({ escalate: true, urgency: 'emergency' });
+    expect(raised.result.safety?.redFlag).toMatchObject({ detectors: ['screening'] });
   });
 
   it('an answer that is not an answer goes to a nurse', async () => {

@@ -26,12 +26,33 @@ describe.each(LANGUAGES)('safety gate on the %s corpus', (language) => {
   // The floor moves only with a change measured once on held-out: the rule check (RULE_CHECK_BELOW)
   // and the classifier's lower threshold gave recall 0.972–0.986 and alarms 0.082–0.148; the rules
   // widened on dev misses and the model retrained on their evidence, recall 0.979–0.986 and alarms
-  // 0.082–0.159 (es rose from 0.148: the classifier's own alarms).
-  it('held-out: no worse than measured last (recall ≥ 0.975, false alarms ≤ 0.16)', () => {
+  // 0.082–0.159 (es rose from 0.148: the classifier's own alarms). Trained on everyday health
+  // messages too (corpus/safety/everyday), with the danger-signs question below its alarm level:
+  // recall 0.964–0.974 (one to three emergencies fewer per language) and alarms 0.071–0.125, while
+  // everyday messages told to call the emergency number fell from 0.087–0.115 to 0.025–0.039.
+  it('held-out: no worse than measured last (recall ≥ 0.96, false alarms ≤ 0.13)', () => {
     const r = scoreRows(detectors, 'heldout', language, loadCorpus('heldout', language));
     console.info(`${language} held-out: gate ${r.combined.recall}/${r.combined.falseAlarms}, rules ${r.rules.recall}/${r.rules.falseAlarms}, classifier ${r.classifier.recall}/${r.classifier.falseAlarms}`);
-    expect(r.combined.recall).toBeGreaterThanOrEqual(0.975);
-    expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.16);
+    expect(r.combined.recall).toBeGreaterThanOrEqual(0.96);
+    expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.13);
+  });
+
+  it('everyday health messages: at most 5% are told to call the emergency number (held-out measured 0.025–0.039)', () => {
+    const r = scoreRows(detectors, 'everyday-heldout', language, loadCorpus('everyday-heldout', language));
+    console.info(`${language} everyday held-out: gate ${r.combined.falseAlarms} (${r.combined.alarms}/${r.lookalikes}), asked ${r.asked}`);
+    expect(r.positives).toBe(0);
+    expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.05);
+  });
+
+  it('the everyday set is varied and apart from the main corpus: every kind, ≥ 100 held out, no message twice', () => {
+    const everyday = (['everyday-train', 'everyday-dev', 'everyday-heldout'] as const).flatMap((part) => loadCorpus(part, language));
+    expect(everyday.every((r) => !r.emergency)).toBe(true);
+    expect(loadCorpus('everyday-heldout', language).length).toBeGreaterThanOrEqual(100);
+    expect(new Set(everyday.map((r) => r.kind))).toEqual(new Set(['mild', 'child', 'chronic', 'mental-health', 'minor-injury', 'pregnancy', 'medication', 'worry']));
+    const main = new Set((['train', 'dev', 'heldout'] as const).flatMap((part) => loadCorpus(part, language)).map((r) => r.text));
+    const texts = everyday.map((r) => r.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(texts.filter((t) => main.has(t))).toEqual([]);
   });
 
   it('the corpus is big and varied: ≥ 250 red flags and ≥ 250 look-alikes, every flag, labels valid', () => {

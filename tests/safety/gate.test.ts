@@ -56,3 +56,30 @@ describe('safety gate: the classifier category', () => {
     expect(poisoned!.categories).toContain('poisoning');
   });
 });
+
+describe('safety gate: a classifier-only flag below its alarm level', () => {
+  const scoring = (probability: number, category: Category, categoryProbability: number): StatisticalDetector => ({
+    threshold: 0.5,
+    alarmThreshold: 0.9,
+    score: () => ({ probability, category, categoryProbability }),
+  });
+
+  it('asks about the danger signs (naming the number to call) when its category is unsure or one the question covers', () => {
+    const unsure = createSafetyGate({ classifier: scoring(0.7, 'sepsis', CATEGORY_FLOOR / 2) }).assess(CLASSIFIER_ONLY, 'en');
+    expect(unsure).toEqual({ verdict: null, screen: { screen: 'signs', flag: 'sudden-confusion', matched: 'classifier' } });
+    const stroke = createSafetyGate({ classifier: scoring(0.7, 'stroke', 0.9) }).assess(CLASSIFIER_ONLY, 'en');
+    expect(stroke.screen).toMatchObject({ screen: 'signs', flag: 'stroke-arm' });
+  });
+
+  it('raises the alarm from its alarm level, for a sure category the question does not cover, and with a sign of the category in the message', () => {
+    expect(createSafetyGate({ classifier: scoring(0.95, 'sepsis', 0.2) }).assess(CLASSIFIER_ONLY, 'en').verdict).toMatchObject({ detectors: ['classifier'] });
+    expect(createSafetyGate({ classifier: scoring(0.7, 'poisoning', 0.9) }).assess(CLASSIFIER_ONLY, 'en').verdict).toMatchObject({ category: 'other_emergency', categories: ['other_emergency', 'poisoning'] });
+    const named = "i'm not suicidal but everything feels grey and pointless these days";
+    expect(createSafetyGate({ classifier: scoring(0.7, 'suicide', 0.9) }).assess(named, 'en').verdict).toMatchObject({ disposition: 'crisis' });
+  });
+
+  it('a model without an alarm level raises every flag it gives', () => {
+    const plain: StatisticalDetector = { threshold: 0.5, score: () => ({ probability: 0.6, category: 'sepsis', categoryProbability: 0.1 }) };
+    expect(createSafetyGate({ classifier: plain }).assess(CLASSIFIER_ONLY, 'en').verdict).not.toBeNull();
+  });
+});

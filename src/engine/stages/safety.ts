@@ -14,7 +14,9 @@ const defaultGate = () => (shared ??= createDefaultSafetyGate());
 
 /** How many turns after an emergency or crisis reply the conversation stays in safety mode. */
 export const SAFETY_MODE_TURNS = 3;
-/** The longest message the `now` check keeps to answer after a "no" (the state stays small). */
+/** Checks asked before answering the message itself, which a "no" then answers. */
+const HOLDS_QUESTION: ReadonlySet<string> = new Set(['now', 'signs']);
+/** The longest message the `now` and `signs` checks keep to answer after a "no" (the state stays small). */
 const HELD_QUESTION_CHARS = 2000;
 /** In safety mode, a message this short ("ok", "thanks", "what now") gets care and the numbers again. */
 const SHORT_MESSAGE_TOKENS = 6;
@@ -44,10 +46,10 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice): M
 
     const assessed = await active.assessWithOpinion(text, ctx.language);
     let verdict = assessed.verdict;
-    // While a nurse has the case the bot asks nothing: a rule hit it would have checked is raised.
-    if (!verdict && assessed.screen?.screen === 'now' && ctx.conversation.mode !== 'bot') {
+    // While a nurse has the case the bot asks nothing: a hit it would have checked is raised.
+    if (!verdict && assessed.screen && HOLDS_QUESTION.has(assessed.screen.screen) && ctx.conversation.mode !== 'bot') {
       const checked = screenedVerdict(assessed.screen.flag);
-      verdict = checked && { ...checked, detectors: ['rules'], matched: assessed.screen.matched };
+      verdict = checked && { ...checked, detectors: [assessed.screen.screen === 'signs' ? 'classifier' : 'rules'], matched: assessed.screen.matched };
     }
     if (!verdict && pending) {
       const answer = readScreenAnswer(pending.screen, text);
@@ -100,8 +102,8 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice): M
 
     if (assessed.screen && ctx.conversation.mode === 'bot') {
       ctx.state.screening = { screen: assessed.screen.screen, flag: assessed.screen.flag };
-      // The `now` check holds a question back until the patient says nobody is in danger.
-      if (assessed.screen.screen === 'now') ctx.state.screening.question = text.slice(0, HELD_QUESTION_CHARS);
+      // The `now` and `signs` checks hold a question back until the patient says nobody is in danger.
+      if (HOLDS_QUESTION.has(assessed.screen.screen)) ctx.state.screening.question = text.slice(0, HELD_QUESTION_CHARS);
       ctx.reply(ctx.t(`safety:screen.${assessed.screen.screen}.ask`, numbersFor(ctx)));
       ctx.result.urgency = 'urgent';
       ctx.result.safety = { ...ctx.result.safety, screen: { screen: assessed.screen.screen, matched: assessed.screen.matched } };

@@ -9,6 +9,8 @@
  *    look-alikes and of the routine office questions (corpus/safety/routine) in every language. The
  *    lowest such threshold catches the most emergencies: a missed emergency costs more than a
  *    false alarm, and everyday questions stay almost untouched.
+ * 5. and the level from which its word alone is an alarm (`alarmThreshold`, EVERYDAY_ALARM_LIMIT),
+ *    on the everyday health messages' dev split (corpus/safety/everyday/dev).
  * The held-out split takes no part.
  */
 import type { Language } from '../../language/languages.js';
@@ -27,6 +29,14 @@ export const TARGET_RECALL = 0.99;
  */
 export const GATE_ALARM_LIMITS = { lookalikes: 0.07, routine: 0.01 };
 
+/**
+ * Share of everyday health messages (a cold, a sprain, a toddler's fever with a child at play;
+ * corpus/safety/everyday, dev split) the classifier may answer with an alarm on its own word
+ * (`alarmThreshold`); between the gate threshold and that, the patient is asked about the danger
+ * signs first. Everyday messages far outnumber the emergencies only the classifier catches.
+ */
+export const EVERYDAY_ALARM_LIMIT = 0.05;
+
 export interface BuildInput {
   train: readonly SafetyRow[];
   dev: readonly SafetyRow[];
@@ -34,6 +44,8 @@ export interface BuildInput {
   phrasings?: readonly SafetyRow[];
   /** Routine clinic questions (never emergencies): only for choosing the gate's threshold. */
   routine?: readonly SafetyRow[];
+  /** Everyday health messages held out of training (never emergencies): the gate's threshold, then the final model. */
+  everyday?: readonly SafetyRow[];
   options?: Partial<TrainOptions>;
 }
 
@@ -54,6 +66,7 @@ export function buildSafetyModel(input: BuildInput): BuildResult {
   const prepared = (rows: readonly SafetyRow[]) => (concepts ? withEvidence(rows) : [...rows]);
   const trainRows = prepared([...input.train, ...(input.phrasings ?? [])]);
   const devRows = prepared(input.dev);
+  const everydayRows = prepared(input.everyday ?? []);
   const probe = createSafetyClassifier(trainSafetyClassifier(trainRows, input.options));
   // Rounded so the JSON is short and the same on every machine.
   const threshold = Number(chooseThreshold(probe, devRows, TARGET_RECALL).toFixed(6));
@@ -64,7 +77,8 @@ export function buildSafetyModel(input: BuildInput): BuildResult {
       input.routine?.length ? chooseAlarmThreshold(probe, prepared(input.routine), GATE_ALARM_LIMITS.routine) : 0,
     ).toFixed(6),
   );
-  const model = { ...trainSafetyClassifier([...trainRows, ...devRows], { ...input.options, threshold }), gateThreshold };
+  const alarmThreshold = everydayRows.length ? Number(Math.max(gateThreshold, chooseAlarmThreshold(probe, everydayRows, EVERYDAY_ALARM_LIMIT)).toFixed(6)) : undefined;
+  const model = { ...trainSafetyClassifier([...trainRows, ...devRows, ...everydayRows], { ...input.options, threshold }), gateThreshold, ...(alarmThreshold === undefined ? {} : { alarmThreshold }) };
   return { model, dev };
 }
 

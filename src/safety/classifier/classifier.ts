@@ -29,6 +29,8 @@ export interface SafetyModel {
    * picks it from the false alarms it may cost); older models have none.
    */
   gateThreshold?: number;
+  /** From this probability its flag alone is an alarm; below, a question about the danger signs (build-model.ts). */
+  alarmThreshold?: number;
   scale: number;
   /** One output: the emergency probability. */
   emergency: StoredHead;

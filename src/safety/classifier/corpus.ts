@@ -51,7 +51,16 @@ function phrasingRows(value: unknown, language: Language): SafetyRow[] {
   return [];
 }
 
-/** Everything the shipped model is trained and tuned on: train, dev and the lay phrasings; routine questions for the gate's threshold. */
-export async function loadTrainingInput(): Promise<{ train: SafetyRow[]; dev: SafetyRow[]; phrasings: SafetyRow[]; routine: SafetyRow[] }> {
-  return { train: loadCorpusSplit('train'), dev: loadCorpusSplit('dev'), phrasings: await loadPhrasings(), routine: loadCorpusSplit('routine') };
+/**
+ * Everything the shipped model is trained and tuned on: train (with the everyday messages' train
+ * split), dev and the lay phrasings; routine questions and the everyday dev split for the gate's threshold.
+ */
+export async function loadTrainingInput(): Promise<{ train: SafetyRow[]; dev: SafetyRow[]; phrasings: SafetyRow[]; routine: SafetyRow[]; everyday: SafetyRow[] }> {
+  return {
+    train: [...loadCorpusSplit('train'), ...loadCorpusSplit('everyday-train')],
+    dev: loadCorpusSplit('dev'),
+    phrasings: await loadPhrasings(),
+    routine: loadCorpusSplit('routine'),
+    everyday: loadCorpusSplit('everyday-dev'),
+  };
 }
