@@ -7,6 +7,8 @@
  *   npm run build && node dist/scripts/cross-validate-answers.js [--folds 4] [--set topic=0,0.5,1]
  *
  * `--set NAME=a,b,c` scores each value of one FUSION setting (src/retrieval/knowledge-search.ts).
+ * `--worst N` also lists, per language, the N units whose own examples are found least often (the
+ * units whose example questions need more variety), with where they went instead.
  */
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -16,7 +18,7 @@ import { createKnowledgeIndex } from '../src/retrieval/knowledge-index.js';
 import { createKnowledgeSearch, FUSION } from '../src/retrieval/knowledge-search.js';
 import { createLogger } from '../src/logger.js';
 
-const { values } = parseArgs({ options: { folds: { type: 'string', default: '4' }, set: { type: 'string' } } });
+const { values } = parseArgs({ options: { folds: { type: 'string', default: '4' }, set: { type: 'string' }, worst: { type: 'string' } } });
 const folds = Number(values.folds);
 const [name, list] = (values.set ?? '').split('=');
 const settings = name && list ? list.split(',').map(Number) : [undefined];
@@ -44,6 +46,7 @@ for (const setting of settings) {
     let n = 0;
     let topicHits = 0;
     let unitHits = 0;
+    const perUnit = new Map<string, { n: number; hits: number; went: Map<string, number> }>();
     for (const { fold, search } of built) {
       for (const p of full.passages.filter((x) => x.metadata.lang === language)) {
         for (const q of p.metadata.questions.filter((x) => foldOf(x) === fold)) {
@@ -51,11 +54,25 @@ for (const setting of settings) {
           const top = result.passages[0]?.passage.metadata;
           n++;
           if (result.topics[0]?.id === p.metadata.topicId) topicHits++;
-          if (top?.topicId === p.metadata.topicId && top.unitId === p.metadata.unitId) unitHits++;
+          const hit = top?.topicId === p.metadata.topicId && top.unitId === p.metadata.unitId;
+          if (hit) unitHits++;
+          const key = `${p.metadata.topicId}#${p.metadata.unitId}`;
+          const unit = perUnit.get(key) ?? { n: 0, hits: 0, went: new Map<string, number>() };
+          unit.n++;
+          if (hit) unit.hits++;
+          else if (top) unit.went.set(`${top.topicId}#${top.unitId}`, (unit.went.get(`${top.topicId}#${top.unitId}`) ?? 0) + 1);
+          perUnit.set(key, unit);
         }
       }
     }
     cells.push(`${language} ${(topicHits / n).toFixed(3)}/${(unitHits / n).toFixed(3)} (${n})`);
+    if (values.worst) {
+      const worst = [...perUnit].sort((a, b) => a[1].hits / a[1].n - b[1].hits / b[1].n).slice(0, Number(values.worst));
+      for (const [key, u] of worst) {
+        const went = [...u.went].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([k, c]) => `${k} ×${c}`).join(', ');
+        process.stdout.write(`  ${language} ${key}: ${u.hits}/${u.n} found; went to ${went}\n`);
+      }
+    }
   }
   process.stdout.write(`${name ? `${name}=${setting}` : 'current'}  topic/unit@1  ${cells.join('   ')}\n`);
 }
