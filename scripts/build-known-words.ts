@@ -14,17 +14,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { OFFICE_TOPICS } from '../src/knowledge/topics.js';
 import { LANGUAGES } from '../src/language/languages.js';
 import { paths } from '../src/paths.js';
 import { KNOWN_WORDS_PATH } from '../src/safety/known-words.js';
 import { normalise, tokenise } from '../src/safety/text.js';
 
-/** Topics about offices, money and paperwork: their example questions are everyday words. */
-const OFFICE_TOPICS = new Set([
-  'appointment-booking', 'appointment-changes', 'billing-payments', 'clinic-hours-locations', 'insurance-coverage',
-  'interpreter-services', 'medical-records', 'new-patient-registration', 'patient-portal', 'prescription-refills',
-  'privacy-rights', 'visit-preparation',
-]);
 // Shorter words are matched exactly anyway (src/safety/fuzzy.ts).
 const MIN_LENGTH = 4;
 
@@ -40,7 +35,7 @@ for (const language of LANGUAGES) {
         continue;
       }
       if (inQuestions && !line.startsWith('- ')) inQuestions = false;
-      if (inQuestions && !OFFICE_TOPICS.has(topic)) continue;
+      if (inQuestions && !(OFFICE_TOPICS as ReadonlySet<string>).has(topic)) continue;
       // Front matter keywords and sources are words too; URLs are not.
       for (const t of tokenise(normalise(line.replace(/https?:\S+/g, ' ').replace(/\{\{[^}]*\}\}/g, ' ')))) {
         if (t.num === undefined && t.text.length >= MIN_LENGTH && !/\p{Script=Han}/u.test(t.text)) words.add(t.text);

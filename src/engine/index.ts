@@ -3,6 +3,8 @@ import type { Database } from '../db/database.js';
 import { createI18n, type TFunction } from '../i18n.js';
 import type { Language } from '../language/languages.js';
 import { loadClinic } from '../knowledge/clinic.js';
+import { isTopicId, OFFICE_TOPICS } from '../knowledge/topics.js';
+import { CONFIDENCE_THRESHOLD } from '../retrieval/confidence.js';
 import { createDefaultSafetyGate } from '../safety/default-gate.js';
 import type { Logger } from '../logger.js';
 import { createKnowledgeService, type KnowledgeService } from '../retrieval/knowledge-service.js';
@@ -16,7 +18,7 @@ import { fallbackStage } from './stages/fallback.js';
 import { handoffStage } from './stages/handoff.js';
 import { intentStage } from './stages/intent.js';
 import { languageStage } from './stages/language.js';
-import { safetyStage, type WaitingAdvice } from './stages/safety.js';
+import { safetyStage, type OfficeMatter, type WaitingAdvice } from './stages/safety.js';
 
 export async function createEngineServices(config: Config, logger: Logger): Promise<EngineServices> {
   const clinic = loadClinic();
@@ -50,7 +52,17 @@ export async function createEngineServices(config: Config, logger: Logger): Prom
 export function defaultStages(knowledge?: KnowledgeService): Middleware<TurnContext>[] {
   const answer = knowledge ? [answerStage(knowledge)] : [];
   const waiting = knowledge ? waitingAdviceFrom(knowledge) : undefined;
-  return [languageStage(), safetyStage(undefined, waiting), handoffStage(), intentStage(), ...answer, escalationStage(), fallbackStage()];
+  const office = knowledge ? officeMatterFrom(knowledge) : undefined;
+  return [languageStage(), safetyStage(undefined, waiting, office), handoffStage(), intentStage(), ...answer, escalationStage(), fallbackStage()];
+}
+
+/** A confident answer from an office topic, not a clinical question (the same search the answer then reuses from cache). */
+function officeMatterFrom(knowledge: KnowledgeService): OfficeMatter {
+  return (text, language) => {
+    const found = knowledge.searchLexical(text, language);
+    const top = found.topics[0]?.id;
+    return Boolean(top && isTopicId(top) && OFFICE_TOPICS.has(top) && found.confidence >= CONFIDENCE_THRESHOLD && !found.clinical && !found.outOfScope);
+  };
 }
 
 /** `db` enables embeddings (pgvector) when configured; the knowledge base is indexed before this resolves. */

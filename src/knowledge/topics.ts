@@ -34,6 +34,13 @@ export const TOPIC_IDS = [
 
 export type TopicId = (typeof TOPIC_IDS)[number];
 
+/** Topics about offices, money and paperwork: no symptom is asked about in them. */
+export const OFFICE_TOPICS: ReadonlySet<TopicId> = new Set<TopicId>([
+  'appointment-booking', 'appointment-changes', 'billing-payments', 'clinic-hours-locations', 'insurance-coverage',
+  'interpreter-services', 'medical-records', 'new-patient-registration', 'patient-portal', 'prescription-refills',
+  'privacy-rights', 'visit-preparation',
+]);
+
 export function isTopicId(value: unknown): value is TopicId {
   return typeof value === 'string' && (TOPIC_IDS as readonly string[]).includes(value);
 }

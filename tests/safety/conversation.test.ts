@@ -192,6 +192,17 @@ describe('screening questions', () => {
     expect(raised.result.safety?.redFlag).toMatchObject({ detectors: ['screening'] });
   });
 
+  it.each<[Language, string]>([
+    ['en', "I can't log in to the patient portal, it says my account is locked"],
+    ['es', 'no puedo entrar al portal, me dice que mi cuenta esta bloqueada'],
+  ])('%s: the same unsure hunch about a message the knowledge base reads as an office matter is answered, not asked about danger signs', async (language, text) => {
+    const say = conversation(await signsEngine(), language);
+    const out = await say(text);
+    expect(out.result.safety?.screen).toBeUndefined();
+    expect(out.result).toMatchObject({ handledBy: 'answer', urgency: 'routine' });
+    expect(out.result.sources[0]?.id).toBe('patient-portal');
+  });
+
   it('an answer that is not an answer goes to a nurse', async () => {
     const say = conversation(engine, 'en');
     await say('my baby has a fever');

@@ -25,6 +25,9 @@ const WHAT_NOW = /what (should|do|can) (i|we)|while (we|i) wait|what now|what ne
 /** What to do while help is on the way, for an emergency category, in the patient's language. */
 export type WaitingAdvice = (category: Category, language: Language) => string | undefined;
 
+/** Whether the knowledge base confidently reads a message as an office matter (a bill, a login, a form). */
+export type OfficeMatter = (text: string, language: Language) => boolean | Promise<boolean>;
+
 /**
  * The safety gate, on every turn (also while a nurse has the case). On a red flag the patient
  * is told at once what to do (the emergency number, poison control, the crisis line or a
@@ -32,7 +35,7 @@ export type WaitingAdvice = (category: Category, language: Language) => string |
  * message alone cannot decide ("my baby has a fever"), it asks one screening question and the
  * next answer decides. After a red flag the conversation stays in safety mode for a few turns.
  */
-export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice): Middleware<TurnContext> {
+export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, officeMatter?: OfficeMatter): Middleware<TurnContext> {
   return async (ctx, next) => {
     // A button's value is the bot's own words ("topic:privacy-rights"), not the patient's.
     if (ctx.message.kind === 'postback') {
@@ -100,7 +103,10 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice): M
       }
     }
 
-    if (assessed.screen && ctx.conversation.mode === 'bot') {
+    // The classifier's unsure hunch is not worth a danger-signs question about a locked account or
+    // a form to bring: a message the knowledge base confidently answers as an office matter is answered.
+    const officeHunch = assessed.screen?.screen === 'signs' && officeMatter ? await officeMatter(text, ctx.language) : false;
+    if (assessed.screen && ctx.conversation.mode === 'bot' && !officeHunch) {
       ctx.state.screening = { screen: assessed.screen.screen, flag: assessed.screen.flag };
       // The `now` and `signs` checks hold a question back until the patient says nobody is in danger.
       if (HOLDS_QUESTION.has(assessed.screen.screen)) ctx.state.screening.question = text.slice(0, HELD_QUESTION_CHARS);
