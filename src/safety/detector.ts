@@ -53,7 +53,12 @@ export function createEmergencyDetector(rules: Record<Language, LanguageRules> =
       return { hit, screen: null, evidence, ...read };
     }
     const screen = hits[0];
-    return { hit: null, screen: screen?.rule.screen ? { screen: screen.rule.screen, flag: screen.rule.flag, matched: screen.matched } : null, evidence, ...read };
+    return {
+      hit: null,
+      screen: screen?.rule.screen ? { screen: screen.rule.screen, flag: screen.rule.flag, matched: screen.matched, ...(screen.rule.beforeClassifierOnly ? { beforeClassifierOnly: true } : {}) } : null,
+      evidence,
+      ...read,
+    };
   };
   return {
     inspect,

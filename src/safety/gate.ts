@@ -129,6 +129,14 @@ const SIGNS_CHECK: ReadonlySet<Category> = new Set<Category>([
   'other_emergency', 'sepsis', 'breathing', 'chest_pain', 'stroke', 'unresponsive', 'seizure', 'bleeding', 'abdominal', 'head_injury', 'blood_sugar', 'thunderclap_headache',
 ]);
 
+/** The categories each rule screening question is about (see `assess`). */
+const SCREEN_COVERS: Partial<Record<ScreenHit['screen'], ReadonlySet<Category>>> = {
+  age: new Set<Category>(['infant_fever', 'infant_unwell', 'sepsis', 'meningitis', 'other_emergency']),
+  ingestion: new Set<Category>(['poisoning', 'overdose', 'suicide', 'self_harm', 'swallowed_object', 'other_emergency']),
+  head: new Set<Category>(['head_injury', 'unresponsive', 'other_emergency']),
+  mood: new Set<Category>(['suicide', 'self_harm', 'other_emergency']),
+};
+
 const FIRST_FLAG_OF = new Map<Category, RedFlag>();
 for (const flag of RED_FLAGS) if (!FIRST_FLAG_OF.has(flag.category)) FIRST_FLAG_OF.set(flag.category, flagById.get(BROADEST[flag.category] ?? '') ?? flag);
 const FALLBACK_FLAG = flagById.get('sudden-confusion') ?? RED_FLAGS[0]!;
@@ -178,7 +186,9 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
     }
     // The rules recognised the situation but found it ambiguous and ask one short question ("she
     // took some pills": whose, how many?): the answer decides, not the classifier's guess.
-    if (classified && screen) return { verdict: null, screen };
+    // A classifier sure of an emergency the question is not about (a scald in a message that also
+    // says "hot" and "my son") is taken at its word.
+    if (classified && screen && (!sure || SCREEN_COVERS[screen.screen]?.has(sure))) return { verdict: null, screen };
     if (classified) {
       const flag = flagForCategory(category);
       // Everyday messages about symptoms far outnumber emergencies the rules miss: below its alarm
@@ -192,7 +202,7 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
       if (sure && !category) verdict.categories.push(sure);
       return { verdict, screen: null };
     }
-    return { verdict: null, screen };
+    return { verdict: null, screen: screen?.beforeClassifierOnly ? null : screen };
   };
 
   return {

@@ -66,9 +66,11 @@ export function ageInMonths(text: string): number | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const n = tokens[i]!.num;
     if (n === undefined) continue;
-    // The unit follows the number, maybe after "个" or "old" ("2 个 月", "3 weeks old").
-    for (const t of tokens.slice(i + 1, i + 3)) {
-      const unit = UNIT_MONTHS.find(([re]) => re.test(t.text));
+    // The unit follows the number, maybe after "个" or "old" ("2 个 月", "3 weeks old"); Chinese is
+    // tokenised by character, so a two-character unit ("6个星期") is also read as one.
+    const [a = '', b = '', c = ''] = tokens.slice(i + 1, i + 4).map((t) => t.text);
+    for (const word of [a, b, a + b, b + c]) {
+      const unit = word ? UNIT_MONTHS.find(([re]) => re.test(word)) : undefined;
       if (unit) return n * unit[1];
     }
   }

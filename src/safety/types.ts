@@ -60,6 +60,12 @@ export interface Rule {
    * screening question instead of raising the flag, and the answer decides.
    */
   screen?: ScreenId;
+  /**
+   * The screening question is asked only in place of a classifier's flag, never on its own: "how do
+   * I bring down my kid's fever" is answered, "my son has a fever of 101" that the classifier reads
+   * as an emergency is asked the child's age instead.
+   */
+  beforeClassifierOnly?: boolean;
   /** Every item must be present (a concept name, or a list of alternatives), not negated, past or hypothetical. */
   all: (string | string[])[];
   /** The rule does not fire if any of these concepts is present (e.g. MINOR for "small blister"). */
@@ -106,6 +112,8 @@ export interface ScreenHit {
   /** The flag a "yes" confirms. */
   flag: string;
   matched: string;
+  /** From a rule whose question stands only in place of a classifier's flag (Rule.beforeClassifierOnly). */
+  beforeClassifierOnly?: boolean;
 }
 
 export interface EmergencyHit {

@@ -36,6 +36,20 @@ beforeAll(async () => {
   ({ engine } = await createEngine(testConfig(), logger));
 });
 
+// Engines whose classifier is a stub of our own StatisticalDetector interface, made once per name.
+const stubbed = new Map<string, Promise<DialogEngine>>();
+const stubbedEngine = (name: string, classifier: StatisticalDetector) => {
+  let made = stubbed.get(name);
+  if (!made) {
+    made = createEngine(testConfig(), logger).then(({ engine: stubEngine, services }) => {
+      services.safetyGate = createSafetyGate({ classifier });
+      return stubEngine;
+    });
+    stubbed.set(name, made);
+  }
+  return made;
+};
+
 // An engine whose classifier reads every message as a possible emergency, unsure of which, below its alarm level.
 let checkingEngine: Promise<DialogEngine> | undefined;
 const signsEngine = () =>
@@ -201,6 +215,32 @@ describe('screening questions', () => {
     expect(out.result.safety?.screen).toBeUndefined();
     expect(out.result).toMatchObject({ handledBy: 'answer', urgency: 'routine' });
     expect(out.result.sources[0]?.id).toBe('patient-portal');
+  });
+
+  it.each<[Language, string, string, string]>([
+    ['en', 'my son has a fever of 101', '6 weeks old', '4 years old'],
+    ['es', 'mi hijo tiene fiebre de 38.5, que hago', 'tiene 6 semanas', 'tiene 4 años'],
+    ['zh', '我儿子发烧38度5，怎么办', '6个星期', '4岁'],
+    ['hi', 'beta ko 101 bukhar hai kya karu', '6 hafte ka hai', '4 saal ka hai'],
+  ])('%s: a fever in a child of no stated age that the classifier reads as an emergency asks the age instead; under 3 months raises it', async (language, first, baby, child) => {
+    const feverish = await stubbedEngine('sure-sepsis', { threshold: 0.5, score: () => ({ probability: 0.95, category: 'sepsis', categoryProbability: 0.7 }) });
+    const say = conversation(feverish, language);
+    const asked = await say(first);
+    expect(asked.result).toMatchObject({ handledBy: 'safety-screen', escalate: false, safety: { screen: { screen: 'age' } } });
+    const older = await say(child);
+    expect(older.result.safety?.screen).toMatchObject({ screen: 'age', answer: 'no' });
+    expect(older.result.urgency).not.toBe('emergency');
+
+    const again = conversation(feverish, language);
+    await again(first);
+    const raised = await again(baby);
+    expect(raised.result.safety?.redFlag).toMatchObject({ flag: 'infant-fever', detectors: ['screening'] });
+
+    // Without the classifier's alarm the question is not asked: the message is answered.
+    const quiet = await stubbedEngine('quiet', { threshold: 0.5, score: () => ({ probability: 0.1 }) });
+    const answered = await conversation(quiet, language)(first);
+    expect(answered.result.safety?.screen).toBeUndefined();
+    expect(answered.result.urgency).not.toBe('emergency');
   });
 
   it('an answer that is not an answer goes to a nurse', async () => {

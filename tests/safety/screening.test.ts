@@ -25,6 +25,8 @@ describe('reading the answer to a screening question', () => {
 
   it('the age question reads ages, in months', () => {
     expect(ageInMonths('6 weeks')).toBeCloseTo(6 / 4.3);
+    expect(ageInMonths('6个星期')).toBeCloseTo(6 / 4.3);
+    expect(ageInMonths('宝宝才3个礼拜')).toBeCloseTo(3 / 4.3);
     expect(ageInMonths('tiene 2 meses')).toBe(2);
     expect(readScreenAnswer('age', 'newborn')).toBe('yes');
     expect(readScreenAnswer('age', '9 mahine')).toBe('no');

@@ -141,6 +141,9 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'other.eye', flag: 'eye-emergency', all: ['EYE_EMERGENCY'] },
   // Screening: not enough alone, so the gate asks one question and the answer decides.
   { id: 'screen.baby_fever', flag: 'infant-fever', screen: 'age', all: ['BABY', 'FEVER'], unless: ['AGE_GIVEN', 'PREGNANT', 'NORMAL_TEMP'] },
+  // "My son has a fever of 101", which the classifier reads as sepsis: a fever is an emergency under
+  // 3 months (AAP), not at 3 years; the age decides. "How do I bring down my kid's fever" is answered.
+  { id: 'screen.child_fever', flag: 'infant-fever', screen: 'age', all: ['CHILD', 'FEVER'], unless: ['AGE_GIVEN', 'PREGNANT', 'NORMAL_TEMP'], beforeClassifierOnly: true },
   { id: 'screen.some_pills', flag: 'overdose', screen: 'ingestion', all: ['INGESTED', 'SOME_AMOUNT', 'DRUG'], window: 10 },
   { id: 'screen.head_knock', flag: 'head-injury', screen: 'head', all: ['HEAD_HIT'], unless: ['MINOR'] },
   { id: 'screen.low_mood', flag: 'passive-ideation', screen: 'mood', all: ['LOW_MOOD'] },
