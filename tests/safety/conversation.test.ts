@@ -51,13 +51,8 @@ const stubbedEngine = (name: string, classifier: StatisticalDetector) => {
 };
 
 // An engine whose classifier reads every message as a possible emergency, unsure of which, below its alarm level.
-let checkingEngine: Promise<DialogEngine> | undefined;
 const signsEngine = () =>
-  (checkingEngine ??= createEngine(testConfig(), logger).then(({ engine: checking, services }) => {
-    const unsure: StatisticalDetector = { threshold: 0.5, alarmThreshold: 0.9, score: () => ({ probability: 0.7, category: 'other_emergency', categoryProbability: 0.2 }) };
-    services.safetyGate = createSafetyGate({ classifier: unsure });
-    return checking;
-  }));
+  stubbedEngine('unsure', { threshold: 0.5, alarmThreshold: 0.9, score: () => ({ probability: 0.7, category: 'other_emergency', categoryProbability: 0.2 }) });
 
 describe('invisible characters cannot hide a red flag', () => {
   it.each<[string, string, Language]>([
