@@ -137,10 +137,28 @@ describe('answer stage without an LLM (extractive)', async () => {
     ['hi', 'मेरा पोटैशियम 5.9 है क्या यह ठीक है'],
   ] as const)('%s: hands the medicine question "%s" to a nurse with general safety information', async (language, question) => {
     const out = await engine.handle(turn(question, { language }));
-    expect(out.result).toMatchObject({ escalate: true, reason: 'clinical', sources: [] });
+    expect(out.result).toMatchObject({ escalate: true, reason: 'clinical' });
+    // What the knowledge base says in general may come with it, from the question's own topic only.
+    expect(out.result.sources.every((s) => s.id === 'medication-safety' || s.id === 'lab-results')).toBe(true);
     expect(out.result.answer?.lowConfidence).toBeUndefined();
     expect(out.replies[0]!.actions?.length).toBeGreaterThan(0);
     expect(out.replies[0]!.text.split('\n').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    ['en', 'can I take advil with my lisinopril', /raise blood pressure/, /medlineplus\.gov/],
+    ['es', '¿puedo tomar ibuprofeno si tomo warfarina?', /riesgo de sangr/, /https:/],
+    ['zh', '吃华法林的时候能吃布洛芬吗', /出血风险/, /https:/],
+    ['hi', 'bp ki dawa band kar du?', /band na karein|बंद न करें/i, /https:/],
+  ] as const)('%s: the hand-over of "%s" also says what the medication-safety unit says in general, with its source', async (language, question, general, link) => {
+    const out = await engine.handle(turn(question, { language }));
+    expect(out.result).toMatchObject({ escalate: true, reason: 'clinical', sources: [{ id: 'medication-safety' }] });
+    const text = out.replies[0]!.text;
+    expect(text).toMatch(general);
+    expect(text).toMatch(link);
+    // The hand-over and its safety line come first.
+    expect(text.indexOf('\n')).toBeGreaterThan(0);
+    expect(text.search(general)).toBeGreaterThan(text.split('\n')[0]!.length);
   });
 
   it.each([

@@ -54,10 +54,17 @@ export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext
       const result = ruled ? undefined : await searchWithContext(knowledge, text, ctx.language, ctx.state.answerContext);
       const clinical = ruled ?? (result?.clinical ? 'medicine' : undefined);
       if (clinical) {
-        // General safety information goes with the hand-over: what to do until the nurse answers.
+        // General safety information goes with the hand-over: what to do until the nurse answers,
+        // and what the knowledge base says in general about such a question ("ibuprofen with my
+        // lisinopril": NSAIDs with blood-pressure medicines), with its public source.
         const safety = clinical === 'lab_value' ? 'lab' : clinical === 'diagnosis' ? 'diagnosis' : 'medicine';
         const poisonControl = ctx.services.clinic.get('poison_control', ctx.language) ?? ctx.services.config.emergencyNumber;
-        ctx.reply(`${ctx.t('answers:clinical')}\n${ctx.t(`answers:clinicalSafety.${safety}`, { poisonControl })}`, { actions: [nurseAction(ctx)] });
+        const general = await generalInformation(knowledge, ctx, text, safety, result);
+        // The safety line before the general one: a voice call that runs out of time keeps it.
+        const lines = [ctx.t('answers:clinical'), ctx.t(`answers:clinicalSafety.${safety}`, { poisonControl }), ...(general ? [general.short] : [])];
+        const more = general ? moreLine(ctx, general.passage, knowledge) : '';
+        ctx.reply([lines.join('\n'), more].filter(Boolean).join('\n\n'), { actions: [nurseAction(ctx)] });
+        if (general) ctx.result.sources = [toSource(general.passage)];
         ctx.result.escalate = true;
         ctx.result.reason = 'clinical';
         answerOf(ctx).clinical = clinical;
@@ -179,6 +186,29 @@ function moreLine(ctx: TurnContext, passage: Passage, knowledge: KnowledgeServic
   if (own) return ctx.t('answers:more', { title: own.title, url: own.url });
   const website = ctx.services.clinic.get('website', ctx.language);
   return website ? ctx.t('answers:more', { title: ctx.services.clinic.name, url: website }) : '';
+}
+
+/** Where the knowledge base speaks generally about a clinical question of each kind. */
+const GENERAL_TOPIC: Record<string, string | undefined> = { medicine: 'medication-safety', lab: 'lab-results', diagnosis: undefined };
+/** How far down the ranking a unit of that topic may be and still be about the question. */
+const GENERAL_WITHIN = 3;
+
+/** The unit of the clinical question's own topic that retrieval ranks near the top, if any. */
+async function generalInformation(
+  knowledge: KnowledgeService,
+  ctx: TurnContext,
+  text: string,
+  kind: string,
+  searched: RetrievalResult | undefined,
+): Promise<{ passage: Passage; short: string } | undefined> {
+  const topic = GENERAL_TOPIC[kind];
+  if (!topic) return undefined;
+  const result = searched ?? (await knowledge.search(text, ctx.language));
+  const passage = result.passages.slice(0, GENERAL_WITHIN).find((p) => p.passage.metadata.topicId === topic)?.passage;
+  const unit = passage && unitOf(knowledge, passage);
+  if (!passage || !unit) return undefined;
+  const romanised = ctx.language === 'hi' && unit.shortRomanised && LATIN.test(text) && !DEVANAGARI.test(text);
+  return { passage, short: romanised ? unit.shortRomanised! : unit.short };
 }
 
 function unitOf(knowledge: KnowledgeService, passage: Passage): AnswerUnit | undefined {
