@@ -95,6 +95,11 @@ describe('answer stage without an LLM (extractive)', async () => {
     ['es', '¿va a llover mañana en la ciudad?'],
     ['zh', '附近哪里可以修自行车'],
     ['hi', 'kal mausam kaisa hoga'],
+    // The patient's own animal, however many of the knowledge base's words it uses.
+    ['en', 'can my cat get a flu shot at your clinic'],
+    ['es', 'le pueden poner la vacuna de la gripe a mi gato'],
+    ['zh', '我家狗狗能在你们这打流感疫苗吗'],
+    ['hi', 'meri billi ko flu ka teeka lag sakta hai?'],
   ] as const)('%s: says kindly that "%s" is not something it can help with, and what it can do', async (language, question) => {
     const out = await engine.handle(turn(question, { language }));
     expect(out.result.answer?.outOfScope).toBe(true);
@@ -143,6 +148,11 @@ describe('answer stage without an LLM (extractive)', async () => {
     expect(out.result.answer?.lowConfidence).toBeUndefined();
     expect(out.replies[0]!.actions?.length).toBeGreaterThan(0);
     expect(out.replies[0]!.text.split('\n').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('answers a person bitten by their own dog, not "not here"', async () => {
+    const out = await engine.handle(turn('my dog bit my hand and it is swollen, do I need a tetanus shot?', { language: 'en' }));
+    expect(out.result.answer?.outOfScope).toBeUndefined();
   });
 
   it.each([

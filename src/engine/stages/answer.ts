@@ -6,6 +6,7 @@ import { markdownToChat } from '../../retrieval/chat-text.js';
 import { detectClinical } from '../../retrieval/clinical.js';
 import { CONFIDENCE_THRESHOLD } from '../../retrieval/confidence.js';
 import { MAX_AGE_TURNS, searchWithContext } from '../../retrieval/follow-up.js';
+import { isAboutAnimal } from '../../retrieval/animal-patient.js';
 import { isGibberish } from '../../retrieval/gibberish.js';
 import type { KnowledgeService } from '../../retrieval/knowledge-service.js';
 import type { RetrievalResult } from '../../retrieval/knowledge-search.js';
@@ -78,7 +79,7 @@ export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext
           ctx.reply(ctx.t('answers:rephrase'), { actions: topicButtons(ctx) });
           answerOf(ctx).gibberish = true;
           ctx.result.handledBy = 'answer';
-        } else if (result.outOfScope) {
+        } else if (result.outOfScope || isAboutAnimal(text)) {
           ctx.reply(ctx.t('answers:outOfScope', { clinic: ctx.services.clinic.name }), { actions: topicButtons(ctx) });
           answerOf(ctx).outOfScope = true;
           ctx.result.handledBy = 'answer';
