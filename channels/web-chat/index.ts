@@ -228,11 +228,12 @@ export function createWebChatChannel(options: WebChatOptions): Channel & { name:
        * error `{ok: false, error: {code, message}}` in the ack (or is dropped when there is none),
        * so no handler can reject unhandled.
        */
+      // One socket's events run one after another, whatever their kind: messages are stored in the
+      // order sent, and a message sent right after a language change is read in the new language.
+      let queue: Promise<unknown> = Promise.resolve();
       const handle = <R extends object>(event: string, handler: (data: SessionData, payload: unknown) => Promise<R>) => {
-        let queue: Promise<unknown> = Promise.resolve();
         socket.on(event, (...args: unknown[]) => {
           const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Ack) : undefined;
-          // One socket's events of a kind run one after another (messages are stored in the order sent).
           queue = queue.then(async () => {
             const data = socket.data as SessionData | undefined;
             try {

@@ -125,6 +125,19 @@ describe('web chat over socket.io', () => {
     visitor.close();
   });
 
+  it('reads a message sent right after a language change in the new language (events of any kind keep their order)', async () => {
+    const visitor = await connectVisitor(app.url, { language: 'en' });
+    // Not waiting for the language ack, as the page does not: the message is still in Spanish.
+    const changed = visitor.socket.timeout(5000).emitWithAck('language', { language: 'es' });
+    const refused = visitor.socket.timeout(5000).emitWithAck('message', { text: 'x'.repeat(4001) });
+    expect(await changed).toEqual({ ok: true, language: 'es' });
+    expect(await refused).toMatchObject({ ok: false, error: { code: 'tooLong', message: 'El mensaje es demasiado largo. Use menos de 4000 caracteres.' } });
+    visitor.socket.emit('language', { language: 'zh' });
+    await visitor.send('help');
+    expect((await visitor.next()).text).toMatch(/您可以这样问我/);
+    visitor.close();
+  });
+
   it('gives the page what it renders: an emergency reply’s numbers, the reply’s language, and `resumed` on the session', async () => {
     const visitor = await connectVisitor(app.url);
     expect(visitor.session).toMatchObject({ resumed: false });
