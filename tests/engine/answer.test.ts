@@ -64,6 +64,28 @@ describe('answer stage without an LLM (extractive)', async () => {
   });
 
   it.each([
+    ['en', 'who should get a flu shot', 'flu-vaccine', /6 months and older/],
+    ['hi', 'refill kaise milega', 'prescription-refills', /2 working days/],
+  ] as const)('%s: "%s" is near two units of one topic: the web states both, SMS and voice the best one', async (language, question, topic, fact) => {
+    const out = await engine.handle(turn(question, { language }));
+    const [reply] = out.replies;
+    expect(reply!.sources!.map((s) => s.id)).toEqual([topic, topic]);
+    const [first, second] = reply!.sources!;
+    expect(second!.unit).not.toBe(first!.unit);
+    expect(out.result.answer?.unit).toBe(first!.unit);
+    // Both short answers, then the one "more" line of the best.
+    const paragraphs = reply!.text.split('\n\n');
+    expect(paragraphs).toHaveLength(3);
+    expect(paragraphs[0]).toBe(reply!.brief);
+    expect(reply!.text).toMatch(fact);
+    expect(web(out)).toMatch(fact);
+    for (const rendered of [...sms(out), ...voice(out)]) {
+      expect(rendered.text).not.toContain(paragraphs[1]!.slice(0, 40));
+      expect(rendered.truncated).toBe(false);
+    }
+  });
+
+  it.each([
     ['en', 'what time do you open on weekdays', 'and on sunday?', 'clinic-hours-locations', 'sunday-closed'],
     ['en', 'how do I cancel my appointment', 'and will I be charged for that?', 'appointment-changes', undefined],
     ['es', '¿a qué hora abren entre semana?', '¿y los sábados?', 'clinic-hours-locations', 'saturday-hours'],
