@@ -22,7 +22,8 @@ export interface ConversationState {
   /** Stages keep their own counters here (low-confidence streaks, "did not help" streaks...). */
   counters: Record<string, number>;
   /** After a red flag: the next turns are answered with care and the numbers again, never small talk. */
-  safety?: { flag: string; disposition: Disposition; category: Category; turnsLeft: number };
+  /** `hint`: the first-aid line's key when the red flag chose one other than its category's (src/safety/replies.ts). */
+  safety?: { flag: string; disposition: Disposition; category: Category; turnsLeft: number; hint?: string };
   /** A screening question was asked; the next message answers it. */
   screening?: { screen: ScreenId; flag: string; question?: string };
   /** The topic and question the last answer was about: follow-ups lean on it. */

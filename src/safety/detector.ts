@@ -49,7 +49,7 @@ export function createEmergencyDetector(rules: Record<Language, LanguageRules> =
     const flags = hits.filter((h) => !h.rule.screen);
     const first = flags[0];
     if (first) {
-      const hit = { flag: first.rule.flag, category: categoryOf(first.rule), matched: first.matched, categories: [...new Set(flags.map((h) => categoryOf(h.rule)))] };
+      const hit = { flag: first.rule.flag, category: categoryOf(first.rule), matched: first.matched, categories: [...new Set(flags.map((h) => categoryOf(h.rule)))], flags: [...new Set(flags.map((h) => h.rule.flag))] };
       return { hit, screen: null, evidence, ...read };
     }
     const screen = hits[0];

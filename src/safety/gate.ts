@@ -15,6 +15,8 @@ export interface SafetyVerdict {
   category: Category;
   /** Every category any detector saw, most specific first (e.g. overdose and suicide). */
   categories: Category[];
+  /** Every red flag the rules saw, most specific first (none for the other detectors). */
+  flags?: string[];
   /** The detectors that fired; the rules' id (never patient text) is in `matched`. */
   detectors: DetectorName[];
   matched: string;
@@ -182,7 +184,7 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
       const flag = flagById.get(hit.flag)!;
       const categories = category && !hit.categories.includes(category) ? [...hit.categories, category] : hit.categories;
       const detectors: DetectorName[] = classified ? ['rules', 'classifier'] : ['rules'];
-      return { verdict: { flag, disposition: flag.disposition, category: flag.category, categories, detectors, matched: hit.matched }, screen: null };
+      return { verdict: { flag, disposition: flag.disposition, category: flag.category, categories, flags: hit.flags, detectors, matched: hit.matched }, screen: null };
     }
     // The rules recognised the situation but found it ambiguous and ask one short question ("she
     // took some pills": whose, how many?): the answer decides, not the classifier's guess.

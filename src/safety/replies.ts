@@ -68,7 +68,7 @@ export function safetyReply(t: TFunction, verdict: SafetyVerdict, numbers: Safet
   // The emergency number for what may also be assault or violence at home (a guess the gate kept
   // as a second category): the hotline as well, and no "stay with them" (they may be the danger).
   const unsafe = verdict.disposition === 'emergency' && verdict.categories.some((c) => c === 'assault' || c === 'domestic_violence');
-  const hintKey = `safety:hint.${verdict.category}`;
+  const hintKey = firstAidKey(verdict.flag.id, verdict.category, verdict.flags);
   const hint = t(hintKey, vars);
   if (hint && hint !== hintKey && !unsafe && verdict.disposition !== 'crisis' && verdict.disposition !== 'safety_resources') lines.push(hint);
   if (unsafe) {
@@ -88,8 +88,22 @@ export function safetyReply(t: TFunction, verdict: SafetyVerdict, numbers: Safet
   return { text: lines.join('\n'), alert: { disposition: verdict.disposition, call } };
 }
 
+/**
+ * The first-aid line's key: the category's, except where the flag calls for other first aid.
+ * Very high blood sugar (DKA) must not get low sugar's "give sugar now" (CDC: DKA). And when the
+ * rules saw low blood sugar behind a stroke-like picture (a confused, sweating diabetic), low
+ * sugar's line replaces the stroke's "don't give food or drink": sugar by mouth for someone awake
+ * who can swallow is what reverses it, and nothing by mouth otherwise (ADA: hypoglycemia).
+ */
+export function firstAidKey(flag: string, category: string, flags: readonly string[] = [flag]): string {
+  if (flag === 'high-blood-sugar') return 'safety:hint.high_blood_sugar';
+  if (category === 'stroke' && flags.includes('low-blood-sugar')) return 'safety:hint.blood_sugar';
+  return `safety:hint.${category}`;
+}
+
 /** The reminder for a turn in safety mode ("ok", "thanks", "what now?"): care and the numbers again, never small talk. */
-export function safetyModeReminder(t: TFunction, disposition: Disposition, category: string, numbers: SafetyNumbers): SafetyReply {
+/** `hint`: the first-aid line's key when the red flag chose one (firstAidKey); the category's otherwise. */
+export function safetyModeReminder(t: TFunction, disposition: Disposition, category: string, numbers: SafetyNumbers, hint?: string): SafetyReply {
   const vars = { ...numbers } as Record<string, string>;
   if (disposition === 'crisis') {
     return { text: t('safety:mode.reminderCrisis', vars), alert: { disposition, call: [{ label: numbers.crisisLine, number: numbers.crisisLine }] } };
@@ -104,8 +118,8 @@ export function safetyModeReminder(t: TFunction, disposition: Disposition, categ
           : numbers.emergencyNumber;
   const key = disposition === 'safety_resources' ? 'safety:mode.reminderSafety' : 'safety:mode.reminder';
   const lines = [t(key, { ...vars, call: first })];
-  const hintKey = `safety:hint.${category}`;
-  const hint = t(hintKey, vars);
-  if (disposition !== 'safety_resources' && hint && hint !== hintKey) lines.push(hint);
+  const hintKey = hint ?? `safety:hint.${category}`;
+  const firstAid = t(hintKey, vars);
+  if (disposition !== 'safety_resources' && firstAid && firstAid !== hintKey) lines.push(firstAid);
   return { text: lines.join('\n'), alert: { disposition, call: [{ label: first, number: first }] } };
 }

@@ -124,4 +124,6 @@ export interface EmergencyHit {
   matched: string;
   /** Every category that fired, most specific first (e.g. overdose + suicide). */
   categories: Category[];
+  /** Every red flag that fired, in the same order (low blood sugar behind a stroke-like picture). */
+  flags: string[];
 }

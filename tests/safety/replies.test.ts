@@ -9,8 +9,8 @@ import { createI18n, type TFunction } from '../../src/i18n.js';
 import { LANGUAGES, type Language } from '../../src/language/languages.js';
 import { profiles, renderReply } from '../../src/render/index.js';
 import { DISPOSITIONS, RED_FLAGS, type Disposition } from '../../src/safety/catalogue/flags.js';
-import type { SafetyVerdict } from '../../src/safety/gate.js';
-import { safetyModeReminder, safetyReply, type SafetyNumbers } from '../../src/safety/replies.js';
+import { createSafetyGate, type SafetyVerdict } from '../../src/safety/gate.js';
+import { firstAidKey, safetyModeReminder, safetyReply, type SafetyNumbers } from '../../src/safety/replies.js';
 
 let t: (language: Language) => TFunction;
 beforeAll(async () => {
@@ -118,5 +118,32 @@ describe('safety replies', () => {
     const reply = safetyReply(t('en'), verdictOf('household-chemical'), withoutPoison, true);
     expect(reply.alert.call[0]!.number).toBe('911');
     expect(reply.text.split('\n')[0]).toContain('911');
+  });
+});
+
+describe('first aid that follows the red flag, not only its category (firstAidKey)', () => {
+  const gate = createSafetyGate();
+  const cases: Record<Language, { dka: string; lowSugarLikeStroke: string }> = {
+    en: { dka: 'my daughter has type 1 diabetes, her meter says HI, she keeps vomiting and her breath smells fruity', lowSugarLikeStroke: "my husband is diabetic, he's confused and sweating a lot and not making sense" },
+    es: { dka: 'mi hijo es diabético, el glucómetro marca 480, vomita y respira muy hondo', lowSugarLikeStroke: 'mi esposo es diabético, está confundido, sudando y no dice cosas con sentido' },
+    zh: { dka: '我女儿有1型糖尿病，血糖仪显示HI，一直吐，呼吸很深', lowSugarLikeStroke: '我老公有糖尿病，现在出冷汗，说话糊里糊涂' },
+    hi: { dka: 'beti ko type 1 diabetes hai, meter HI dikha raha hai, ulti ho rahi hai aur saans gehri chal rahi hai', lowSugarLikeStroke: 'pati ko sugar hai, pasina aa raha hai aur ulti seedhi baatein kar rahe hain' },
+  };
+  it.each(LANGUAGES)('%s: very high sugar is never told to give sugar; a confused, sweating diabetic is (if awake and able to swallow), not "no food or drink"', (language) => {
+    const tl = t(language);
+    const dka = gate.assess(cases[language].dka, language).verdict!;
+    expect(dka.flag.id).toBe('high-blood-sugar');
+    const high = safetyReply(tl, dka, numbers, true).text;
+    expect(high).toContain(tl('safety:hint.high_blood_sugar'));
+    expect(high).not.toContain(tl('safety:hint.blood_sugar'));
+    // Safety mode keeps the same first aid ("ok" after the alarm).
+    expect(safetyModeReminder(tl, dka.disposition, dka.category, numbers, firstAidKey(dka.flag.id, dka.category, dka.flags)).text).toContain(tl('safety:hint.high_blood_sugar'));
+
+    const low = gate.assess(cases[language].lowSugarLikeStroke, language).verdict!;
+    expect(low.flags).toContain('low-blood-sugar');
+    const text = safetyReply(tl, low, numbers, true).text;
+    expect(text.split('\n')[0]).toContain('911');
+    expect(text).toContain(tl('safety:hint.blood_sugar'));
+    expect(text).not.toContain(tl('safety:hint.stroke'));
   });
 });

@@ -2,7 +2,7 @@ import type { Language } from '../../language/languages.js';
 import { flagById, type Category } from '../../safety/catalogue/flags.js';
 import type { SafetyGate, SafetyVerdict } from '../../safety/gate.js';
 import { createDefaultSafetyGate } from '../../safety/default-gate.js';
-import { safetyModeReminder, safetyReply, type SafetyNumbers } from '../../safety/replies.js';
+import { firstAidKey, safetyModeReminder, safetyReply, type SafetyNumbers } from '../../safety/replies.js';
 import { readScreenAnswer } from '../../safety/screening.js';
 import { normalise, tokenise } from '../../safety/text.js';
 import type { TurnContext, Urgency } from '../context.js';
@@ -92,9 +92,10 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
       if (mode.turnsLeft <= 0) delete ctx.state.safety;
       const short = tokenise(normalise(text)).length <= SHORT_MESSAGE_TOKENS;
       if (short || WHAT_NOW.test(text)) {
-        const reminder = safetyModeReminder(ctx.t, mode.disposition, mode.category, numbersFor(ctx));
-        // "What do we do while we wait?": the advice for this emergency (no aspirin for a stroke).
-        const advice = WHAT_NOW.test(text) ? waitingAdvice?.(mode.category, ctx.language) : undefined;
+        const reminder = safetyModeReminder(ctx.t, mode.disposition, mode.category, numbersFor(ctx), mode.hint);
+        // "What do we do while we wait?": the advice for this emergency (no aspirin for a stroke);
+        // none where the red flag chose other first aid (low sugar behind a stroke-like picture).
+        const advice = WHAT_NOW.test(text) && !mode.hint ? waitingAdvice?.(mode.category, ctx.language) : undefined;
         ctx.reply(advice ? `${reminder.text}\n\n${advice}` : reminder.text, { alert: reminder.alert });
         if (advice) ctx.result.safety = { ...ctx.result.safety, waitingAdvice: true };
         ctx.result.urgency = urgencyOf(mode.disposition);
@@ -137,7 +138,8 @@ function raise(ctx: TurnContext, verdict: SafetyVerdict): void {
   ctx.result.handledBy = 'safety';
   const reply = safetyReply(ctx.t, verdict, numbersFor(ctx), ctx.services.staffDesk);
   ctx.reply(reply.text, { alert: reply.alert });
-  ctx.state.safety = { flag: verdict.flag.id, disposition: verdict.disposition, category: verdict.category, turnsLeft: SAFETY_MODE_TURNS };
+  const hint = firstAidKey(verdict.flag.id, verdict.category, verdict.flags);
+  ctx.state.safety = { flag: verdict.flag.id, disposition: verdict.disposition, category: verdict.category, turnsLeft: SAFETY_MODE_TURNS, ...(hint !== `safety:hint.${verdict.category}` ? { hint } : {}) };
   ctx.services.logger.info(
     { conversationId: ctx.conversation.id, category: verdict.category, flag: verdict.flag.id, matched: verdict.matched, detectors: verdict.detectors },
     'safety gate: red flag',
