@@ -89,19 +89,30 @@ export function safetyReply(t: TFunction, verdict: SafetyVerdict, numbers: Safet
 }
 
 /**
- * The first-aid line's key: the category's, except where the flag calls for other first aid.
- * Very high blood sugar (DKA) must not get low sugar's "give sugar now" (CDC: DKA). And when the
- * rules saw low blood sugar behind a stroke-like picture (a confused, sweating diabetic), low
- * sugar's line replaces the stroke's "don't give food or drink": sugar by mouth for someone awake
- * who can swallow is what reverses it, and nothing by mouth otherwise (ADA: hypoglycemia).
+ * Red flags whose first aid differs from their category's line (`safety:flagHint.<id>`): very high
+ * blood sugar is never told to give sugar (CDC: DKA); a child who cannot keep fluids down, sent to
+ * a nurse today, is not told to wait for help to arrive (NHS: dehydration); threats to hurt
+ * someone are not met with "stay with them"; heatstroke is cooled (NHS); an eye is not rubbed and
+ * a chemical rinsed out (NHS); a possible neck or back injury is not moved (NHS); a baby's
+ * breathing is watched, not treated with an inhaler; vomited blood gets nothing by mouth; and
+ * alcohol poisoning is never left to sleep it off (NHS).
+ */
+const FLAG_FIRST_AID: ReadonlySet<string> = new Set([
+  'high-blood-sugar', 'child-dehydration', 'harm-others', 'heatstroke', 'eye-emergency', 'major-trauma', 'infant-breathing', 'vomiting-blood', 'alcohol-poisoning',
+]);
+
+/**
+ * The first-aid line's key: the flag's own where it has one, else the category's. When the rules
+ * saw low blood sugar behind a stroke-like picture (a confused, sweating diabetic), low sugar's
+ * line replaces the stroke's "don't give food or drink": sugar by mouth for someone awake who can
+ * swallow is what reverses it, and nothing by mouth otherwise (ADA: hypoglycemia).
  */
 export function firstAidKey(flag: string, category: string, flags: readonly string[] = [flag]): string {
-  if (flag === 'high-blood-sugar') return 'safety:hint.high_blood_sugar';
+  if (FLAG_FIRST_AID.has(flag)) return `safety:flagHint.${flag}`;
   if (category === 'stroke' && flags.includes('low-blood-sugar')) return 'safety:hint.blood_sugar';
   return `safety:hint.${category}`;
 }
 
-/** The reminder for a turn in safety mode ("ok", "thanks", "what now?"): care and the numbers again, never small talk. */
 /** `hint`: the first-aid line's key when the red flag chose one (firstAidKey); the category's otherwise. */
 export function safetyModeReminder(t: TFunction, disposition: Disposition, category: string, numbers: SafetyNumbers, hint?: string): SafetyReply {
   const vars = { ...numbers } as Record<string, string>;

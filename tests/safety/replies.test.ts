@@ -134,10 +134,10 @@ describe('first aid that follows the red flag, not only its category (firstAidKe
     const dka = gate.assess(cases[language].dka, language).verdict!;
     expect(dka.flag.id).toBe('high-blood-sugar');
     const high = safetyReply(tl, dka, numbers, true).text;
-    expect(high).toContain(tl('safety:hint.high_blood_sugar'));
+    expect(high).toContain(tl('safety:flagHint.high-blood-sugar'));
     expect(high).not.toContain(tl('safety:hint.blood_sugar'));
     // Safety mode keeps the same first aid ("ok" after the alarm).
-    expect(safetyModeReminder(tl, dka.disposition, dka.category, numbers, firstAidKey(dka.flag.id, dka.category, dka.flags)).text).toContain(tl('safety:hint.high_blood_sugar'));
+    expect(safetyModeReminder(tl, dka.disposition, dka.category, numbers, firstAidKey(dka.flag.id, dka.category, dka.flags)).text).toContain(tl('safety:flagHint.high-blood-sugar'));
 
     const low = gate.assess(cases[language].lowSugarLikeStroke, language).verdict!;
     expect(low.flags).toContain('low-blood-sugar');
@@ -145,5 +145,23 @@ describe('first aid that follows the red flag, not only its category (firstAidKe
     expect(text.split('\n')[0]).toContain('911');
     expect(text).toContain(tl('safety:hint.blood_sugar'));
     expect(text).not.toContain(tl('safety:hint.stroke'));
+  });
+});
+
+describe('red flags with first aid of their own', () => {
+  const own = RED_FLAGS.filter((f) => firstAidKey(f.id, f.category).startsWith('safety:flagHint.'));
+  it('has one for each flag whose category line would mislead, in every language', () => {
+    expect(own.map((f) => f.id).sort()).toEqual(
+      ['alcohol-poisoning', 'child-dehydration', 'eye-emergency', 'harm-others', 'heatstroke', 'high-blood-sugar', 'infant-breathing', 'major-trauma', 'vomiting-blood'],
+    );
+    for (const language of LANGUAGES) for (const flag of own) expect(t(language)(`safety:flagHint.${flag.id}`)).not.toMatch(/^safety:/);
+  });
+  it.each(LANGUAGES)('%s: the reply gives the flag’s line instead of the category’s (no "stay with them" for a threat, no "until help arrives" for a nurse today)', (language) => {
+    const tl = t(language);
+    for (const flag of own) {
+      const text = safetyReply(tl, verdictOf(flag.id), numbers, true).text;
+      expect(text).toContain(tl(`safety:flagHint.${flag.id}`));
+      expect(text).not.toContain(tl(`safety:hint.${flag.category}`));
+    }
   });
 });
