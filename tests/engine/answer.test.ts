@@ -113,6 +113,18 @@ describe('answer stage without an LLM (extractive)', async () => {
   });
 
   it.each([
+    ['a threat to hurt someone', 'I want to stab the guy who owes me money, the knife is already in my pocket', /apart and away from any weapon/],
+    ['a confused, sweating diabetic', "my husband is diabetic, he's confused and sweating a lot and not making sense", /give sugar now/],
+  ])('after %s, "what do we do while we wait" repeats the flag’s own first aid, not the general advice', async (_name, message, firstAid) => {
+    const alarm = await engine.handle(turn(message, { language: 'en' }));
+    expect(alarm.result.urgency).toBe('emergency');
+    const wait = await engine.handle(turn('what should we do while we wait for the ambulance?', { state: alarm.state }));
+    expect(textOf(wait)).toMatch(/112/);
+    expect(textOf(wait)).toMatch(firstAid);
+    expect(textOf(wait)).not.toMatch(/stay with the person|do not give food, drink/i);
+  });
+
+  it.each([
     ['en', 'my hamster has a lump, can your doctor see him?'],
     ['es', '¿va a llover mañana en la ciudad?'],
     ['zh', '附近哪里可以修自行车'],
