@@ -102,7 +102,8 @@ const FLAG_FIRST_AID: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The first-aid line's key: the flag's own where it has one, else the category's. When the rules
+ * The first-aid line's key: the flag's own where it has one, else the category's. Heatstroke's
+ * line wins over the fever rules' when the rules also saw heat exposure. When the rules
  * saw low blood sugar behind a stroke-like picture (a confused, sweating diabetic), low sugar's
  * line replaces the stroke's "don't give food or drink": sugar by mouth for someone awake who can
  * swallow is what reverses it, and nothing by mouth otherwise (ADA: hypoglycemia).
@@ -110,6 +111,8 @@ const FLAG_FIRST_AID: ReadonlySet<string> = new Set([
 export function firstAidKey(flag: string, category: string, flags: readonly string[] = [flag]): string {
   if (FLAG_FIRST_AID.has(flag)) return `safety:flagHint.${flag}`;
   if (category === 'stroke' && flags.includes('low-blood-sugar')) return 'safety:hint.blood_sugar';
+  // Burning hot and confused after heat exposure: heatstroke's cooling, whatever the fever rules say (NHS).
+  if (category === 'sepsis' && flags.includes('heatstroke')) return 'safety:flagHint.heatstroke';
   return `safety:hint.${category}`;
 }
 

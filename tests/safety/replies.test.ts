@@ -129,6 +129,19 @@ describe('first aid that follows the red flag, not only its category (firstAidKe
     zh: { dka: '我女儿有1型糖尿病，血糖仪显示HI，一直吐，呼吸很深', lowSugarLikeStroke: '我老公有糖尿病，现在出冷汗，说话糊里糊涂' },
     hi: { dka: 'beti ko type 1 diabetes hai, meter HI dikha raha hai, ulti ho rahi hai aur saans gehri chal rahi hai', lowSugarLikeStroke: 'pati ko sugar hai, pasina aa raha hai aur ulti seedhi baatein kar rahe hain' },
   };
+  it.each([
+    ['zh', '我爸在太阳底下干活，现在浑身发烫，不出汗，说胡话'],
+    ['hi', 'पापा धूप में काम कर रहे थे, अब शरीर बहुत गर्म है, पसीना नहीं आ रहा और बहकी बातें कर रहे हैं'],
+    ['en', "my dad was working in the sun all day, now he's burning hot, not sweating and talking nonsense"],
+  ] as const)('%s: burning hot and confused after heat exposure is cooled (heatstroke), not told "it could be sepsis"', (language, message) => {
+    const tl = t(language);
+    const verdict = gate.assess(message, language).verdict!;
+    expect(verdict.flags).toContain('heatstroke');
+    const text = safetyReply(tl, verdict, numbers, true).text;
+    expect(text).toContain(tl('safety:flagHint.heatstroke'));
+    expect(text).not.toContain(tl('safety:hint.sepsis'));
+  });
+
   it.each(LANGUAGES)('%s: very high sugar is never told to give sugar; a confused, sweating diabetic is (if awake and able to swallow), not "no food or drink"', (language) => {
     const tl = t(language);
     const dka = gate.assess(cases[language].dka, language).verdict!;
