@@ -48,3 +48,25 @@ describe('locales', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('Hindi in Latin letters (locales/hi-Latn)', () => {
+  const resources = readLocales();
+  const variables = (value: unknown) => [...String(value).matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+  it('says what Hindi says, in Latin letters: only Hindi’s keys, the same {{variables}}, no Devanagari', () => {
+    const roman = resources['hi-Latn']!;
+    expect(Object.keys(roman).sort()).toEqual(expect.arrayContaining(['answers', 'safety']));
+    const problems: string[] = [];
+    for (const [ns, tree] of Object.entries(roman)) {
+      const hindi = new Map(leaves(resources.hi![ns]));
+      for (const [key, value] of leaves(tree)) {
+        if (!hindi.has(key)) problems.push(`${ns}.${key}: not a Hindi key`);
+        else if (variables(value).join() !== variables(hindi.get(key)).join()) problems.push(`${ns}.${key}: other variables`);
+        if (typeof value !== 'string' || !value.trim()) problems.push(`${ns}.${key}: empty`);
+        else if (/\p{Script=Devanagari}/u.test(value)) problems.push(`${ns}.${key}: Devanagari`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Every safety line is there: a frightened reader gets none of them in the other script.
+    expect(new Set(leaves(roman.safety).map(([k]) => k))).toEqual(new Set(leaves(resources.hi!.safety).map(([k]) => k)));
+  });
+});

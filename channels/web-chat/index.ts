@@ -28,7 +28,8 @@ export interface WebChatOptions {
   config: Config;
   logger: Logger;
   tokenSecret: string;
-  t(language: Language): TFunction;
+  /** `script` 'latin': Hindi's strings in Latin letters (its "More:" line, for example). */
+  t(language: Language, script?: 'latin'): TFunction;
   /** Messages a visitor may send per 10 seconds before being asked to slow down. */
   rateLimit?: number;
 }
@@ -289,7 +290,11 @@ export function createWebChatChannel(options: WebChatOptions): Channel & { name:
       errors: tl('errors', { returnObjects: true, max: config.maxMessageLength }),
       maxLength: config.maxMessageLength,
       phones: [...new Set([config.emergencyNumber, config.crisisLine])],
-      moreLines: Object.fromEntries(config.languages.map((l) => [l, t(l)('answers:more', { title: '%TITLE%', url: '%URL%' })])),
+      // Hindi written in Latin letters has its own "More:" line ("Aur jaankari:").
+      moreLines: Object.fromEntries([
+        ...config.languages.map((l) => [l, t(l)('answers:more', { title: '%TITLE%', url: '%URL%' })]),
+        ...(config.languages.includes('hi') ? [['hi-Latn', t('hi', 'latin')('answers:more', { title: '%TITLE%', url: '%URL%' })]] : []),
+      ]),
     };
   }
 

@@ -23,6 +23,8 @@ export interface ConversationState {
   counters: Record<string, number>;
   /** After a red flag: the next turns are answered with care and the numbers again, never small talk. */
   /** `hint`: the first-aid line's key when the red flag chose one other than its category's (src/safety/replies.ts). */
+  /** The patient writes Hindi in Latin letters: fixed lines come in Latin letters too (locales/hi-Latn). */
+  romanised?: boolean;
   safety?: { flag: string; disposition: Disposition; category: Category; turnsLeft: number; hint?: string };
   /** A screening question was asked; the next message answers it. */
   screening?: { screen: ScreenId; flag: string; question?: string };
@@ -97,7 +99,8 @@ export interface EngineServices {
   config: Config;
   logger: Logger;
   clinic: ClinicFacts;
-  t(language: Language): TFunction;
+  /** `script` 'latin': Hindi's strings in Latin letters where they have them (locales/hi-Latn). */
+  t(language: Language, script?: 'latin'): TFunction;
   /** The safety gate with this deployment's detectors (an LLM opinion when configured). */
   safetyGate?: SafetyGate;
   /**

@@ -34,8 +34,9 @@ export function createDialogEngine(services: EngineServices, stages: Middleware<
         conversation,
         state: turnState,
         language: turnState.language ?? services.config.defaultLanguage,
+        // Hindi written in Latin letters reads the bot's fixed lines in Latin letters too (where they exist).
         get t() {
-          return services.t(this.language);
+          return services.t(this.language, this.state.romanised ? 'latin' : undefined);
         },
         replies,
         reply(text, extra = {}) {

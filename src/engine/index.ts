@@ -29,11 +29,12 @@ export async function createEngineServices(config: Config, logger: Logger): Prom
   // One bound t() per language, made once: stages ask for it many times a turn. A string asked
   // for by its key alone never changes (the variables are the clinic's), and i18next takes tens
   // of microseconds to resolve one (menu buttons are six per greeting): those are kept.
-  const bound = new Map<Language, TFunction>();
-  const t = (language: Language): TFunction => {
-    let fn = bound.get(language);
+  const bound = new Map<string, TFunction>();
+  const t = (language: Language, script?: 'latin'): TFunction => {
+    const code = script === 'latin' && language === 'hi' ? 'hi-Latn' : language;
+    let fn = bound.get(code);
     if (!fn) {
-      const fixed = i18n.getFixedT(language);
+      const fixed = i18n.getFixedT(code);
       const plain = new Map<string, unknown>();
       const memo = ((key: unknown, ...rest: unknown[]) => {
         if (rest.length > 0 || typeof key !== 'string') return (fixed as unknown as (...args: unknown[]) => unknown)(key, ...rest);
@@ -41,7 +42,7 @@ export async function createEngineServices(config: Config, logger: Logger): Prom
         if (value === undefined) plain.set(key, (value = fixed(key)));
         return value;
       }) as unknown as TFunction;
-      bound.set(language, (fn = memo));
+      bound.set(code, (fn = memo));
     }
     return fn;
   };
@@ -89,9 +90,10 @@ const WAITING_UNITS: Partial<Record<Category, string>> = {
 };
 
 function waitingAdviceFrom(knowledge: KnowledgeService): WaitingAdvice {
-  return (category, language) => {
+  return (category, language, romanised) => {
     const unit = WAITING_UNITS[category];
     if (!unit) return undefined;
-    return knowledge.topic('emergency-warning-signs', language)?.units.find((u) => u.id === unit)?.short;
+    const found = knowledge.topic('emergency-warning-signs', language)?.units.find((u) => u.id === unit);
+    return romanised && found?.shortRomanised ? found.shortRomanised : found?.short;
   };
 }

@@ -182,7 +182,7 @@ describe('screening questions', () => {
     ['en', 'my back hurts since i lifted a box, what can I take', 'no', 'yes', /call 911 now/],
     ['es', 'me duele la espalda desde que cargué una caja, qué puedo tomar', 'no', 'sí', /llame al 911 ahora/],
     ['zh', '搬箱子以后腰一直疼，可以吃什么药', '没有', '有', /请立即拨打 911/],
-    ['hi', 'dabba uthane ke baad se kamar me dard hai, kya le sakta hu', 'nahi', 'haan', /अभी 911 पर कॉल करें/],
+    ['hi', 'dabba uthane ke baad se kamar me dard hai, kya le sakta hu', 'nahi', 'haan', /abhi 911 par call karein/i],
   ])('%s: a flag only the classifier raises, below its alarm level, asks about the danger signs with the number first; "no" answers the message, "yes" raises the flag', async (language, first, no, yes, callNow) => {
     const checking = await signsEngine();
     const say = conversation(checking, language);
@@ -243,6 +243,30 @@ describe('screening questions', () => {
     await say('my baby has a fever');
     const out = await say('what time do you open tomorrow?');
     expect(out.result).toMatchObject({ escalate: true, reason: 'safety_screen', urgency: 'urgent' });
+  });
+});
+
+describe('Hindi in Latin letters', () => {
+  const DEVANAGARI = /\p{Script=Devanagari}/u;
+  it('gets the alarm, safety mode and a screening question in Latin letters; Devanagari keeps Devanagari', async () => {
+    const roman = conversation(engine, 'hi');
+    const alarm = await roman('papa ka chehra ek taraf latak gaya hai aur haath nahi utha pa rahe');
+    expect(alarm.result.urgency).toBe('emergency');
+    expect(alarm.text).toMatch(/911/);
+    expect(alarm.text).not.toMatch(DEVANAGARI);
+    expect(alarm.state.romanised).toBe(true);
+    const ok = await roman('ok');
+    expect(ok.result.handledBy).toBe('safety-mode');
+    expect(ok.text).toMatch(/911/);
+    expect(ok.text).not.toMatch(DEVANAGARI);
+
+    const asked = await conversation(engine, 'hi')('mere pati ne kuch goliyan kha li hain, pata nahi kitni');
+    expect(asked.result.handledBy).toBe('safety-screen');
+    expect(asked.text).not.toMatch(DEVANAGARI);
+
+    const devanagari = await conversation(engine, 'hi')('पापा का चेहरा एक तरफ़ लटक गया है और हाथ नहीं उठा पा रहे');
+    expect(devanagari.result.urgency).toBe('emergency');
+    expect(devanagari.text).toMatch(DEVANAGARI);
   });
 });
 

@@ -30,7 +30,9 @@ describe('safety stage through the engine', () => {
     ['en', 'my dad is choking on a piece of meat and cant breathe', 'choking', 'Call 911 now'],
     ['es', 'mi esposo se desmayó y no despierta', 'unresponsive', 'Llame al 911'],
     ['zh', '我胸口很痛，像压了块大石头一样', 'chest_pain', '请立即拨打 911'],
-    ['hi', 'bacche ko daura pad raha hai, muh se jhaag aa raha hai', 'seizure', 'अभी 911 पर कॉल करें'],
+    // Hindi in Latin letters is answered in Latin letters; in Devanagari, in Devanagari.
+    ['hi', 'bacche ko daura pad raha hai, muh se jhaag aa raha hai', 'seizure', 'Abhi 911 par call karein'],
+    ['hi', 'बच्चे को दौरा पड़ रहा है, मुँह से झाग आ रहा है', 'seizure', 'अभी 911 पर कॉल करें'],
   ])('%s: tells the patient to call now, escalates and stops the pipeline', async (language, text, category, callNow) => {
     const out = await ask(engine, text, language);
     expect(out.result).toMatchObject({ urgency: 'emergency', escalate: true, reason: 'emergency', handledBy: 'safety' });

@@ -17,8 +17,8 @@ import type { Middleware } from '../pipeline.js';
 /** What the buttons send back: a topic ("closest topics"), a unit, or "more" on a unit. */
 const TOPIC_CHOICE = /^topic:([a-z0-9-]+)$/;
 const UNIT_CHOICE = /^(unit|more):([a-z0-9-]+)#([a-z0-9-]+)$/;
-const DEVANAGARI = /\p{Script=Devanagari}/u;
-const LATIN = /[a-z]/i;
+/** Hindi written in Latin letters (the language stage decides): the units' romanised answers. */
+const romanised = (ctx: TurnContext) => ctx.language === 'hi' && ctx.state.romanised === true;
 
 /**
  * Answers from the knowledge base's answer units: the unit's short answer first, then one line
@@ -147,8 +147,7 @@ function closeSecond(result: RetrievalResult): Passage | undefined {
 function answerUnit(ctx: TurnContext, knowledge: KnowledgeService, passage: Passage, length: 'short' | 'long', also?: Passage): void {
   const unit = unitOf(knowledge, passage);
   if (!unit) return;
-  const romanised = ctx.language === 'hi' && LATIN.test(ctx.message.text) && !DEVANAGARI.test(ctx.message.text);
-  const shortOf = (u: AnswerUnit) => (romanised && u.shortRomanised ? u.shortRomanised : u.short);
+  const shortOf = (u: AnswerUnit) => (romanised(ctx) && u.shortRomanised ? u.shortRomanised : u.short);
   const short = shortOf(unit);
   const other = also && unitOf(knowledge, also);
   const body = length === 'long' && unit.long ? markdownToChat(unit.long) : [short, ...(other ? [shortOf(other)] : [])].join('\n\n');
@@ -226,8 +225,7 @@ async function generalInformation(
   const passage = result.passages.slice(0, GENERAL_WITHIN).find((p) => p.passage.metadata.topicId === topic)?.passage;
   const unit = passage && unitOf(knowledge, passage);
   if (!passage || !unit) return undefined;
-  const romanised = ctx.language === 'hi' && unit.shortRomanised && LATIN.test(text) && !DEVANAGARI.test(text);
-  return { passage, short: romanised ? unit.shortRomanised! : unit.short };
+  return { passage, short: romanised(ctx) && unit.shortRomanised ? unit.shortRomanised : unit.short };
 }
 
 function unitOf(knowledge: KnowledgeService, passage: Passage): AnswerUnit | undefined {

@@ -27,6 +27,19 @@ export function parseLanguageSwitch(text: string): Language | 'unknown' | undefi
   return undefined;
 }
 
+const DEVANAGARI = /\p{Script=Devanagari}/u;
+const LATIN_WORD = /\p{Script=Latin}{2,}/gu;
+
+/**
+ * Which script a Hindi message is written in: Devanagari, Latin letters ("clinic kab khulta hai"),
+ * or undecided (a lone "ok" or "haan" keeps the conversation's script).
+ */
+export function hindiScript(language: Language, text: string): 'devanagari' | 'latin' | undefined {
+  if (language !== 'hi') return undefined;
+  if (DEVANAGARI.test(text)) return 'devanagari';
+  return (text.match(LATIN_WORD)?.length ?? 0) >= 2 ? 'latin' : undefined;
+}
+
 /**
  * Decides the turn's language: an explicit request wins and is answered here; otherwise a
  * confident detection, then the conversation's language, then the channel's hint.
@@ -63,6 +76,11 @@ export function languageStage(): Middleware<TurnContext> {
     if (ctx.state.language !== ctx.language) {
       ctx.state.language = ctx.language;
       if (ctx.state.languageChosen && current !== ctx.language) ctx.state.languageChosen = false;
+    }
+    if (ctx.message.kind !== 'postback') {
+      const script = hindiScript(ctx.language, ctx.message.text);
+      if (script === 'latin') ctx.state.romanised = true;
+      else if (script === 'devanagari' || ctx.language !== 'hi') delete ctx.state.romanised;
     }
     await next();
   };
