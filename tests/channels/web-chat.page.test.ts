@@ -201,6 +201,10 @@ describe('language', () => {
     // What the page wrote on messages already shown follows too.
     expect(await bots(page).first().locator('.msg__role').textContent()).toBe('सहायक');
     expect(await page.locator('[role=log] > .msg--patient .msg__role').textContent()).toBe('आप');
+    // The answer is in Latin letters, as asked; its "Aur jaankari:" line is still the link to the source.
+    const answer = bots(page).last();
+    await expect.poll(() => answer.locator('.msg__more a').count()).toBe(1);
+    expect(await answer.locator('.msg__text').textContent()).not.toMatch(/\p{Script=Devanagari}|Aur jaankari/u);
     await screenshot(page, 'page-hindi');
     await context.close();
   });
