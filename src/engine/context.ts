@@ -27,7 +27,8 @@ export interface ConversationState {
   romanised?: boolean;
   safety?: { flag: string; disposition: Disposition; category: Category; turnsLeft: number; hint?: string };
   /** A screening question was asked; the next message answers it. */
-  screening?: { screen: ScreenId; flag: string; question?: string };
+  /** `age`: the bare number a first answer gave ("he's 4"), asked again as "4 weeks, months or years?". */
+  screening?: { screen: ScreenId; flag: string; question?: string; age?: number };
   /** The topic and question the last answer was about: follow-ups lean on it. */
   answerContext?: AnswerContext;
   /** The last few messages both ways, shortened (the LLM answer sees them). */

@@ -5,7 +5,8 @@ import { normalise, tokenise } from './text.js';
  * Reading the answer to a screening question. Anything that is not a clear answer is
  * `unclear`, and the gate hands the conversation to a nurse: when unsure, a person decides.
  */
-export type ScreenAnswer = 'yes' | 'no' | 'unclear';
+/** `unitless`: an age screen answered with a bare number ("he's 4"): weeks, months or years? */
+export type ScreenAnswer = 'yes' | 'no' | 'unclear' | 'unitless';
 
 // "maybe" and "I think so" count as yes: a possible red flag is treated as one.
 const YES = new Set([
@@ -77,11 +78,19 @@ export function ageInMonths(text: string): number | undefined {
   return undefined;
 }
 
+/** The one number an answer to "how old?" gives without a unit ("he's 4", "2"), if that is all it gives. */
+export function unitlessAge(text: string): number | undefined {
+  if (ageInMonths(text) !== undefined) return undefined;
+  const numbers = tokenise(normalise(text)).flatMap((t) => (t.num === undefined ? [] : [t.num]));
+  const [n] = numbers;
+  return numbers.length === 1 && n !== undefined && Number.isInteger(n) && n >= 0 && n <= 18 ? n : undefined;
+}
+
 /** Reads the answer to a screening question: "yes" raises the flag the question was about. */
 export function readScreenAnswer(screen: ScreenId, text: string): ScreenAnswer {
   if (screen === 'age') {
     const months = ageInMonths(text);
-    if (months === undefined) return 'unclear';
+    if (months === undefined) return unitlessAge(text) === undefined ? 'unclear' : 'unitless';
     return months < 3 ? 'yes' : 'no';
   }
   return yesNo(text);

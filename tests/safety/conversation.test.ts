@@ -107,6 +107,31 @@ describe('safety mode after a red flag', () => {
 });
 
 describe('screening questions', () => {
+  it.each<[Language, string, string, string, 'emergency' | 'routine']>([
+    ['en', 'my baby has a fever', "he's 4", 'weeks', 'emergency'],
+    ['en', 'my baby has a fever', "he's 4", 'months', 'routine'],
+    ['es', 'mi bebé tiene fiebre', 'tiene 2', 'semanas', 'emergency'],
+    ['zh', '宝宝发烧了', '2', '个月', 'emergency'],
+    ['hi', 'baby ko bukhar hai', '5', 'mahine', 'routine'],
+  ])('%s: "%s" → "%s" asks weeks, months or years before a nurse is needed; "%s" decides (%s)', async (language, first, bare, unit, urgency) => {
+    const say = conversation(engine, language);
+    await say(first);
+    const again = await say(bare);
+    expect(again.result).toMatchObject({ handledBy: 'safety-screen', escalate: false, safety: { screen: { screen: 'age', answer: 'unitless' } } });
+    expect(again.text).toMatch(/\d/);
+    const decided = await say(unit);
+    expect(decided.result.urgency).toBe(urgency);
+    expect(decided.result.escalate).toBe(urgency === 'emergency');
+  });
+
+  it('a second answer without a unit goes to a nurse, as any unclear answer does', async () => {
+    const say = conversation(engine, 'en');
+    await say('my baby has a fever');
+    await say("he's 4");
+    const unclear = await say('4');
+    expect(unclear.result).toMatchObject({ escalate: true, reason: 'safety_screen' });
+  });
+
   it.each<[Language, string, string, string]>([
     ['en', 'my baby has a fever', '6 weeks', '8 months'],
     ['es', 'mi bebé tiene fiebre', 'tiene 5 semanas', '10 meses'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageInMonths, readScreenAnswer, yesNo } from '../../src/safety/screening.js';
+import { ageInMonths, readScreenAnswer, unitlessAge, yesNo } from '../../src/safety/screening.js';
 
 describe('reading the answer to a screening question', () => {
   it.each([
@@ -21,6 +21,18 @@ describe('reading the answer to a screening question', () => {
     ['what time do you open?', 'unclear'],
   ] as const)('%s → %s', (text, expected) => {
     expect(yesNo(text)).toBe(expected);
+  });
+
+  it('an age without a unit ("he\'s 4") is neither yes nor unclear: it is asked about once more', () => {
+    expect(readScreenAnswer('age', "he's 4")).toBe('unitless');
+    expect(readScreenAnswer('age', 'tiene 2')).toBe('unitless');
+    expect(readScreenAnswer('age', '2')).toBe('unitless');
+    expect(unitlessAge("he's 4")).toBe(4);
+    // A temperature, two numbers or an age with its unit are not a bare age.
+    expect(readScreenAnswer('age', '39.5')).toBe('unclear');
+    expect(readScreenAnswer('age', 'between 2 and 3')).toBe('unclear');
+    expect(unitlessAge('4 years')).toBeUndefined();
+    expect(readScreenAnswer('age', '4 years')).toBe('no');
   });
 
   it('the age question reads ages, in months', () => {

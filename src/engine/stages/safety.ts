@@ -3,7 +3,7 @@ import { flagById, type Category } from '../../safety/catalogue/flags.js';
 import type { SafetyGate, SafetyVerdict } from '../../safety/gate.js';
 import { createDefaultSafetyGate } from '../../safety/default-gate.js';
 import { firstAidKey, safetyModeReminder, safetyReply, type SafetyNumbers } from '../../safety/replies.js';
-import { readScreenAnswer } from '../../safety/screening.js';
+import { readScreenAnswer, unitlessAge } from '../../safety/screening.js';
 import { normalise, tokenise } from '../../safety/text.js';
 import type { TurnContext, Urgency } from '../context.js';
 import type { Middleware } from '../pipeline.js';
@@ -58,7 +58,8 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
       verdict = checked && { ...checked, detectors: [assessed.screen.screen === 'signs' ? 'classifier' : 'rules'], matched: assessed.screen.matched };
     }
     if (!verdict && pending) {
-      const answer = readScreenAnswer(pending.screen, text);
+      // The second answer to "4 weeks, months or years?" is read with the number it completes.
+      const answer = readScreenAnswer(pending.screen, pending.age === undefined ? text : `${pending.age} ${text}`);
       if (answer === 'yes') verdict = screenedVerdict(pending.flag);
       else if (answer === 'no') {
         ctx.result.handledBy = 'safety-screen';
@@ -70,6 +71,15 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
         }
         ctx.reply(ctx.t(`safety:screen.${pending.screen}.no`, numbersFor(ctx)));
         ctx.replies.unshift(ctx.replies.pop()!);
+        return;
+      } else if (answer === 'unitless' && pending.age === undefined) {
+        // "He's 4": weeks, months or years? One more question, then a nurse decides.
+        const age = unitlessAge(text)!;
+        ctx.state.screening = { ...pending, age };
+        ctx.reply(ctx.t('safety:screen.age.unit', { ...numbersFor(ctx), n: age }));
+        ctx.result.urgency = 'urgent';
+        ctx.result.safety = { ...ctx.result.safety, screen: { screen: pending.screen, answer } };
+        ctx.result.handledBy = 'safety-screen';
         return;
       } else {
         // Not a clear answer: a nurse decides.
