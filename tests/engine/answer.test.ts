@@ -64,6 +64,19 @@ describe('answer stage without an LLM (extractive)', async () => {
   });
 
   it.each([
+    ['en', "I've been feeling really down lately, nothing seems fun anymore"],
+    ['es', 'me siento triste casi todos los días, ¿me pueden ayudar?'],
+    ['zh', '最近心情一直很低落，什么都不想做'],
+    ['hi', 'काम की टेंशन से बहुत तनाव रहता है, नींद नहीं आती'],
+  ] as const)('%s: an answer about low mood also gives the crisis line, once', async (language, question) => {
+    const out = await engine.handle(turn(question, { language }));
+    expect(out.result.answer?.topic).toBe('mental-health');
+    const text = textOf(out);
+    expect(text.split(services.t(language)('answers:crisisLine')).length - 1).toBe(1);
+    expect(voice(out).map((r) => r.text).join(' ')).toMatch(/988/);
+  });
+
+  it.each([
     ['en', 'who should get a flu shot', 'flu-vaccine', /6 months and older/],
     ['hi', 'refill kaise milega', 'prescription-refills', /2 working days/],
   ] as const)('%s: "%s" is near two units of one topic: the web states both, SMS and voice the best one', async (language, question, topic, fact) => {

@@ -19,6 +19,7 @@ const TOPIC_CHOICE = /^topic:([a-z0-9-]+)$/;
 const UNIT_CHOICE = /^(unit|more):([a-z0-9-]+)#([a-z0-9-]+)$/;
 /** Hindi written in Latin letters (the language stage decides): the units' romanised answers. */
 const romanised = (ctx: TurnContext) => ctx.language === 'hi' && ctx.state.romanised === true;
+const MENTAL_HEALTH = 'mental-health';
 
 /**
  * Answers from the knowledge base's answer units: the unit's short answer first, then one line
@@ -150,12 +151,15 @@ function answerUnit(ctx: TurnContext, knowledge: KnowledgeService, passage: Pass
   const shortOf = (u: AnswerUnit) => (romanised(ctx) && u.shortRomanised ? u.shortRomanised : u.short);
   const short = shortOf(unit);
   const other = also && unitOf(knowledge, also);
-  const body = length === 'long' && unit.long ? markdownToChat(unit.long) : [short, ...(other ? [shortOf(other)] : [])].join('\n\n');
+  // Low mood, stress or counselling: the crisis line goes with the answer (safe messaging, NIMH), on every channel.
+  const crisis = passage.metadata.topicId === MENTAL_HEALTH && unit.id !== 'crisis' ? ctx.t('answers:crisisLine') : undefined;
+  const shortText = [short, ...(crisis ? [crisis] : [])].join(' ');
+  const body = length === 'long' && unit.long ? markdownToChat(unit.long) : [shortText, ...(other ? [shortOf(other)] : [])].join('\n\n');
   const actions: SuggestedAction[] =
     length === 'short' && unit.long ? [{ title: ctx.t('answers:moreAction'), value: `more:${passage.metadata.topicId}#${unit.id}` }] : [];
   ctx.reply([body, moreLine(ctx, passage, knowledge)].filter(Boolean).join('\n\n'), {
     sources: [toSource(passage), ...(also && other ? [toSource(also)] : [])],
-    brief: length === 'long' && unit.long ? markdownToChat(unit.long) : short,
+    brief: length === 'long' && unit.long ? markdownToChat(unit.long) : shortText,
     ...(actions.length ? { actions } : {}),
   });
   ctx.result.sources = ctx.result.sources.length ? ctx.result.sources : [toSource(passage)];
