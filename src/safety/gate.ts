@@ -87,6 +87,16 @@ export const RULE_CHECK_BELOW = 0.01;
  * category join a rule hit's categories. Chosen by 4-fold cross-validation on train + dev.
  */
 export const CATEGORY_FLOOR = 0.4;
+/**
+ * A classifier-only flag of a body emergency whose signs the message does not have names its
+ * category (and so its first-aid line) only from this category probability; below it, the broad
+ * emergency flag: call the emergency number, stay with them. On dev (scored by a model trained
+ * without it), the unsigned guesses below 0.5 were all wrong but one (a stroke read as a burn:
+ * "cool the burn under running water"), those above it mostly right.
+ */
+export const UNSIGNED_CATEGORY_FLOOR = 0.5;
+/** Categories whose replies presume a pregnancy or a baby: named by the classifier alone only with one in the message. */
+const PRESUPPOSES: ReadonlySet<Category> = new Set<Category>(['pregnancy_warning', 'pregnancy_bleeding', 'infant_fever', 'infant_unwell']);
 
 /**
  * The sign concepts that speak for a category: those its rules use and at most two other
@@ -154,8 +164,10 @@ export interface SafetyGateOptions {
   opinion?: SecondOpinion;
   /** See RULE_CHECK_BELOW; 0 turns the check off (the rules alone decide on their hits). */
   ruleCheckBelow?: number;
-  /** See CATEGORY_FLOOR; 0 always takes the classifier's category. */
+  /** See CATEGORY_FLOOR; 0 always takes the classifier's category (with `unsignedCategoryFloor` 0). */
   categoryFloor?: number;
+  /** See UNSIGNED_CATEGORY_FLOOR. */
+  unsignedCategoryFloor?: number;
 }
 
 export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
@@ -163,6 +175,7 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
   const { classifier, opinion } = options;
   const checkBelow = options.ruleCheckBelow ?? RULE_CHECK_BELOW;
   const categoryFloor = options.categoryFloor ?? CATEGORY_FLOOR;
+  const unsignedFloor = options.unsignedCategoryFloor ?? UNSIGNED_CATEGORY_FLOOR;
 
   const assess = (text: string, language?: Language): Assessment => {
     const inspected = rules.inspect(text, language);
@@ -175,8 +188,13 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
     const classified = scored && scored.probability >= classifier!.threshold ? scored : undefined;
     // Models that give no category probability are taken at their word.
     const sure = classified && (classified.categoryProbability ?? 1) >= categoryFloor ? classified.category : undefined;
-    // A line other than the emergency number needs a sign of its own in the message (SPEAKS_FOR).
-    const category = sure && (flagForCategory(sure).disposition === 'emergency' || corroborated(sure, evidence)) ? sure : undefined;
+    // A line other than the emergency number needs a sign of its own in the message (SPEAKS_FOR);
+    // a body emergency without one needs a surer guess, or its first aid may be another's.
+    // A pregnancy's or a baby's flag also needs the pregnancy or the baby in the message: its
+    // first aid speaks of them ("tell them you are pregnant").
+    const signed = sure && corroborated(sure, evidence);
+    const unsignedOk = sure && !PRESUPPOSES.has(sure) && flagForCategory(sure).disposition === 'emergency' && (classified?.categoryProbability ?? 1) >= unsignedFloor;
+    const category = sure && (signed || unsignedOk) ? sure : undefined;
     if (hit && scored && scored.probability < checkBelow) {
       return { verdict: null, screen: { screen: 'now', flag: hit.flag, matched: hit.matched } };
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../../src/safety/catalogue/flags.js';
-import { CATEGORY_FLOOR, createSafetyGate, type StatisticalDetector } from '../../src/safety/gate.js';
+import { CATEGORY_FLOOR, UNSIGNED_CATEGORY_FLOOR, createSafetyGate, type StatisticalDetector } from '../../src/safety/gate.js';
 
 /*
  * The gate's use of the classifier's category, with a stub of our own StatisticalDetector
@@ -41,8 +41,17 @@ describe('safety gate: the classifier category', () => {
   });
 
   it('categoryFloor 0 always takes the category', () => {
-    const { verdict } = createSafetyGate({ classifier: stub('burns', 0.05), categoryFloor: 0 }).assess(CLASSIFIER_ONLY, 'en');
+    const { verdict } = createSafetyGate({ classifier: stub('burns', 0.05), categoryFloor: 0, unsignedCategoryFloor: 0 }).assess(CLASSIFIER_ONLY, 'en');
     expect(verdict).toMatchObject({ category: 'burns' });
+  });
+
+  it('a body emergency the message has no sign of needs a surer guess; a pregnancy or a baby must be in the message', () => {
+    // A stroke read at 0.45 as a burn would be told to cool it under running water: the broad flag instead.
+    expect(createSafetyGate({ classifier: stub('burns', UNSIGNED_CATEGORY_FLOOR - 0.05) }).assess(CLASSIFIER_ONLY, 'en').verdict).toMatchObject({ category: 'other_emergency', disposition: 'emergency' });
+    expect(createSafetyGate({ classifier: stub('burns', UNSIGNED_CATEGORY_FLOOR + 0.05) }).assess(CLASSIFIER_ONLY, 'en').verdict).toMatchObject({ category: 'burns' });
+    // "Tell them you are pregnant" only to someone who said so.
+    expect(createSafetyGate({ classifier: stub('pregnancy_warning', 0.99) }).assess(CLASSIFIER_ONLY, 'en').verdict).toMatchObject({ category: 'other_emergency' });
+    expect(createSafetyGate({ classifier: stub('pregnancy_warning', 0.99) }).assess('I am 30 weeks pregnant and something feels very wrong tonight', 'en').verdict).toMatchObject({ category: 'pregnancy_warning' });
   });
 
   it("an unsure category does not join a rule hit's categories (it would add the crisis line to the reply)", () => {
