@@ -49,7 +49,8 @@ export interface LanguageReport {
   gibberish: { n: number; rephrase: number; escalated: number };
   medicine: { n: number; toNurse: number };
   web: { medianChars: number };
-  sms: { maxSegments: number; overTwo: number };
+  /** `cut`: answers whose SMS (two segments at most) leaves sentences out. */
+  sms: { maxSegments: number; overTwo: number; cut: number; answers: number };
   voice: { cut: number };
   latency: { p50_ms: number; p99_ms: number };
   misses: string[];
@@ -91,7 +92,7 @@ export async function evaluate(part: Part | string, languages: readonly Language
       gibberish: { n: 0, rephrase: 0, escalated: 0 },
       medicine: { n: 0, toNurse: 0 },
       web: { medianChars: 0 },
-      sms: { maxSegments: 0, overTwo: 0 },
+      sms: { maxSegments: 0, overTwo: 0, cut: 0, answers: 0 },
       voice: { cut: 0 },
       latency: { p50_ms: 0, p99_ms: 0 },
       misses: [],
@@ -139,6 +140,8 @@ export async function evaluate(part: Part | string, languages: readonly Language
             const segments = Math.max(...sms.chunks.map((c) => measureSms(c).segments)) * sms.chunks.length;
             r.sms.maxSegments = Math.max(r.sms.maxSegments, segments);
             if (segments > 2) r.sms.overTwo += 1;
+            r.sms.answers += 1;
+            if (sms.truncated) r.sms.cut += 1;
             if (renderReply(reply, profiles.voice, { t }).truncated && reply.brief === undefined) r.voice.cut += 1;
           }
         }
@@ -186,7 +189,7 @@ export async function evaluate(part: Part | string, languages: readonly Language
 }
 
 function table(reports: LanguageReport[]): string {
-  const header = ['lang', 'n', 'topic@1', 'unit@1', 'fact', 'follow-up unit/fact', 'lex/cls/fused', 'oos', 'gibberish', 'medicine', 'web median', 'sms>2', 'voice cut', 'p99 ms'];
+  const header = ['lang', 'n', 'topic@1', 'unit@1', 'fact', 'follow-up unit/fact', 'lex/cls/fused', 'oos', 'gibberish', 'medicine', 'web median', 'sms>2', 'sms cut', 'voice cut', 'p99 ms'];
   const rows = reports.map((r) => [
     r.language,
     String(r.n),
@@ -200,6 +203,7 @@ function table(reports: LanguageReport[]): string {
     `${r.medicine.toNurse}/${r.medicine.n}`,
     String(r.web.medianChars),
     String(r.sms.overTwo),
+    ratio(r.sms.cut, r.sms.answers).toFixed(2),
     String(r.voice.cut),
     r.latency.p99_ms.toFixed(3),
   ]);

@@ -30,7 +30,7 @@ const MARGIN_MS = 60_000; // a send that leaves in the window's last minute may 
 const KEEP_MS = 14 * 24 * 3600_000;
 
 /** Like SMS (numbered options, plain text), but no segment billing and the whole answer, links included. */
-export const whatsappProfile: ChannelProfile = { ...profiles.sms, name: WHATSAPP, maxSegments: undefined, brief: undefined, citations: 'links' };
+export const whatsappProfile: ChannelProfile = { ...profiles.sms, name: WHATSAPP, maxSegments: undefined, brief: undefined, gsmLookalikes: false, citations: 'links' };
 
 export interface TwilioWhatsAppOptions {
   config: Config;

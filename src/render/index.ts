@@ -21,13 +21,13 @@ import type { Reply, SourceRef, SuggestedAction } from '../message.js';
 import { numberActions, type NumberedOption } from './options.js';
 import { collapseBlankLines, normaliseBullets, stripMarkdown } from './plain-text.js';
 import type { ChannelProfile } from './profiles.js';
-import { measureSms } from './sms-segments.js';
+import { measureSms, toGsm7 } from './sms-segments.js';
 import { toSpeech } from './speech.js';
 import { sentences, splitText } from './split-text.js';
 
 export { profiles, type ChannelProfile, type ProfileName } from './profiles.js';
 export { splitText, sentences, type SplitOptions } from './split-text.js';
-export { measureSms, smsEncoding, splitIntoSegments, SMS_LIMITS, type SmsEncoding, type SmsMeasure } from './sms-segments.js';
+export { measureSms, smsEncoding, splitIntoSegments, toGsm7, SMS_LIMITS, type SmsEncoding, type SmsMeasure } from './sms-segments.js';
 export { toSpeech, sayNumbers, spellPhoneNumber, type SpeechOptions } from './speech.js';
 export { stripMarkdown, removeLinks, normaliseBullets } from './plain-text.js';
 export { createOptionMemory, numberActions, parseChoice, resolveChoice, type NumberedOption, type OptionMemory } from './options.js';
@@ -100,8 +100,9 @@ export function renderReply(reply: Reply, profile: ChannelProfile, options: Rend
   if (reply.brief !== undefined && profile.brief) return renderBrief(reply, profile, profile.brief, options);
   const { t } = options;
   const numbered = profile.actions === 'numbered' ? numberActions(reply.actions) : [];
-  const head = body(reply, profile, options);
-  const tail = [citation(reply, profile, t), optionLines(numbered, profile, t)].filter(Boolean).join(profile.markup === 'speech' ? ' ' : '\n\n');
+  const encode = profile.gsmLookalikes ? toGsm7 : (text: string) => text;
+  const head = encode(body(reply, profile, options));
+  const tail = encode([citation(reply, profile, t), optionLines(numbered, profile, t)].filter(Boolean).join(profile.markup === 'speech' ? ' ' : '\n\n'));
   const sep = profile.markup === 'speech' ? ' ' : '\n\n';
   const fits = fitsProfile(profile);
   const split = (text: string, rule = fits) => splitText(text, { fits: rule, locale: reply.language });
@@ -139,7 +140,7 @@ export function renderReply(reply: Reply, profile: ChannelProfile, options: Rend
 function renderBrief(reply: Reply, profile: ChannelProfile, brief: { maxSegments?: number }, options: RenderOptions): RenderedReply {
   const fitsChunk = fitsProfile(profile);
   const fits = (text: string) => fitsChunk(text) && (brief.maxSegments === undefined || measureSms(text).segments <= brief.maxSegments);
-  const head = body({ ...reply, text: reply.brief! }, profile, options);
+  const head = (profile.gsmLookalikes ? toGsm7 : (text: string) => text)(body({ ...reply, text: reply.brief! }, profile, options));
   let kept = '';
   let truncated = false;
   for (const sentence of sentences(head, reply.language)) {

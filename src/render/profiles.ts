@@ -25,6 +25,8 @@ export interface ChannelProfile {
    * `maxSegments` SMS segments when set, without options or citations.
    */
   brief?: { maxSegments?: number };
+  /** SMS: write letters and punctuation GSM-7 lacks with GSM-7 lookalikes when that makes the text GSM-7 (`toGsm7`). */
+  gsmLookalikes?: boolean;
 }
 
 export const profiles = {
@@ -40,6 +42,8 @@ export const profiles = {
     markup: 'plain',
     // A knowledge answer costs the patient at most two segments.
     brief: { maxSegments: 2 },
+    // Spanish "á í ó ú" as "a i o u": a whole answer in two segments instead of its first sentence.
+    gsmLookalikes: true,
   },
   voice: {
     name: 'voice',

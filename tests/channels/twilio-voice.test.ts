@@ -225,7 +225,7 @@ describe('Twilio Voice', () => {
     const conversation = await voiceConversation(call.from);
     await t.app.relay.processor.deliver(conversation, { role: 'nurse', text: 'Sus resultados están normales. Llámenos si tiene preguntas.', language: 'es', senderName: 'Ana' });
     const sms = await waitFor(() => t.fake.messages.find((m) => m.to === call.from), 'the SMS to the caller');
-    expect(sms.body).toBe('Enfermera Ana: Sus resultados están normales. Llámenos si tiene preguntas.');
+    expect(sms.body).toBe('Enfermera Ana: Sus resultados estan normales. Llamenos si tiene preguntas.');
     expect(sms.from).toBe(CLINIC_NUMBER);
   });
 

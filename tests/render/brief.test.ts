@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/message.js';
-import { measureSms, profiles, renderReply } from '../../src/render/index.js';
+import { measureSms, profiles, renderReply, toGsm7 } from '../../src/render/index.js';
 
 const reply = (brief: string, language: Reply['language'] = 'en'): Reply => ({
   role: 'bot',
@@ -17,9 +17,28 @@ describe('brief answers on SMS and voice', () => {
     const rendered = renderReply(reply(long), profiles.sms);
     expect(rendered.chunks).toHaveLength(1);
     expect(measureSms(rendered.chunks[0]!).segments).toBeLessThanOrEqual(2);
-    expect(rendered.chunks[0]).toMatch(/^Most results are ready in 3–5 business days\..*\.$/);
+    // The en dash is GSM-7's hyphen on SMS.
+    expect(rendered.chunks[0]).toMatch(/^Most results are ready in 3-5 business days\..*\.$/);
     expect(rendered.chunks[0]).not.toMatch(/https?:|Tell me more/);
     expect(rendered.options).toEqual([]);
+  });
+
+  it('writes Spanish in GSM-7 on SMS ("á" as "a"): the whole answer in two segments, not its first sentence', () => {
+    const spanish = 'Los resultados de sangre y orina están listos en 3–5 días hábiles. Los verá primero en el portal. Los cultivos y las biopsias pueden tardar una o dos semanas. Si no sabe nada después, llámenos.';
+    expect(measureSms(spanish).encoding).toBe('UCS-2');
+    const rendered = renderReply(reply(spanish, 'es'), profiles.sms);
+    expect(rendered.truncated).toBe(false);
+    expect(rendered.chunks[0]).toBe('Los resultados de sangre y orina estan listos en 3-5 dias habiles. Los vera primero en el portal. Los cultivos y las biopsias pueden tardar una o dos semanas. Si no sabe nada después, llamenos.');
+    expect(measureSms(rendered.chunks[0]!)).toMatchObject({ encoding: 'GSM-7', segments: 2 });
+    // GSM-7 has é, ñ, ü, ¿ and ¡: they stay. WhatsApp and the web keep every accent.
+    expect(toGsm7('¿Qué año? ¡Señor pingüino!')).toBe('¿Qué año? ¡Señor pingüino!');
+    expect(toGsm7('“Sí”, a 40 °C… ok')).toBe('"Si", a 40 C... ok');
+    expect(renderReply(reply(spanish, 'es'), profiles.webchat).text).toContain('están listos');
+  });
+
+  it('leaves a text that stays UCS-2 anyway as written (no accent dropped for nothing)', () => {
+    expect(toGsm7('Está en 北京')).toBe('Está en 北京');
+    expect(toGsm7('अभी 911 पर कॉल करें – ज़रूरी')).toBe('अभी 911 पर कॉल करें – ज़रूरी');
   });
 
   it('counts UCS-2 segments for Hindi and Chinese: fewer characters fit, still whole sentences', () => {
