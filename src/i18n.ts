@@ -11,7 +11,6 @@ export type { TFunction };
  * replies so far). A key they lack falls back to the language's own (Devanagari) string.
  */
 export const SCRIPT_VARIANTS = ['hi-Latn'] as const;
-export type ScriptVariant = (typeof SCRIPT_VARIANTS)[number];
 
 /** Reads locales/<lang>/*.json; each file is an i18next namespace (`translation` is the default). */
 export function readLocales(dir = paths.locales): Record<string, Record<string, Record<string, unknown>>> {
