@@ -281,6 +281,8 @@ export function createWebChatChannel(options: WebChatOptions): Channel & { name:
    * line of each language (so the page can show it as a link), and the short numbers to make
    * tappable (the emergency number and crisis line; longer phone numbers are recognised by shape).
    */
+  const moreTemplate = (tl: TFunction) => tl('answers:more', { title: '%TITLE%', url: '%URL%' });
+
   function pageStrings(language: Language) {
     const tl = t(language);
     return {
@@ -292,8 +294,8 @@ export function createWebChatChannel(options: WebChatOptions): Channel & { name:
       phones: [...new Set([config.emergencyNumber, config.crisisLine])],
       // Hindi written in Latin letters has its own "More:" line ("Aur jaankari:").
       moreLines: Object.fromEntries([
-        ...config.languages.map((l) => [l, t(l)('answers:more', { title: '%TITLE%', url: '%URL%' })]),
-        ...(config.languages.includes('hi') ? [['hi-Latn', t('hi', 'latin')('answers:more', { title: '%TITLE%', url: '%URL%' })]] : []),
+        ...config.languages.map((l) => [l, moreTemplate(t(l))]),
+        ...(config.languages.includes('hi') ? [['hi-Latn', moreTemplate(t('hi', 'latin'))]] : []),
       ]),
     };
   }

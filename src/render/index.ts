@@ -96,11 +96,14 @@ function optionLines(options: NumberedOption[], profile: ChannelProfile, t: TFun
   return lines.join(profile.markup === 'speech' ? ' ' : '\n');
 }
 
+/** What a profile's texts go through before they are measured and sent (GSM-7 lookalikes on SMS). */
+const encoderFor = (profile: ChannelProfile): ((text: string) => string) => (profile.gsmLookalikes ? toGsm7 : (text) => text);
+
 export function renderReply(reply: Reply, profile: ChannelProfile, options: RenderOptions = {}): RenderedReply {
   if (reply.brief !== undefined && profile.brief) return renderBrief(reply, profile, profile.brief, options);
   const { t } = options;
   const numbered = profile.actions === 'numbered' ? numberActions(reply.actions) : [];
-  const encode = profile.gsmLookalikes ? toGsm7 : (text: string) => text;
+  const encode = encoderFor(profile);
   const head = encode(body(reply, profile, options));
   const tail = encode([citation(reply, profile, t), optionLines(numbered, profile, t)].filter(Boolean).join(profile.markup === 'speech' ? ' ' : '\n\n'));
   const sep = profile.markup === 'speech' ? ' ' : '\n\n';
@@ -140,7 +143,7 @@ export function renderReply(reply: Reply, profile: ChannelProfile, options: Rend
 function renderBrief(reply: Reply, profile: ChannelProfile, brief: { maxSegments?: number }, options: RenderOptions): RenderedReply {
   const fitsChunk = fitsProfile(profile);
   const fits = (text: string) => fitsChunk(text) && (brief.maxSegments === undefined || measureSms(text).segments <= brief.maxSegments);
-  const head = (profile.gsmLookalikes ? toGsm7 : (text: string) => text)(body({ ...reply, text: reply.brief! }, profile, options));
+  const head = encoderFor(profile)(body({ ...reply, text: reply.brief! }, profile, options));
   let kept = '';
   let truncated = false;
   for (const sentence of sentences(head, reply.language)) {

@@ -13,12 +13,11 @@ import type { RetrievalResult } from '../../retrieval/knowledge-search.js';
 import type { TopicHit } from '../../retrieval/topics.js';
 import type { AnswerOutcome, TurnContext } from '../context.js';
 import type { Middleware } from '../pipeline.js';
+import { writesLatinHindi } from './language.js';
 
 /** What the buttons send back: a topic ("closest topics"), a unit, or "more" on a unit. */
 const TOPIC_CHOICE = /^topic:([a-z0-9-]+)$/;
 const UNIT_CHOICE = /^(unit|more):([a-z0-9-]+)#([a-z0-9-]+)$/;
-/** Hindi written in Latin letters (the language stage decides): the units' romanised answers. */
-const romanised = (ctx: TurnContext) => ctx.language === 'hi' && ctx.state.romanised === true;
 const MENTAL_HEALTH = 'mental-health';
 
 /**
@@ -148,7 +147,7 @@ function closeSecond(result: RetrievalResult): Passage | undefined {
 function answerUnit(ctx: TurnContext, knowledge: KnowledgeService, passage: Passage, length: 'short' | 'long', also?: Passage): void {
   const unit = unitOf(knowledge, passage);
   if (!unit) return;
-  const shortOf = (u: AnswerUnit) => (romanised(ctx) && u.shortRomanised ? u.shortRomanised : u.short);
+  const shortOf = (u: AnswerUnit) => (writesLatinHindi(ctx) && u.shortRomanised ? u.shortRomanised : u.short);
   const short = shortOf(unit);
   const other = also && unitOf(knowledge, also);
   // Low mood, stress or counselling: the crisis line goes with the answer (safe messaging, NIMH), on every channel.
@@ -229,7 +228,7 @@ async function generalInformation(
   const passage = result.passages.slice(0, GENERAL_WITHIN).find((p) => p.passage.metadata.topicId === topic)?.passage;
   const unit = passage && unitOf(knowledge, passage);
   if (!passage || !unit) return undefined;
-  return { passage, short: romanised(ctx) && unit.shortRomanised ? unit.shortRomanised : unit.short };
+  return { passage, short: writesLatinHindi(ctx) && unit.shortRomanised ? unit.shortRomanised : unit.short };
 }
 
 function unitOf(knowledge: KnowledgeService, passage: Passage): AnswerUnit | undefined {

@@ -40,6 +40,9 @@ export function hindiScript(language: Language, text: string): 'devanagari' | 'l
   return (text.match(LATIN_WORD)?.length ?? 0) >= 2 ? 'latin' : undefined;
 }
 
+/** The turn is Hindi written in Latin letters (decided below, kept in the conversation's state). */
+export const writesLatinHindi = (ctx: TurnContext): boolean => ctx.language === 'hi' && ctx.state.romanised === true;
+
 /**
  * Decides the turn's language: an explicit request wins and is answered here; otherwise a
  * confident detection, then the conversation's language, then the channel's hint.

@@ -7,6 +7,7 @@ import { readScreenAnswer, unitlessAge } from '../../safety/screening.js';
 import { normalise, tokenise } from '../../safety/text.js';
 import type { TurnContext, Urgency } from '../context.js';
 import type { Middleware } from '../pipeline.js';
+import { writesLatinHindi } from './language.js';
 
 // Compiling the lexicons and loading the classifier takes a few hundred milliseconds: once per process.
 let shared: SafetyGate | undefined;
@@ -25,8 +26,6 @@ const WHAT_NOW = /what (should|do|can) (i|we)|while (we|i) wait|what now|what ne
 /** What to do while help is on the way, for an emergency category, in the patient's language (and script). */
 export type WaitingAdvice = (category: Category, language: Language, romanised?: boolean) => string | undefined;
 
-/** Hindi written in Latin letters (the language stage decides; `ctx.t` gives its lines in Latin letters too). */
-const romanised = (ctx: TurnContext) => ctx.language === 'hi' && ctx.state.romanised === true;
 
 /** Whether the knowledge base confidently reads a message as an office matter (a bill, a login, a form). */
 export type OfficeMatter = (text: string, language: Language) => boolean | Promise<boolean>;
@@ -108,7 +107,7 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
         const reminder = safetyModeReminder(ctx.t, mode.disposition, mode.category, numbersFor(ctx), mode.hint);
         // "What do we do while we wait?": the advice for this emergency (no aspirin for a stroke);
         // none where the red flag chose other first aid (low sugar behind a stroke-like picture).
-        const advice = WHAT_NOW.test(text) && !mode.hint ? waitingAdvice?.(mode.category, ctx.language, romanised(ctx)) : undefined;
+        const advice = WHAT_NOW.test(text) && !mode.hint ? waitingAdvice?.(mode.category, ctx.language, writesLatinHindi(ctx)) : undefined;
         ctx.reply(advice ? `${reminder.text}\n\n${advice}` : reminder.text, { alert: reminder.alert });
         if (advice) ctx.result.safety = { ...ctx.result.safety, waitingAdvice: true };
         ctx.result.urgency = urgencyOf(mode.disposition);
