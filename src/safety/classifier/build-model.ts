@@ -10,11 +10,14 @@
  *    lowest such threshold catches the most emergencies: a missed emergency costs more than a
  *    false alarm, and everyday questions stay almost untouched.
  * 5. and the level from which its word alone is an alarm (`alarmThreshold`, EVERYDAY_ALARM_LIMIT),
- *    on the everyday health messages' dev split (corpus/safety/everyday/dev).
+ *    on the everyday health messages' dev split (corpus/safety/everyday/dev), raised where needed
+ *    until the whole gate (rules and classifier) tells at most that share of them in each language
+ *    to call the emergency number.
  * The held-out split takes no part.
  */
 import type { Language } from '../../language/languages.js';
 import { createEmergencyDetector } from '../detector.js';
+import { createSafetyGate } from '../gate.js';
 import { createSafetyClassifier, DEFAULT_TRAIN_OPTIONS, trainSafetyClassifier, type SafetyModel, type SafetyRow, type TrainOptions } from './classifier.js';
 import { chooseAlarmThreshold, chooseThreshold, evaluateClassifierOnRows, type ClassifierScores } from './evaluate-classifier.js';
 
@@ -77,9 +80,37 @@ export function buildSafetyModel(input: BuildInput): BuildResult {
       input.routine?.length ? chooseAlarmThreshold(probe, prepared(input.routine), GATE_ALARM_LIMITS.routine) : 0,
     ).toFixed(6),
   );
-  const alarmThreshold = everydayRows.length ? Number(Math.max(gateThreshold, chooseAlarmThreshold(probe, everydayRows, EVERYDAY_ALARM_LIMIT)).toFixed(6)) : undefined;
+  const alarmThreshold = everydayRows.length
+    ? Number(gateAlarmThreshold(probe, everydayRows, gateThreshold, Math.max(gateThreshold, chooseAlarmThreshold(probe, everydayRows, EVERYDAY_ALARM_LIMIT))).toFixed(6))
+    : undefined;
   const model = { ...trainSafetyClassifier([...trainRows, ...devRows, ...everydayRows], { ...input.options, threshold }), gateThreshold, ...(alarmThreshold === undefined ? {} : { alarmThreshold }) };
   return { model, dev };
+}
+
+/**
+ * The lowest alarm level from `from` up at which the gate, rules and classifier together, alarms
+ * at most EVERYDAY_ALARM_LIMIT of the everyday messages in each language (a language whose rules
+ * alone exceed it cannot be helped by the classifier and is left out). The classifier's own share
+ * is not the promise: a patient with a cold is told to call the emergency number by either.
+ */
+function gateAlarmThreshold(probe: ReturnType<typeof createSafetyClassifier>, everyday: readonly SafetyRow[], gateThreshold: number, from: number): number {
+  const rows = everyday.filter((r) => !r.emergency);
+  const languages = [...new Set(rows.map((r) => r.language as Language))];
+  const alarms = (alarmThreshold: number | undefined, withClassifier: boolean) => {
+    const gate = createSafetyGate(withClassifier ? { classifier: { threshold: gateThreshold, alarmThreshold, score: (text, evidence) => probe.score(text, evidence) } } : {});
+    const counts = new Map<Language, number>();
+    for (const row of rows) if (gate.assess(row.text, row.language as Language).verdict) counts.set(row.language as Language, (counts.get(row.language as Language) ?? 0) + 1);
+    return counts;
+  };
+  const allowed = new Map(languages.map((l) => [l, Math.floor(EVERYDAY_ALARM_LIMIT * rows.filter((r) => r.language === l).length + 1e-9)]));
+  const rulesAlone = alarms(undefined, false);
+  const judged = languages.filter((l) => (rulesAlone.get(l) ?? 0) <= allowed.get(l)!);
+  const candidates = [from, ...new Set(rows.map((r) => probe.score(r.text, r.evidence).probability + 1e-6).filter((p) => p > from))].sort((a, b) => a - b);
+  for (const candidate of candidates) {
+    const counts = alarms(candidate, true);
+    if (judged.every((l) => (counts.get(l) ?? 0) <= allowed.get(l)!)) return Math.min(1, candidate);
+  }
+  return 1;
 }
 
 /** The model file's text: one line of JSON and a newline. */
