@@ -80,6 +80,25 @@ export const MIN_CLASSIFIER_TOKENS = 5;
  */
 export const RULE_CHECK_BELOW = 0.01;
 /**
+ * The same check for a rule hit that rests on one sign alone (the name of a condition, or one
+ * phrase: "stroke", "choking", "floppy", "blue lips", the CO alarm) and sends to the emergency
+ * number: such a word is as often a swimming stroke, a first-aid question, a film or an event
+ * that is over. Crisis, poison and safety rules keep RULE_CHECK_BELOW: a patient in crisis is
+ * never asked first. Chosen by 4-fold cross-validation on train + dev like RULE_CHECK_BELOW, never
+ * on held-out (gate recall / look-alike false alarms, en, es, zh, hi):
+ *   0.01  0.982/0.045  0.974/0.051  0.971/0.059  0.976/0.067
+ *   0.05  0.982/0.037  0.974/0.044  0.971/0.054  0.976/0.059
+ *   0.1   0.981/0.035  0.974/0.043  0.970/0.050  0.975/0.057
+ * At 0.1 the question reached a cardiac arrest ("他倒下了，只是偶尔倒抽一口气") and bleach in an eye.
+ */
+export const SINGLE_SIGN_CHECK_BELOW = 0.05;
+/** Rule ids (`<lang>.<id>`, as a hit's `matched`) of the one-sign emergency rules. */
+export const SINGLE_SIGN_RULES: ReadonlySet<string> = new Set(
+  Object.values(SAFETY_RULES).flatMap((language) =>
+    language.rules.filter((rule) => !rule.screen && rule.all.length === 1 && flagById.get(rule.flag)?.disposition === 'emergency').map((rule) => `${language.language}.${rule.id}`),
+  ),
+);
+/**
  * A flag the classifier raises alone names its category only when the category head gives that
  * category at least this probability; below it the broad emergency flag stands (call the
  * emergency number), never a guess at the crisis line, poison control or a burn ("grandpa is not
@@ -164,6 +183,8 @@ export interface SafetyGateOptions {
   opinion?: SecondOpinion;
   /** See RULE_CHECK_BELOW; 0 turns the check off (the rules alone decide on their hits). */
   ruleCheckBelow?: number;
+  /** See SINGLE_SIGN_CHECK_BELOW (never below `ruleCheckBelow`). */
+  singleSignCheckBelow?: number;
   /** See CATEGORY_FLOOR; 0 always takes the classifier's category (with `unsignedCategoryFloor` 0). */
   categoryFloor?: number;
   /** See UNSIGNED_CATEGORY_FLOOR. */
@@ -174,6 +195,7 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
   const rules = options.rules ?? createEmergencyDetector();
   const { classifier, opinion } = options;
   const checkBelow = options.ruleCheckBelow ?? RULE_CHECK_BELOW;
+  const singleSignBelow = Math.max(checkBelow, options.singleSignCheckBelow ?? SINGLE_SIGN_CHECK_BELOW);
   const categoryFloor = options.categoryFloor ?? CATEGORY_FLOOR;
   const unsignedFloor = options.unsignedCategoryFloor ?? UNSIGNED_CATEGORY_FLOOR;
 
@@ -195,7 +217,9 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
     const signed = sure && corroborated(sure, evidence);
     const unsignedOk = sure && !PRESUPPOSES.has(sure) && flagForCategory(sure).disposition === 'emergency' && (classified?.categoryProbability ?? 1) >= unsignedFloor;
     const category = sure && (signed || unsignedOk) ? sure : undefined;
-    if (hit && scored && scored.probability < checkBelow) {
+    // One rule on one sign is weaker evidence than several, or than a sign with its context.
+    const floor = hit && hit.flags.length === 1 && SINGLE_SIGN_RULES.has(hit.matched) ? singleSignBelow : checkBelow;
+    if (hit && scored && scored.probability < floor) {
       return { verdict: null, screen: { screen: 'now', flag: hit.flag, matched: hit.matched } };
     }
     if (hit) {

@@ -30,6 +30,9 @@ describe.each(LANGUAGES)('safety gate on the %s corpus', (language) => {
   // messages too (corpus/safety/everyday), with the danger-signs question below its alarm level:
   // recall 0.964–0.974 (one to three emergencies fewer per language) and alarms 0.071–0.125, while
   // everyday messages told to call the emergency number fell from 0.087–0.115 to 0.025–0.039.
+  // 1,491 more messages (train and dev), a surer check of one-sign rule hits and an alarm level
+  // chosen on the whole gate's everyday alarms: recall 0.967–0.972 (es 0.974 -> 0.967, zh and hi
+  // +0.006), alarms 0.065–0.119 (es and zh 0.006 fewer), everyday 0.025–0.043.
   it('held-out: no worse than measured last (recall ≥ 0.96, false alarms ≤ 0.13)', () => {
     const r = scoreRows(detectors, 'heldout', language, loadCorpus('heldout', language));
     console.info(`${language} held-out: gate ${r.combined.recall}/${r.combined.falseAlarms}, rules ${r.rules.recall}/${r.rules.falseAlarms}, classifier ${r.classifier.recall}/${r.classifier.falseAlarms}`);
@@ -37,7 +40,7 @@ describe.each(LANGUAGES)('safety gate on the %s corpus', (language) => {
     expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.13);
   });
 
-  it('everyday health messages: at most 5% are told to call the emergency number (held-out measured 0.025–0.039)', () => {
+  it('everyday health messages: at most 5% are told to call the emergency number (held-out measured 0.025–0.043)', () => {
     const r = scoreRows(detectors, 'everyday-heldout', language, loadCorpus('everyday-heldout', language));
     console.info(`${language} everyday held-out: gate ${r.combined.falseAlarms} (${r.combined.alarms}/${r.lookalikes}), asked ${r.asked}`);
     expect(r.positives).toBe(0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../../src/safety/catalogue/flags.js';
-import { CATEGORY_FLOOR, UNSIGNED_CATEGORY_FLOOR, createSafetyGate, type StatisticalDetector } from '../../src/safety/gate.js';
+import { CATEGORY_FLOOR, RULE_CHECK_BELOW, SINGLE_SIGN_CHECK_BELOW, SINGLE_SIGN_RULES, UNSIGNED_CATEGORY_FLOOR, createSafetyGate, type StatisticalDetector } from '../../src/safety/gate.js';
+import { createEmergencyDetector } from '../../src/safety/detector.js';
 
 /*
  * The gate's use of the classifier's category, with a stub of our own StatisticalDetector
@@ -102,5 +103,26 @@ describe('safety gate: a rule screening question and a sure classifier', () => {
     expect(createSafetyGate({ classifier: sure('sepsis') }).assess(fever, 'en')).toMatchObject({ verdict: null, screen: { screen: 'age' } });
     const scald = createSafetyGate({ classifier: sure('burns') }).assess(`${text}, he feels hot`, 'en');
     expect(scald.verdict).toMatchObject({ category: 'burns', detectors: ['classifier'] });
+  });
+});
+
+describe('safety gate: a rule hit the classifier finds routine', () => {
+  const routine = (probability: number): StatisticalDetector => ({ threshold: 0.5, score: () => ({ probability }) });
+
+  it('one sign alone (the name of a condition) asks "is it happening now?" below SINGLE_SIGN_CHECK_BELOW; a crisis or a fuller picture does not', () => {
+    expect(SINGLE_SIGN_CHECK_BELOW).toBeGreaterThan(RULE_CHECK_BELOW);
+    const between = (RULE_CHECK_BELOW + SINGLE_SIGN_CHECK_BELOW) / 2;
+    const gate = createSafetyGate({ classifier: routine(between) });
+    const stroke = 'is it ok to swim breast stroke after my shoulder surgery, or front crawl?';
+    expect(SINGLE_SIGN_RULES.has(createEmergencyDetector().detect(stroke, 'en')!.matched)).toBe(true);
+    expect(gate.assess(stroke, 'en')).toMatchObject({ verdict: null, screen: { screen: 'now', flag: 'stroke-named' } });
+    // The crisis line is never held back behind a question.
+    expect(gate.assess('i am going to kill myself tonight, i have the pills here', 'en').verdict?.disposition).toBe('crisis');
+    // Signs with their context (a face drooping, an arm that will not lift, a sudden start) are more than one sign.
+    expect(gate.assess('my dads face is drooping on one side and he cant lift his left arm, started 20 minutes ago', 'en').verdict?.flag.category).toBe('stroke');
+    // Below RULE_CHECK_BELOW every rule hit is asked first, as before.
+    expect(createSafetyGate({ classifier: routine(RULE_CHECK_BELOW / 2) }).assess('my dads face is drooping on one side and he cant lift his left arm, started 20 minutes ago', 'en').screen?.screen).toBe('now');
+    // From SINGLE_SIGN_CHECK_BELOW the one sign raises the alarm.
+    expect(createSafetyGate({ classifier: routine(SINGLE_SIGN_CHECK_BELOW) }).assess(stroke, 'en').verdict?.flag.id).toBe('stroke-named');
   });
 });
