@@ -1,8 +1,8 @@
 /**
  * Safety gate quality on the labelled corpus: per language, recall (red flags caught) and false
  * alarms (look-alikes flagged), for each detector alone and for the gate (rules OR classifier),
- * on the held-out part first and then on dev. The held-out part is only ever scored here: its
- * misses are never printed, so nobody tunes on it.
+ * on the held-out parts first (`heldout`, then `heldout2`) and then on dev. The held-out parts are only
+ * ever scored here: their misses are never printed, so nobody tunes on them.
  *
  *   npm run eval:safety               table
  *   npm run eval:safety -- --json     one JSON object
@@ -16,7 +16,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LANGUAGES, type Language } from '../src/language/languages.js';
-import { loadCorpus, type CorpusPart, type LabelledSafetyMessage } from '../src/safety/corpus.js';
+import { isHeldout, loadCorpus, type CorpusPart, type LabelledSafetyMessage } from '../src/safety/corpus.js';
 import { createSafetyDetectors, loadDefaultClassifier, type SafetyDetectors } from '../src/safety/default-gate.js';
 import type { StatisticalDetector } from '../src/safety/gate.js';
 import { withEvidence } from '../src/safety/classifier/build-model.js';
@@ -109,7 +109,7 @@ async function devClassifier(): Promise<StatisticalDetector> {
 /** Each main part, then its everyday messages (`heldout` → `everyday-heldout`). */
 const withEveryday = (part: CorpusPart): CorpusPart[] => (part === 'heldout' || part === 'dev' || part === 'train' ? [part, `everyday-${part}`] : [part]);
 
-export async function evaluateSafety(parts: CorpusPart[] = ['heldout', 'dev']): Promise<SafetyReport[]> {
+export async function evaluateSafety(parts: CorpusPart[] = ['heldout', 'heldout2', 'dev']): Promise<SafetyReport[]> {
   const shipped = createSafetyDetectors();
   const unseen = parts.includes('dev') ? createSafetyDetectors(await devClassifier()) : shipped;
   return parts.flatMap(withEveryday).flatMap((part) =>
@@ -133,17 +133,17 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { json: { type: 'boolean', default: false }, misses: { type: 'boolean', default: false }, part: { type: 'string', multiple: true } },
   });
-  const parts = (values.part ?? ['heldout', 'dev']) as CorpusPart[];
+  const parts = (values.part ?? ['heldout', 'heldout2', 'dev']) as CorpusPart[];
   if (parts.includes('dev')) process.stderr.write('training the dev model (train split only, about 10 s)...\n');
   const reports = await evaluateSafety(parts);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ reports: reports.map(({ misses, alarms, ...r }) => (values.misses && !r.part.endsWith('heldout') ? { ...r, misses, alarms } : r)) })}\n`);
+    process.stdout.write(`${JSON.stringify({ reports: reports.map(({ misses, alarms, ...r }) => (values.misses && !isHeldout(r.part) ? { ...r, misses, alarms } : r)) })}\n`);
     return;
   }
   process.stdout.write(`${table(reports)}\n`);
   if (values.misses) {
     // Never the held-out part's: nobody tunes on it.
-    for (const r of reports.filter((x) => !x.part.endsWith('heldout'))) {
+    for (const r of reports.filter((x) => !isHeldout(x.part))) {
       for (const m of r.misses) process.stdout.write(`${r.language}  MISS   ${m}\n`);
       for (const a of r.alarms) process.stdout.write(`${r.language}  ALARM  ${a}\n`);
     }

@@ -29,7 +29,14 @@ export interface LabelledSafetyMessage {
  * are most of what a clinic hears about symptoms, and the gate must leave them alone. Split as the
  * main corpus, with `everyday-heldout` committed before the changes it measures.
  */
-export type CorpusPart = 'train' | 'dev' | 'heldout' | 'routine' | 'everyday-train' | 'everyday-dev' | 'everyday-heldout';
+export type CorpusPart = 'train' | 'dev' | 'heldout' | 'heldout2' | 'routine' | 'everyday-train' | 'everyday-dev' | 'everyday-heldout';
+
+/**
+ * `heldout2`: a second held-out set (1,286 messages, weighted to the hardest look-alikes and to
+ * emergencies told indirectly or buried in long messages), written without looking at the
+ * detectors and committed before the changes it measures. No shipped model has trained on it.
+ */
+export const isHeldout = (part: CorpusPart | string) => part.endsWith('heldout') || part === 'heldout2';
 
 /** `everyday-dev` lives in corpus/safety/everyday/dev/. */
 export const corpusFile = (part: CorpusPart, language: Language) => join(paths.root, 'corpus', 'safety', ...part.split('-'), `${language}.jsonl`);

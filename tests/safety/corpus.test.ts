@@ -40,6 +40,18 @@ describe.each(LANGUAGES)('safety gate on the %s corpus', (language) => {
     expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.13);
   });
 
+  // A second held-out set, committed before the changes it measures, no shipped model trained on it.
+  // Measured when committed (recall / false alarms): en 0.950/0.115, es 0.942/0.140, zh 0.929/0.080, hi 0.942/0.065.
+  it('second held-out set: no worse than when it was committed (recall ≥ 0.92, false alarms ≤ 0.15)', () => {
+    const rows = loadCorpus('heldout2', language);
+    expect(rows.filter((r) => r.emergency).length).toBeGreaterThanOrEqual(120);
+    expect(rows.filter((r) => !r.emergency).length).toBeGreaterThanOrEqual(200);
+    const r = scoreRows(detectors, 'heldout2', language, rows);
+    console.info(`${language} held-out 2: gate ${r.combined.recall}/${r.combined.falseAlarms}, rules ${r.rules.recall}/${r.rules.falseAlarms}, classifier ${r.classifier.recall}/${r.classifier.falseAlarms}`);
+    expect(r.combined.recall).toBeGreaterThanOrEqual(0.92);
+    expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.15);
+  });
+
   it('everyday health messages: at most 5% are told to call the emergency number (held-out measured 0.025–0.043)', () => {
     const r = scoreRows(detectors, 'everyday-heldout', language, loadCorpus('everyday-heldout', language));
     console.info(`${language} everyday held-out: gate ${r.combined.falseAlarms} (${r.combined.alarms}/${r.lookalikes}), asked ${r.asked}`);
