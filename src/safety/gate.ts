@@ -231,8 +231,9 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
     // The rules recognised the situation but found it ambiguous and ask one short question ("she
     // took some pills": whose, how many?): the answer decides, not the classifier's guess.
     // A classifier sure of an emergency the question is not about (a scald in a message that also
-    // says "hot" and "my son") is taken at its word.
-    if (classified && screen && (!sure || SCREEN_COVERS[screen.screen]?.has(sure))) return { verdict: null, screen };
+    // says "hot" and "my son") is taken at its word; a guess the message does not back (a pregnancy
+    // read into "me siento muy triste y sin ganas de nada") is not.
+    if (classified && screen && (!category || SCREEN_COVERS[screen.screen]?.has(category))) return { verdict: null, screen };
     if (classified) {
       const flag = flagForCategory(category);
       // Everyday messages about symptoms far outnumber emergencies the rules miss: below its alarm

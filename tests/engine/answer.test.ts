@@ -64,7 +64,7 @@ describe('answer stage without an LLM (extractive)', async () => {
   });
 
   it.each([
-    ['en', "I've been feeling really down lately, nothing seems fun anymore"],
+    ['en', 'is feeling down all the time something a doctor can help with?'],
     ['es', 'me siento triste casi todos los días, ¿me pueden ayudar?'],
     ['zh', '最近心情一直很低落，什么都不想做'],
     ['hi', 'काम की टेंशन से बहुत तनाव रहता है, नींद नहीं आती'],

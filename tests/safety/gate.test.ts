@@ -106,8 +106,9 @@ describe('safety gate: a rule screening question and a sure classifier', () => {
   });
 });
 
+const routine = (probability: number): StatisticalDetector => ({ threshold: 0.5, score: () => ({ probability }) });
+
 describe('safety gate: a rule hit the classifier finds routine', () => {
-  const routine = (probability: number): StatisticalDetector => ({ threshold: 0.5, score: () => ({ probability }) });
 
   it('one sign alone (the name of a condition) asks "is it happening now?" below SINGLE_SIGN_CHECK_BELOW; a crisis or a fuller picture does not', () => {
     expect(SINGLE_SIGN_CHECK_BELOW).toBeGreaterThan(RULE_CHECK_BELOW);
@@ -124,5 +125,22 @@ describe('safety gate: a rule hit the classifier finds routine', () => {
     expect(createSafetyGate({ classifier: routine(RULE_CHECK_BELOW / 2) }).assess('my dads face is drooping on one side and he cant lift his left arm, started 20 minutes ago', 'en').screen?.screen).toBe('now');
     // From SINGLE_SIGN_CHECK_BELOW the one sign raises the alarm.
     expect(createSafetyGate({ classifier: routine(SINGLE_SIGN_CHECK_BELOW) }).assess(stroke, 'en').verdict?.flag.id).toBe('stroke-named');
+  });
+});
+
+describe('safety gate: low mood that the classifier reads as an emergency', () => {
+  it('asks the question about thoughts of suicide, not the body signs or the emergency number, unless the guess is backed', () => {
+    // An unbacked guess (a pregnancy in a message that names none) yields to the mood question.
+    const unbacked: StatisticalDetector = { threshold: 0.5, alarmThreshold: 0.8, score: () => ({ probability: 0.9, category: 'pregnancy_warning', categoryProbability: 0.74 }) };
+    for (const [language, text] of [
+      ['en', "I've been feeling really down lately, nothing seems fun anymore"],
+      ['es', 'me siento muy triste y sin ganas de nada desde hace semanas'],
+      ['zh', '最近心情一直很低落，什么都不想做，也提不起兴趣'],
+      ['hi', 'kuch hafton se man nahi lagta, udaas rehti hu'],
+    ] as const) {
+      expect(createSafetyGate({ classifier: unbacked }).assess(text, language)).toMatchObject({ verdict: null, screen: { screen: 'mood', flag: 'passive-ideation' } });
+      // Without the classifier's concern the message is answered (the mood question stands only in its place).
+      expect(createSafetyGate({ classifier: routine(0.3) }).assess(text, language)).toEqual({ verdict: null, screen: null });
+    }
   });
 });

@@ -147,6 +147,9 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'screen.some_pills', flag: 'overdose', screen: 'ingestion', all: ['INGESTED', 'SOME_AMOUNT', 'DRUG'], window: 10 },
   { id: 'screen.head_knock', flag: 'head-injury', screen: 'head', all: ['HEAD_HIT'], unless: ['MINOR'] },
   { id: 'screen.low_mood', flag: 'passive-ideation', screen: 'mood', all: ['LOW_MOOD'] },
+  // "I've been feeling down, nothing is fun any more" (the two PHQ-2 items) that the classifier
+  // reads as an emergency: the question about thoughts of suicide, not the list of body signs.
+  { id: 'screen.mood_down', flag: 'passive-ideation', screen: 'mood', all: ['MOOD_DOWN'], beforeClassifierOnly: true },
 
   { id: 'other.fainting', flag: 'fainting-danger', all: ['FAINTED', ['CHEST', 'PALPITATIONS', 'BREATH_TROUBLE', 'NOT_WAKING']] },
 ];
@@ -298,6 +301,7 @@ export const CONCEPT_GUIDE: Record<string, string> = {
   AGE_GIVEN: 'an explicit age of a child (N days, weeks, months or years old)',
   SOME_AMOUNT: 'some, a few, several, a couple of (pills), an unknown number',
   LOW_MOOD: "hopeless, can't go on, so depressed, nothing matters any more, can't cope (low mood without a stated wish to die)",
+  MOOD_DOWN: 'feeling down, low or sad most days, no interest or pleasure in things any more (the PHQ-2 questions in lay words)',
   DIARRHEA: 'diarrhoea, loose or watery stools',
   LITTLE_URINE: 'peeing very little or not at all, dark urine',
   ADMIN: 'refill, appointment, records, insurance (a routine request about the condition)',

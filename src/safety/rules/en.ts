@@ -316,6 +316,7 @@ export const en: LanguageRules = {
     FAINTED: ['fainted', 'passed out', 'blacked out', 'collapsed', 'keeled over'],
     NOT_WAKING: ['not coming round|around', 'still … (not awake|out|unconscious)', 'wont come round|around', 'not waking'],
     SOME_AMOUNT: ['some', 'a few', 'few', 'several', 'a couple', 'couple of', 'a bunch', 'dont know how many', 'not sure how many', 'unknown number'],
+    MOOD_DOWN: ['(feeling|feel|felt) (really|so|very|pretty|quite|kind of|kinda|) (down|low|blue|flat|sad|miserable)', 'nothing (is|seems|feels) (fun|enjoyable|interesting) … (anymore|any more)', '(lost|lose|losing|no) interest in (everything|anything|things|stuff)', '(dont|cant|do not) enjoy (anything|things)', 'sad (all the time|every day|most days)'],
     LOW_MOOD: ['hopeless', 'cant cope', 'cant go on', 'so depressed', 'really depressed', 'nothing matters', 'empty inside', 'cant take it anymore', 'whats the point', 'no hope', 'falling apart', 'at the end of my rope', 'at my wits end'],
   },
 

@@ -244,6 +244,7 @@ export const es: LanguageRules = {
     SHAKY: ['tembl*', 'tiembla', 'tiritando', 'shaky', 'shaking', 'temblorin', 'tembleque'],
 
     // ---- suicide / self-harm ------------------------------------------------------------
+    MOOD_DOWN: ['me siento (muy|tan|bastante|) (triste|deprimid*|bajonead*|decaid*|apagad*)', 'bajo|baja de animo', 'nada me (gusta|interesa|anima|emociona)', 'perdi (el interes|las ganas)', 'sin ganas de nada', 'triste (todo el tiempo|todos los dias|casi todos los dias)'],
     SUICIDAL: ['(voy a|me voy a) tomar todas (mis|las) (pastillas|medicinas|tabletas)', 'cartas de despedida', 'no quiero estar (vivo|viva|aqui)', '(soga|cuerda|pistola|arma|pastillas) … (la voy a usar|lo voy a usar|las voy a tomar|voy a usar)', 
       'matarme', 'me quiero matar', 'me voy a matar', 'matarse', 'se quiere matar', 'se va a matar', 'suicid*', 'quitarme la vida', 'quitarse la vida', 'quitar la vida',
       'me quiero morir', 'quiero morirme', 'quiero morir', 'se quiere morir', 'no quiero vivir', 'no quiero seguir viviendo', 'no quiero seguir', 'no quiero despertar', 'ya no quiero estar aqui',

@@ -418,6 +418,7 @@ export const hi: LanguageRules = {
     BURN_AREA: ['(chehre|chehra|muh|munh|gale|gardan|aankh|चेहरे|चेहरा|मुंह|गले|गर्दन|आंख) … (jal*|jala*|jhulas*|जल*|जला*|झुलस*)'],
     AGE_GIVEN: ['<n:0-99> (din|dino|hafte|hafta|week|weeks|mahine|mahina|month|months|saal|sal|varsh|year|years|yr|दिन|हफ्ते|हफ्ता|महीने|महीना|साल|वर्ष) (ka|ki|ke|का|की|के|old)'],
     SOME_AMOUNT: ['kuch', 'कुछ', 'kai', 'कई', 'do teen', 'दो तीन', `pata ${NAHI2} kitni|kitne`, `पता ${NAHI2} कितनी|कितने`, `कितनी पता ${NAHI2}`],
+    MOOD_DOWN: ['man (nahi|nhi|nai) lagta|lagti', 'मन नहीं लगता|लगती', 'udaas|udas rehta|rehti|rahta|rahti', 'उदास रहता|रहती', 'dukhi rehta|rehti', 'दुखी रहता|रहती', 'kisi cheez me (mann|man) (nahi|nhi)', 'किसी चीज़ में मन नहीं'],
     LOW_MOOD: ['bahut udaas|udas', 'उदास', 'depression', 'depressed', 'डिप्रेशन', 'nirasha', 'निराशा', `koi ummeed|umeed ${NAHI2}`, `कोई उम्मीद ${NAHI2}`, `himmat ${NAHI2}`, `हिम्मत ${NAHI2}`, `ab aur ${NAHI2}`, `अब और ${NAHI2}`, 'toot gaya|gayi', 'टूट गया|गई', `kuch achha|accha ${NAHI2} lagta`, `कुछ ठीक ${NAHI2} लगता`],
     // hi-only concepts for the rules below
     TOOK: ['le li|liya|liye|lee|lin|li', 'ले ली|लिया|लीं|लिए', 'kha', 'खा'],
