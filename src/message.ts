@@ -53,6 +53,8 @@ export interface Reply {
   role: Exclude<Role, 'patient'>;
   text: string;
   language: Language;
+  /** 'latin': Hindi written in Latin letters (the patient writes that way); pages follow it. */
+  script?: 'latin';
   /** Buttons on web chat, numbered options on SMS and voice. */
   actions?: SuggestedAction[];
   /** Knowledge topics the text came from. */

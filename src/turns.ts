@@ -56,7 +56,7 @@ export type TurnHook = (turn: { conversation: Conversation; inbound: StoredMessa
 
 /** Rebuilds the outbound message from its stored row (for retries from the outbox). */
 export function toOutbound(m: StoredMessage, conversation: Conversation): OutboundMessage {
-  const meta = m.meta as { actions?: Reply['actions']; sources?: Reply['sources']; voice?: Reply['voice']; senderName?: string; brief?: string; alert?: Reply['alert'] };
+  const meta = m.meta as { actions?: Reply['actions']; sources?: Reply['sources']; voice?: Reply['voice']; senderName?: string; brief?: string; alert?: Reply['alert']; script?: Reply['script'] };
   return {
     id: String(m.id),
     role: m.role === 'patient' ? 'system' : m.role,
@@ -70,6 +70,7 @@ export function toOutbound(m: StoredMessage, conversation: Conversation): Outbou
     ...(meta.sources ? { sources: meta.sources } : {}),
     ...(meta.voice ? { voice: meta.voice } : {}),
     ...(meta.senderName ? { senderName: meta.senderName } : {}),
+    ...(meta.script ? { script: meta.script } : {}),
     ...(meta.brief !== undefined ? { brief: meta.brief } : {}),
     ...(meta.alert ? { alert: meta.alert } : {}),
   };
@@ -182,6 +183,7 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
     // SMS and voice send the answer alone; safety replies keep their numbers to call.
     if (reply.brief !== undefined) meta.brief = reply.brief;
     if (reply.alert) meta.alert = reply.alert;
+    if (reply.script) meta.script = reply.script;
     return meta;
   };
 

@@ -46,8 +46,9 @@ interface SessionData {
 }
 
 /**
- * A stored message as the page gets it in `history`. Bot replies keep their language (the page
- * follows the conversation's language) and a safety reply its `alert` (the numbers to call).
+ * A stored message as the page gets it in `history`. Bot replies keep their language and script (the
+ * page follows the conversation's language, romanised Hindi included) and a safety reply its
+ * `alert` (the numbers to call).
  */
 export function toClientMessage(m: Pick<HistoryEntry, 'id' | 'role' | 'body' | 'createdAt' | 'meta'> & { language?: Language | null }) {
   return {
@@ -59,6 +60,7 @@ export function toClientMessage(m: Pick<HistoryEntry, 'id' | 'role' | 'body' | '
     ...(m.meta.senderName ? { senderName: m.meta.senderName } : {}),
     ...(m.meta.alert ? { alert: m.meta.alert } : {}),
     ...(m.language && m.role === 'bot' ? { language: m.language } : {}),
+    ...(m.role === 'bot' && m.meta.script === 'latin' ? { script: 'latin' as const } : {}),
     createdAt: new Date(m.createdAt).toISOString(),
   };
 }
@@ -263,9 +265,10 @@ export function createWebChatChannel(options: WebChatOptions): Channel & { name:
     // The page's strings, also read by /widget.js from the clinic's site (public text: any origin may read it).
     router.get('/webchat/strings/:lang', (req, res) => {
       const language = allowed(req.params.lang) ?? config.defaultLanguage;
+      const script = language === 'hi' && req.query.script === 'latin' ? 'latin' : undefined;
       res.set('Cache-Control', 'public, max-age=300');
       res.set('Access-Control-Allow-Origin', '*');
-      res.json(pageStrings(language));
+      res.json(pageStrings(language, script));
     });
     router.get('/widget.js', (_req, res) => {
       // Loaded by other sites' pages: a script they may include (CORP), renewed every few minutes.
@@ -283,10 +286,12 @@ export function createWebChatChannel(options: WebChatOptions): Channel & { name:
    */
   const moreTemplate = (tl: TFunction) => tl('answers:more', { title: '%TITLE%', url: '%URL%' });
 
-  function pageStrings(language: Language) {
-    const tl = t(language);
+  /** `script` 'latin': Hindi's page in Latin letters, for patients who write it that way. */
+  function pageStrings(language: Language, script?: 'latin') {
+    const tl = t(language, script);
     return {
       language,
+      ...(script ? { script } : {}),
       languages: config.languages,
       strings: tl('page', { returnObjects: true }),
       errors: tl('errors', { returnObjects: true, max: config.maxMessageLength }),
@@ -315,7 +320,7 @@ export function createWebChatChannel(options: WebChatOptions): Channel & { name:
         // A safety reply: the page styles it apart and shows a call button per number.
         ...(message.alert ? { alert: message.alert } : {}),
         // The page's interface follows the conversation's language (romanised Hindi included).
-        ...(message.role === 'bot' ? { language: message.language } : {}),
+        ...(message.role === 'bot' ? { language: message.language, ...(message.script ? { script: message.script } : {}) } : {}),
         createdAt: message.createdAt.toISOString(),
       });
     },

@@ -40,7 +40,7 @@ export function createDialogEngine(services: EngineServices, stages: Middleware<
         },
         replies,
         reply(text, extra = {}) {
-          replies.push({ role: 'bot', language: ctx.language, ...extra, text });
+          replies.push({ role: 'bot', language: ctx.language, ...(ctx.language === 'hi' && ctx.state.romanised ? { script: 'latin' as const } : {}), ...extra, text });
         },
         result: { urgency: 'routine', escalate: false, reason: null, sources: [] },
         services,

@@ -5,17 +5,19 @@ import { toLanguage, type Language } from '../language/languages.js';
 export interface StringsRouteOptions {
   languages: Language[];
   defaultLanguage: Language;
-  t(language: Language): TFunction;
+  /** `script` 'latin': Hindi's strings in Latin letters. */
+  t(language: Language, script?: 'latin'): TFunction;
 }
 
-/** `GET /escalation/strings/:lang`: the web chat's "Talk to a nurse" strings. */
+/** `GET /escalation/strings/:lang[?script=latin]`: the web chat's "Talk to a nurse" strings. */
 export function createStringsRouter(options: StringsRouteOptions): Router {
   const router = express.Router();
   router.get('/escalation/strings/:lang', (req, res) => {
     const asked = toLanguage(req.params.lang);
     const language = asked && options.languages.includes(asked) ? asked : options.defaultLanguage;
     res.set('Cache-Control', 'public, max-age=300');
-    res.json({ language, strings: options.t(language)('escalation:page', { returnObjects: true }) });
+    const script = language === 'hi' && req.query.script === 'latin' ? 'latin' : undefined;
+    res.json({ language, ...(script ? { script } : {}), strings: options.t(language, script)('escalation:page', { returnObjects: true }) });
   });
   return router;
 }

@@ -191,20 +191,33 @@ describe('replies', () => {
 });
 
 describe('language', () => {
-  it('follows the conversation into Hindi when the patient writes romanised Hindi', async () => {
+  it('follows the conversation into Hindi when the patient writes romanised Hindi, in Latin letters, and into Devanagari when they switch', async () => {
     const { context, page } = await open();
     await ask(page, 'clinic kab khulta hai');
-    await expect.poll(() => page.locator('#send').textContent()).toBe('भेजें');
-    expect(await page.evaluate('document.documentElement.lang')).toBe('hi');
-    expect(await page.locator('#status').textContent()).toBe('कनेक्ट हो गया');
-    expect(await page.getByLabel('भाषा').inputValue()).toBe('hi');
+    // The page speaks as the patient writes: Hindi in Latin letters.
+    await expect.poll(() => page.locator('#send').textContent()).toBe('Bhejein');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('hi-Latn');
+    expect(await page.locator('#status').textContent()).toBe('Connect ho gaya');
+    expect(await page.getByLabel('Bhasha').inputValue()).toBe('hi');
+    expect(await page.locator('#message').getAttribute('placeholder')).toBe('Apna sawaal likhein…');
+    await expect.poll(() => page.getByRole('button', { name: 'Nurse se baat karein' }).count()).toBe(1);
     // What the page wrote on messages already shown follows too.
-    expect(await bots(page).first().locator('.msg__role').textContent()).toBe('सहायक');
-    expect(await page.locator('[role=log] > .msg--patient .msg__role').textContent()).toBe('आप');
+    expect(await bots(page).first().locator('.msg__role').textContent()).toBe('Sahayak');
+    expect(await page.locator('[role=log] > .msg--patient .msg__role').textContent()).toBe('Aap');
     // The answer is in Latin letters, as asked; its "Aur jaankari:" line is still the link to the source.
     const answer = bots(page).last();
     await expect.poll(() => answer.locator('.msg__more a').count()).toBe(1);
     expect(await answer.locator('.msg__text').textContent()).not.toMatch(/\p{Script=Devanagari}|Aur jaankari/u);
+    await screenshot(page, 'page-hindi-latin');
+    // Resumed after a reload, the page still speaks as the last reply did.
+    await page.reload();
+    await expect.poll(() => page.locator('#send').textContent(), { timeout: 20_000 }).toBe('Bhejein');
+    // The patient writes in Devanagari: the page follows.
+    await ask(page, 'क्लिनिक कब खुलता है');
+    await expect.poll(() => page.locator('#send').textContent()).toBe('भेजें');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('hi');
+    expect(await page.locator('#status').textContent()).toBe('कनेक्ट हो गया');
+    await expect.poll(() => page.getByRole('button', { name: 'नर्स से बात करें' }).count()).toBe(1);
     await screenshot(page, 'page-hindi');
     await context.close();
   });

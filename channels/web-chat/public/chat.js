@@ -123,6 +123,8 @@ let languageChosen = false;
 // ---------------------------------------------------------------------------------------------
 // Strings: the page's, the server's error texts, the "More:" line of each language, and the
 // short phone numbers to make tappable.
+/** 'latin' while the page speaks Hindi in Latin letters (the patient writes it that way). */
+let script;
 let strings = {};
 let errors = {};
 let moreLines = {};
@@ -130,16 +132,17 @@ let phones = [];
 let statusKey = 'connecting';
 let inlinePattern;
 
-async function loadStrings(lang) {
-  const res = await fetch(`/webchat/strings/${encodeURIComponent(lang)}`);
+async function loadStrings(lang, wantScript) {
+  const res = await fetch(`/webchat/strings/${encodeURIComponent(lang)}${wantScript === 'latin' ? '?script=latin' : ''}`);
   const body = await res.json();
   language = body.language;
+  script = body.script === 'latin' ? 'latin' : undefined;
   strings = body.strings ?? {};
   errors = body.errors ?? {};
   moreLines = body.moreLines ?? {};
   phones = Array.isArray(body.phones) ? body.phones : [];
   inlinePattern = undefined;
-  document.documentElement.lang = language;
+  document.documentElement.lang = script === 'latin' ? `${language}-Latn` : language;
   select.value = language;
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = strings[el.dataset.i18n] ?? el.textContent;
   for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = strings[el.dataset.i18nPlaceholder] ?? '';
@@ -160,13 +163,13 @@ async function loadStrings(lang) {
   for (const call of log.querySelectorAll('.msg__call')) call.textContent = callText(call.dataset.label);
   const greeting = log.querySelector('.msg--greeting');
   if (greeting) greeting.replaceWith(greetingItem());
-  await loadNurseStrings(language);
+  await loadNurseStrings(language, script);
 }
 
 // "Talk to a nurse": sends the request, in the page's language, that the escalation stage recognises.
 let nurseStrings = {};
-async function loadNurseStrings(lang) {
-  const res = await fetch(`/escalation/strings/${encodeURIComponent(lang)}`).catch(() => undefined);
+async function loadNurseStrings(lang, wantScript) {
+  const res = await fetch(`/escalation/strings/${encodeURIComponent(lang)}${wantScript === 'latin' ? '?script=latin' : ''}`).catch(() => undefined);
   if (!res?.ok) return;
   nurseStrings = (await res.json()).strings ?? {};
   nurseButton.textContent = nurseStrings.talkToNurse ?? nurseButton.textContent;
@@ -181,10 +184,10 @@ function setStatus(key) {
 }
 
 /** The interface follows the conversation's language (the bot's replies carry it). */
-async function followLanguage(lang) {
-  if (!validLanguage(lang) || lang === language || languageChosen) return;
+async function followLanguage(lang, wantScript) {
+  if (!validLanguage(lang) || (lang === language && wantScript === script) || languageChosen) return;
   try {
-    await loadStrings(lang);
+    await loadStrings(lang, wantScript);
   } catch {
     return; // the next reply tries again
   }
@@ -365,7 +368,8 @@ function render(message, { own = false, reveal: show = true } = {}) {
   const item = document.createElement('div');
   item.className = `msg msg--${message.role}`;
   if (message.id) item.dataset.id = String(message.id);
-  if (message.language && message.language !== language) item.lang = message.language;
+  const itemLang = message.script === 'latin' ? `${message.language}-Latn` : message.language;
+  if (message.language && itemLang !== document.documentElement.lang) item.lang = itemLang;
   item.dataset.role = message.role;
   if (message.role === 'nurse' && typeof message.senderName === 'string') item.dataset.sender = message.senderName;
   const who = document.createElement('span');
@@ -569,6 +573,9 @@ function openSocket() {
   socket.on('history', (messages) => {
     log.replaceChildren();
     for (const m of messages) render(m, { reveal: false });
+    // A resumed chat speaks as its last reply did (romanised Hindi included).
+    const lastBot = messages.findLast((m) => m.role === 'bot');
+    if (lastBot) void followLanguage(lastBot.language, lastBot.script);
     // What is still waiting stays on screen, after what the server has.
     for (const item of pending) log.append(rows.get(item.clientId));
     if (!log.children.length) showGreeting();
@@ -579,7 +586,7 @@ function openSocket() {
   socket.on('message', (message) => {
     typing.hidden = true;
     render(message);
-    if (message.role === 'bot') void followLanguage(message.language);
+    if (message.role === 'bot') void followLanguage(message.language, message.script);
     if (!panelOpen && message.role !== 'patient') host.post('unread');
   });
   socket.on('typing', () => {
