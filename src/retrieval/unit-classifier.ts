@@ -1,5 +1,6 @@
 import { extractFeatures } from '../safety/classifier/features.js';
 import { normalise } from '../safety/text.js';
+import { buildPostings, type PostingList, type Postings } from './postings.js';
 
 /**
  * Which answer unit a question is about, learnt from the units' example questions: a nearest-
@@ -41,29 +42,9 @@ export function createUnitClassifier(units: readonly UnitExamples[]): UnitClassi
     }
   }
   const n = vectors.length;
-  const df = new Map<number, number>();
-  for (const keys of vectors) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
-  const idf = new Map<number, number>();
-  for (const [k, d] of df) if (d <= Math.max(2, n * MAX_DOCUMENT_SHARE)) idf.set(k, Math.log((n + 1) / (d + 0.5)));
-
-  // Postings: feature → (example, weight), each example's vector L2-normalised; typed arrays,
-  // so a query walks flat memory and leaves no garbage behind (the retrieval p99 is GC-bound).
-  const lists = new Map<number, { example: number[]; weight: number[] }>();
-  vectors.forEach((keys, e) => {
-    let norm = 0;
-    for (const k of keys) norm += (idf.get(k) ?? 0) ** 2;
-    norm = Math.sqrt(norm) || 1;
-    for (const k of keys) {
-      const w = idf.get(k);
-      if (!w) continue;
-      let list = lists.get(k);
-      if (!list) lists.set(k, (list = { example: [], weight: [] }));
-      list.example.push(e);
-      list.weight.push(w / norm);
-    }
-  });
-  const postings = new Map<number, { idf: number; example: Int32Array; weight: Float64Array }>();
-  for (const [k, list] of lists) postings.set(k, { idf: idf.get(k)!, example: Int32Array.from(list.example), weight: Float64Array.from(list.weight) });
+  // Built apart: what the build holds (per-feature lists) must not live on in classify's scope.
+  const postings = examplePostings(vectors);
+  const { start, ids, weights } = postings;
   const scores = new Float64Array(n);
   const ownerOf = Int32Array.from(owner);
   // Per unit, its best two example similarities this query, and the units touched.
@@ -76,19 +57,15 @@ export function createUnitClassifier(units: readonly UnitExamples[]): UnitClassi
     classify(question, limit = 10) {
       const { keys } = extractFeatures(normalise(question));
       let norm = 0;
-      for (const k of keys) {
-        const p = postings.get(k);
-        if (p) norm += p.idf * p.idf;
-      }
+      const found = Array.from(keys, (k) => postings.find(k));
+      for (const f of found) if (f >= 0) norm += postings.idf[f]! ** 2;
       if (norm === 0) return [];
       norm = Math.sqrt(norm);
       scores.fill(0);
-      for (const k of keys) {
-        const list = postings.get(k);
-        if (!list) continue;
-        const w = list.idf / norm;
-        const { example, weight } = list;
-        for (let i = 0; i < example.length; i++) scores[example[i]!]! += w * weight[i]!;
+      for (const f of found) {
+        if (f < 0) continue;
+        const w = postings.idf[f]! / norm;
+        for (let i = start[f]!, end = start[f + 1]!; i < end; i++) scores[ids[i]!]! += w * weights[i]!;
       }
       touched.length = 0;
       for (let e = 0; e < n; e++) {
@@ -126,6 +103,61 @@ export interface TopicClassifier {
  * the centroid rewards the words a topic's questions have in common ("refill", "续方").
  */
 export function createTopicClassifier(topics: readonly UnitExamples[]): TopicClassifier {
+  const postings = centroidPostings(topics);
+  const { start, ids, weights } = postings;
+  const scores = new Float64Array(topics.length);
+  return {
+    classify(question, limit = 10) {
+      const { keys } = extractFeatures(normalise(question));
+      const found = Array.from(keys, (k) => postings.find(k));
+      let norm = 0;
+      for (const f of found) if (f >= 0) norm += postings.idf[f]! ** 2;
+      if (norm === 0) return [];
+      norm = Math.sqrt(norm);
+      scores.fill(0);
+      for (const f of found) {
+        if (f < 0) continue;
+        const w = postings.idf[f]! / norm;
+        for (let i = start[f]!, end = start[f + 1]!; i < end; i++) scores[ids[i]!]! += w * weights[i]!;
+      }
+      const out: TopicScore[] = [];
+      scores.forEach((s, t) => {
+        if (s > 0) out.push({ id: topics[t]!.id, score: s });
+      });
+      return out.sort((x, y) => y.score - x.score).slice(0, limit);
+    },
+  };
+}
+
+/** Feature → (example, weight) postings: TF-IDF, each example's vector L2-normalised. */
+function examplePostings(vectors: readonly Uint32Array[]): Postings {
+  const n = vectors.length;
+  const df = new Map<number, number>();
+  for (const keys of vectors) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+  const idf = new Map<number, number>();
+  for (const [k, d] of df) if (d <= Math.max(2, n * MAX_DOCUMENT_SHARE)) idf.set(k, Math.log((n + 1) / (d + 0.5)));
+
+  // Postings: feature → (example, weight), each example's vector L2-normalised; flat typed arrays,
+  // so a query walks flat memory and leaves no garbage behind (the retrieval p99 is GC-bound).
+  const lists = new Map<number, PostingList>();
+  vectors.forEach((keys, e) => {
+    let norm = 0;
+    for (const k of keys) norm += (idf.get(k) ?? 0) ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (const k of keys) {
+      const w = idf.get(k);
+      if (!w) continue;
+      let list = lists.get(k);
+      if (!list) lists.set(k, (list = { idf: w, ids: [], weights: [] }));
+      list.ids.push(e);
+      list.weights.push(w / norm);
+    }
+  });
+  return buildPostings(lists);
+}
+
+/** Feature → (topic, weight) postings: each topic's centroid, weighted by rarity among topics, L2-normalised. */
+function centroidPostings(topics: readonly UnitExamples[]): Postings {
   const counts = topics.map((topic) => {
     const count = new Map<number, number>();
     let examples = 0;
@@ -142,7 +174,7 @@ export function createTopicClassifier(topics: readonly UnitExamples[]): TopicCla
   const idf = new Map<number, number>();
   for (const [k, d] of df) idf.set(k, Math.log((topics.length + 1) / (d + 0.5)));
   // Postings: feature → (topic, weight), each centroid L2-normalised.
-  const lists = new Map<number, { topic: number[]; weight: number[] }>();
+  const lists = new Map<number, PostingList>();
   counts.forEach(({ count, examples }, t) => {
     let norm = 0;
     for (const [k, c] of count) norm += ((c / examples) * idf.get(k)!) ** 2;
@@ -151,31 +183,10 @@ export function createTopicClassifier(topics: readonly UnitExamples[]): TopicCla
       const w = ((c / examples) * idf.get(k)!) / norm;
       if (w <= 0) continue;
       let list = lists.get(k);
-      if (!list) lists.set(k, (list = { topic: [], weight: [] }));
-      list.topic.push(t);
-      list.weight.push(w);
+      if (!list) lists.set(k, (list = { idf: idf.get(k)!, ids: [], weights: [] }));
+      list.ids.push(t);
+      list.weights.push(w);
     }
   });
-  const scores = new Float64Array(topics.length);
-  return {
-    classify(question, limit = 10) {
-      const { keys } = extractFeatures(normalise(question));
-      let norm = 0;
-      for (const k of keys) norm += (idf.get(k) ?? 0) ** 2;
-      if (norm === 0) return [];
-      norm = Math.sqrt(norm);
-      scores.fill(0);
-      for (const k of keys) {
-        const list = lists.get(k);
-        if (!list) continue;
-        const w = idf.get(k)! / norm;
-        for (let i = 0; i < list.topic.length; i++) scores[list.topic[i]!]! += w * list.weight[i]!;
-      }
-      const out: TopicScore[] = [];
-      scores.forEach((s, t) => {
-        if (s > 0) out.push({ id: topics[t]!.id, score: s });
-      });
-      return out.sort((x, y) => y.score - x.score).slice(0, limit);
-    },
-  };
+  return buildPostings(lists);
 }

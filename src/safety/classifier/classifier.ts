@@ -212,11 +212,12 @@ export function createSafetyClassifier(model: SafetyModel): SafetyClassifier {
   const emergencyHead = load(model.emergency, 1, model.scale);
   const labels = model.category.labels;
   const categoryHead = load(model.category, labels.length, model.scale);
-  const { threshold } = model;
+  // Only the packed heads and these live on: `model` itself (its plain weight arrays) may go.
+  const { threshold, features } = model;
   return {
     threshold,
     score(normalisedText, evidence) {
-      const x = extractFeatures(normalisedText, model.features, model.features.concepts && evidence ? conceptFeatures(evidence) : []);
+      const x = extractFeatures(normalisedText, features, features.concepts && evidence ? conceptFeatures(evidence) : []);
       const probability = run(emergencyHead, x)[0]!;
       if (probability < threshold || labels.length === 0) return { probability, emergency: probability >= threshold };
       const p = run(categoryHead, x);

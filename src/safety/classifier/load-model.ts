@@ -9,16 +9,31 @@ import { createSafetyClassifier, type SafetyClassifier, type SafetyModel } from 
 
 export const MODEL_PATH = join(paths.root, 'corpus', 'safety', 'model.json');
 
-let model: SafetyModel | undefined;
+/** The model's settings without its weights: the weights live on, packed, in the classifier only. */
+export type SafetyModelSettings = Omit<SafetyModel, 'emergency' | 'category'>;
+
+let settings: SafetyModelSettings | undefined;
 let classifier: SafetyClassifier | undefined;
 
-export function loadSafetyModel(): SafetyModel {
-  model ??= JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as SafetyModel;
-  return model;
+function load(): void {
+  // The parsed JSON (tens of MB of plain arrays) is dropped once the classifier has packed it:
+  // kept, every full garbage collection of the server would walk it.
+  const { emergency: _emergency, category: _category, ...rest } = (() => {
+    const model = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as SafetyModel;
+    classifier = createSafetyClassifier(model);
+    return model;
+  })();
+  settings = rest;
+}
+
+/** The shipped model's settings (thresholds, feature options). */
+export function loadSafetyModel(): SafetyModelSettings {
+  if (!settings) load();
+  return settings!;
 }
 
 /** The classifier over the shipped model (built on first use). */
 export function loadSafetyClassifier(): SafetyClassifier {
-  classifier ??= createSafetyClassifier(loadSafetyModel());
-  return classifier;
+  if (!classifier) load();
+  return classifier!;
 }

@@ -1,0 +1,67 @@
+/**
+ * Feature → (item, weight) postings in a handful of flat typed arrays, looked up through an
+ * open-addressing table (feature hashes are 30-bit, so -1 marks an empty slot). A Map of small
+ * arrays per feature held several hundred thousand objects per language: a full garbage
+ * collection of the server's heap took about 290 ms, a stall every patient in flight waited out.
+ */
+export interface Postings {
+  /** The feature's index, or -1 when no item has it. */
+  find(key: number): number;
+  /** Per feature index: its weight for the query side (idf). */
+  readonly idf: Float64Array;
+  /** Per feature index f: its postings are ids/weights[start[f] .. start[f + 1]). */
+  readonly start: Int32Array;
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+}
+
+export interface PostingList {
+  idf: number;
+  ids: number[];
+  weights: number[];
+}
+
+const slotOf = (key: number, mask: number): number => (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+
+export function buildPostings(lists: ReadonlyMap<number, PostingList>): Postings {
+  let size = 1;
+  while (size < lists.size * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const featureAt = new Int32Array(size);
+  const idf = new Float64Array(lists.size);
+  const start = new Int32Array(lists.size + 1);
+  let total = 0;
+  for (const list of lists.values()) total += list.ids.length;
+  const ids = new Int32Array(total);
+  const weights = new Float64Array(total);
+  let f = 0;
+  let offset = 0;
+  for (const [key, list] of lists) {
+    let at = slotOf(key, mask);
+    while (slots[at] !== -1) at = (at + 1) & mask;
+    slots[at] = key;
+    featureAt[at] = f;
+    idf[f] = list.idf;
+    start[f] = offset;
+    ids.set(list.ids, offset);
+    weights.set(list.weights, offset);
+    offset += list.ids.length;
+    f++;
+  }
+  start[f] = offset;
+  return {
+    find(key) {
+      let at = slotOf(key, mask);
+      while (slots[at] !== -1) {
+        if (slots[at] === key) return featureAt[at]!;
+        at = (at + 1) & mask;
+      }
+      return -1;
+    },
+    idf,
+    start,
+    ids,
+    weights,
+  };
+}
