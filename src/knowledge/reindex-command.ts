@@ -8,11 +8,11 @@ import { KnowledgeError } from './load-knowledge.js';
 
 const HELP = `Usage: carerelay reindex [--json]
 
-Validates every knowledge file (front matter, placeholders, completeness), rebuilds the
-lexical index and, when EMBEDDING_MODEL is set, embeds new or changed passages into
-PostgreSQL (pgvector); unchanged passages keep their embeddings. Exits 1 listing every
-problem when a file is invalid. A running server re-indexes at start, and on every file
-change when NODE_ENV=development or KNOWLEDGE_WATCH=1.
+Validates every knowledge file (front matter, placeholders, completeness) and, when
+EMBEDDING_MODEL is set, embeds new or changed passages into PostgreSQL (pgvector);
+unchanged passages keep their embeddings. Exits 1 listing every problem when a file is
+invalid. Each running server builds its search indexes from the files at start, and again
+on every file change when NODE_ENV=development or KNOWLEDGE_WATCH=1.
 `;
 
 export interface ReindexCommandIo {
@@ -37,7 +37,8 @@ export async function runReindexCommand(argv: string[], config: Config, io: Rein
       db = await createDatabase({ url: config.database.url, schema: config.database.schema, dataDir: config.dataDir, logger });
       await migrate(db, logger);
     }
-    const knowledge = await createKnowledgeService({ config, logger, db, dir: io.dir, embedOnStart: false });
+    // The search indexes live in each server's memory: built here, they would only be thrown away.
+    const knowledge = await createKnowledgeService({ config, logger, db, dir: io.dir, embedOnStart: false, lazyIndex: true });
     const report = await knowledge.reindex();
     await knowledge.close();
     stdout.write(values.json ? `${JSON.stringify({ ok: true, ...report })}\n` : describe(report, knowledge.embeddingsEnabled, config));
@@ -54,7 +55,7 @@ export async function runReindexCommand(argv: string[], config: Config, io: Rein
 
 function describe(report: ReindexReport, embeddingsEnabled: boolean, config: Config): string {
   const lines = [`Knowledge base is valid: ${report.topics} topic files, ${report.passages} passages (${report.languages.join(', ')}).`];
-  lines.push(`Lexical index rebuilt in ${report.durationMs} ms.`);
+  lines.push(`Checked in ${report.durationMs} ms.`);
   if (report.embeddings) {
     const { embedded, kept, removed } = report.embeddings;
     lines.push(`Embeddings (${config.llm?.embeddingModel}): ${embedded} embedded, ${kept} unchanged, ${removed} removed.`);

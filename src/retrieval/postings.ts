@@ -24,11 +24,7 @@ export interface PostingList {
 const slotOf = (key: number, mask: number): number => (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
 
 export function buildPostings(lists: ReadonlyMap<number, PostingList>): Postings {
-  let size = 1;
-  while (size < lists.size * 2) size *= 2;
-  const mask = size - 1;
-  const slots = new Int32Array(size).fill(-1);
-  const featureAt = new Int32Array(size);
+  const keys = new Uint32Array(lists.size);
   const idf = new Float64Array(lists.size);
   const start = new Int32Array(lists.size + 1);
   let total = 0;
@@ -38,10 +34,7 @@ export function buildPostings(lists: ReadonlyMap<number, PostingList>): Postings
   let f = 0;
   let offset = 0;
   for (const [key, list] of lists) {
-    let at = slotOf(key, mask);
-    while (slots[at] !== -1) at = (at + 1) & mask;
-    slots[at] = key;
-    featureAt[at] = f;
+    keys[f] = key;
     idf[f] = list.idf;
     start[f] = offset;
     ids.set(list.ids, offset);
@@ -50,6 +43,22 @@ export function buildPostings(lists: ReadonlyMap<number, PostingList>): Postings
     f++;
   }
   start[f] = offset;
+  return packedPostings(keys, idf, start, ids, weights);
+}
+
+/** Postings from arrays already laid out: feature f is `keys[f]`, its postings [start[f], start[f + 1]). */
+export function packedPostings(keys: Uint32Array, idf: Float64Array, start: Int32Array, ids: Int32Array, weights: Float64Array): Postings {
+  let size = 1;
+  while (size < keys.length * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const featureAt = new Int32Array(size);
+  for (let f = 0; f < keys.length; f++) {
+    let at = slotOf(keys[f]!, mask);
+    while (slots[at] !== -1) at = (at + 1) & mask;
+    slots[at] = keys[f]!;
+    featureAt[at] = f;
+  }
   return {
     find(key) {
       let at = slotOf(key, mask);

@@ -1,6 +1,6 @@
 import { extractFeatures } from '../safety/classifier/features.js';
 import { normalise } from '../safety/text.js';
-import { buildPostings, type PostingList, type Postings } from './postings.js';
+import { buildPostings, packedPostings, type PostingList, type Postings } from './postings.js';
 
 /**
  * Which answer unit a question is about, learnt from the units' example questions: a nearest-
@@ -129,31 +129,60 @@ export function createTopicClassifier(topics: readonly UnitExamples[]): TopicCla
   };
 }
 
-/** Feature → (example, weight) postings: TF-IDF, each example's vector L2-normalised. */
+/**
+ * Feature → (example, weight) postings: TF-IDF, each example's vector L2-normalised. Built from
+ * one numeric sort of (feature, example) pairs rather than a Map of growing arrays per feature:
+ * the index of every language is built at start and on each re-index.
+ */
 function examplePostings(vectors: readonly Uint32Array[]): Postings {
   const n = vectors.length;
-  const df = new Map<number, number>();
-  for (const keys of vectors) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
-  const idf = new Map<number, number>();
-  for (const [k, d] of df) if (d <= Math.max(2, n * MAX_DOCUMENT_SHARE)) idf.set(k, Math.log((n + 1) / (d + 0.5)));
-
-  // Postings: feature → (example, weight), each example's vector L2-normalised; flat typed arrays,
-  // so a query walks flat memory and leaves no garbage behind (the retrieval p99 is GC-bound).
-  const lists = new Map<number, PostingList>();
+  let total = 0;
+  for (const keys of vectors) total += keys.length;
+  // Feature hashes are 30-bit and examples fewer than 2^20: (feature, example) fits one double.
+  const pairs = new Float64Array(total);
+  let p = 0;
   vectors.forEach((keys, e) => {
-    let norm = 0;
-    for (const k of keys) norm += (idf.get(k) ?? 0) ** 2;
-    norm = Math.sqrt(norm) || 1;
-    for (const k of keys) {
-      const w = idf.get(k);
-      if (!w) continue;
-      let list = lists.get(k);
-      if (!list) lists.set(k, (list = { idf: w, ids: [], weights: [] }));
-      list.ids.push(e);
-      list.weights.push(w / norm);
-    }
+    for (const k of keys) pairs[p++] = k * 1_048_576 + e;
   });
-  return buildPostings(lists);
+  pairs.sort();
+  const keyOf = (i: number) => Math.floor(pairs[i]! / 1_048_576);
+  // Runs of one feature: its document frequency; rare enough ones are kept.
+  const maxDf = Math.max(2, n * MAX_DOCUMENT_SHARE);
+  const kept: number[] = [];
+  for (let i = 0; i < total; ) {
+    let j = i + 1;
+    while (j < total && keyOf(j) === keyOf(i)) j++;
+    if (j - i <= maxDf) kept.push(i, j);
+    i = j;
+  }
+  const features = kept.length / 2;
+  const keys = new Uint32Array(features);
+  const idf = new Float64Array(features);
+  const start = new Int32Array(features + 1);
+  const ids = new Int32Array(kept.reduce((sum, x, i) => (i % 2 ? sum + x - kept[i - 1]! : sum), 0));
+  let at = 0;
+  for (let f = 0; f < features; f++) {
+    const [i, j] = [kept[2 * f]!, kept[2 * f + 1]!];
+    keys[f] = keyOf(i);
+    idf[f] = Math.log((n + 1) / (j - i + 0.5));
+    start[f] = at;
+    for (let x = i; x < j; x++) ids[at++] = pairs[x]! - keys[f]! * 1_048_576;
+  }
+  start[features] = at;
+  const weights = new Float64Array(at);
+  const postings = packedPostings(keys, idf, start, ids, weights);
+  // Each example's norm over its kept features, in its own order; then its weight on each.
+  const norm = new Float64Array(n);
+  vectors.forEach((vector, e) => {
+    let sum = 0;
+    for (const k of vector) {
+      const f = postings.find(k);
+      if (f >= 0) sum += idf[f]! ** 2;
+    }
+    norm[e] = Math.sqrt(sum) || 1;
+  });
+  for (let f = 0; f < features; f++) for (let x = start[f]!; x < start[f + 1]!; x++) weights[x] = idf[f]! / norm[ids[x]!]!;
+  return postings;
 }
 
 /** Feature → (topic, weight) postings: each topic's centroid, weighted by rarity among topics, L2-normalised. */
