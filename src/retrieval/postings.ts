@@ -74,3 +74,24 @@ export function packedPostings(keys: Uint32Array, idf: Float64Array, start: Int3
     weights,
   };
 }
+
+/**
+ * Cosine scores of a query against every item: the query's features weighted by idf and
+ * L2-normalised, the items' weights as stored. `scores` is overwritten; false (and `scores`
+ * untouched) when no feature of the query is known.
+ */
+export function scoreQuery(postings: Postings, keys: ArrayLike<number>, scores: Float64Array): boolean {
+  const { idf, start, ids, weights } = postings;
+  const found = Array.from(keys, (k) => postings.find(k));
+  let norm = 0;
+  for (const f of found) if (f >= 0) norm += idf[f]! ** 2;
+  if (norm === 0) return false;
+  norm = Math.sqrt(norm);
+  scores.fill(0);
+  for (const f of found) {
+    if (f < 0) continue;
+    const w = idf[f]! / norm;
+    for (let i = start[f]!, end = start[f + 1]!; i < end; i++) scores[ids[i]!]! += w * weights[i]!;
+  }
+  return true;
+}

@@ -1,6 +1,6 @@
 import { extractFeatures } from '../safety/classifier/features.js';
 import { normalise } from '../safety/text.js';
-import { buildPostings, packedPostings, type PostingList, type Postings } from './postings.js';
+import { buildPostings, packedPostings, scoreQuery, type PostingList, type Postings } from './postings.js';
 
 /**
  * Which answer unit a question is about, learnt from the units' example questions: a nearest-
@@ -44,7 +44,6 @@ export function createUnitClassifier(units: readonly UnitExamples[]): UnitClassi
   const n = vectors.length;
   // Built apart: what the build holds (per-feature lists) must not live on in classify's scope.
   const postings = examplePostings(vectors);
-  const { start, ids, weights } = postings;
   const scores = new Float64Array(n);
   const ownerOf = Int32Array.from(owner);
   // Per unit, its best two example similarities this query, and the units touched.
@@ -55,18 +54,7 @@ export function createUnitClassifier(units: readonly UnitExamples[]): UnitClassi
   return {
     size: units.length,
     classify(question, limit = 10) {
-      const { keys } = extractFeatures(normalise(question));
-      let norm = 0;
-      const found = Array.from(keys, (k) => postings.find(k));
-      for (const f of found) if (f >= 0) norm += postings.idf[f]! ** 2;
-      if (norm === 0) return [];
-      norm = Math.sqrt(norm);
-      scores.fill(0);
-      for (const f of found) {
-        if (f < 0) continue;
-        const w = postings.idf[f]! / norm;
-        for (let i = start[f]!, end = start[f + 1]!; i < end; i++) scores[ids[i]!]! += w * weights[i]!;
-      }
+      if (!scoreQuery(postings, extractFeatures(normalise(question)).keys, scores)) return [];
       touched.length = 0;
       for (let e = 0; e < n; e++) {
         const s = scores[e]!;
@@ -104,22 +92,10 @@ export interface TopicClassifier {
  */
 export function createTopicClassifier(topics: readonly UnitExamples[]): TopicClassifier {
   const postings = centroidPostings(topics);
-  const { start, ids, weights } = postings;
   const scores = new Float64Array(topics.length);
   return {
     classify(question, limit = 10) {
-      const { keys } = extractFeatures(normalise(question));
-      const found = Array.from(keys, (k) => postings.find(k));
-      let norm = 0;
-      for (const f of found) if (f >= 0) norm += postings.idf[f]! ** 2;
-      if (norm === 0) return [];
-      norm = Math.sqrt(norm);
-      scores.fill(0);
-      for (const f of found) {
-        if (f < 0) continue;
-        const w = postings.idf[f]! / norm;
-        for (let i = start[f]!, end = start[f + 1]!; i < end; i++) scores[ids[i]!]! += w * weights[i]!;
-      }
+      if (!scoreQuery(postings, extractFeatures(normalise(question)).keys, scores)) return [];
       const out: TopicScore[] = [];
       scores.forEach((s, t) => {
         if (s > 0) out.push({ id: topics[t]!.id, score: s });

@@ -18,11 +18,8 @@ let classifier: SafetyClassifier | undefined;
 function load(): void {
   // The parsed JSON (tens of MB of plain arrays) is dropped once the classifier has packed it:
   // kept, every full garbage collection of the server would walk it.
-  const { emergency: _emergency, category: _category, ...rest } = (() => {
-    const model = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as SafetyModel;
-    classifier = createSafetyClassifier(model);
-    return model;
-  })();
+  const { emergency, category, ...rest } = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as SafetyModel;
+  classifier = createSafetyClassifier({ ...rest, emergency, category });
   settings = rest;
 }
 
