@@ -125,20 +125,22 @@ function examplePostings(vectors: readonly Uint32Array[]): Postings {
   // Runs of one feature: its document frequency; rare enough ones are kept.
   const maxDf = Math.max(2, n * MAX_DOCUMENT_SHARE);
   const kept: number[] = [];
+  let keptPostings = 0;
   for (let i = 0; i < total; ) {
     let j = i + 1;
     while (j < total && keyOf(j) === keyOf(i)) j++;
-    if (j - i <= maxDf) kept.push(i, j);
+    if (j - i <= maxDf) (kept.push(i, j), (keptPostings += j - i));
     i = j;
   }
   const features = kept.length / 2;
   const keys = new Uint32Array(features);
   const idf = new Float64Array(features);
   const start = new Int32Array(features + 1);
-  const ids = new Int32Array(kept.reduce((sum, x, i) => (i % 2 ? sum + x - kept[i - 1]! : sum), 0));
+  const ids = new Int32Array(keptPostings);
   let at = 0;
   for (let f = 0; f < features; f++) {
-    const [i, j] = [kept[2 * f]!, kept[2 * f + 1]!];
+    const i = kept[2 * f]!;
+    const j = kept[2 * f + 1]!;
     keys[f] = keyOf(i);
     idf[f] = Math.log((n + 1) / (j - i + 0.5));
     start[f] = at;
