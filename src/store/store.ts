@@ -1,5 +1,6 @@
 import type { Language } from '../language/languages.js';
 import type { MessageKind, Role } from '../message.js';
+import { createBatcher } from './batcher.js';
 import type { Database, Queryable } from '../db/database.js';
 
 export interface Contact {
@@ -144,6 +145,26 @@ function toClaim(r: Record<string, unknown>): TurnClaim {
     };
   }
   return claim;
+}
+
+/**
+ * Runs `run` on the items sorted by conversation and answers in the caller's order: every batch
+ * takes its conversations' row locks in the same order, so two batches never wait on each other
+ * in a circle. The sort is stable: one conversation's messages keep their order.
+ */
+async function inConversationOrder<I extends { conversationId: string }, O>(items: I[], run: (sorted: I[]) => Promise<O[]>): Promise<O[]> {
+  const order = items.map((_, i) => i).sort((a, b) => (items[a]!.conversationId < items[b]!.conversationId ? -1 : items[a]!.conversationId > items[b]!.conversationId ? 1 : a - b));
+  const results = await run(order.map((i) => items[i]!));
+  const answered = new Array<O>(items.length);
+  order.forEach((original, sortedAt) => (answered[original] = results[sortedAt]!));
+  return answered;
+}
+
+/** A row the batch functions returned as JSON: timestamps back to Dates, as pg parses them. */
+function fromJsonRow(r: Record<string, unknown>): Record<string, unknown> {
+  const row = { ...r };
+  for (const key of ['createdAt', 'm_created_at']) if (typeof row[key] === 'string') row[key] = new Date(row[key] as string);
+  return row;
 }
 
 /** The contacts table: one row per address on a channel. */
@@ -417,6 +438,43 @@ export function createStore(db: Database): Store {
     },
   };
 
+  // Every turn's two statements go through group commit (src/store/batcher.ts and migration 012):
+  // one call and one commit for the messages accepted, or the turns finished, meanwhile.
+  // A single session (PGlite) runs one statement at a time, so one batch at a time there.
+  const batching = { maxInFlight: db.singleSession ? 1 : 2, maxBatch: 64 };
+  const acceptBatches = createBatcher<{ message: NewMessage; holder: number }, Record<string, unknown> | null>(async (items) => {
+    // One call per holder (one in practice: this instance).
+    const holder = items[0]!.holder;
+    if (items.some((it) => it.holder !== holder)) return Promise.all(items.map((it) => acceptBatch([it.message], it.holder).then((r) => r[0]!)));
+    return acceptBatch(items.map((it) => it.message), holder);
+  }, batching);
+  async function acceptBatch(batch: NewMessage[], holder: number): Promise<(Record<string, unknown> | null)[]> {
+    return inConversationOrder(batch, async (sorted) => {
+      const items = sorted.map((m) => ({ conversationId: m.conversationId, role: m.role, channel: m.channel, externalId: m.externalId ?? null, kind: m.kind ?? 'text', body: m.body, language: m.language ?? null, meta: m.meta ?? {} }));
+      const { rows } = await q.query<{ r: (Record<string, unknown> | null)[] }>(stmt('turn-accept-batch', `SELECT turn_accept_batch($1::jsonb, $2::bigint) AS r`, [JSON.stringify(items), holder]));
+      return rows[0]!.r;
+    });
+  }
+  const finishBatches = createBatcher<TurnFinish, Record<string, unknown>>(
+    (batch) =>
+      inConversationOrder(batch, async (sorted) => {
+        const items = sorted.map((turn) => ({
+          inboundId: turn.inboundId,
+          conversationId: turn.conversationId,
+          holder: turn.holder,
+          replies: turn.replies.map((r, i) => ({ i, role: r.role, channel: r.channel, body: r.body, language: r.language, meta: r.meta, status: r.status })),
+          state: turn.state ?? null,
+          language: turn.language ?? null,
+          outboxKind: turn.outbox?.kind ?? null,
+          leaseMs: turn.outbox?.leaseMs ?? 0,
+          release: turn.release,
+        }));
+        const { rows } = await q.query<{ r: Record<string, unknown>[] }>(stmt('turn-finish-batch', `SELECT turn_finish_batch($1::jsonb) AS r`, [JSON.stringify(items)]));
+        return rows[0]!.r;
+      }),
+    batching,
+  );
+
   const messages: MessageStore = {
     /** Stores an inbound message as `pending`; a second delivery of the same external id is reported, not stored. */
     async insertInbound(m: NewMessage): Promise<{ id: number; duplicate: boolean }> {
@@ -436,29 +494,12 @@ export function createStore(db: Database): Store {
      * and the caller schedules the conversation as usual.
      */
     async insertInboundAndClaim(m: NewMessage, holder: number): Promise<{ id: number; duplicate: boolean; claim?: TurnClaim }> {
-      const { rows } = await q.query<Record<string, unknown>>(
-        stmt(
-          'message-insert-in-claim',
-          `WITH ins AS (
-             INSERT INTO messages (conversation_id, direction, role, channel, external_id, kind, body, language, meta, status)
-             VALUES ($1, 'in', $2, $3, $4, $5, $6, $7, $8, 'pending')
-             ON CONFLICT (channel, external_id) DO NOTHING RETURNING *),
-           c AS (
-             UPDATE conversations SET holder = $9::bigint
-             WHERE id = $1 AND holder IS NULL AND EXISTS (SELECT 1 FROM ins)
-               AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND direction = 'in' AND status = 'pending')
-             RETURNING ${CLAIMED_CONVERSATION})
-           SELECT ${CLAIM_COLUMNS}
-           FROM ins m LEFT JOIN c ON true LEFT JOIN contacts k ON k.id = c.contact_id`,
-          [m.conversationId, m.role, m.channel, m.externalId ?? null, m.kind ?? 'text', m.body, m.language ?? null, m.meta ?? {}, holder],
-        ),
-      );
-      const r = rows[0];
+      const r = await acceptBatches.run({ message: m, holder });
       if (!r) {
         const existing = await q.query<{ id: number }>(`SELECT id FROM messages WHERE channel = $1 AND external_id = $2`, [m.channel, m.externalId]);
         return { id: existing.rows[0]!.id, duplicate: true };
       }
-      return { id: r.m_id as number, duplicate: false, ...(r.id != null ? { claim: toClaim(r) } : {}) };
+      return { id: r.m_id as number, duplicate: false, ...(r.id != null ? { claim: toClaim(fromJsonRow(r)) } : {}) };
     },
     async insertOutbound(m: NewMessage, status = 'stored'): Promise<{ id: number; createdAt: Date; duplicate?: boolean }> {
       // One round trip: store the message and touch the conversation.
@@ -547,59 +588,7 @@ export function createStore(db: Database): Store {
      * nothing of the conversation is ahead of it in the outbox.
      */
     async finishTurn(turn: TurnFinish): Promise<FinishedTurn> {
-      const replies = JSON.stringify(
-        turn.replies.map((r, i) => ({ i, role: r.role, channel: r.channel, body: r.body, language: r.language, meta: r.meta, status: r.status })),
-      );
-      const { rows } = await q.query<{ done: boolean; released: boolean; replies: { id: number; index: number; createdAt: string; outboxId?: number; claimed?: boolean }[] | null } & Record<string, unknown>>(
-        stmt(
-          'turn-finish',
-          `WITH done AS (
-             UPDATE messages SET status = 'done', processed_at = now(), attempts = attempts + 1
-             WHERE id = $1 AND status = 'pending' RETURNING id),
-           r AS (
-             INSERT INTO messages (conversation_id, direction, role, channel, kind, body, language, meta, status, in_reply_to, reply_index)
-             SELECT $2, 'out', x.role, x.channel, 'text', x.body, x.language, x.meta, x.status, $1, x.i
-             FROM done, jsonb_to_recordset($4::jsonb) AS x(i int, role text, channel text, body text, language text, meta jsonb, status text)
-             ON CONFLICT (in_reply_to, reply_index) WHERE in_reply_to IS NOT NULL DO NOTHING
-             RETURNING id, reply_index, created_at),
-           ahead AS (
-             SELECT EXISTS (SELECT 1 FROM outbox WHERE $7::text IS NOT NULL AND ordering_key = $2::text AND status IN ('pending', 'sending')) AS busy),
-           o AS (
-             INSERT INTO outbox (kind, idempotency_key, ordering_key, payload, status, attempts, locked_until, claimed_by)
-             SELECT $7, 'message:' || r.id, $2::text, jsonb_build_object('messageId', r.id),
-                    CASE WHEN ahead.busy THEN 'pending' ELSE 'sending' END, CASE WHEN ahead.busy THEN 0 ELSE 1 END,
-                    CASE WHEN ahead.busy THEN NULL ELSE now() + make_interval(secs => $8::double precision / 1000) END,
-                    CASE WHEN ahead.busy THEN NULL ELSE $3::bigint END
-             FROM r, ahead WHERE $7::text IS NOT NULL
-             ON CONFLICT (idempotency_key) DO NOTHING
-             RETURNING id, (payload->>'messageId')::bigint AS message_id, status),
-           c AS (
-             UPDATE conversations SET state = $5::jsonb, state_at = now(), language = COALESCE($6, language),
-               -- updated_at orders a contact's conversations (an indexed column): touched at most once a
-               -- minute, so most turns rewrite the row in place (HOT) without new index entries.
-               updated_at = CASE WHEN updated_at < now() - interval '1 minute' THEN now() ELSE updated_at END,
-               holder = CASE WHEN $9::boolean AND holder = $3::bigint AND NOT EXISTS (
-                   SELECT 1 FROM messages WHERE conversation_id = $2 AND direction = 'in' AND status = 'pending' AND id <> $1)
-                 THEN NULL ELSE holder END
-             WHERE id = $2 AND EXISTS (SELECT 1 FROM done)
-             RETURNING holder IS NULL AS released, holder, contact_id, channel, language, mode, created_at),
-           k AS (
-             UPDATE contacts SET language = $6, updated_at = now() FROM c WHERE $6::text IS NOT NULL AND contacts.id = c.contact_id),
-           -- Still ours with more to answer: the next turn's message, read here instead of by a claim.
-           nx AS (
-             SELECT m.* FROM messages m, c WHERE c.holder = $3::bigint AND m.conversation_id = $2 AND m.direction = 'in'
-               AND m.status = 'pending' AND m.id <> $1 ORDER BY m.id LIMIT 1)
-           SELECT EXISTS (SELECT 1 FROM done) AS done, COALESCE((SELECT released FROM c), false) AS released,
-                  (SELECT json_agg(json_build_object('id', r.id, 'index', r.reply_index, 'createdAt', r.created_at,
-                                                     'outboxId', o.id, 'claimed', o.status = 'sending') ORDER BY r.reply_index)
-                   FROM r LEFT JOIN o ON o.message_id = r.id) AS replies,
-                  c.contact_id AS "contactId", c.channel, c.language, c.mode, c.created_at AS "createdAt", ${CLAIMED_MESSAGE}
-           FROM (SELECT 1) one LEFT JOIN nx m ON true LEFT JOIN c ON m.id IS NOT NULL`,
-          [turn.inboundId, turn.conversationId, turn.holder, replies, JSON.stringify(turn.state ?? null), turn.language ?? null,
-           turn.outbox?.kind ?? null, turn.outbox?.leaseMs ?? 0, turn.release],
-        ),
-      );
-      const row = rows[0]!;
+      const row = fromJsonRow(await finishBatches.run(turn)) as { done: boolean; released: boolean; replies: { id: number; index: number; createdAt: string; outboxId?: number | null; claimed?: boolean | null }[] | null } & Record<string, unknown>;
       const finished: FinishedTurn = {
         done: row.done,
         released: row.released,

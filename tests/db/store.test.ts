@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../src/db/database.js';
 import { migrate, readMigrations } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/logger.js';
-import { createStore, type Store } from '../../src/store/store.js';
+import { createStore, type Conversation, type Store } from '../../src/store/store.js';
 import { dropSchema, testConfig } from '../helpers/app.js';
 
 const config = testConfig();
@@ -77,6 +77,54 @@ describe('database', () => {
     const out = await store.conversations.forAddress('sms', '+15550170', { unlessOptedOut: true });
     expect(out.contact.optedOutAt).not.toBeNull();
     expect(out.conversation).toBeUndefined();
+  });
+
+  it('accepts and finishes many turns at once as one batch each, as if they had come one by one', async () => {
+    const holder = 4242;
+    const convs = await Promise.all(['+15550181', '+15550182', '+15550183'].map(async (n) => (await store.conversations.forAddress('sms', n)).conversation!));
+    // Sent together (the first goes out alone, the rest wait for it and leave as one batch), the
+    // messages of different conversations: each is claimed with its own message.
+    const accept = (c: Conversation | undefined, externalId: string, body: string) =>
+      store.messages.insertInboundAndClaim({ conversationId: c!.id, role: 'patient', channel: 'sms', externalId, body }, holder);
+    const [a0, a1, a2] = await Promise.all(convs.map((c, i) => accept(c, `B${i}`, `first ${i}`)));
+    // Then a second message to a held conversation and a redelivery, together.
+    const [second, duplicate] = await Promise.all([accept(convs[0], 'B0-second', 'second 0'), accept(convs[1], 'B1', 'first 1 again')]);
+    // Each conversation is claimed once, with its own first message; the second message of
+    // conversation 0 waits; the redelivered message is reported, not stored.
+    for (const [a, c, body] of [[a0, convs[0], 'first 0'], [a1, convs[1], 'first 1'], [a2, convs[2], 'first 2']] as const) {
+      expect(a!.duplicate).toBe(false);
+      expect(a!.claim?.conversation).toMatchObject({ id: c!.id, address: c!.address, channel: 'sms', mode: 'bot' });
+      expect(a!.claim?.conversation.createdAt).toBeInstanceOf(Date);
+      expect(a!.claim?.message).toMatchObject({ id: a!.id, body, status: 'pending', direction: 'in' });
+      expect(a!.claim?.message?.createdAt).toBeInstanceOf(Date);
+    }
+    expect(second).toMatchObject({ duplicate: false });
+    expect(second!.claim).toBeUndefined();
+    expect(duplicate).toEqual({ id: a1!.id, duplicate: true });
+
+    const finish = (a: typeof a0, c: Conversation | undefined, text: string) =>
+      store.messages.finishTurn({
+        inboundId: a!.id, conversationId: c!.id, address: c!.address, holder, release: true, state: { turns: 1, counters: {}, text },
+        replies: [{ role: 'bot', channel: 'sms', body: `answer to ${text}`, language: 'en', meta: {}, status: 'stored' }],
+      });
+    const finished = await Promise.all([finish(a0, convs[0], 'first 0'), finish(a1, convs[1], 'first 1'), finish(a2, convs[2], 'first 2'), finish(a2, convs[2], 'first 2')]);
+    // Conversation 0 stays ours and hands on its next message; the others are given back.
+    expect(finished[0]).toMatchObject({ done: true, released: false });
+    expect(finished[0]!.next?.message).toMatchObject({ id: second!.id, body: 'second 0' });
+    expect(finished[0]!.next?.conversation.createdAt).toBeInstanceOf(Date);
+    expect(finished[1]).toMatchObject({ done: true, released: true });
+    expect(finished[1]!.next).toBeUndefined();
+    expect(finished[1]!.replies).toHaveLength(1);
+    expect(finished[1]!.replies[0]!.createdAt).toBeInstanceOf(Date);
+    // The same turn finished twice in one batch stores one answer.
+    expect(finished.slice(2).map((f) => f.done).sort()).toEqual([false, true]);
+    const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM messages WHERE in_reply_to = $1`, [a2!.id]);
+    expect(rows[0].n).toBe(1);
+    const claim = await store.messages.claimTurn(convs[1]!.id, holder);
+    expect(claim).toBeUndefined();
+    expect((await store.conversations.get(convs[1]!.id))).toBeDefined();
+    const { rows: state } = await db.pool.query(`SELECT state FROM conversations WHERE id = $1`, [convs[1]!.id]);
+    expect(state[0].state).toEqual({ turns: 1, counters: {}, text: 'first 1' });
   });
 
   it('keeps the audit log append-only', async () => {
