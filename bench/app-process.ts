@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,13 +16,16 @@ export async function startServerProcess(
   // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
   // The flags `npm start` runs the server with (package.json), for CareRelay and its floor alike.
   const nodeArgs = ['--max-semi-space-size=64', ...(process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
+  // The embedded database in files on disk, as `npm start` keeps it (in memory, PGlite copies a
+  // whole file each time one grows: a cost no user has), in a directory of its own, removed after.
+  const dataDir = process.env.DATABASE_URL ? './data' : mkdtempSync(join(tmpdir(), 'carerelay-bench-'));
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, main], {
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      DATA_DIR: process.env.DATABASE_URL ? './data' : 'memory://',
+      DATA_DIR: dataDir,
       DATABASE_SCHEMA: process.env.DATABASE_URL ? `bench_${process.pid}` : '',
       REDIS_KEY_PREFIX: `bench:${process.pid}:`,
       // Every bench client comes from 127.0.0.1: no per-address web chat limits.
@@ -48,6 +52,7 @@ export async function startServerProcess(
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
+      if (!process.env.DATABASE_URL) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
