@@ -13,7 +13,8 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   item jsonb;
   found_row jsonb;
-  results jsonb := '[]'::jsonb;
+  -- An array variable grows in place; a jsonb would be copied whole at each append.
+  results jsonb[] := '{}';
 BEGIN
   FOR item IN SELECT value FROM jsonb_array_elements(items) WITH ORDINALITY ORDER BY ordinality LOOP
     WITH ins AS (
@@ -35,10 +36,10 @@ BEGIN
              m.kind AS m_kind, m.body AS m_body, m.language AS m_language, m.meta AS m_meta, m.status AS m_status,
              m.created_at AS m_created_at
       FROM ins m LEFT JOIN c ON true LEFT JOIN contacts k ON k.id = c.contact_id) x;
-    results := results || jsonb_build_array(found_row);
+    results := array_append(results, found_row);
     found_row := NULL;
   END LOOP;
-  RETURN results;
+  RETURN to_jsonb(results);
 END
 $fn$;
 
@@ -52,7 +53,8 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   item jsonb;
   found_row jsonb;
-  results jsonb := '[]'::jsonb;
+  -- An array variable grows in place; a jsonb would be copied whole at each append.
+  results jsonb[] := '{}';
   v_inbound bigint;
   v_conversation uuid;
   v_holder bigint;
@@ -112,8 +114,8 @@ BEGIN
              m.kind AS m_kind, m.body AS m_body, m.language AS m_language, m.meta AS m_meta, m.status AS m_status,
              m.created_at AS m_created_at
       FROM (SELECT 1) one LEFT JOIN nx m ON true LEFT JOIN c ON m.id IS NOT NULL) x;
-    results := results || jsonb_build_array(found_row);
+    results := array_append(results, found_row);
   END LOOP;
-  RETURN results;
+  RETURN to_jsonb(results);
 END
 $fn$;
