@@ -233,14 +233,6 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
     // A classifier sure of an emergency the question is not about (a scald in a message that also
     // says "hot" and "my son") is taken at its word; a guess the message does not back (a pregnancy
     // read into "me siento muy triste y sin ganas de nada") is not.
-    // But a question is for doubt: when the classifier is past its alarm level and the message
-    // has signs of the very category the question is about ("me tomé toda la amitriptilina hace
-    // como una hora, unas 40"), the flag a "yes" would raise is raised now.
-    if (classified && screen && category && signed && SCREEN_COVERS[screen.screen]?.has(category) && classified.probability >= (classifier!.alarmThreshold ?? 1)) {
-      const flag = flagById.get(screen.flag) ?? flagForCategory(category);
-      const categories = flag.category === category ? [category] : [flag.category, category];
-      return { verdict: { flag, disposition: flag.disposition, category: flag.category, categories, detectors: ['rules', 'classifier'], matched: screen.matched }, screen: null };
-    }
     if (classified && screen && (!category || SCREEN_COVERS[screen.screen]?.has(category))) return { verdict: null, screen };
     if (classified) {
       const flag = flagForCategory(category);

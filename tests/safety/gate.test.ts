@@ -104,20 +104,6 @@ describe('safety gate: a rule screening question and a sure classifier', () => {
     const scald = createSafetyGate({ classifier: sure('burns') }).assess(`${text}, he feels hot`, 'en');
     expect(scald.verdict).toMatchObject({ category: 'burns', detectors: ['classifier'] });
   });
-
-  it('gives way to a classifier past its alarm level that sees the very emergency the question is about, with its signs in the message', () => {
-    const pills = 'she took some of my pills, the box was on the table';
-    expect(createEmergencyDetector().inspect(pills, 'en').screen).toMatchObject({ screen: 'ingestion', flag: 'overdose' });
-    const scoring = (probability: number, category: Category): StatisticalDetector => ({ threshold: 0.5, alarmThreshold: 0.9, score: () => ({ probability, category, categoryProbability: 0.9 }) });
-    // Past the alarm level, overdose (the pills, swallowed, are in the message): the flag a "yes" would raise, now.
-    expect(createSafetyGate({ classifier: scoring(0.95, 'overdose') }).assess(pills, 'en')).toMatchObject({
-      screen: null,
-      verdict: { flag: { id: 'overdose' }, disposition: 'emergency', detectors: ['rules', 'classifier'], matched: 'en.screen.some_pills' },
-    });
-    // Below it, or sure of a category the message has no sign of (suicide), the question stands.
-    expect(createSafetyGate({ classifier: scoring(0.85, 'overdose') }).assess(pills, 'en')).toMatchObject({ verdict: null, screen: { screen: 'ingestion' } });
-    expect(createSafetyGate({ classifier: scoring(0.95, 'suicide') }).assess(pills, 'en')).toMatchObject({ verdict: null, screen: { screen: 'ingestion' } });
-  });
 });
 
 const routine = (probability: number): StatisticalDetector => ({ threshold: 0.5, score: () => ({ probability }) });
