@@ -277,7 +277,7 @@ export const es: LanguageRules = {
     SELF_HARM: ['me he estado (cortando|lastimando|quemando|golpeando)', 'cortando otra vez|de nuevo', 'se (esta|estaba) (quemando|cortando|lastimando) con', '(quemandose|cortandose|lastimandose) con', 
       'me corto|corte|cortaba … (a proposito|las venas|los brazos|las munecas|las piernas|los muslos|otra vez|de nuevo|con (navaja|gillette|cuchillo|vidrio|cutter))', 'volvi a cortarme', 'volvi a cortar',
       'cortarme', 'me estoy cortando', 'me he cortado … (brazos|piernas|munecas|a proposito)', 'me hago dano', 'me lastimo a proposito', 'me quemo … (a proposito|con cigarro*)', '(me quemo|me queme|me marco|me marque) … con (un |el |la |mi |)(cigarro*|encendedor|cerillo*|cuchara caliente|fierro caliente)', 'cuando … (ansios*|nervios*|estresad*|angustiad*|triste|mal|enojad*|desesperad*) … me (quemo|corto|rasguno|marco|lastimo|pego)', 'autolesion*',
-      'me golpeo … (a proposito|contra la pared)', 'me rasguno hasta sangrar', 'me hice cortes', 'cutting', 'self harm*', 'me auto lesiono', 'hacerme cortes', 'me lastimo yo misma|mismo', 'se corta a proposito',
+      'me golpeo … (a proposito|contra la pared)', 'me rasguno hasta sangrar', 'me hice cortes', 'cutting (myself|me|mis|sus|los|las|otra vez|de nuevo|again)', '(hace|hacer|hago|haciendo|hacia|hacía|empezo|volvio|volvi|el|del) cutting', 'self harm*', 'me auto lesiono', 'hacerme cortes', 'me lastimo yo misma|mismo', 'se corta a proposito',
       'se esta cortando', 'se corta los brazos|las munecas|las piernas',
     ],
     SELF_HARM_NOW: [
