@@ -21,6 +21,9 @@ describe('emergencies, however they are put', () => {
     ['is this a heart attack? crushing pain in my chest', 'chest_pain'],
     ['not sure if this is serious, but my chest hurts really bad', 'chest_pain'],
     ['my dad is showing signs of a stroke, his face is drooping', 'stroke'],
+    // code-switching in the forms the other languages' rules now require
+    ['mi hija de 14 hace cutting y hoy vi cortes nuevos en sus brazos', 'self_harm'],
+    ['bhai ko abhi fits aa rahe hain, muh se jhaag nikal raha hai', 'seizure'],
     // typos, capitals, missing accents
     ['my dad is havng a siezure', 'seizure'],
     ['my son is chokeing on a grape', 'choking'],
@@ -84,6 +87,12 @@ describe('not fooled by look-alikes', () => {
     'ghabrahat ke daure aate hai dil tez dhadakta hai',
     'my baby has had a fever for 2 days',
     'i dont want to die',
+    // English words in another language's rules (read for code-switching) meet English idioms and Spanish words
+    "I'd like help cutting down my drinking",
+    'me molesta la rodilla cuando subo escaleras',
+    'me molestan los ojos con la luz de la computadora',
+    'tengo una molestia en el estómago después de comer',
+    'a slot that fits the bus times would be best',
   ])('%s → routine', (text) => {
     expect(detector.detect(text)).toBeNull();
   });

@@ -39,6 +39,15 @@ export const GATE_ALARM_LIMITS = { lookalikes: 0.07, routine: 0.01 };
  * signs first. Everyday messages far outnumber the emergencies only the classifier catches.
  */
 export const EVERYDAY_ALARM_LIMIT = 0.05;
+/**
+ * The alarm level is never chosen below this: the level of the model before the rules stopped
+ * reading Spanish "me molesta" (it bothers me) as "molested" and English "fits" (suits) as
+ * seizures. That fix made the rules quieter on everyday dev messages, and the choice above then
+ * fell to 0.789: quieter rules are no reason to take the classifier's word alone more often.
+ * Decided after the held-out everyday check had shown zh 0.043 -> 0.051 at 0.789, so the
+ * held-out figures of that fix are not independent of this floor (see the commit).
+ */
+export const ALARM_THRESHOLD_FLOOR = 0.8336;
 
 export interface BuildInput {
   train: readonly SafetyRow[];
@@ -81,7 +90,7 @@ export function buildSafetyModel(input: BuildInput): BuildResult {
     ).toFixed(6),
   );
   const alarmThreshold = everydayRows.length
-    ? Number(gateAlarmThreshold(probe, everydayRows, gateThreshold, Math.max(gateThreshold, chooseAlarmThreshold(probe, everydayRows, EVERYDAY_ALARM_LIMIT))).toFixed(6))
+    ? Math.max(ALARM_THRESHOLD_FLOOR, Number(gateAlarmThreshold(probe, everydayRows, gateThreshold, Math.max(gateThreshold, chooseAlarmThreshold(probe, everydayRows, EVERYDAY_ALARM_LIMIT))).toFixed(6)))
     : undefined;
   const model = { ...trainSafetyClassifier([...trainRows, ...devRows, ...everydayRows], { ...input.options, threshold }), gateThreshold, ...(alarmThreshold === undefined ? {} : { alarmThreshold }) };
   return { model, dev };

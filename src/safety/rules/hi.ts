@@ -126,7 +126,7 @@ export const hi: LanguageRules = {
     ],
 
     // ---- seizure ------------------------------------------------------------------------
-    SEIZURE: ['daura', 'daure', 'mirgi', 'jhatke', 'jhatka', 'seizure', 'fits', 'दौरा', 'दौरे', 'मिर्गी', 'झटके', 'ऐंठन'],
+    SEIZURE: ['daura', 'daure', 'mirgi', 'jhatke', 'jhatka', 'seizure', 'fits (aaye|aaya|aate|aati|aa rahe|aa raha|aa gaye|aaye the|pade|pad rahe|padte|padne)', '(ko|ke|ki|use|usko|mujhe) fits', '(फिट्स|fits) (आए|आया|आते|आ रहे|पड़े|पड़ रहे)', 'दौरा', 'दौरे', 'मिर्गी', 'झटके', 'ऐंठन'],
     SEIZURE_NOW: [
       `jhatke aa ${RAHA}`, 'jhatke lag*', 'muh|munh se jhaag', 'jhaag aa', 'aankhen|aankhe|ankhe upar', `daura pad ${RAHA}`, `daure pad ${RAHA}`, 'sharir|badan|poora … akad*',
       'मुंह से झाग', 'झाग', 'आंखें ऊपर', 'शरीर … अकड*', 'झटके आ रहे', 'दौरे पड रहे', 'दौरा पड रहा', 'झटक रहा|रही',
@@ -279,7 +279,7 @@ export const hi: LanguageRules = {
     ],
     ASSAULT: ['zabardasti', 'zabardasti', 'जबरदस्ती', 
       'rape', 'raped', 'balatkar', 'balaatkar', 'बलात्कार', 'रेप', '(zabardasti|jabardasti|zabardasthi|जबरदस्ती) (ki|kiya|kari|kar|की|किया|करी)', '(saath|sath|साथ) … (zabardasti|jabardasti|जबरदस्ती|galat kaam|गलत काम)',
-      '(galat|gande|ganda|गलत|गंदे) (tareeke|tarike|तरीके) (se|से) (chhu*|chhua*|chua*|chhuya*|chhoo*|छु*|छुआ*|छू*)', 'yaun shoshan|utpeedan|utpidan', 'यौन (शोषण|उत्पीडन|हिंसा)', 'molest*',
+      '(galat|gande|ganda|गलत|गंदे) (tareeke|tarike|तरीके) (se|से) (chhu*|chhua*|chua*|chhuya*|chhoo*|छु*|छुआ*|छू*)', 'yaun shoshan|utpeedan|utpidan', 'यौन (शोषण|उत्पीडन|हिंसा)', 'molested', 'molesting', 'molester', 'molest (kiya|kia|kiya gaya|karta|karti|karte|kar|hua|hui|huyi)',
       '(drink|ड्रिंक|peene|पीने) … (kuch|कुछ) (milaya*|mila*|milaa*|daala*|dala*|मिलाया*|मिला*|डाला*)', '(kapde|कपडे) (phate|fate|ulte|फटे|उल्टे)', 'assaulted', 'sexually (assaulted|abused|harass*)',
     ],
     DOMESTIC_VIOLENCE: ['(khatam|खत्म|jaan se maar|जान से मार|maar dalega|मार डालेगा|maar daalega) (kar |कर |)(dega|degi|denge|देगा|देगी|देंगे)', '(maar|मार) (dalega|daalega|dalegi)', 
