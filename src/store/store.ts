@@ -76,6 +76,7 @@ export interface FinishedTurn {
   next?: TurnClaim & { message: StoredMessage };
 }
 
+// Migration 012's turn_accept_batch says the same '7 days': change both together.
 const STATE_MAX_AGE = `interval '7 days'`;
 
 // What a claim returns, shared by the claim on insert and the claim of the next pending message:
