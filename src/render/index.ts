@@ -140,9 +140,14 @@ export function renderReply(reply: Reply, profile: ChannelProfile, options: Rend
  * sentences state the fact, so what is left out is detail the web's longer answer has. Only a
  * first sentence too long on its own is cut, at a clause or word boundary.
  */
-function renderBrief(reply: Reply, profile: ChannelProfile, brief: { maxSegments?: number }, options: RenderOptions): RenderedReply {
+function renderBrief(reply: Reply, profile: ChannelProfile, brief: NonNullable<ChannelProfile['brief']>, options: RenderOptions): RenderedReply {
   const fitsChunk = fitsProfile(profile);
-  const fits = (text: string) => fitsChunk(text) && (brief.maxSegments === undefined || measureSms(text).segments <= brief.maxSegments);
+  const fits = (text: string) => {
+    if (!fitsChunk(text)) return false;
+    if (brief.maxSegments === undefined) return true;
+    const { encoding, segments } = measureSms(text);
+    return segments <= (encoding === 'UCS-2' ? (brief.maxSegmentsUcs2 ?? brief.maxSegments) : brief.maxSegments);
+  };
   const head = encoderFor(profile)(body({ ...reply, text: reply.brief! }, profile, options));
   let kept = '';
   let truncated = false;

@@ -22,9 +22,10 @@ export interface ChannelProfile {
   markup: 'markdown' | 'plain' | 'speech';
   /**
    * Send a reply's `brief` (the answer alone) instead of its text, in whole sentences, within
-   * `maxSegments` SMS segments when set, without options or citations.
+   * `maxSegments` SMS segments when set (`maxSegmentsUcs2` when the text needs UCS-2: Devanagari,
+   * Chinese), without options or citations.
    */
-  brief?: { maxSegments?: number };
+  brief?: { maxSegments?: number; maxSegmentsUcs2?: number };
   /** SMS: write letters and punctuation GSM-7 lacks with GSM-7 lookalikes when that makes the text GSM-7 (`toGsm7`). */
   gsmLookalikes?: boolean;
 }
@@ -40,8 +41,9 @@ export const profiles = {
     actions: 'numbered',
     citations: 'titles',
     markup: 'plain',
-    // A knowledge answer costs the patient at most two segments.
-    brief: { maxSegments: 2 },
+    // A knowledge answer costs the patient at most two segments; four in UCS-2 (Devanagari,
+    // Chinese), 67 characters each: at two, a third of the Hindi answers lost their last sentences.
+    brief: { maxSegments: 2, maxSegmentsUcs2: 4 },
     // Spanish "á í ó ú" as "a i o u": a whole answer in two segments instead of its first sentence.
     gsmLookalikes: true,
   },

@@ -41,12 +41,18 @@ describe('brief answers on SMS and voice', () => {
     expect(toGsm7('अभी 911 पर कॉल करें – ज़रूरी')).toBe('अभी 911 पर कॉल करें – ज़रूरी');
   });
 
-  it('counts UCS-2 segments for Hindi and Chinese: fewer characters fit, still whole sentences', () => {
+  it('gives UCS-2 answers (Devanagari, Chinese) up to four segments, 67 characters each, about what two GSM-7 segments hold: still whole sentences', () => {
     const hindi = 'ज़्यादातर ब्लड टेस्ट की रिपोर्ट 3–5 दिन में आ जाती है। आप उसे पोर्टल पर सबसे पहले देखेंगे। कुछ जाँचों में एक से दो हफ़्ते लगते हैं। फिर भी खबर न मिले तो हमें फ़ोन करें।';
-    const rendered = renderReply(reply(hindi, 'hi'), profiles.sms);
-    expect(measureSms(rendered.chunks[0]!).segments).toBeLessThanOrEqual(2);
-    expect(rendered.chunks[0]).toMatch(/^ज़्यादातर .*।$/);
-    expect(rendered.truncated).toBe(true);
+    const whole = renderReply(reply(hindi, 'hi'), profiles.sms);
+    expect(measureSms(whole.chunks[0]!)).toMatchObject({ encoding: 'UCS-2', segments: 3 });
+    expect(whole.chunks[0]).toBe(hindi);
+    expect(whole.truncated).toBe(false);
+    // Longer than four segments: the first whole sentences that fit.
+    const longer = `${hindi} रिपोर्ट में कुछ असामान्य हो तो डॉक्टर ख़ुद आपको फ़ोन करेंगे और आगे क्या करना है बताएँगे। सामान्य रिपोर्ट पोर्टल पर एक छोटे नोट के साथ आती है।`;
+    const cut = renderReply(reply(longer, 'hi'), profiles.sms);
+    expect(measureSms(cut.chunks[0]!).segments).toBeLessThanOrEqual(4);
+    expect(cut.chunks[0]).toMatch(/^ज़्यादातर .*।$/);
+    expect(cut.truncated).toBe(true);
   });
 
   it('voice says the answer alone, never cut mid-sentence, without links', () => {
