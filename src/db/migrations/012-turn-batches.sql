@@ -1,4 +1,4 @@
--- Group commit for the two statements of every turn (see src/store/turn-batches.ts): under load,
+-- Group commit for the two statements of every turn (see src/store/batcher.ts): under load,
 -- the inbound messages accepted meanwhile, and the turns finished meanwhile, go to the database
 -- as one call and one transaction each, instead of one round trip and one commit per message.
 -- Each function runs its items in order with exactly the statement a single item ran before,
