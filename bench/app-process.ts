@@ -36,11 +36,21 @@ export async function startServerProcess(
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (await fetch(`${url}/health`).then((r) => r.ok).catch(() => false)) break;
-    if (i > 600) throw new Error('server did not start in 60 s');
-    await new Promise((r) => setTimeout(r, 100));
+  const removeDataDir = () => {
+    if (!process.env.DATABASE_URL) rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    for (let i = 0; ; i++) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+      if (await fetch(`${url}/health`).then((r) => r.ok).catch(() => false)) break;
+      if (i > 600) throw new Error('server did not start in 60 s');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } catch (err) {
+    // A server that never came up leaves neither a process nor a data directory behind.
+    if (child.exitCode === null) child.kill('SIGKILL');
+    removeDataDir();
+    throw err;
   }
   return {
     url,
@@ -52,7 +62,7 @@ export async function startServerProcess(
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      if (!process.env.DATABASE_URL) rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir();
     },
   };
 }
