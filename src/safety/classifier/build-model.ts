@@ -16,6 +16,7 @@
  * The held-out split takes no part.
  */
 import type { Language } from '../../language/languages.js';
+import type { ConceptEvidence } from './features.js';
 import { createEmergencyDetector } from '../detector.js';
 import { createSafetyGate } from '../gate.js';
 import { createSafetyClassifier, DEFAULT_TRAIN_OPTIONS, trainSafetyClassifier, type SafetyModel, type SafetyRow, type TrainOptions } from './classifier.js';
@@ -45,7 +46,8 @@ export const EVERYDAY_ALARM_LIMIT = 0.05;
  * seizures. That fix made the rules quieter on everyday dev messages, and the choice above then
  * fell to 0.789: quieter rules are no reason to take the classifier's word alone more often.
  * Decided after the held-out everyday check had shown zh 0.043 -> 0.051 at 0.789, so the
- * held-out figures of that fix are not independent of this floor (see the commit).
+ * held-out figures of that fix are not independent of this floor (see the commit). Since the
+ * candidates are the probabilities the gate itself sees (normalised text), the choice is 0.783.
  */
 export const ALARM_THRESHOLD_FLOOR = 0.8336;
 
@@ -114,7 +116,17 @@ function gateAlarmThreshold(probe: ReturnType<typeof createSafetyClassifier>, ev
   const allowed = new Map(languages.map((l) => [l, Math.floor(EVERYDAY_ALARM_LIMIT * rows.filter((r) => r.language === l).length + 1e-9)]));
   const rulesAlone = alarms(undefined, false);
   const judged = languages.filter((l) => (rulesAlone.get(l) ?? 0) <= allowed.get(l)!);
-  const candidates = [from, ...new Set(rows.map((r) => probe.score(r.text, r.evidence).probability + 1e-6).filter((p) => p > from))].sort((a, b) => a - b);
+  // The candidates are the probabilities the gate itself sees: it scores the normalised text with
+  // the evidence it gathers, which a row's raw text and stored evidence do not always reproduce.
+  const seen: number[] = [];
+  const record = (text: string, evidence?: ConceptEvidence) => {
+    const s = probe.score(text, evidence);
+    seen.push(s.probability);
+    return s;
+  };
+  const recorder = createSafetyGate({ classifier: { threshold: gateThreshold, alarmThreshold: 1, score: record } });
+  for (const row of rows) recorder.assess(row.text, row.language as Language);
+  const candidates = [from, ...new Set(seen.map((p) => p + 1e-6).filter((p) => p > from))].sort((a, b) => a - b);
   for (const candidate of candidates) {
     const counts = alarms(candidate, true);
     if (judged.every((l) => (counts.get(l) ?? 0) <= allowed.get(l)!)) return Math.min(1, candidate);
