@@ -531,3 +531,23 @@ describe('new lexicon words do not hide the typo readings of old ones', () => {
     expect(detector.detect('bacche ke pet pe halke laal dane, glass se dabaye to gayab, bukhar nahi', 'hi')).toBeNull();
   });
 });
+
+describe('a violation of a rule, and harm asked about', () => {
+  // "violación" is also a breach of a law or a right; "X se baby ko nuksan hoga?" asks whether X harms the baby.
+  it.each<[string, string]>([
+    ['como reporto una violacion de HIPAA', 'es'],
+    ['quiero denunciar una violación a mis derechos como paciente', 'es'],
+    ['kya covid ke tike se baby ko nuksaan hoga', 'hi'],
+    ['क्या इस दवा से बच्चे को नुक़सान होगा?', 'hi'],
+  ])('"%s" (%s) → routine', (text, language) => {
+    expect(detector.detect(text, language as 'en')).toBeNull();
+  });
+  it.each<[string, string, string]>([
+    ['anoche sufrí una violación, no sé qué hacer', 'es', 'sexual-assault'],
+    ['fue una violación, de verdad no sé qué hacer', 'es', 'sexual-assault'],
+    ['mujhe darr lagta hai ki main baby ko nuksaan pahuncha dungi', 'hi', 'postpartum-harm-thoughts'],
+    ['डिलीवरी के बाद मन करता है बच्चे को नुकसान पहुँचा दूँ', 'hi', 'postpartum-harm-thoughts'],
+  ])('"%s" (%s) → %s', (text, language, flag) => {
+    expect(detector.detect(text, language as 'en')?.flag).toBe(flag);
+  });
+});
