@@ -551,3 +551,47 @@ describe('a violation of a rule, and harm asked about', () => {
     expect(detector.detect(text, language as 'en')?.flag).toBe(flag);
   });
 });
+
+describe('wanting to die, said the everyday way', () => {
+  // Short, common phrasings (too short for the classifier, so the rules must know them).
+  it.each<[string, string]>([
+    ['मुझे मरना है', 'hi'],
+    ['मुझे अपनी जान लेनी है', 'hi'],
+    ['apni jaan le lunga', 'hi'],
+    ['zindagi khatam kar dunga', 'hi'],
+    ['ज़िंदगी खत्म कर दूँगी', 'hi'],
+    ['मरने का मन करता है', 'hi'],
+    ['khud ko khatam kar lungi', 'hi'],
+    ['जी नहीं करता जीने का', 'hi'],
+    ['zeher kha lungi', 'hi'],
+    ['gonna unalive myself', 'en'],
+    ['gonna kms', 'en'],
+    ["I'm done with life", 'en'],
+    ['life isnt worth living', 'en'],
+    ['mejor me muero', 'es'],
+    ['ojalá no despertara', 'es'],
+    ['ya no aguanto más, quiero desaparecer para siempre', 'es'],
+    ['吃安眠药算了', 'zh'],
+    ['我不想再醒来了', 'zh'],
+    ['活着太累了，想解脱', 'zh'],
+  ])('"%s" (%s) → suicide', (text, language) => {
+    expect(detector.detect(text, language as 'en')?.category).toBe('suicide');
+  });
+  it.each<[string, string]>([
+    ['uski jaan le lunga', 'hi'],
+    ['उसकी जान ले लूँगा', 'hi'],
+  ])('"%s" (%s) → harm to others', (text, language) => {
+    expect(detector.detect(text, language as 'en')?.flag).toBe('harm-others');
+  });
+  it.each<[string, string]>([
+    ['I ran 5 kms today', 'en'],
+    ['marne ka darr lagta hai', 'hi'],
+    ['mujhe marne ka koi khayal nahi hai, bas tension hai', 'hi'],
+    ['quiero desaparecer las manchas de la cara', 'es'],
+    // Over: "a time when", "a plan I made", "much better now".
+    ['ek zamana tha jab marne ka mann karta tha, ab 3 saal se theek hu, bas yearly check-in', 'hi'],
+    ['divorce ke baad maine khud ko khatam karne ka plan banaya tha aur hospital me raha, ab bahut behtar hu', 'hi'],
+  ])('"%s" (%s) → no rule', (text, language) => {
+    expect(detector.detect(text, language as 'en')).toBeNull();
+  });
+});

@@ -44,11 +44,12 @@ export const hi: LanguageRules = {
     PRESENT: ['dikh rahe|raha|rahi', 'दिख रहे|रहा|रही', 'abhi', 'abhi abhi', 'is waqt', 'ho raha hai', 'ho rahi hai', 'अभी', 'हो रहा', 'हो रही', '(kar|कर) (raha|rahi|rahe|रहा|रही|रहे) (hai|hain|he|है|हैं)', 'ab bhi', 'abhi bhi', 'अब भी', 'अभी भी'],
     PAST: ['(hospital|अस्पताल) (me|में|mein) (thi|tha|the|थी|था|थे)', '(padh|पढ) (rahi|raha|रही|रहा) (thi|tha|थी|था)', '(nikla|nikli|निकला|निकली)', '(पहली|पिछली|pehli|pichhli) (प्रेग्नेंसी|डिलीवरी|pregnancy|delivery)', '(college|कॉलेज|school|स्कूल|university) (me|में|mein) … (hua|hui|हुआ|हुई) (tha|thi|था|थी)', 'किशोरावस्था', 'kishoravastha', 'teenage (me|mein|में)', '<n:1-99> (saal|sal) (ki|ka|ke) (thi|tha|the)', '<n:1-99> साल (की|का|के) (थी|था|थे)', 'bachpan', 'बचपन', 
       'pichle|pichhle|pichla saal|sal|mahine|mahina|hafte|baar', '<n:1-99> saal|sal|mahine|mahina|hafte pehle|pahle', 'kuch saal|mahine pehle|pahle', 'bachpan me|mein',
-      'pehle|pahle … (hua tha|hui thi|hue the|pada tha|padi thi|aaya tha|aayi thi)', 'पिछले साल|महीने|हफ्ते', 'साल पहले', 'महीने पहले', 'पहले … (हुआ था|हुई थी|पडा था)', 'बचपन में', 'pichhle|pichhli|pichli saal|sal|mahine|hafte|baar|sardi|garmi', 'पिछली|पिछले (बार|सर्दी|गर्मी|प्रेग्नेंसी)', 'history', 'हिस्ट्री', '(lagta tha|लगता था)', '(saal se clean|साल से क्लीन)', 'in <n:1950-2035>', '<n:1950-2035> (me|mein|में)',
+      'pehle|pahle … (hua tha|hui thi|hue the|pada tha|padi thi|aaya tha|aayi thi)', 'पिछले साल|महीने|हफ्ते', 'साल पहले', 'महीने पहले', 'पहले … (हुआ था|हुई थी|पडा था)', 'बचपन में', 'pichhle|pichhli|pichli saal|sal|mahine|hafte|baar|sardi|garmi', 'पिछली|पिछले (बार|सर्दी|गर्मी|प्रेग्नेंसी)', 'history', 'हिस्ट्री', '(lagta tha|लगता था)', '(saal se clean|साल से क्लीन)', 'ek (zamana|jamana|samay|waqt|wakt) (tha|thaa)', '(plan|yojana|योजना|प्लान) (banaya|banayi|बनाया|बनाई|बनायी) (tha|thi|था|थी)', 'एक (ज़माना|जमाना|समय|वक़्त|वक्त) था', 'in <n:1950-2035>', '<n:1950-2035> (me|mein|में)',
     ],
     RESOLVED: [
       'ab theek|thik|sahi', 'ruk gaya|gayi|gya', 'ab nahi hai', '(khoon|ulti|dard|daura|jhatke|bleeding) band ho gaya|gayi', 'theek ho gaya|gayi|gaye', 'hosh aa gaya|gayi', 'hosh me aa', 'रुक गया|गई', 'अब ठीक', 'ठीक हो गया|गई|गए',
       'होश आ गया|गई', '(खून|उल्टी|दर्द|दौरा|झटके) बंद हो गया|गई',
+      'ab (bahut |kaafi |kafi |)(behtar|better)', 'अब (बहुत |काफ़ी |काफी |)बेहतर', '(saal|sal|mahine|mahino|hafte|साल|महीने|महीनों|हफ्ते) se (theek|thik|behtar|better|ठीक|बेहतर)', '(साल|महीने|महीनों|हफ्ते) से (ठीक|बेहतर)',
     ],
     IDIOM: ['(chocolate|sugar|mithai|netflix|kaam|चॉकलेट|मिठाई) (ka|का|ki|की) (overdose|ओवरडोज)', '(se|से) (baby|bachche|bacche|bache|bachhe|bachchi|बच्चे|बच्ची|शिशु|बेबी) (ko|को) … (hoga|hogi|ho sakta|ho sakti|hota|hoti|होगा|होगी|हो सकता|हो सकती|होता|होती)', '(khushi|खुशी) (ke|के) (maare|mare|मारे) … (saans|सांस|sans)', '(खुशखबरी|khushkhabri|खुशी|khushi) … … (सांस|saans) (ही |) (अटक|atak)', '(hanste|haste|हंसते) … (chai|paani|khana|चाय|पानी) … (gale|गले) … (atak|अटक|fas|फंस)', 'hanste hanste', 'हंसते हंसते', 
       'jaan le lega|legi|lenge', 'jaan nikal', 'jaan hi nikal', 'meri jaan', 'hans hans ke', 'haste haste', 'hasi se', 'bhookh|bhuk|bhukh se mar', 'intezaar|intezar|intjar … mar',
@@ -138,6 +139,13 @@ export const hi: LanguageRules = {
       'mar jana|jaana chahta|chahti|hai', 'marna chahta|chahti|hai', `jeena ${NAHI}`, `jeene ka mann|man ${NAHI}`, `zinda ${NAHI} rehna`, 'khud ko|apne aap ko maar*', 'khudkushi', 'aatmhatya',
       'atmhatya', 'suicide', 'sab khatam kar', 'jaan de dunga|dungi|doonga|dena', 'kalai|nas kaat*', 'khud ko nuksan|chot|hurt', `aur ${NAHI} jee`, 'phansi', 'fansi',
       'फांसी', 'आत्महत्या', 'खुदकुशी', 'खुद को मार*', 'मर जाना', 'मरना चाहत*', `जीने का मन ${NAHI}`, `जीना ${NAHI}`, 'सब खत्म कर', 'जान दे दूंगा|दूंगी', 'नस|कलाई काट*', 'खुद को नुकसान|चोट',
+      // Taking one's own life, ending it, wanting to die, said the everyday way in both scripts.
+      '(apni|apn|khud ki) jaan (le|lena|leni|lene|lunga|lungi|loonga|loongi|lu|lun)', '(अपनी|खुद की) जान (ले|लेना|लेनी|लेने|लूँगा|लूँगी|लूंगा|लूंगी|लूँ|लूं)',
+      '(mujhe|muje|mujhko) (marna|mrna) (hai|h|he)', '(मुझे|मुझको) मरना है', '(marne|मरने) (ka|ki|का|की) (mann|man|dil|iccha|ichha|khayal|khyal|मन|दिल|इच्छा|ख्याल|खयाल)',
+      '(zindagi|jindagi|zindgi|jeevan|ज़िंदगी|जिंदगी|जीवन) (khatam|khatm|khtm|खत्म|ख़त्म|समाप्त) (kar|karna|karni|karne|karunga|karungi|कर|करना|करनी|करने|करूँगा|करूँगी|करूंगा|करूंगी)',
+      '(khud|apne aap|apneaap) ko (khatam|khatm|khtm)', '(खुद|अपने आप) को (खत्म|ख़त्म)', `(jeene|jine) (ki|ka) (iccha|ichha|icha) ${NAHI}`, `जीने की इच्छा ${NAHI}`,
+      '(जी|मन|दिल|ji|jee|mann|man|dil) (नहीं|नही|nahi|nahin|nhi) (करता|करती|karta|karti) (जीने|jeene|jine)',
+      '(zeher|zehar|jahar|jeher|zahar|ज़हर|जहर) (kha|khaa|खा|pi|pee|पी) (lunga|lungi|loonga|loongi|lu|lun|lena|leni|लूँगा|लूँगी|लूंगा|लूंगी|लूँ|लूं|लेना|लेनी)',
     ],
 
     // ---- overdose / poisoning -----------------------------------------------------------
@@ -272,7 +280,7 @@ export const hi: LanguageRules = {
       '(khud|apne aap|खुद|अपने आप) (ko|को) … (kaat|kaata|kata|kaati|jala|jalaya|jalayi|काट|काटा|काटी|जला|जलाया) … (abhi|liya|li|lia|gehra|deep|अभी|लिया|ली|गहरा|है)',
       'abhi … (khud|खुद) (ko|को) … (kaat*|jala*|काट*|जला*)', 'cutting … (abhi|deep|gehra|अभी)', '(kaat liya|काट लिया) … (gehra|khoon|गहरा|खून)',
     ],
-    HARM_OTHERS: ['(ko|को) (maar|मार) (dena|dunga|dungi|dalunga|daalunga|देना|दूंगा|डालूंगा) (chahta|chahti|चाहता|चाहती)', '(चाकू|chaku|chaaku|goli|गोली) (मार|maar) (देंगे|दूंगा|dega|denge|dunga|देगा)', '(kisi|किसी) (ko|को) (nuksan|नुकसान|chot|चोट|maar|मार) … (khayal|ख्याल|खयाल|vichar|विचार)', 
+    HARM_OTHERS: ['(uski|uska|unki|iski|is ki|us ki|teri|tumhari) jaan (le|lunga|lungi|loonga|loongi)', '(उसकी|उनकी|इसकी|तेरी|तुम्हारी) जान (ले|लूँगा|लूंगा|लूँगी|लूंगी)', '(ko|को) (maar|मार) (dena|dunga|dungi|dalunga|daalunga|देना|दूंगा|डालूंगा) (chahta|chahti|चाहता|चाहती)', '(चाकू|chaku|chaaku|goli|गोली) (मार|maar) (देंगे|दूंगा|dega|denge|dunga|देगा)', '(kisi|किसी) (ko|को) (nuksan|नुकसान|chot|चोट|maar|मार) … (khayal|ख्याल|खयाल|vichar|विचार)', 
       '(jaan|जान) (se|से) (maar*|maarne*|mar*|मार*)', 'maar dunga|dungi|doonga|doongi|dalunga|dalungi|daalunga|daalungi', 'मार (दूंगा|दूंगी|डालूंगा|डालूंगी)', 'khoon kar dunga|dungi', 'खून कर दूंगा|दूंगी',
       '(thoughts|khayal|khyal|vichar|mann|खयाल|ख्याल|विचार|मन) … (hurt|maarne|marne|nuksan|chot|मारने|नुकसान|चोट) … (karne|dene|pahunchane|करने|देने|पहुंचाने)',
       '(hurt|maarne|nuksan|मारने|नुकसान) (karne|करने) (ke|के) (thoughts|khayal|vichar|खयाल|विचार)',
