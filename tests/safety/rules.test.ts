@@ -595,3 +595,18 @@ describe('wanting to die, said the everyday way', () => {
     expect(detector.detect(text, language as 'en')).toBeNull();
   });
 });
+
+describe('fear of a partner, and blood everywhere', () => {
+  it.each<[string, string, string]>([
+    ["I'm scared my boyfriend will kill me", 'en', 'domestic-violence'],
+    ['tengo miedo de que mi novio me mate', 'es', 'domestic-violence'],
+    ['我怕我男朋友会杀了我', 'zh', 'domestic-violence'],
+    ['手割伤了，到处都是血', 'zh', 'severe-bleeding'],
+    ['haath kat gaya, har taraf khoon', 'hi', 'severe-bleeding'],
+  ])('"%s" (%s) → %s', (text, language, flag) => {
+    expect(detector.detect(text, language as 'en')?.flag).toBe(flag);
+  });
+  it('a parent who will "kill me" over grades is not the fear of a partner', () => {
+    expect(detector.detect('我妈会杀了我的，这次考试又没考好', 'zh')).toBeNull();
+  });
+});

@@ -300,7 +300,7 @@ export const es: LanguageRules = {
     DOMESTIC_VIOLENCE: [
       `(${ABUSER}) … (${HITS_ME})`, 'me pega|pego mi (esposo|marido|pareja|novio|papa|hijo|ex)', 'me empuja', 'me empujo', 'me empujó', 'me ahorca', 'me ahorco', 'me estrangula', 'me estrangulo', 'me patea', 'me pateo',
       'me cachetea', 'me cacheteo', 'me abofetea', 'me abofeteo', 'me jalonea', 'me jaloneo', 'me maltrata', 'me tiene amenazad*', 'me amenaza … (matar|matarme|pegarme|quitarme)', 'amenaz* con matar*',
-      'me quiere matar', 'me va a matar … (vuelvo|regreso|me voy|lo dejo|se entera)', 'la|me|lo tiene encerrad*', 'me encierra', 'me encerro', 'no me deja salir',
+      'me quiere matar', '(miedo|temo|asusta|aterra) … (novio|esposo|marido|pareja|ex|papa|padrastro|hijo|hermano) … (me mate|me pegue|me haga dano|me lastime|me vaya a matar|me va a matar|nos mate)', 'me va a matar … (vuelvo|regreso|me voy|lo dejo|se entera)', 'la|me|lo tiene encerrad*', 'me encierra', 'me encerro', 'no me deja salir',
       'tengo|tiene miedo … (volver|regresar|llegar|estar en) … casa', 'miedo … (mi|su) propia casa', 'miedo de que (me|la|lo) mate', 'no me siento segura|seguro … casa', 'no estoy segura|seguro en … casa',
       '(sufro|vivo|hay|sufre|vive|estoy en|viviendo|sufriendo) … violencia (domestica|intrafamiliar|familiar)', 'me quito el celular', 'le quito el celular', 'me golpea', 'me golpeo', 'me golpearon', 'moretones que me hizo', 'me dejo moretones',
       'me pega', 'me pego', 'me pegó',

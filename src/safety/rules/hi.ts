@@ -113,7 +113,7 @@ export const hi: LanguageRules = {
 
     // ---- bleeding -----------------------------------------------------------------------
     BLEED: ['(pad|पैड) … (bheeg*|भीग*|bhar*|भर*)', 'thakke', 'थक्के', 'thakka', 'थक्का', 'clots','khoon', 'khun', 'bleeding', 'blood', 'rakt', 'raktsrav', 'खून', 'रक्त', 'रक्तस्राव', 'ब्लीडिंग'],
-    HEAVY_BLEED: ['(bistar|bister|chadar|chaddar|bed|gadda|बिस्तर|चादर|गद्दा) … (se|से) (laal|lal|bhar*|bheeg*|sana|sani|लाल|भर*|भीग*|सना|सनी)', '(santre|santra|nimbu|ande|anda|mutthi|golf ball|संतरे|संतरा|नींबू|अंडे|अंडा|मुट्ठी) (jitna|jitne|jitni|jaisa|jaise|जितना|जितने|जितनी|जैसा|जैसे) (thakka|thakke|थक्का|थक्के)', 'non stop', 'nonstop','(pad|पैड) … (bheeg*|भीग*|bhar*|भर*)', 'thakke', 'थक्के', 'thakka', 'थक्का', 'clots',
+    HEAVY_BLEED: ['(har taraf|chaaron taraf|charo taraf|हर तरफ|चारों तरफ)', '(bistar|bister|chadar|chaddar|bed|gadda|बिस्तर|चादर|गद्दा) … (se|से) (laal|lal|bhar*|bheeg*|sana|sani|लाल|भर*|भीग*|सना|सनी)', '(santre|santra|nimbu|ande|anda|mutthi|golf ball|संतरे|संतरा|नींबू|अंडे|अंडा|मुट्ठी) (jitna|jitne|jitni|jaisa|jaise|जितना|जितने|जितनी|जैसा|जैसे) (thakka|thakke|थक्का|थक्के)', 'non stop', 'nonstop','(pad|पैड) … (bheeg*|भीग*|bhar*|भर*)', 'thakke', 'थक्के', 'thakka', 'थक्का', 'clots',
       'bahut', 'bohot', 'bahot', 'zyada', 'jyada', `ruk ${NAHI}`, `ruk hi ${NAHI}`, `${NAHI} ruk`, `band ${NAHI}`, `beh ${RAHA}`, `nikal ${RAHA}`, 'phuhaar', 'fawwara', 'fuvara',
       'bhig gaya', 'bheeg', 'bhar gaye', 'bhar gaya', 'lagatar', 'बहुत', 'ज्यादा', 'रुक नहीं', 'रुक ही नहीं', 'बंद नहीं', 'बह रहा|रही', 'निकल रहा|रही', 'फव्वारे', 'भीग', 'लगातार',
     ],
