@@ -182,7 +182,7 @@ describe('screening questions', () => {
   it.each<[Language, string, string, string, string]>([
     ['en', "my mum survived sepsis last year and she's still more tired than before, is there a post-sepsis clinic?", 'no', 'yes', 'sepsis'],
     ['es', 'me agredieron sexualmente a los 19, tengo 34 y estoy bien, pero se viene mi primer papanicolau y me pone nerviosa, ¿puedo pedir enfermera mujer y más tiempo?', 'no', 'sí', 'sexual-assault'],
-    ['zh', '我婆婆前天晕倒叫不醒，送医院查出是低血糖，现在已经出院了，想约内分泌复查', '没有', '是的', 'unresponsive'],
+    ['zh', '昨晚通宵追剧，今天叫都叫不醒，差点错过预约，下午还能来吗', '没有', '是的', 'unresponsive'],
     ['hi', 'बड़े डॉक्टर साहब आज दौरे पर गए हैं क्या? रिपोर्ट दिखानी थी', 'नहीं', 'हाँ', 'seizure'],
   ])('%s: a rule hit in a message that reads as routine is checked first; "no" answers the message, "yes" raises the flag', async (language, first, no, yes, flag) => {
     const say = conversation(engine, language);

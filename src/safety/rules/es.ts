@@ -254,7 +254,7 @@ export const es: LanguageRules = {
       'quitarme del medio', 'desaparecer para siempre',
     ],
     PASSIVE_IDEATION: ['(estaria|estarian|estariamos) mejor si (yo |)(ya |)no (estuviera|existiera|viviera)', 
-      '(estarian|estaria|estaran|estara|vivirian|viviria|seria) … mejor sin', 'mejor sin mi', 'mejor si yo no', 'mejor si no estuviera', 'soy una carga', 'ser una carga', 'solo … (carga|estorbo)', 'estorbo',
+      '(estarian|estaria|estaran|estara|vivirian|viviria|seria) … mejor sin', 'mejor sin mi', 'mejor si yo no', 'mejor si no estuviera', 'soy una carga', 'ser una carga', 'me siento (una |como una |)(carga|estorbo)', 'solo … (carga|estorbo)', 'estorbo',
       'dormirme y no despertar', 'ojala … no (despertara|despierte|despertarme|amanecer|amaneciera|amanezca)', '(quiero|quisiera) desaparecer (para siempre|del mapa|del mundo|de este mundo|ya)', 'no despertar nunca', 'no despertar mas', 'no me deje despertar', 'no volver a despertar', 'quisiera … (desaparecer|no despertar|no existir|morirme|estar muerto|estar muerta)',
       'ojala … (muerto|muerta|morir|no despertar|no existir|desaparecer|me muriera|no hubiera nacido)', 'para que seguir', 'no tiene sentido vivir', 'no le veo sentido', 'ya no le veo sentido',
       'mejor no haber nacido', 'nadie me extranaria', 'nadie me va a extranar', 'nadie me extrañaria', 'que dios me lleve', 'le pido a dios … (llevarme|que me lleve|no despertar|morir|que no me deje)',
