@@ -569,6 +569,7 @@ describe('wanting to die, said the everyday way', () => {
     ["I'm done with life", 'en'],
     ['life isnt worth living', 'en'],
     ['mejor me muero', 'es'],
+    ['me siento una carga para todos', 'es'],
     ['ojalá no despertara', 'es'],
     ['ya no aguanto más, quiero desaparecer para siempre', 'es'],
     ['吃安眠药算了', 'zh'],
