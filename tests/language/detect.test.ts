@@ -46,6 +46,15 @@ describe('short messages', () => {
     ['main kal aaunga', 'hi'],
     ['mujhe appointment chahiye', 'hi'],
     ['camera on nahi ho raha', 'hi'],
+    // A crisis in romanised Hindi, text-speak included, answered in Hindi (they were read as Spanish or as nothing).
+    ['apni jaan le lunga', 'hi'],
+    ['zindagi khatam kar dunga', 'hi'],
+    ['zeher kha lungi', 'hi'],
+    ['seene me drd bht tej h, pasina aa rha', 'hi'],
+    ['hath kat gya glass se, khun ruk ni rha', 'hi'],
+    ['baby ko jhatke aa rhe hoth neele', 'hi'],
+    ['I have toenail fungi', 'en'],
+    ['le di la pastilla a mi hijo', 'es'],
   ];
   it.each(cases)('"%s" → %s', (text, lang) => {
     expect(detectLanguage(text)?.language).toBe(lang);

@@ -59,9 +59,18 @@ export const hi: LanguagePack = {
     dawaiyan dawaiya goliyan goli parchi khatam band khula khuli chalu ghar bahar andar upar neeche
     fekein fenk phenk rakhe rakhna rakhen rakho rahta rehta rehti rahega rahegi jaye jaaye jayega jaungi jaunga
     paunga paungi sakta sakti sakte sake milta milti milega milegi chahta chahti chahte chahiye kyunki isliye
-    lekin magar phir fir abhi tak wapas`),
+    lekin magar phir fir abhi tak wapas
+    lunga lungi loonga loongi dunga dungi doonga doongi karunga karungi karoonga aunga aungi marna marne marunga marungi
+    maar maarta maarti maarte jaan zindagi jindagi zindgi khud zeher zehar jahar kha khaa khaya khayi
+    rha rhi rhe rhaa gya gyi gye liya liye diya diye kiya kiye lagi laga lage aaya aayi aaye aa aata aati aate
+    dikh dikhta dikhti dikhai sunn suna utha uth uthta uthti uthu uthun baar dafa tej tez dhundla dhundhla seene
+    sina chhati haath hath pairon hoth honth neele neela neeli jhatke jhatka daura behosh hosh nigal nigla nigli
+    chot chhat gire gira giri girna kabhi kabi kaash kash jaun jaaun jau drd dard bht bhot jldi jaldi btao batao kru karu
+    krna krni pasina paseena ruk rukna rukta rukti bhig bheeg kamar gardan aankh aankhen kaan naak munh muh galaa gala
+    chheenke chheenk mausam badalte badal sharab chhodna chhodein chhod shuru dheere jaanch naapein naap baith
+    chahiye chaiye chahie kaun sa konsa kon kaunsa padega padegi pada padi laana dobara dubara`),
     // Of those, the ones that are also ordinary English or Spanish words count only with company.
-    ambiguous: ['me', 'main', 'to', 'do', 'he', 'ha', 'mat', 'pet', 'sir', 'ek', 'par', 'pe', 'ho', 'se', 'ki', 'ka', 'ke', 'ko', 'mil', 'kal', 'hospital', 'sab', 'tab', 'jab', 'bata', 'beta', 'pani', 'ye', 'wo', 'toh', 'koi', 'hu', 'ji', 'bhai', 'band', 'din', 'der', 'bat', 'bhar', 'fir', 'bada', 'sake', 'lu', 'du', 'lena', 'dena', 'sahi', 'tak', 'baje', 'saath', 'galat', 'phir', 'rakho'],
+    ambiguous: ['me', 'main', 'to', 'do', 'he', 'ha', 'mat', 'pet', 'sir', 'ek', 'par', 'pe', 'ho', 'se', 'ki', 'ka', 'ke', 'ko', 'mil', 'kal', 'hospital', 'sab', 'tab', 'jab', 'bata', 'beta', 'pani', 'ye', 'wo', 'toh', 'koi', 'hu', 'ji', 'bhai', 'band', 'din', 'der', 'bat', 'bhar', 'fir', 'bada', 'sake', 'lu', 'du', 'lena', 'dena', 'aa', 'kash', 'hath', 'sina', 'pada', 'gire', 'kon', 'sahi', 'tak', 'baje', 'saath', 'galat', 'phir', 'rakho'],
     grammar: [],
     // Future and polite verb forms: aaunga, karoge, dijiye, jayega, wala.
     endings: /^[a-z]{2,}(?:unga|ungi|oge|ogi|iye|ayega|ayegi|wala|wali|wale)$/,
