@@ -54,6 +54,8 @@ describe('short messages', () => {
     ['hath kat gya glass se, khun ruk ni rha', 'hi'],
     ['baby ko jhatke aa rhe hoth neele', 'hi'],
     ['I have toenail fungi', 'en'],
+    ['does ibuprofen raise blood pressure', 'en'],
+    ['covid vaccine near me', 'en'],
     ['le di la pastilla a mi hijo', 'es'],
   ];
   it.each(cases)('"%s" → %s', (text, lang) => {

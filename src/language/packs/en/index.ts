@@ -48,7 +48,8 @@ export const en: LanguagePack = {
     accept accepts take takes work works working patch patches need needs new old get gets my mine much many
     after before since last next out off over again than then there here very too also if but so because
     bring send sent keep stop start feel feeling sick worse better tired hurt hurts sore still wont dont cant
-    didnt doesnt isnt im ive id youre thats whats theres`),
+    didnt doesnt isnt im ive id youre thats whats theres
+    near raise raises lower lowers quit cause causes safe`),
     ambiguous: [],
     // Function words: what makes a sentence English rather than Hindi with English nouns in it.
     grammar: words(`the a an i my me is are was were be been am to of and or in on at for with from can could would should will
