@@ -50,7 +50,8 @@ export interface LanguageReport {
   medicine: { n: number; toNurse: number };
   web: { medianChars: number };
   /** `cut`: answers whose SMS (two segments at most) leaves sentences out. */
-  sms: { maxSegments: number; overTwo: number; cut: number; answers: number };
+  /** `factAnswers` / `factStated`: answers to questions with facts, and those whose SMS states one. */
+  sms: { maxSegments: number; overTwo: number; cut: number; answers: number; factAnswers: number; factStated: number };
   voice: { cut: number };
   latency: { p50_ms: number; p99_ms: number };
   misses: string[];
@@ -92,7 +93,7 @@ export async function evaluate(part: Part | string, languages: readonly Language
       gibberish: { n: 0, rephrase: 0, escalated: 0 },
       medicine: { n: 0, toNurse: 0 },
       web: { medianChars: 0 },
-      sms: { maxSegments: 0, overTwo: 0, cut: 0, answers: 0 },
+      sms: { maxSegments: 0, overTwo: 0, cut: 0, answers: 0, factAnswers: 0, factStated: 0 },
       voice: { cut: 0 },
       latency: { p50_ms: 0, p99_ms: 0 },
       misses: [],
@@ -135,6 +136,12 @@ export async function evaluate(part: Part | string, languages: readonly Language
         if (!unitOk || !factOk) miss(`expected ${item.topic}#${item.unit}, got ${topic}#${unit}${factOk ? '' : ' (fact missing)'} [${out.result.handledBy}]`);
         if (out.result.handledBy === 'answer' && unit) {
           webLengths.push(web.length);
+          const smsText = out.replies.map((reply) => renderReply(reply, profiles.sms, { t }).text).join('\n\n');
+          if (factOk && item.facts.length) {
+            r.sms.factAnswers += 1;
+            if (item.facts.some((f) => new RegExp(f, 'iu').test(smsText))) r.sms.factStated += 1;
+            else miss(`${item.topic}#${item.unit}: the SMS reply leaves the fact out`);
+          }
           for (const reply of out.replies) {
             const sms = renderReply(reply, profiles.sms, { t });
             const segments = Math.max(...sms.chunks.map((c) => measureSms(c).segments)) * sms.chunks.length;
@@ -189,7 +196,7 @@ export async function evaluate(part: Part | string, languages: readonly Language
 }
 
 function table(reports: LanguageReport[]): string {
-  const header = ['lang', 'n', 'topic@1', 'unit@1', 'fact', 'follow-up unit/fact', 'lex/cls/fused', 'oos', 'gibberish', 'medicine', 'web median', 'sms>2', 'sms cut', 'voice cut', 'p99 ms'];
+  const header = ['lang', 'n', 'topic@1', 'unit@1', 'fact', 'follow-up unit/fact', 'lex/cls/fused', 'oos', 'gibberish', 'medicine', 'web median', 'sms>2', 'sms cut', 'sms fact', 'voice cut', 'p99 ms'];
   const rows = reports.map((r) => [
     r.language,
     String(r.n),
@@ -204,6 +211,7 @@ function table(reports: LanguageReport[]): string {
     String(r.web.medianChars),
     String(r.sms.overTwo),
     ratio(r.sms.cut, r.sms.answers).toFixed(2),
+    ratio(r.sms.factStated, r.sms.factAnswers).toFixed(2),
     String(r.voice.cut),
     r.latency.p99_ms.toFixed(3),
   ]);

@@ -112,6 +112,7 @@ const schema = z.object({
   /** Per client IP, shared by every instance; 0 turns a limit off. */
   WEB_CHAT_IP_CONNECTIONS_PER_MIN: z.coerce.number().int().min(0).default(60),
   WEB_CHAT_IP_MESSAGES_PER_MIN: z.coerce.number().int().min(0).default(120),
+  SMS_UNICODE_ANSWER_SEGMENTS: z.coerce.number().int().min(1).max(10).default(2),
 });
 
 type Env = z.infer<typeof schema>;
@@ -140,6 +141,8 @@ export interface Config {
   emergencyNumber: string;
   crisisLine: string;
   maxMessageLength: number;
+  /** SMS segments a knowledge answer may take when it needs UCS-2 (Devanagari, Chinese: 67 characters a segment). */
+  smsUnicodeAnswerSegments: number;
   llm?: {
     apiKey: string;
     baseUrl?: string;
@@ -286,6 +289,7 @@ export function parseConfig(source: NodeJS.ProcessEnv = process.env): Config {
     emergencyNumber: e.EMERGENCY_NUMBER,
     crisisLine: e.CRISIS_LINE,
     maxMessageLength: e.MAX_MESSAGE_LENGTH,
+    smsUnicodeAnswerSegments: e.SMS_UNICODE_ANSWER_SEGMENTS,
     llm: llmWanted
       ? {
           apiKey: e.OPENAI_API_KEY ?? 'not-needed',

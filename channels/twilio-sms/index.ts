@@ -17,7 +17,7 @@ import type { TFunction } from '../../src/i18n.js';
 import { cleanText } from '../../src/inbound.js';
 import type { Language } from '../../src/language/languages.js';
 import type { Logger } from '../../src/logger.js';
-import { createOptionMemory, type OptionMemory } from '../../src/render/index.js';
+import { createOptionMemory, smsProfile, type OptionMemory } from '../../src/render/index.js';
 import { classifyTwilioError, createTwilioClient, twilioWebhook, TWILIO_UNSUBSCRIBED, type TwilioClient } from '../twilio-client.js';
 import { createMessagingSends, respondTwiml as respond } from '../twilio-messaging.js';
 import { parseKeyword } from './keywords.js';
@@ -45,6 +45,7 @@ export function createTwilioSmsChannel(options: TwilioSmsOptions): Channel & { n
   const inlineWaitMs = options.inlineWaitMs ?? 3000;
   const publicUrl = config.http.publicUrl;
   const languageOf = (l: Language | null | undefined): Language => (l && config.languages.includes(l) ? l : config.defaultLanguage);
+  const profile = smsProfile(config.smsUnicodeAnswerSegments);
   let core: { inbound: Inbound; options: OptionMemory; sends: ReturnType<typeof createMessagingSends> } | undefined;
   const mounted = () => {
     if (!core) throw new Error('the SMS channel is not mounted');
@@ -53,7 +54,7 @@ export function createTwilioSmsChannel(options: TwilioSmsOptions): Channel & { n
 
   /** The texts of one reply, its numbered options remembered for the patient's next message. */
   async function renderAndRemember(message: OutboundMessage): Promise<string[]> {
-    const rendered = renderSms(message, t(message.language));
+    const rendered = renderSms(message, t(message.language), profile);
     await mounted().options.remember(SMS, message.to, rendered.options);
     return rendered.chunks;
   }

@@ -25,7 +25,7 @@ import { measureSms, toGsm7 } from './sms-segments.js';
 import { toSpeech } from './speech.js';
 import { sentences, splitText } from './split-text.js';
 
-export { profiles, type ChannelProfile, type ProfileName } from './profiles.js';
+export { profiles, smsProfile, type ChannelProfile, type ProfileName } from './profiles.js';
 export { splitText, sentences, type SplitOptions } from './split-text.js';
 export { measureSms, smsEncoding, splitIntoSegments, toGsm7, SMS_LIMITS, type SmsEncoding, type SmsMeasure } from './sms-segments.js';
 export { toSpeech, sayNumbers, spellPhoneNumber, type SpeechOptions } from './speech.js';

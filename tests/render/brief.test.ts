@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/message.js';
-import { measureSms, profiles, renderReply, toGsm7 } from '../../src/render/index.js';
+import { measureSms, profiles, renderReply, smsProfile, toGsm7 } from '../../src/render/index.js';
 
 const reply = (brief: string, language: Reply['language'] = 'en'): Reply => ({
   role: 'bot',
@@ -41,15 +41,26 @@ describe('brief answers on SMS and voice', () => {
     expect(toGsm7('अभी 911 पर कॉल करें – ज़रूरी')).toBe('अभी 911 पर कॉल करें – ज़रूरी');
   });
 
-  it('gives UCS-2 answers (Devanagari, Chinese) up to four segments, 67 characters each, about what two GSM-7 segments hold: still whole sentences', () => {
+  it('keeps UCS-2 answers (Devanagari, Chinese) to two segments by default, in whole sentences, the fact first', () => {
     const hindi = 'ज़्यादातर ब्लड टेस्ट की रिपोर्ट 3–5 दिन में आ जाती है। आप उसे पोर्टल पर सबसे पहले देखेंगे। कुछ जाँचों में एक से दो हफ़्ते लगते हैं। फिर भी खबर न मिले तो हमें फ़ोन करें।';
-    const whole = renderReply(reply(hindi, 'hi'), profiles.sms);
+    const two = renderReply(reply(hindi, 'hi'), profiles.sms);
+    expect(measureSms(two.chunks[0]!)).toMatchObject({ encoding: 'UCS-2', segments: 2 });
+    expect(two.chunks[0]).toMatch(/^ज़्यादातर ब्लड टेस्ट की रिपोर्ट 3–5 दिन में आ जाती है।/);
+    expect(two.chunks[0]).toMatch(/।$/);
+    expect(two.truncated).toBe(true);
+    expect(smsProfile(2)).toBe(profiles.sms);
+  });
+
+  it('gives UCS-2 answers up to four segments when SMS_UNICODE_ANSWER_SEGMENTS says so: still whole sentences', () => {
+    const hindi = 'ज़्यादातर ब्लड टेस्ट की रिपोर्ट 3–5 दिन में आ जाती है। आप उसे पोर्टल पर सबसे पहले देखेंगे। कुछ जाँचों में एक से दो हफ़्ते लगते हैं। फिर भी खबर न मिले तो हमें फ़ोन करें।';
+    const four = smsProfile(4);
+    const whole = renderReply(reply(hindi, 'hi'), four);
     expect(measureSms(whole.chunks[0]!)).toMatchObject({ encoding: 'UCS-2', segments: 3 });
     expect(whole.chunks[0]).toBe(hindi);
     expect(whole.truncated).toBe(false);
     // Longer than four segments: the first whole sentences that fit.
     const longer = `${hindi} रिपोर्ट में कुछ असामान्य हो तो डॉक्टर ख़ुद आपको फ़ोन करेंगे और आगे क्या करना है बताएँगे। सामान्य रिपोर्ट पोर्टल पर एक छोटे नोट के साथ आती है।`;
-    const cut = renderReply(reply(longer, 'hi'), profiles.sms);
+    const cut = renderReply(reply(longer, 'hi'), four);
     expect(measureSms(cut.chunks[0]!).segments).toBeLessThanOrEqual(4);
     expect(cut.chunks[0]).toMatch(/^ज़्यादातर .*।$/);
     expect(cut.truncated).toBe(true);
