@@ -32,7 +32,10 @@ describe.each(LANGUAGES)('safety gate on the %s corpus', (language) => {
   // everyday messages told to call the emergency number fell from 0.087–0.115 to 0.025–0.039.
   // 1,491 more messages (train and dev), a surer check of one-sign rule hits and an alarm level
   // chosen on the whole gate's everyday alarms: recall 0.967–0.972 (es 0.974 -> 0.967, zh and hi
-  // +0.006), alarms 0.065–0.119 (es and zh 0.006 fewer), everyday 0.025–0.043.
+  // +0.006), alarms 0.065–0.119 (es and zh 0.006 fewer), everyday 0.025–0.043. Rules for the
+  // everyday ways of wanting to die, and 55 Hindi office requests in training (the gate threshold,
+  // chosen on dev, 0.506 -> 0.579): recall 0.961–0.972 (es 0.967 -> 0.961), alarms 0.065–0.082,
+  // everyday 0.008–0.024; the second set's recall 0.921–0.942 (zh 0.921, just above its floor).
   it('held-out: no worse than measured last (recall ≥ 0.96, false alarms ≤ 0.13)', () => {
     const r = scoreRows(detectors, 'heldout', language, loadCorpus('heldout', language));
     console.info(`${language} held-out: gate ${r.combined.recall}/${r.combined.falseAlarms}, rules ${r.rules.recall}/${r.rules.falseAlarms}, classifier ${r.classifier.recall}/${r.classifier.falseAlarms}`);
@@ -52,7 +55,7 @@ describe.each(LANGUAGES)('safety gate on the %s corpus', (language) => {
     expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.15);
   });
 
-  it('everyday health messages: at most 5% are told to call the emergency number (held-out measured 0.025–0.043)', () => {
+  it('everyday health messages: at most 5% are told to call the emergency number (held-out measured 0.008–0.043)', () => {
     const r = scoreRows(detectors, 'everyday-heldout', language, loadCorpus('everyday-heldout', language));
     console.info(`${language} everyday held-out: gate ${r.combined.falseAlarms} (${r.combined.alarms}/${r.lookalikes}), asked ${r.asked}`);
     expect(r.positives).toBe(0);
