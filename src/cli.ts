@@ -5,7 +5,7 @@ import { ConfigError } from './errors.js';
 import { createEngine } from './engine/index.js';
 import { toLanguage } from './language/languages.js';
 import { createLogger } from './logger.js';
-import { profiles, renderReply } from './render/index.js';
+import { profiles, renderReply, smsProfile } from './render/index.js';
 
 const ASK_CHANNELS = { web: profiles.webchat, sms: profiles.sms, voice: profiles.voice } as const;
 
@@ -82,6 +82,8 @@ commands.set('ask', async (argv) => {
     return 2;
   }
   const config = parseConfig({ LOG_LEVEL: 'warn', ...process.env });
+  // SMS as the clinic's settings render it (SMS_UNICODE_ANSWER_SEGMENTS).
+  const rendering = profile === profiles.sms ? smsProfile(config.smsUnicodeAnswerSegments) : profile;
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr as never);
   const { engine, services } = await createEngine(config, logger, { lazyIndex: true });
 
@@ -101,7 +103,7 @@ commands.set('ask', async (argv) => {
       conversation: { id: `cli-${n}`, channel: 'cli', mode: 'bot', isNew: true },
       state: lang ? { turns: 0, counters: {}, language: lang, languageChosen: true } : undefined,
     });
-    const text_ = output.replies.map((r) => renderReply(r, profile, { t: services.t(r.language) }).chunks.join('\n\n')).join('\n\n');
+    const text_ = output.replies.map((r) => renderReply(r, rendering, { t: services.t(r.language) }).chunks.join('\n\n')).join('\n\n');
     if (values.json) {
       const { urgency, escalate, reason, sources, answer } = output.result;
       const unit = answer?.unit ?? null;

@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../src/paths.js';
+import { measureSms } from '../src/render/index.js';
 
 const bin = join(paths.root, 'bin', 'carerelay.js');
 // `ask` needs no server and no services: run it with a clean environment.
-const run = (args: string[], input?: string) =>
-  spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, timeout: 60_000 });
+const run = (args: string[], input?: string, env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 });
 
 describe('carerelay ask', () => {
   it('answers one message as JSON in the contract’s shape', () => {
@@ -30,6 +31,15 @@ describe('carerelay ask', () => {
     const bad = run(['ask', '--lang', 'fr', 'hi']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/unknown language "fr"/);
+  });
+
+  it('renders --channel sms as the settings do: a Hindi answer in two segments with SMS_UNICODE_ANSWER_SEGMENTS=2, more by default', () => {
+    const question = 'मुझे अपनी रिपोर्ट कब मिलेगी';
+    const two = run(['ask', '--channel', 'sms', question], undefined, { SMS_UNICODE_ANSWER_SEGMENTS: '2' }).stdout.trim();
+    const standard = run(['ask', '--channel', 'sms', question]).stdout.trim();
+    expect(measureSms(two)).toMatchObject({ encoding: 'UCS-2', segments: 2 });
+    expect(standard.startsWith(two)).toBe(true);
+    expect(measureSms(standard).segments).toBeGreaterThan(2);
   });
 
   it('prints plain text without --json and usage for unknown commands', () => {

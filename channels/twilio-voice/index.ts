@@ -23,7 +23,7 @@ import type { TFunction } from '../../src/i18n.js';
 import { cleanText } from '../../src/inbound.js';
 import { toLanguage, type Language } from '../../src/language/languages.js';
 import type { Logger } from '../../src/logger.js';
-import { createOptionMemory, sayNumbers, type OptionMemory } from '../../src/render/index.js';
+import { createOptionMemory, sayNumbers, smsProfile, type OptionMemory } from '../../src/render/index.js';
 import { classifyTwilioError, createTwilioClient, twilioWebhook, type TwilioClient } from '../twilio-client.js';
 import { SMS_STATUS_PATH } from '../twilio-sms/index.js';
 import { TWILIO_VOICE_LANGUAGES } from './languages.js';
@@ -73,7 +73,7 @@ export function createTwilioVoiceChannel(options: TwilioVoiceOptions): Channel &
   const client = options.client ?? createTwilioClient(settings);
   const inlineWaitMs = options.inlineWaitMs ?? 8000;
   const publicUrl = config.http.publicUrl;
-  const smsFallback = createSmsFallback({ client, settings, t, statusCallback: publicUrl + SMS_STATUS_PATH });
+  const smsFallback = createSmsFallback({ client, settings, t, statusCallback: publicUrl + SMS_STATUS_PATH, profile: smsProfile(config.smsUnicodeAnswerSegments) });
   let core: { inbound: Inbound; options: OptionMemory } | undefined;
   const mounted = () => {
     if (!core) throw new Error('the voice channel is not mounted');

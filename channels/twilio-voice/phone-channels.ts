@@ -1,4 +1,5 @@
 import type { Channel, Config, Language, Logger, TFunction } from '../../src/channel/contract.js';
+import { smsProfile } from '../../src/render/index.js';
 import { createTwilioClient } from '../twilio-client.js';
 import { createTwilioSmsChannel, SMS_STATUS_PATH } from '../twilio-sms/index.js';
 import { createTwilioWhatsAppChannel } from '../twilio-whatsapp/index.js';
@@ -30,7 +31,7 @@ export function createPhoneChannels(deps: PhoneChannelDeps): Channel[] {
   }
   if (config.voiceWebhookSecret) {
     const textCaller =
-      config.twilio && client ? createSmsFallback({ client, settings: config.twilio, t: deps.t, statusCallback: config.http.publicUrl + SMS_STATUS_PATH }) : undefined;
+      config.twilio && client ? createSmsFallback({ client, settings: config.twilio, t: deps.t, statusCallback: config.http.publicUrl + SMS_STATUS_PATH, profile: smsProfile(config.smsUnicodeAnswerSegments) }) : undefined;
     channels.push(createVoiceTranscriptChannel({ ...deps, textCaller }));
   }
   return channels;

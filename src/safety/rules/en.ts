@@ -126,7 +126,7 @@ export const en: LanguageRules = {
       'suicid*', '(want to|wants to|wanna|going to|gonna) … die', 'dont|doesnt want to live|exist', 'dont|doesnt want to be alive|here', 'dont|doesnt want to wake up',
       'better off dead', '(going to|gonna|will) take … (them|it|all) all', 'take all … (my|the|of) … pills|tablets|meds', 'last (message|msg) to', 'pills … lined up', 'goodbye … (everyone|all|world)', 'no reason to live', 'nothing to live for', 'self harm*', 'jump off a|the bridge|building|roof', 'not be here anymore',
       // Lay and online ways of saying it: "unalive myself", "gonna kms", "off myself", "done with life".
-      `unalive*`, `(want to|wanna|going to|gonna|gunna|will|might|thinking about|thinking of) off ${PERSON_SELF}`, '(gonna|wanna|going to|want to|bout to|about to|finna|might) kms',
+      'unalive*', `(want to|wanna|going to|gonna|gunna|will|might|thinking about|thinking of) off ${PERSON_SELF}`, '(gonna|wanna|going to|want to|bout to|about to|finna|might) kms',
       'done with (life|being alive)', '(isnt|aint|wasnt) worth living',
     ],
 
