@@ -112,7 +112,7 @@ const schema = z.object({
   /** Per client IP, shared by every instance; 0 turns a limit off. */
   WEB_CHAT_IP_CONNECTIONS_PER_MIN: z.coerce.number().int().min(0).default(60),
   WEB_CHAT_IP_MESSAGES_PER_MIN: z.coerce.number().int().min(0).default(120),
-  SMS_UNICODE_ANSWER_SEGMENTS: z.coerce.number().int().min(1).max(10).default(4),
+  SMS_UNICODE_ANSWER_SEGMENTS: z.coerce.number().int().min(1).max(10).default(2),
 });
 
 type Env = z.infer<typeof schema>;

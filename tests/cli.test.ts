@@ -33,10 +33,10 @@ describe('carerelay ask', () => {
     expect(bad.stderr).toMatch(/unknown language "fr"/);
   });
 
-  it('renders --channel sms as the settings do: a Hindi answer in two segments with SMS_UNICODE_ANSWER_SEGMENTS=2, more by default', () => {
+  it('renders --channel sms as the settings do: a Hindi answer in two segments by default, more with SMS_UNICODE_ANSWER_SEGMENTS=4', () => {
     const question = 'मुझे अपनी रिपोर्ट कब मिलेगी';
-    const two = run(['ask', '--channel', 'sms', question], undefined, { SMS_UNICODE_ANSWER_SEGMENTS: '2' }).stdout.trim();
-    const standard = run(['ask', '--channel', 'sms', question]).stdout.trim();
+    const two = run(['ask', '--channel', 'sms', question]).stdout.trim();
+    const standard = run(['ask', '--channel', 'sms', question], undefined, { SMS_UNICODE_ANSWER_SEGMENTS: '4' }).stdout.trim();
     expect(measureSms(two)).toMatchObject({ encoding: 'UCS-2', segments: 2 });
     expect(standard.startsWith(two)).toBe(true);
     expect(measureSms(standard).segments).toBeGreaterThan(2);

@@ -18,9 +18,9 @@ describe('configuration', () => {
     expect(config.caseDeadlinesMs).toEqual({ emergency: 120_000, urgent: 300_000, routine: 900_000 });
   });
 
-  it('gives UCS-2 SMS answers four segments unless SMS_UNICODE_ANSWER_SEGMENTS says otherwise (1 to 10)', () => {
-    expect(parseConfig({}).smsUnicodeAnswerSegments).toBe(4);
-    expect(parseConfig({ SMS_UNICODE_ANSWER_SEGMENTS: '2' }).smsUnicodeAnswerSegments).toBe(2);
+  it('gives UCS-2 SMS answers two segments unless SMS_UNICODE_ANSWER_SEGMENTS says otherwise (1 to 10)', () => {
+    expect(parseConfig({}).smsUnicodeAnswerSegments).toBe(2);
+    expect(parseConfig({ SMS_UNICODE_ANSWER_SEGMENTS: '4' }).smsUnicodeAnswerSegments).toBe(4);
     expect(() => parseConfig({ SMS_UNICODE_ANSWER_SEGMENTS: '0' })).toThrow(/SMS_UNICODE_ANSWER_SEGMENTS/);
     expect(() => parseConfig({ SMS_UNICODE_ANSWER_SEGMENTS: 'many' })).toThrow(/SMS_UNICODE_ANSWER_SEGMENTS/);
   });

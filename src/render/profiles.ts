@@ -47,11 +47,11 @@ export const profiles = {
     actions: 'numbered',
     citations: 'titles',
     markup: 'plain',
-    // A knowledge answer costs the patient at most two segments, in whole sentences; four in
-    // UCS-2 (Devanagari, Chinese), whose segments hold 67 characters. At two, a third of the
-    // Hindi answers lose sentences and 27 of 156 have a first sentence longer than two segments,
-    // cut before its verb ("... (555) 010-4200 पर"). SMS_UNICODE_ANSWER_SEGMENTS sets it (smsProfile).
-    brief: { maxSegments: 2, maxSegmentsUcs2: 4 },
+    // A knowledge answer costs the patient at most two segments, in whole sentences, in UCS-2
+    // (Devanagari, Chinese: 67 characters a segment) too. Every unit's first sentence fits in
+    // two, so the fact is never cut mid-sentence (tests/knowledge lint); SMS_UNICODE_ANSWER_SEGMENTS
+    // gives a clinic that prefers whole Hindi answers more room (smsProfile).
+    brief: { maxSegments: 2, maxSegmentsUcs2: 2 },
     // Spanish "á í ó ú" as "a i o u": a whole answer in two segments instead of its first sentence.
     gsmLookalikes: true,
   },

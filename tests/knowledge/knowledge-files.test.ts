@@ -7,6 +7,8 @@ import { TOPIC_IDS } from '../../src/knowledge/topics.js';
 import { MIN_QUESTIONS, SHORT_ANSWER_MAX } from '../../src/knowledge/units.js';
 import { LANGUAGES } from '../../src/language/languages.js';
 import { paths } from '../../src/paths.js';
+import { measureSms, toGsm7 } from '../../src/render/sms-segments.js';
+import { sentences } from '../../src/render/split-text.js';
 import { EXTRAS } from './helpers.js';
 
 // A phone number written out: North American (555) 010-4200 / 1-800-222-1222 / 1-800-QUIT-NOW, or
@@ -56,6 +58,20 @@ describe('the knowledge base as shipped', async () => {
         }
       }
     }
+  });
+
+  it('lint: every short answer opens with a sentence a two-segment SMS holds whole (GSM-7 after lookalikes, or UCS-2), so SMS never cuts the fact mid-sentence', () => {
+    const over: string[] = [];
+    for (const topic of snapshot.topics) {
+      for (const unit of topic.units) {
+        for (const short of [unit.short, unit.shortRomanised]) {
+          if (!short) continue;
+          const first = sentences(toGsm7(short), topic.lang)[0]!.trim();
+          if (measureSms(first).segments > 2) over.push(`${topic.file}#${unit.id}: ${first}`);
+        }
+      }
+    }
+    expect(over).toEqual([]);
   });
 
   it('lists public sources and lay keywords for every topic; Hindi topics include romanised keywords', () => {

@@ -41,19 +41,19 @@ describe('brief answers on SMS and voice', () => {
     expect(toGsm7('अभी 911 पर कॉल करें – ज़रूरी')).toBe('अभी 911 पर कॉल करें – ज़रूरी');
   });
 
-  it('keeps UCS-2 answers (Devanagari, Chinese) to two segments with SMS_UNICODE_ANSWER_SEGMENTS=2, in whole sentences, the fact first', () => {
+  it('keeps UCS-2 answers (Devanagari, Chinese) to two segments by default, in whole sentences, the fact first', () => {
     const hindi = 'ज़्यादातर ब्लड टेस्ट की रिपोर्ट 3–5 दिन में आ जाती है। आप उसे पोर्टल पर सबसे पहले देखेंगे। कुछ जाँचों में एक से दो हफ़्ते लगते हैं। फिर भी खबर न मिले तो हमें फ़ोन करें।';
-    const two = renderReply(reply(hindi, 'hi'), smsProfile(2));
+    expect(smsProfile(2)).toBe(profiles.sms);
+    const two = renderReply(reply(hindi, 'hi'), profiles.sms);
     expect(measureSms(two.chunks[0]!)).toMatchObject({ encoding: 'UCS-2', segments: 2 });
     expect(two.chunks[0]).toMatch(/^ज़्यादातर ब्लड टेस्ट की रिपोर्ट 3–5 दिन में आ जाती है।/);
     expect(two.chunks[0]).toMatch(/।$/);
     expect(two.truncated).toBe(true);
   });
 
-  it('gives UCS-2 answers up to four segments by default, 67 characters each, about what two GSM-7 segments hold: still whole sentences', () => {
+  it('gives UCS-2 answers up to four segments with SMS_UNICODE_ANSWER_SEGMENTS=4, 67 characters each, about what two GSM-7 segments hold: still whole sentences', () => {
     const hindi = 'ज़्यादातर ब्लड टेस्ट की रिपोर्ट 3–5 दिन में आ जाती है। आप उसे पोर्टल पर सबसे पहले देखेंगे। कुछ जाँचों में एक से दो हफ़्ते लगते हैं। फिर भी खबर न मिले तो हमें फ़ोन करें।';
-    const four = profiles.sms;
-    expect(smsProfile(4)).toBe(profiles.sms);
+    const four = smsProfile(4);
     const whole = renderReply(reply(hindi, 'hi'), four);
     expect(measureSms(whole.chunks[0]!)).toMatchObject({ encoding: 'UCS-2', segments: 3 });
     expect(whole.chunks[0]).toBe(hindi);
