@@ -25,8 +25,16 @@ interface CompiledPhrase {
   slots: Slot[];
   /** Guard words (negation, question, time words) are short function words: matched exactly, never as typos. */
   exactOnly: boolean;
-  /** The phrase's own word slots (outside groups): a message lacking any of them cannot match it. */
-  required: ReadonlySet<string>[];
+  /** Its index among the language's phrases (per-message bookkeeping in typed arrays, not Maps). */
+  index: number;
+  /**
+   * The phrase's own word slots (outside groups), as key ids (`keyIds`): a message lacking any of
+   * them cannot match it. One id per slot of one word, a list per slot of several.
+   */
+  requiredWords: number[];
+  requiredSets: number[][];
+  /** Its concept's index (per-message bookkeeping keyed by numbers, not strings). */
+  conceptIndex: number;
 }
 
 export interface ConceptMatcher {
@@ -117,14 +125,43 @@ const keyOf = (alt: string) => alt.trim();
 
 const LONG_MESSAGE_TOKENS = 40;
 
+type Script = 'latin' | 'devanagari' | 'han' | 'other';
+
+/** The writing system of a word, from its first letter (a token is all one script). */
+function scriptOf(word: string): Script {
+  const c = word.charCodeAt(0);
+  if (c < 0x0250) return 'latin';
+  if (c >= 0x0900 && c <= 0x097f) return 'devanagari';
+  if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f)) return 'han';
+  return 'other';
+}
+
 /** Compiles a language's concept lexicon into a matcher (words, stems, typo tolerance, numbers). */
 export function compileConcepts(rules: LanguageRules, knownWords: ReadonlySet<string> = new Set()): ConceptMatcher {
   const phrases: CompiledPhrase[] = [];
+  // Every lexicon key gets a small integer id: which keys a message has is then a typed array, not a set of strings.
+  const keyIds = new Map<string, number>();
+  const idOf = (key: string): number => {
+    let id = keyIds.get(key);
+    if (id === undefined) keyIds.set(key, (id = keyIds.size));
+    return id;
+  };
+  const conceptIndex = new Map<string, number>();
   for (const [concept, list] of Object.entries(rules.concepts)) {
+    conceptIndex.set(concept, conceptIndex.size);
     const exactOnly = (GUARD_CONCEPTS as readonly string[]).includes(concept);
     for (const phrase of list) {
       const slots = parsePhrase(phrase);
-      phrases.push({ concept, slots, exactOnly, required: slots.flatMap((slot) => (slot.kind === 'keys' ? [slot.keys] : [])) });
+      const required = slots.flatMap((slot) => (slot.kind === 'keys' ? [slot.keys] : []));
+      phrases.push({
+        concept,
+        slots,
+        exactOnly,
+        index: phrases.length,
+        requiredWords: required.filter((keys) => keys.size === 1).map((keys) => idOf([...keys][0]!)),
+        requiredSets: required.filter((keys) => keys.size > 1).map((keys) => [...keys].map(idOf)),
+        conceptIndex: conceptIndex.get(concept)!,
+      });
     }
   }
 
@@ -166,12 +203,21 @@ export function compileConcepts(rules: LanguageRules, knownWords: ReadonlySet<st
     for (const key of new Set(start.keys)) byFirstKey.set(key, [...(byFirstKey.get(key) ?? []), p]);
   }
   const fuzzy: FuzzyIndex = createFuzzyIndex(fuzzyWords);
+  // A word in a script the lexicon never writes cannot match it, even as a typo: English rules skip
+  // the Chinese characters of a mixed message (hundreds of tokens in a long one) without looking them up.
+  const scripts = new Set<Script>(['other']);
+  for (const key of words) scripts.add(scriptOf(key));
+  for (const list of stemsByFirst.values()) for (const stem of list) scripts.add(scriptOf(stem));
   const numbers = new Map(Object.entries(rules.numbers ?? {}));
 
   // Which lexicon keys (words and `stem*`) a typed word stands for, exactly and with typo tolerance; cached, words repeat a lot.
   interface TokenKeys {
     exact: string[];
     all: string[];
+    /** Ids of the keys in `all` that some phrase requires (`keyIds`). */
+    ids: number[];
+    /** The phrases whose first slot one of `all` fills. */
+    starting: CompiledPhrase[];
   }
   const cache = new Map<string, TokenKeys>();
   const keysOf = (word: string): TokenKeys => {
@@ -195,7 +241,15 @@ export function compileConcepts(rules: LanguageRules, knownWords: ReadonlySet<st
         if ([n - 1, n, n + 1].some((len) => len <= word.length && withinOneEdit(word.slice(0, len), stem))) all.push(`${stem}*`);
       }
     }
-    const keys = { exact, all };
+    const ids: number[] = [];
+    const starting: CompiledPhrase[] = [];
+    for (const k of all) {
+      const id = keyIds.get(k);
+      if (id !== undefined) ids.push(id);
+      const list = byFirstKey.get(k);
+      if (list) for (const phrase of list) starting.push(phrase);
+    }
+    const keys = { exact, all, ids, starting };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, keys);
     return keys;
@@ -207,14 +261,22 @@ export function compileConcepts(rules: LanguageRules, knownWords: ReadonlySet<st
       const n = numberOf(t);
       return n !== undefined && n >= slot.lo && n <= slot.hi;
     }
-    if (slot.kind === 'keys') return (exactOnly ? keys.exact : keys.all).some((k) => slot.keys.has(k));
+    if (slot.kind === 'keys') {
+      const list = exactOnly ? keys.exact : keys.all;
+      for (let k = 0; k < list.length; k++) if (slot.keys.has(list[k]!)) return true;
+    }
     return false;
   };
+  // Per message: whether each phrase can match (1 yes, 2 no), valid for the generation stamped beside it.
+  const possible = new Uint8Array(phrases.length);
+  const possibleIn = new Uint32Array(phrases.length);
+  const present = new Uint32Array(keyIds.size);
+  let generation = 0;
 
   return {
     match(tokens) {
-      const none: TokenKeys = { exact: [], all: [] };
-      const tokenKeys = tokens.map((t) => (t.num !== undefined && /^\d/.test(t.text) ? none : keysOf(t.text)));
+      const none: TokenKeys = { exact: [], all: [], ids: [], starting: [] };
+      const tokenKeys = tokens.map((t) => ((t.num !== undefined && /^\d/.test(t.text)) || !scripts.has(scriptOf(t.text)) ? none : keysOf(t.text)));
       // The tokens the gaps of the phrase being tried stepped over: skipped[0..top).
       const skipped: number[] = [];
       let top = 0;
@@ -256,25 +318,28 @@ export function compileConcepts(rules: LanguageRules, knownWords: ReadonlySet<st
 
       // Per concept and start: the shortest match (tightest evidence) and, when a phrase reaches
       // further, the longest too: it can take in an idiom ("on a blood thinner") or a guard word.
-      const shortest = new Map<string, ConceptMatch>();
-      const longest = new Map<string, ConceptMatch>();
+      const shortest = new Map<number, ConceptMatch>();
+      const longest = new Map<number, ConceptMatch>();
       // Every key any token stands for: a phrase with a word slot none of them fills is not tried
       // at all (long messages, above all Chinese ones with a token per character, try many phrases).
       // Short messages try few phrases: the check would cost more than it saves there.
       const prune = tokens.length > LONG_MESSAGE_TOKENS;
-      const present = new Set<string>();
-      if (prune) for (const keys of tokenKeys) for (const k of keys.all) present.add(k);
-      const possible = new Map<CompiledPhrase, boolean>();
+      generation = (generation + 1) >>> 0 || 1;
+      const stamp = generation;
+      // present[id] === stamp: some token of this message stands for key `id`.
+      if (prune) for (const keys of tokenKeys) for (const id of keys.ids) present[id] = stamp;
+      const intersects = (ids: number[]): boolean => {
+        for (let k = 0; k < ids.length; k++) if (present[ids[k]!] === stamp) return true;
+        return false;
+      };
       const canMatch = (p: CompiledPhrase): boolean => {
         if (!prune) return true;
-        let ok = possible.get(p);
-        if (ok === undefined) {
-          ok = p.required.every((keys) => {
-            for (const k of keys) if (present.has(k)) return true;
-            return false;
-          });
-          possible.set(p, ok);
-        }
+        if (possibleIn[p.index] === stamp) return possible[p.index] === 1;
+        let ok = true;
+        for (let k = 0; ok && k < p.requiredWords.length; k++) ok = present[p.requiredWords[k]!] === stamp;
+        for (let k = 0; ok && k < p.requiredSets.length; k++) ok = intersects(p.requiredSets[k]!);
+        possibleIn[p.index] = stamp;
+        possible[p.index] = ok ? 1 : 2;
         return ok;
       };
       const tryPhrase = (p: CompiledPhrase, i: number) => {
@@ -282,17 +347,18 @@ export function compileConcepts(rules: LanguageRules, knownWords: ReadonlySet<st
         top = 0;
         const end = matchFrom(p.slots, 0, i, tokens[i]!.sentence, p.exactOnly, -1);
         if (end < 0) return;
-        const id = `${p.concept}@${i}`;
+        const id = p.conceptIndex * 100_000 + i;
         const match: ConceptMatch = top ? { concept: p.concept, start: i, end, skipped: skipped.slice(0, top) } : { concept: p.concept, start: i, end };
         const short = shortest.get(id);
         if (!short || end < short.end) shortest.set(id, match);
         const long = longest.get(id);
         if (!long || end > long.end) longest.set(id, match);
       };
-      tokens.forEach((t, i) => {
-        if (numberOf(t) !== undefined) for (const p of numberFirst) tryPhrase(p, i);
-        for (const key of tokenKeys[i]!.all) for (const p of byFirstKey.get(key) ?? []) tryPhrase(p, i);
-      });
+      for (let i = 0; i < tokens.length; i++) {
+        if (numberOf(tokens[i]!) !== undefined) for (const p of numberFirst) tryPhrase(p, i);
+        const starting = tokenKeys[i]!.starting;
+        for (let n = 0; n < starting.length; n++) tryPhrase(starting[n]!, i);
+      }
       const out = [...shortest.values()];
       for (const [id, long] of longest) if (long.end > shortest.get(id)!.end) out.push(long);
       return out;
