@@ -36,6 +36,10 @@ describe.each(LANGUAGES)('safety gate on the %s corpus', (language) => {
   // everyday ways of wanting to die, and 55 Hindi office requests in training (the gate threshold,
   // chosen on dev, 0.506 -> 0.579): recall 0.961–0.972 (es 0.967 -> 0.961), alarms 0.065–0.082,
   // everyday 0.008–0.024; the second set's recall 0.921–0.942 (zh 0.921, just above its floor).
+  // 104 office messages in training that say something "did not come" or is a "first time" (Hindi
+  // "report abhi tak nahi aaya" and "main pehli baar aa raha hu" had raised the alarm; threshold,
+  // chosen on dev, 0.579 -> 0.531): recall 0.964–0.979 (hi 0.971 -> 0.964), alarms 0.065–0.098,
+  // everyday 0.015–0.043; the second set 0.937–0.950 (zh 0.921 -> 0.937), alarms 0.070–0.135.
   it('held-out: no worse than measured last (recall ≥ 0.96, false alarms ≤ 0.13)', () => {
     const r = scoreRows(detectors, 'heldout', language, loadCorpus('heldout', language));
     console.info(`${language} held-out: gate ${r.combined.recall}/${r.combined.falseAlarms}, rules ${r.rules.recall}/${r.rules.falseAlarms}, classifier ${r.classifier.recall}/${r.classifier.falseAlarms}`);
