@@ -203,6 +203,22 @@ export function detectClinical(text: string): ClinicalKind | undefined {
   return named.size >= 2 && !CHOICE.test(normalised) ? 'interaction' : undefined;
 }
 
+/**
+ * A request for more of a medicine one already takes ("I need a refill on my lisinopril",
+ * "resurtir la metformina", "续开降压药", "metformin ka refill chahiye") is an office request for
+ * the prescription-refills answers, even though it names a medicine: the nearest clinical examples
+ * name the same medicines, so their verdict gives way to this. A dose, a stop or a change in the
+ * same message is caught by `detectClinical` first.
+ */
+const REFILL_REQUEST = /\b(?:re-?fill?s?|renew(?:al|ed)?|resurt\w*|refill\w*)\b|续开|续药|续方|再开|रि[फ़फ]िल|दोबारा लिख|dobara likh/iu;
+
+// A refill that asks for something else than more of the same ("at a higher dose", "otra dosis") stays clinical.
+const REFILL_CHANGE = /\b(?:dos(?:e|es|age|is)|higher|lower|strong(?:er)?|weaker|increase|decrease|double|half|mg|switch|change|different|cambi\w*|aument\w*|baj\w*|otr[oa]|badh\w*|kam kar\w*|khura?k|badal\w*)\b|剂量|加量|减量|换|改|खुराक|बढ़|घटा|बदल/iu;
+
+export function isRefillRequest(text: string): boolean {
+  return REFILL_REQUEST.test(text) && !REFILL_CHANGE.test(text);
+}
+
 // Chinese writes no space around 还是 / 或者 ("泰诺还是美林").
 const CHOICE = new RegExp(`${ANY_MEDICINE}(?:\\s*(?:,\\s*)?(?:or|vs\\.?|versus|o|u|ya|या)\\s+|\\s*(?:还是|或者?)\\s*)${ANY_MEDICINE}`, 'i');
 

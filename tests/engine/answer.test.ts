@@ -197,6 +197,26 @@ describe('answer stage without an LLM (extractive)', async () => {
     expect(out.replies[0]!.text.split('\n').length).toBeGreaterThanOrEqual(2);
   });
 
+  it.each([
+    ['en', 'I need a refill on my lisinopril'],
+    ['es', 'necesito resurtir mi metformina'],
+    ['zh', '我需要续开二甲双胍'],
+    ['hi', 'mujhe lisinopril ka refill chahiye'],
+  ] as const)('%s: answers the refill request "%s" from the refill units, though it names a medicine', async (language, question) => {
+    const out = await engine.handle(turn(question, { language }));
+    expect(out.result.reason).not.toBe('clinical');
+    expect(out.result.sources[0]?.id).toBe('prescription-refills');
+    expect(out.result.answer?.unit).toBe('request-refill');
+  });
+
+  it.each([
+    ['en', 'can I get my refill of lisinopril at a higher dose'],
+    ['es', 'necesito resurtir mi losartán pero en otra dosis'],
+  ] as const)('%s: a refill that changes the dose, "%s", still goes to a nurse', async (language, question) => {
+    const out = await engine.handle(turn(question, { language }));
+    expect(out.result).toMatchObject({ escalate: true, reason: 'clinical' });
+  });
+
   it('answers a person bitten by their own dog, not "not here"', async () => {
     const out = await engine.handle(turn('my dog bit my hand and it is swollen, do I need a tetanus shot?', { language: 'en' }));
     expect(out.result.answer?.outOfScope).toBeUndefined();

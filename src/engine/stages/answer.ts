@@ -3,7 +3,7 @@ import type { Passage } from '../../knowledge/passages.js';
 import type { AnswerUnit } from '../../knowledge/units.js';
 import type { SourceRef, SuggestedAction } from '../../message.js';
 import { markdownToChat } from '../../retrieval/chat-text.js';
-import { detectClinical } from '../../retrieval/clinical.js';
+import { detectClinical, isRefillRequest } from '../../retrieval/clinical.js';
 import { CONFIDENCE_THRESHOLD } from '../../retrieval/confidence.js';
 import { MAX_AGE_TURNS, searchWithContext } from '../../retrieval/follow-up.js';
 import { isAboutAnimal } from '../../retrieval/animal-patient.js';
@@ -53,7 +53,7 @@ export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext
       // nearest examples, which catch the phrasings the rules do not know.
       const ruled = detectClinical(text);
       const result = ruled ? undefined : await searchWithContext(knowledge, text, ctx.language, ctx.state.answerContext);
-      const clinical = ruled ?? (result?.clinical ? 'medicine' : undefined);
+      const clinical = ruled ?? (result?.clinical && !isRefillRequest(text) ? 'medicine' : undefined);
       if (clinical) {
         // General safety information goes with the hand-over: what to do until the nurse answers,
         // and what the knowledge base says in general about such a question ("ibuprofen with my
