@@ -20,6 +20,22 @@ import { intentStage } from './stages/intent.js';
 import { languageStage } from './stages/language.js';
 import { safetyStage, type OfficeMatter, type WaitingAdvice } from './stages/safety.js';
 
+const INTERPOLATED_KEPT = 2_000;
+
+/** A cache key for a key and its variables when they are a few short strings or numbers; otherwise none. */
+function interpolationKey(key: string, options: unknown): string | undefined {
+  if (typeof options !== 'object' || options === null) return undefined;
+  let out = key;
+  let n = 0;
+  for (const [name, value] of Object.entries(options)) {
+    if (++n > 4) return undefined;
+    if (typeof value === 'number') out += `\u0000${name}\u0001${value}`;
+    else if (typeof value === 'string' && value.length <= 200) out += `\u0000${name}\u0001${value}`;
+    else return undefined;
+  }
+  return out;
+}
+
 export async function createEngineServices(config: Config, logger: Logger): Promise<EngineServices> {
   const clinic = loadClinic();
   const i18n = await createI18n(
@@ -28,7 +44,9 @@ export async function createEngineServices(config: Config, logger: Logger): Prom
   );
   // One bound t() per language, made once: stages ask for it many times a turn. A string asked
   // for by its key alone never changes (the variables are the clinic's), and i18next takes tens
-  // of microseconds to resolve one (menu buttons are six per greeting): those are kept.
+  // of microseconds to resolve one (menu buttons are six per greeting): those are kept. So are
+  // strings whose variables are a few short plain values (a unit's "More:" line, a numbered
+  // option), up to INTERPOLATED_KEPT of them; anything else goes to i18next every time.
   const bound = new Map<string, TFunction>();
   const t = (language: Language, script?: 'latin'): TFunction => {
     const code = script === 'latin' && language === 'hi' ? 'hi-Latn' : language;
@@ -36,10 +54,23 @@ export async function createEngineServices(config: Config, logger: Logger): Prom
     if (!fn) {
       const fixed = i18n.getFixedT(code);
       const plain = new Map<string, unknown>();
+      const interpolated = new Map<string, unknown>();
       const memo = ((key: unknown, ...rest: unknown[]) => {
-        if (rest.length > 0 || typeof key !== 'string') return (fixed as unknown as (...args: unknown[]) => unknown)(key, ...rest);
-        let value = plain.get(key);
-        if (value === undefined) plain.set(key, (value = fixed(key)));
+        const call = () => (fixed as unknown as (...args: unknown[]) => unknown)(key, ...rest);
+        if (typeof key !== 'string') return call();
+        if (rest.length === 0) {
+          let value = plain.get(key);
+          if (value === undefined) plain.set(key, (value = fixed(key)));
+          return value;
+        }
+        const cacheKey = rest.length === 1 ? interpolationKey(key, rest[0]) : undefined;
+        if (cacheKey === undefined) return call();
+        let value = interpolated.get(cacheKey);
+        if (value === undefined) {
+          value = call();
+          if (interpolated.size >= INTERPOLATED_KEPT) interpolated.clear();
+          interpolated.set(cacheKey, value);
+        }
         return value;
       }) as unknown as TFunction;
       bound.set(code, (fn = memo));
