@@ -329,7 +329,12 @@ export const es: LanguageRules = {
       'caja entera', 'blister entero', '<n:8-500> pastillas|tabletas|pildoras|capsulas', 'varias cajas', 'de una vez', 'de un jalon', 'toda la semana', 'de toda la semana', 'media caja', 'medio frasco',
       'mas de la cuenta', 'todas de una', 'todas juntas', 'el doble … (de lo|dosis)', 'triple dosis', 'como <n:8-500>', 'mas de <n:8-500>', 'whole bottle', 'too many', 'todo lo que habia',
     ],
-    PILL_COUNT: ['<n:10-500> (de (mis|sus|las|los) |)(pastilla|pastillas|tableta|tabletas|pildora|pildoras|capsula|capsulas|paracetamol|acetaminofen|ibuprofeno|aspirina|clonazepam|pastillas para dormir)'],
+    PILL_COUNT: [
+      '<n:10-500> (de (mis|sus|las|los) |)(pastilla|pastillas|tableta|tabletas|pildora|pildoras|capsula|capsulas|paracetamol|acetaminofen|ibuprofeno|aspirina|clonazepam|pastillas para dormir)',
+      // All of it, which names the medicine too ("me tomé toda la amitriptilina", "todas mis pastillas").
+      '(toda la|todo el) (amitriptilina|sertralina|fluoxetina|quetiapina|insulina|medicina|medicamento|clonazepam|paracetamol|pregabalina|gabapentina|caja|botella|frasco)',
+      '(todas|todos) (las|los|mis|sus) (pastillas|tabletas|pildoras|capsulas|medicinas|medicamentos)',
+    ],
     SOME_AMOUNT: ['unas', 'unos', 'algunas', 'algunos', 'varias', 'varios', 'unas cuantas', 'unos cuantos', 'un par de', 'no se cuantas', 'no se cuantos', 'quien sabe cuantas', 'un poco de', 'some'],
     DRUG: [
       'pastilla*', 'pildora*', 'tableta*', 'medicina*', 'medicamento*', 'remedio*', 'paracetamol', 'tylenol', 'ibuprofeno', 'aspirina', 'clonazepam', 'rivotril', 'alprazolam',
