@@ -123,8 +123,6 @@ function parsePhrase(phrase: string): Slot[] {
 
 const keyOf = (alt: string) => alt.trim();
 
-const LONG_MESSAGE_TOKENS = 40;
-
 type Script = 'latin' | 'devanagari' | 'han' | 'other';
 
 /** The writing system of a word, from its first letter (a token is all one script). */
@@ -321,19 +319,17 @@ export function compileConcepts(rules: LanguageRules, knownWords: ReadonlySet<st
       const shortest = new Map<number, ConceptMatch>();
       const longest = new Map<number, ConceptMatch>();
       // Every key any token stands for: a phrase with a word slot none of them fills is not tried
-      // at all (long messages, above all Chinese ones with a token per character, try many phrases).
-      // Short messages try few phrases: the check would cost more than it saves there.
-      const prune = tokens.length > LONG_MESSAGE_TOKENS;
+      // at all. With keys as ids the check is cheap enough for every message (rules 20% faster on
+      // the corpus than trying every phrase a token can start, in messages under 40 tokens).
       generation = (generation + 1) >>> 0 || 1;
       const stamp = generation;
       // present[id] === stamp: some token of this message stands for key `id`.
-      if (prune) for (const keys of tokenKeys) for (const id of keys.ids) present[id] = stamp;
+      for (const keys of tokenKeys) for (const id of keys.ids) present[id] = stamp;
       const intersects = (ids: number[]): boolean => {
         for (let k = 0; k < ids.length; k++) if (present[ids[k]!] === stamp) return true;
         return false;
       };
       const canMatch = (p: CompiledPhrase): boolean => {
-        if (!prune) return true;
         if (possibleIn[p.index] === stamp) return possible[p.index] === 1;
         let ok = true;
         for (let k = 0; ok && k < p.requiredWords.length; k++) ok = present[p.requiredWords[k]!] === stamp;
