@@ -343,7 +343,7 @@ export function compileConcepts(rules: LanguageRules, knownWords: ReadonlySet<st
         top = 0;
         const end = matchFrom(p.slots, 0, i, tokens[i]!.sentence, p.exactOnly, -1);
         if (end < 0) return;
-        const id = p.conceptIndex * 100_000 + i;
+        const id = p.conceptIndex * tokens.length + i;
         const match: ConceptMatch = top ? { concept: p.concept, start: i, end, skipped: skipped.slice(0, top) } : { concept: p.concept, start: i, end };
         const short = shortest.get(id);
         if (!short || end < short.end) shortest.set(id, match);
