@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadDotEnv, parseConfig, type Config } from './config.js';
 import { ConfigError } from './errors.js';
 import { createEngine } from './engine/index.js';
+import type { ConversationState } from './engine/context.js';
 import { toLanguage } from './language/languages.js';
 import { createLogger } from './logger.js';
 import { profiles, renderReply, smsProfile } from './render/index.js';
@@ -12,11 +13,13 @@ const ASK_CHANNELS = { web: profiles.webchat, sms: profiles.sms, voice: profiles
 const USAGE = `Usage: carerelay <command> [options]
 
 Commands:
-  ask [--json] [--lang xx] [--channel web|sms|voice] [TEXT]
+  ask [--json] [--lang xx] [--channel web|sms|voice] [--conversation] [TEXT]
                                     One dialog turn per message, no server needed.
                                     Without TEXT, reads one message per line from stdin;
-                                    each line is a fresh conversation. --channel renders
-                                    the answer as that channel would (default web).
+                                    each line is a fresh conversation, or with
+                                    --conversation the lines are one conversation's turns.
+                                    --channel renders the answer as that channel would
+                                    (default web).
   telegram set-webhook|delete-webhook|info|poll
                                     Telegram webhook registration, or long polling
                                     for development (see \`carerelay telegram --help\`).
@@ -63,6 +66,7 @@ commands.set('ask', async (argv) => {
       json: { type: 'boolean', default: false },
       lang: { type: 'string' },
       channel: { type: 'string', default: 'web' },
+      conversation: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -88,8 +92,11 @@ commands.set('ask', async (argv) => {
   const { engine, services } = await createEngine(config, logger, { lazyIndex: true });
 
   let n = 0;
+  // With --conversation, each turn starts from the state the last one left.
+  let state: ConversationState | undefined = lang ? { turns: 0, counters: {}, language: lang, languageChosen: true } : undefined;
   const answer = async (text: string) => {
-    n += 1;
+    const continuing = values.conversation && n > 0;
+    if (!continuing) n += 1;
     const output = await engine.handle({
       message: {
         channel: 'cli',
@@ -100,9 +107,10 @@ commands.set('ask', async (argv) => {
         timestamp: new Date(),
         ...(lang ? { locale: lang } : {}),
       },
-      conversation: { id: `cli-${n}`, channel: 'cli', mode: 'bot', isNew: true },
-      state: lang ? { turns: 0, counters: {}, language: lang, languageChosen: true } : undefined,
+      conversation: { id: `cli-${n}`, channel: 'cli', mode: 'bot', isNew: !continuing },
+      state: continuing ? state : lang ? { turns: 0, counters: {}, language: lang, languageChosen: true } : undefined,
     });
+    if (values.conversation) state = output.state;
     const text_ = output.replies.map((r) => renderReply(r, rendering, { t: services.t(r.language) }).chunks.join('\n\n')).join('\n\n');
     if (values.json) {
       const { urgency, escalate, reason, sources, answer } = output.result;

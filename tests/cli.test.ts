@@ -26,6 +26,20 @@ describe('carerelay ask', () => {
     expect(lines.map((l) => l.language)).toEqual(['en', 'zh', 'es', 'en']);
   });
 
+  it('with --conversation, the lines are one conversation: safety mode follows an alarm', () => {
+    const r = run(['ask', '--json', '--conversation'], 'my dad has crushing chest pain and is sweating\nok\n');
+    expect(r.status).toBe(0);
+    const [alarm, after] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(alarm).toMatchObject({ urgency: 'emergency', escalate: true });
+    // "ok" after an alarm is no small talk: the number again, the conversation remembered.
+    expect(after.urgency).toBe('emergency');
+    expect(after.answer).toMatch(/911/);
+    expect(after.answer).not.toMatch(/welcome/i);
+    // Without it, the same "ok" is a conversation of its own.
+    const fresh = run(['ask', '--json'], 'my dad has crushing chest pain and is sweating\nok\n');
+    expect(JSON.parse(fresh.stdout.trim().split('\n')[1]!).urgency).toBe('routine');
+  });
+
   it('honours --lang and rejects an unknown one', () => {
     expect(JSON.parse(run(['ask', '--json', '--lang', 'hi', 'help']).stdout).language).toBe('hi');
     const bad = run(['ask', '--lang', 'fr', 'hi']);
