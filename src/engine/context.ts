@@ -25,7 +25,7 @@ export interface ConversationState {
   /** `hint`: the first-aid line's key when the red flag chose one other than its category's (src/safety/replies.ts). */
   /** The patient writes Hindi in Latin letters: fixed lines come in Latin letters too (locales/hi-Latn). */
   romanised?: boolean;
-  safety?: { flag: string; disposition: Disposition; category: Category; turnsLeft: number; hint?: string };
+  safety?: { flag: string; disposition: Disposition; category: Category; turnsLeft: number; hint?: string; helper?: boolean };
   /** A screening question was asked; the next message answers it. */
   /** `age`: the bare number a first answer gave ("he's 4"), asked again as "4 weeks, months or years?". */
   screening?: { screen: ScreenId; flag: string; question?: string; age?: number };

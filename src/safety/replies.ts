@@ -30,7 +30,7 @@ export interface SafetyReply {
  * says that staff were told: that notice comes from escalation once the case has reached them.
  * `deskWatching` false adds that nobody is watching the chat, so the patient calls instead of waiting.
  */
-export function safetyReply(t: TFunction, verdict: SafetyVerdict, numbers: SafetyNumbers, deskWatching: boolean): SafetyReply {
+export function safetyReply(t: TFunction, verdict: SafetyVerdict, numbers: SafetyNumbers, deskWatching: boolean, helper = false): SafetyReply {
   const vars = { ...numbers } as Record<string, string>;
   const lines: string[] = [];
   const call: SafetyAlert['call'] = [];
@@ -69,7 +69,7 @@ export function safetyReply(t: TFunction, verdict: SafetyVerdict, numbers: Safet
   // as a second category): the hotline as well, and no "stay with them" (they may be the danger).
   const unsafe = verdict.disposition === 'emergency' && verdict.categories.some((c) => c === 'assault' || c === 'domestic_violence');
   const hintKey = firstAidKey(verdict.flag.id, verdict.category, verdict.flags);
-  const hint = t(hintKey, vars);
+  const hint = firstAidLine(t, hintKey, vars, helper);
   if (hint && hint !== hintKey && !unsafe && verdict.disposition !== 'crisis' && verdict.disposition !== 'safety_resources') lines.push(hint);
   if (unsafe) {
     for (const [category, key, line] of [['assault', 'assaultAlso', numbers.assaultHotline], ['domestic_violence', 'violenceAlso', numbers.violenceHotline]] as const) {
@@ -86,6 +86,20 @@ export function safetyReply(t: TFunction, verdict: SafetyVerdict, numbers: Safet
   }
   if (!deskWatching) lines.push(t('safety:honesty.noDesk', vars));
   return { text: lines.join('\n'), alert: { disposition: verdict.disposition, call } };
+}
+
+/**
+ * A category's first-aid line, in the words for a helper (`safety:hintOther.<category>`) when the
+ * message is about someone else and the line for the patient would be wrong for them ("sit down,
+ * don't drive yourself" to a daughter whose father has chest pain). Returns the key when missing.
+ */
+function firstAidLine(t: TFunction, hintKey: string, vars: Record<string, string>, helper: boolean): string {
+  if (helper && hintKey.startsWith('safety:hint.')) {
+    const otherKey = hintKey.replace('safety:hint.', 'safety:hintOther.');
+    const other = t(otherKey, vars);
+    if (other && other !== otherKey) return other;
+  }
+  return t(hintKey, vars);
 }
 
 /**
@@ -117,7 +131,7 @@ export function firstAidKey(flag: string, category: string, flags: readonly stri
 }
 
 /** `hint`: the first-aid line's key when the red flag chose one (firstAidKey); the category's otherwise. */
-export function safetyModeReminder(t: TFunction, disposition: Disposition, category: string, numbers: SafetyNumbers, hint?: string): SafetyReply {
+export function safetyModeReminder(t: TFunction, disposition: Disposition, category: string, numbers: SafetyNumbers, hint?: string, helper = false): SafetyReply {
   const vars = { ...numbers } as Record<string, string>;
   if (disposition === 'crisis') {
     return { text: t('safety:mode.reminderCrisis', vars), alert: { disposition, call: [{ label: numbers.crisisLine, number: numbers.crisisLine }] } };
@@ -133,7 +147,7 @@ export function safetyModeReminder(t: TFunction, disposition: Disposition, categ
   const key = disposition === 'safety_resources' ? 'safety:mode.reminderSafety' : 'safety:mode.reminder';
   const lines = [t(key, { ...vars, call: first })];
   const hintKey = hint ?? `safety:hint.${category}`;
-  const firstAid = t(hintKey, vars);
+  const firstAid = firstAidLine(t, hintKey, vars, helper);
   if (disposition !== 'safety_resources' && firstAid && firstAid !== hintKey) lines.push(firstAid);
   return { text: lines.join('\n'), alert: { disposition, call: [{ label: first, number: first }] } };
 }

@@ -91,6 +91,23 @@ describe('safety mode after a red flag', () => {
     expect(later.result.handledBy).not.toBe('safety-mode');
   });
 
+  it.each<[Language, string, string, RegExp, RegExp]>([
+    ['en', 'my dad has crushing chest pain and is sweating', 'I have crushing chest pain and I am sweating', /Have them stop/, /Stop what you're doing/],
+    ['es', 'mi papá tiene un dolor muy fuerte en el pecho y está sudando', 'tengo un dolor muy fuerte en el pecho y estoy sudando', /Haga que deje/, /Deje lo que está haciendo/],
+    ['zh', '我爸爸胸口剧痛，一直出冷汗', '我胸口剧痛，一直出冷汗', /请让病人停下/, /请停下手上的事/],
+    ['hi', 'mere papa ke seene mein tez dard hai aur pasina aa raha hai', 'mere seene mein tez dard hai aur pasina aa raha hai', /Unhe jo kar rahe hain/, /Jo kar rahe hain use rok/],
+  ])('%s: the first aid speaks to a helper when the emergency is someone else\'s, in the alarm and in safety mode', async (language, helper, self, forHelper, forSelf) => {
+    const say = conversation(engine, language);
+    const alarm = await say(helper);
+    expect(alarm.result.urgency).toBe('emergency');
+    expect(alarm.text).toMatch(forHelper);
+    expect(alarm.text).not.toMatch(forSelf);
+    expect((await say('ok')).text).toMatch(forHelper);
+    const own = await conversation(engine, language)(self);
+    expect(own.result.urgency).toBe('emergency');
+    expect(own.text).toMatch(forSelf);
+  });
+
   it('after a crisis reply, the crisis line again', async () => {
     const say = conversation(engine, 'en');
     await say('everyone would be better off without me');

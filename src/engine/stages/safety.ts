@@ -4,6 +4,7 @@ import type { SafetyGate, SafetyVerdict } from '../../safety/gate.js';
 import { createDefaultSafetyGate } from '../../safety/default-gate.js';
 import { firstAidKey, safetyModeReminder, safetyReply, type SafetyNumbers } from '../../safety/replies.js';
 import { readScreenAnswer, unitlessAge } from '../../safety/screening.js';
+import { aboutSomeoneElse } from '../../safety/subject.js';
 import { normalise, tokenise } from '../../safety/text.js';
 import type { TurnContext, Urgency } from '../context.js';
 import type { Middleware } from '../pipeline.js';
@@ -104,7 +105,7 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
       if (mode.turnsLeft <= 0) delete ctx.state.safety;
       const short = tokenise(normalise(text)).length <= SHORT_MESSAGE_TOKENS;
       if (short || WHAT_NOW.test(text)) {
-        const reminder = safetyModeReminder(ctx.t, mode.disposition, mode.category, numbersFor(ctx), mode.hint);
+        const reminder = safetyModeReminder(ctx.t, mode.disposition, mode.category, numbersFor(ctx), mode.hint, mode.helper);
         // "What do we do while we wait?": the advice for this emergency (no aspirin for a stroke);
         // none where the red flag chose other first aid (low sugar behind a stroke-like picture).
         const advice = WHAT_NOW.test(text) && !mode.hint ? waitingAdvice?.(mode.category, ctx.language, writesLatinHindi(ctx)) : undefined;
@@ -148,10 +149,19 @@ function raise(ctx: TurnContext, verdict: SafetyVerdict): void {
   // Ids, never the patient's words: the safety section travels to logs and case posts.
   ctx.result.safety = { ...ctx.result.safety, redFlag: { category: verdict.category, flag: verdict.flag.id, disposition: verdict.disposition, matched: verdict.matched, detectors: verdict.detectors } };
   ctx.result.handledBy = 'safety';
-  const reply = safetyReply(ctx.t, verdict, numbersFor(ctx), ctx.services.staffDesk);
+  // About someone else ("my dad has chest pain"): the first aid speaks to the helper, in this turn and the reminders.
+  const helper = aboutSomeoneElse(normalise(ctx.message.text), ctx.language, verdict.category.startsWith('pregnancy'));
+  const reply = safetyReply(ctx.t, verdict, numbersFor(ctx), ctx.services.staffDesk, helper);
   ctx.reply(reply.text, { alert: reply.alert });
   const hint = firstAidKey(verdict.flag.id, verdict.category, verdict.flags);
-  ctx.state.safety = { flag: verdict.flag.id, disposition: verdict.disposition, category: verdict.category, turnsLeft: SAFETY_MODE_TURNS, ...(hint !== `safety:hint.${verdict.category}` ? { hint } : {}) };
+  ctx.state.safety = {
+    flag: verdict.flag.id,
+    disposition: verdict.disposition,
+    category: verdict.category,
+    turnsLeft: SAFETY_MODE_TURNS,
+    ...(hint !== `safety:hint.${verdict.category}` ? { hint } : {}),
+    ...(helper ? { helper } : {}),
+  };
   ctx.services.logger.info(
     { conversationId: ctx.conversation.id, category: verdict.category, flag: verdict.flag.id, matched: verdict.matched, detectors: verdict.detectors },
     'safety gate: red flag',
