@@ -97,7 +97,8 @@ function firstAidLine(t: TFunction, hintKey: string, vars: Record<string, string
   if (helper && hintKey.startsWith('safety:hint.')) {
     const otherKey = hintKey.replace('safety:hint.', 'safety:hintOther.');
     const other = t(otherKey, vars);
-    if (other && other !== otherKey) return other;
+    // A missing string comes back as its key (with or without the namespace).
+    if (other && !other.endsWith(otherKey.slice('safety:'.length))) return other;
   }
   return t(hintKey, vars);
 }

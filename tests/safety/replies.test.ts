@@ -178,3 +178,25 @@ describe('red flags with first aid of their own', () => {
     }
   });
 });
+
+describe('first aid for a helper (safety:hintOther)', () => {
+  it.each(LANGUAGES)('%s: every red flag has a first-aid line for a helper, never a key: the helper\'s own where the patient\'s would mislead, the patient\'s otherwise', (language) => {
+    const tl = t(language);
+    for (const flag of RED_FLAGS) {
+      const verdict = verdictOf(flag.id);
+      const forHelper = safetyReply(tl, verdict, numbers, false, true).text;
+      const forPatient = safetyReply(tl, verdict, numbers, false, false).text;
+      expect(forHelper, flag.id).not.toMatch(/hint(Other)?\.|flagHint\./);
+      const key = firstAidKey(flag.id, flag.category);
+      const other = tl(key.replace('safety:hint.', 'safety:hintOther.'));
+      if (key.startsWith('safety:hint.') && !other.startsWith('hintOther.') && flag.disposition !== 'crisis' && flag.disposition !== 'safety_resources') {
+        expect(forHelper, flag.id).toContain(other);
+        expect(forPatient, flag.id).not.toContain(other);
+      } else {
+        expect(forHelper, flag.id).toBe(forPatient);
+      }
+      const reminder = safetyModeReminder(tl, flag.disposition, flag.category, numbers, undefined, true).text;
+      expect(reminder, flag.id).not.toMatch(/hint(Other)?\./);
+    }
+  });
+});
