@@ -108,6 +108,26 @@ describe('safety mode after a red flag', () => {
     expect(own.text).toMatch(forSelf);
   });
 
+  it.each<[Language, string, string, string]>([
+    ['en', 'I was raped last night', "I don't want to go to the police, I just want to forget it", '1-800-656-4673'],
+    ['es', 'anoche me violaron', 'no quiero ir a la policía, solo quiero olvidarlo', '1-800-656-4673'],
+    ['zh', '我昨晚被强奸了', '我不想报警，我只想忘掉这件事', '1-800-656-4673'],
+    ['hi', 'kal raat mera rape hua', 'main police ke paas nahi jaana chahti, bas bhool jaana chahti hoon', '1-800-656-4673'],
+  ])('%s: the classifier alone reading the same danger again keeps safety mode, never a second, vaguer alarm', async (language, first, next, hotline) => {
+    // A classifier that reads every message as an unsure emergency.
+    const stub = await stubbedEngine('sure-unsure', { threshold: 0.5, score: () => ({ probability: 0.99, category: 'other_emergency', categoryProbability: 0.2 }) });
+    const say = conversation(stub, language);
+    const alarm = await say(first);
+    expect(alarm.result.safety?.redFlag?.category).toBe('assault');
+    const out = await say(next);
+    expect(out.result.handledBy).toBe('safety-mode');
+    expect(out.text).toContain(hotline);
+    expect(out.replies[0]!.alert?.disposition).toBe('safety_resources');
+    // A danger the rules see is still raised as it is.
+    const other = await say(language === 'en' ? 'my friend collapsed and is not breathing' : language === 'es' ? 'mi amiga se desmayó y no respira' : language === 'zh' ? '我朋友突然倒下了，没有呼吸' : 'dost gir gaya aur saans nahi le raha');
+    expect(other.result).toMatchObject({ urgency: 'emergency', handledBy: 'safety' });
+  });
+
   it('after a crisis reply, the crisis line again', async () => {
     const say = conversation(engine, 'en');
     await say('everyone would be better off without me');

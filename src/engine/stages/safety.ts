@@ -94,17 +94,22 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
       }
     }
 
-    if (verdict) {
+    const mode = ctx.state.safety;
+    // In safety mode, the classifier alone reading the same danger again (or an unsure one) is the
+    // patient still talking about it ("I don't want to go to the police" after an assault): the
+    // care and the numbers again, not a second, vaguer alarm that replaces the first reply's.
+    const sameDanger = Boolean(verdict && mode && verdict.detectors.every((d) => d === 'classifier') && (verdict.category === mode.category || verdict.category === 'other_emergency'));
+    if (verdict && !sameDanger) {
       raise(ctx, verdict);
       return;
     }
 
-    const mode = ctx.state.safety;
     if (mode) {
       mode.turnsLeft -= 1;
+      if (sameDanger) mode.turnsLeft = Math.max(mode.turnsLeft, 1);
       if (mode.turnsLeft <= 0) delete ctx.state.safety;
       const short = tokenise(normalise(text)).length <= SHORT_MESSAGE_TOKENS;
-      if (short || WHAT_NOW.test(text)) {
+      if (short || sameDanger || WHAT_NOW.test(text)) {
         const reminder = safetyModeReminder(ctx.t, mode.disposition, mode.category, numbersFor(ctx), mode.hint, mode.helper);
         // "What do we do while we wait?": the advice for this emergency (no aspirin for a stroke);
         // none where the red flag chose other first aid (low sugar behind a stroke-like picture).
