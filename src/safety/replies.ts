@@ -48,6 +48,8 @@ export function safetyReply(t: TFunction, verdict: SafetyVerdict, numbers: Safet
       break;
     case 'crisis':
       lines.push(t('safety:disposition.crisis', vars));
+      // A plan or the means at hand: distance from the means saves lives (988 Lifeline, NIMH, CDC).
+      if (verdict.flag.id === 'suicidal-plan') lines.push(t('safety:crisisMeans', vars));
       call.push(crisis, emergency);
       break;
     case 'safety_resources': {

@@ -128,6 +128,23 @@ describe('safety mode after a red flag', () => {
     expect(other.result).toMatchObject({ urgency: 'emergency', handledBy: 'safety' });
   });
 
+  it.each<[Language, string, string, RegExp]>([
+    ['en', 'everyone would be better off without me', "I have my dad's gun", /put distance between you and it/],
+    ['es', 'me quiero morir', 'tengo muchas pastillas guardadas', /aléjela de usted/],
+    ['zh', '我不想活了', '我已经把药攒好了', /离您远一点/],
+    ['hi', 'main mar jaana chahta hoon', 'ghar mein chooha maar dawai rakhi hai', /apne se door kar dein/],
+  ])('%s: after a crisis reply, the means at hand is a plan: escalated, with the advice to put distance from them', async (language, first, means, advice) => {
+    const say = conversation(engine, language);
+    expect((await say(first)).result.safety?.redFlag?.disposition).toBe('crisis');
+    const out = await say(means);
+    expect(out.result).toMatchObject({ urgency: 'emergency', escalate: true, handledBy: 'safety' });
+    expect(out.result.safety?.redFlag?.flag).toBe('suicidal-plan');
+    expect(out.text).toMatch(advice);
+    expect(out.text).toContain('988');
+    // The same words without the crisis before them are no plan.
+    expect((await conversation(engine, language)(means)).result.safety?.redFlag?.flag).not.toBe('suicidal-plan');
+  });
+
   it('after a crisis reply, the crisis line again', async () => {
     const say = conversation(engine, 'en');
     await say('everyone would be better off without me');

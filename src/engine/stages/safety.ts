@@ -16,6 +16,9 @@ const defaultGate = () => (shared ??= createDefaultSafetyGate());
 
 /** How many turns after an emergency or crisis reply the conversation stays in safety mode. */
 export const SAFETY_MODE_TURNS = 3;
+/** Signs that, after a crisis reply, turn the conversation into a plan: the means, or a time or place chosen. */
+const PLAN_SIGNS: ReadonlySet<string> = new Set(['SUICIDE_MEANS', 'LETHAL_MEANS', 'PLAN_COMMIT', 'STOCKPILE']);
+const PLAN_IN_CONTEXT = 'context.suicide.plan';
 /** Checks asked before answering the message itself, which a "no" then answers. */
 const HOLDS_QUESTION: ReadonlySet<string> = new Set(['now', 'signs']);
 /** The longest message the `now` and `signs` checks keep to answer after a "no" (the state stays small). */
@@ -95,12 +98,19 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
     }
 
     const mode = ctx.state.safety;
+    // After a crisis reply, the means or a plan ("I have my dad's gun") is a plan in context.
+    const rulesSaw = verdict?.detectors.some((d) => d !== 'classifier') ?? false;
+    if (!rulesSaw && mode?.disposition === 'crisis' && active.signs(text, ctx.language).some((sign) => PLAN_SIGNS.has(sign))) {
+      const plan = screenedVerdict('suicidal-plan');
+      verdict = plan && { ...plan, detectors: ['rules'], matched: PLAN_IN_CONTEXT };
+    }
     // In safety mode, the classifier alone reading the same danger again (or an unsure one) is the
     // patient still talking about it ("I don't want to go to the police" after an assault): the
     // care and the numbers again, not a second, vaguer alarm that replaces the first reply's.
     const sameDanger = Boolean(verdict && mode && verdict.detectors.every((d) => d === 'classifier') && (verdict.category === mode.category || verdict.category === 'other_emergency'));
     if (verdict && !sameDanger) {
-      raise(ctx, verdict);
+      // A plan read in context follows the crisis reply already given: the means first, then the line again.
+      raise(ctx, verdict, verdict.matched === PLAN_IN_CONTEXT);
       return;
     }
 
@@ -147,7 +157,7 @@ function screenedVerdict(flagId: string): SafetyVerdict | null {
 
 const urgencyOf = (disposition: string): Urgency => (disposition === 'nurse_same_day' ? 'urgent' : 'emergency');
 
-function raise(ctx: TurnContext, verdict: SafetyVerdict): void {
+function raise(ctx: TurnContext, verdict: SafetyVerdict, followsCrisisReply = false): void {
   ctx.result.urgency = urgencyOf(verdict.disposition);
   ctx.result.escalate = true;
   ctx.result.reason = verdict.disposition === 'nurse_same_day' ? 'clinical' : 'emergency';
@@ -156,7 +166,9 @@ function raise(ctx: TurnContext, verdict: SafetyVerdict): void {
   ctx.result.handledBy = 'safety';
   // About someone else ("my dad has chest pain"): the first aid speaks to the helper, in this turn and the reminders.
   const helper = aboutSomeoneElse(normalise(ctx.message.text), ctx.language, verdict.category.startsWith('pregnancy'));
-  const reply = safetyReply(ctx.t, verdict, numbersFor(ctx), ctx.services.staffDesk, helper);
+  const reply = followsCrisisReply
+    ? (({ text, alert }) => ({ text: `${ctx.t('safety:crisisMeans', numbersFor(ctx))}\n${text}`, alert }))(safetyModeReminder(ctx.t, 'crisis', verdict.category, numbersFor(ctx)))
+    : safetyReply(ctx.t, verdict, numbersFor(ctx), ctx.services.staffDesk, helper);
   ctx.reply(reply.text, { alert: reply.alert });
   const hint = firstAidKey(verdict.flag.id, verdict.category, verdict.flags);
   ctx.state.safety = {
