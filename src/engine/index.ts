@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { createI18n, type TFunction } from '../i18n.js';
 import type { Language } from '../language/languages.js';
 import { loadClinic } from '../knowledge/clinic.js';
-import { isTopicId, OFFICE_TOPICS } from '../knowledge/topics.js';
+import { isTopicId, OFFICE_TOPICS, type TopicId } from '../knowledge/topics.js';
 import { CONFIDENCE_THRESHOLD } from '../retrieval/confidence.js';
 import { createDefaultSafetyGate } from '../safety/default-gate.js';
 import type { Logger } from '../logger.js';
@@ -84,16 +84,20 @@ export async function createEngineServices(config: Config, logger: Logger): Prom
 export function defaultStages(knowledge?: KnowledgeService): Middleware<TurnContext>[] {
   const answer = knowledge ? [answerStage(knowledge)] : [];
   const waiting = knowledge ? waitingAdviceFrom(knowledge) : undefined;
-  const office = knowledge ? officeMatterFrom(knowledge) : undefined;
-  return [languageStage(), safetyStage(undefined, waiting, office), handoffStage(), intentStage(), ...answer, escalationStage(), fallbackStage()];
+  const office = knowledge ? officeMatterFrom(knowledge, OFFICE_TOPICS) : undefined;
+  const inSafetyMode = knowledge ? officeMatterFrom(knowledge, SAFETY_MODE_TOPICS) : undefined;
+  return [languageStage(), safetyStage(undefined, waiting, office, inSafetyMode), handoffStage(), intentStage(), ...answer, escalationStage(), fallbackStage()];
 }
 
-/** A confident answer from an office topic, not a clinical question (the same search the answer then reuses from cache). */
-function officeMatterFrom(knowledge: KnowledgeService): OfficeMatter {
+/** What the knowledge base may answer right after a red flag: office matters, and where and when to get emergency care. */
+const SAFETY_MODE_TOPICS: ReadonlySet<TopicId> = new Set<TopicId>([...OFFICE_TOPICS, 'urgent-vs-emergency', 'emergency-warning-signs']);
+
+/** A confident answer from one of these topics, not a clinical question (the same search the answer then reuses from cache). */
+function officeMatterFrom(knowledge: KnowledgeService, topics: ReadonlySet<TopicId>): OfficeMatter {
   return (text, language) => {
     const found = knowledge.searchLexical(text, language);
     const top = found.topics[0]?.id;
-    return Boolean(top && isTopicId(top) && OFFICE_TOPICS.has(top) && found.confidence >= CONFIDENCE_THRESHOLD && !found.clinical && !found.outOfScope);
+    return Boolean(top && isTopicId(top) && topics.has(top) && found.confidence >= CONFIDENCE_THRESHOLD && !found.clinical && !found.outOfScope);
   };
 }
 

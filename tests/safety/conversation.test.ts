@@ -145,6 +145,23 @@ describe('safety mode after a red flag', () => {
     expect((await conversation(engine, language)(means)).result.safety?.redFlag?.flag).not.toBe('suicidal-plan');
   });
 
+  it.each<[Language, string, string, string]>([
+    ['en', 'I have crushing chest pain', 'no its been there for a week when I walk up stairs', 'can you tell me the address of the clinic please'],
+    ['es', 'tengo un dolor muy fuerte en el pecho', 'no, ya lleva una semana y me pasa cuando subo las escaleras', '¿me puede decir cuál es la dirección de la clínica, por favor?'],
+    ['zh', '我胸口剧痛', '不是，已经一个星期了，爬楼梯的时候才疼', '诊所地址在哪里？'],
+    ['hi', 'mere seene mein tez dard hai', 'nahi, ek hafte se hai jab seedhiyan chadhta hoon tab hota hai', 'clinic ka address kya hai, mujhe wahan jaana hai'],
+  ])('%s: in safety mode a longer message is answered from the knowledge base only when it is an office matter; more about the symptoms gets the care and the number again', async (language, first, more, office) => {
+    const say = conversation(engine, language);
+    expect((await say(first)).result.urgency).toBe('emergency');
+    const symptoms = await say(more);
+    expect(symptoms.result.handledBy).toBe('safety-mode');
+    expect(symptoms.text).toContain('911');
+    expect(symptoms.result.sources).toEqual([]);
+    const address = await say(office);
+    expect(address.result.handledBy).not.toBe('safety-mode');
+    expect(address.result.sources[0]?.id).toBe('clinic-hours-locations');
+  });
+
   it('after a crisis reply, the crisis line again', async () => {
     const say = conversation(engine, 'en');
     await say('everyone would be better off without me');

@@ -41,7 +41,12 @@ export type OfficeMatter = (text: string, language: Language) => boolean | Promi
  * message alone cannot decide ("my baby has a fever"), it asks one screening question and the
  * next answer decides. After a red flag the conversation stays in safety mode for a few turns.
  */
-export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, officeMatter?: OfficeMatter): Middleware<TurnContext> {
+/**
+ * `inSafetyMode`: whether a longer message right after a red flag is for the knowledge base (an
+ * office matter, where to get emergency care); any other gets the care and the numbers again, not
+ * a loose match ("it's been there a week when I walk up stairs" once got the lab's opening hours).
+ */
+export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, officeMatter?: OfficeMatter, inSafetyMode?: OfficeMatter): Middleware<TurnContext> {
   return async (ctx, next) => {
     // A button's value is the bot's own words ("topic:privacy-rights"), not the patient's.
     if (ctx.message.kind === 'postback') {
@@ -118,12 +123,16 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
       mode.turnsLeft -= 1;
       if (sameDanger) mode.turnsLeft = Math.max(mode.turnsLeft, 1);
       if (mode.turnsLeft <= 0) delete ctx.state.safety;
+      const whatNow = WHAT_NOW.test(text);
+      // A longer message goes on to the knowledge base only when it confidently answers it ("thanks"
+      // and "ok" are always care and the numbers: the lexical search finds office topics in them).
       const short = tokenise(normalise(text)).length <= SHORT_MESSAGE_TOKENS;
-      if (short || sameDanger || WHAT_NOW.test(text)) {
+      const forKnowledge = !short && !sameDanger && !whatNow && (!inSafetyMode || (await inSafetyMode(text, ctx.language)));
+      if (!forKnowledge) {
         const reminder = safetyModeReminder(ctx.t, mode.disposition, mode.category, numbersFor(ctx), mode.hint, mode.helper);
         // "What do we do while we wait?": the advice for this emergency (no aspirin for a stroke);
         // none where the red flag chose other first aid (low sugar behind a stroke-like picture).
-        const advice = WHAT_NOW.test(text) && !mode.hint ? waitingAdvice?.(mode.category, ctx.language, writesLatinHindi(ctx)) : undefined;
+        const advice = whatNow && !mode.hint ? waitingAdvice?.(mode.category, ctx.language, writesLatinHindi(ctx)) : undefined;
         ctx.reply(advice ? `${reminder.text}\n\n${advice}` : reminder.text, { alert: reminder.alert });
         if (advice) ctx.result.safety = { ...ctx.result.safety, waitingAdvice: true };
         ctx.result.urgency = urgencyOf(mode.disposition);
