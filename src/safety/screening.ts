@@ -86,6 +86,19 @@ export function unitlessAge(text: string): number | undefined {
   return numbers.length === 1 && n !== undefined && Number.isInteger(n) && n >= 0 && n <= 18 ? n : undefined;
 }
 
+/**
+ * The signs (rule concepts) that answer a screening question "yes" when the patient names one
+ * instead of saying yes: "he threw up twice" to the head-injury question, "she took 15 of them"
+ * to the ingestion question. Read only where yes or no did not decide; a negated sign ("no
+ * vomiting") is not a sign.
+ */
+export const SCREEN_YES_SIGNS: Partial<Record<ScreenId, ReadonlySet<string>>> = {
+  head: new Set(['VOMIT', 'CONFUSED', 'DROWSY', 'NOT_WAKING', 'UNRESPONSIVE', 'FAINTED', 'SEIZURE', 'SEIZURE_NOW', 'FIT', 'BLOOD_THINNER', 'CLEAR_FLUID', 'SPEECH', 'VISION_LOSS', 'BALANCE_LOSS']),
+  ingestion: new Set(['CHILD', 'BABY', 'LARGE_AMOUNT', 'PILL_COUNT', 'TAKEN_COUNT', 'DROWSY', 'CONFUSED', 'NOT_WAKING', 'UNRESPONSIVE', 'BREATH_TROUBLE', 'SLOW_BREATHING', 'SUICIDAL']),
+  signs: new Set(['BREATH_TROUBLE', 'NOT_BREATHING', 'CHEST_PAIN', 'FAINTED', 'UNRESPONSIVE', 'NOT_WAKING', 'SEIZURE', 'SEIZURE_NOW', 'CONFUSED', 'ARM_WEAK', 'ONE_SIDE_WEAK', 'FACE_DROOP', 'SPEECH', 'VISION_LOSS', 'HEAVY_BLEED', 'SUICIDAL', 'PASSIVE_IDEATION', 'SELF_HARM_NOW', 'HARM_OTHERS', 'CYANOSIS']),
+  mood: new Set(['SUICIDAL', 'PASSIVE_IDEATION', 'SELF_HARM', 'SELF_HARM_NOW', 'SUICIDE_MEANS', 'PLAN_COMMIT']),
+};
+
 /** Reads the answer to a screening question: "yes" raises the flag the question was about. */
 export function readScreenAnswer(screen: ScreenId, text: string): ScreenAnswer {
   if (screen === 'age') {

@@ -240,6 +240,20 @@ describe('screening questions', () => {
     expect(no.text).toContain('24 hours');
   });
 
+  it.each<[Language, string, string, string]>([
+    ['en', 'my son hit his head on the playground', 'he threw up twice', 'head-injury'],
+    ['es', 'mi hijo se golpeó la cabeza en el parque', 'vomitó dos veces', 'head-injury'],
+    ['zh', '儿子在操场上撞到头了', '吐了两次', 'head-injury'],
+    ['hi', 'beta ka sir khelte hue takra gaya', 'do baar ulti ki', 'head-injury'],
+    ['en', 'my friend took some of her pills', 'she took 15 of them', 'overdose'],
+  ])('%s: naming a sign the question asked about is a yes ("%s" / "%s")', async (language, first, answer, flag) => {
+    const say = conversation(engine, language);
+    expect((await say(first)).result.handledBy).toBe('safety-screen');
+    const out = await say(answer);
+    expect(out.result).toMatchObject({ urgency: 'emergency', escalate: true, handledBy: 'safety' });
+    expect(out.result.safety?.redFlag?.flag).toBe(flag);
+  });
+
   it('low mood gets the Columbia question; yes is a crisis', async () => {
     const say = conversation(engine, 'en');
     const asked = await say('i feel so hopeless lately');

@@ -3,7 +3,7 @@ import { flagById, type Category } from '../../safety/catalogue/flags.js';
 import type { SafetyGate, SafetyVerdict } from '../../safety/gate.js';
 import { createDefaultSafetyGate } from '../../safety/default-gate.js';
 import { firstAidKey, safetyModeReminder, safetyReply, type SafetyNumbers } from '../../safety/replies.js';
-import { readScreenAnswer, unitlessAge } from '../../safety/screening.js';
+import { readScreenAnswer, SCREEN_YES_SIGNS, unitlessAge } from '../../safety/screening.js';
 import { aboutSomeoneElse } from '../../safety/subject.js';
 import { normalise, tokenise } from '../../safety/text.js';
 import type { TurnContext, Urgency } from '../context.js';
@@ -67,7 +67,10 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
     }
     if (!verdict && pending) {
       // The second answer to "4 weeks, months or years?" is read with the number it completes.
-      const answer = readScreenAnswer(pending.screen, pending.age === undefined ? text : `${pending.age} ${text}`);
+      let answer = readScreenAnswer(pending.screen, pending.age === undefined ? text : `${pending.age} ${text}`);
+      // Naming one of the signs asked about ("he threw up twice") is a yes.
+      const yesSigns = SCREEN_YES_SIGNS[pending.screen];
+      if (answer === 'unclear' && yesSigns && active.signs(text, ctx.language).some((sign) => yesSigns.has(sign))) answer = 'yes';
       if (answer === 'yes') verdict = screenedVerdict(pending.flag);
       else if (answer === 'no') {
         ctx.result.handledBy = 'safety-screen';
