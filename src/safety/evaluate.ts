@@ -28,6 +28,10 @@ export interface CompiledLanguage {
   /** Per rule of `ordered`: its category's rank, and whether a resolution leaves it standing. */
   ranks: number[];
   staysDangerous: boolean[];
+  /** Indices into `ordered` of the rules whose first requirement names this concept: a message's rules are looked up, not all tried. */
+  anchors: ReadonlyMap<string, readonly number[]>;
+  /** How far this language's negations reach, with its stop and skip words as sets (made once, not per message). */
+  negationReach: LanguageRules['negation'] & { stops: ReadonlySet<string>; skips: ReadonlySet<string> };
   /** The concept phrases found, each tagged with this language and whether it is one of its `localGuards`. */
   match(tokens: Token[]): LangMatch[];
 }
@@ -46,11 +50,22 @@ export function compileLanguage(rules: LanguageRules, knownWords?: ReadonlySet<s
   const matcher = compileConcepts(rules, knownWords);
   const local = new Set(rules.localGuards ?? []);
   const words = (tokens: Token[], m: ConceptMatch) => tokens.slice(m.start, m.end + 1).map((t) => t.text).join(' ');
+  const anchors = new Map<string, number[]>();
+  ordered.forEach((rule, order) => {
+    const first = rule.all[0];
+    for (const name of first === undefined ? [] : typeof first === 'string' ? [first] : first) {
+      const list = anchors.get(name);
+      if (list) list.push(order);
+      else anchors.set(name, [order]);
+    }
+  });
   return {
     rules,
     ordered,
     ranks: ordered.map(rank),
     staysDangerous: ordered.map((rule) => RESOLUTION_DOES_NOT_CANCEL.has(categoryOf(rule))),
+    anchors,
+    negationReach: { ...rules.negation, stops: new Set(rules.negationStops ?? []), skips: new Set(rules.negationSkips ?? []) },
     match: (tokens) =>
       matcher.match(tokens).map((m) => {
         // The matcher's objects are fresh on every call: tag them in place.
@@ -140,15 +155,15 @@ export function assessMessage(tokens: Token[], languages: CompiledLanguage[]): M
   const idioms = guard('IDIOM');
   const rawNegations = all.filter((m) => m.concept === 'NEGATION');
   // A negation reaches as far as its own language lets it (Hindi also negates after the word: "dard nahi hai").
-  const reach = new Map(languages.map((l) => [l.rules.language as string, { ...l.rules.negation, stops: new Set(l.rules.negationStops ?? []), skips: new Set(l.rules.negationSkips ?? []) }]));
+  const reach = new Map(languages.map((l) => [l.rules.language as string, l.negationReach]));
   const negations = guard('NEGATION').map((m) => ({ ...m, ...reach.get(m.language)! }));
   // "paracetamol doesn't touch it and blurry vision": a negation stops at "and".
-  const stopped = (stops: Set<string>, from: number, to: number) => {
+  const stopped = (stops: ReadonlySet<string>, from: number, to: number) => {
     for (let i = from; i < to; i++) if (stops.has(tokens[i]!.text)) return true;
     return false;
   };
   // Tokens from `from` to `to` (exclusive) that a negation's reach counts.
-  const distance = (skips: Set<string>, from: number, to: number) => {
+  const distance = (skips: ReadonlySet<string>, from: number, to: number) => {
     let n = to - from;
     if (skips.size) for (let i = from + 1; i < to; i++) if (skips.has(tokens[i]!.text)) n--;
     return n;
@@ -263,18 +278,22 @@ export function assessMessage(tokens: Token[], languages: CompiledLanguage[]): M
     const { lang } = entry;
     const live = pool(entry.live, (l) => l.live, lang.rules.language);
     const liveAnyway = pool(entry.liveAnyway, (l) => l.liveAnyway, lang.rules.language);
-    lang.ordered.forEach((rule, order) => {
+    // Only rules whose first requirement stands (with resolutions ignored: the wider of the two maps) can hit.
+    const candidates = new Set<number>();
+    for (const concept of liveAnyway.keys()) for (const order of lang.anchors.get(concept) ?? []) candidates.add(order);
+    for (const order of [...candidates].sort((a, b) => a - b)) {
+      const rule = lang.ordered[order]!;
       const byConcept = lang.staysDangerous[order] ? liveAnyway : live;
       // Most rules lack one of their concepts: rule them out before building anything.
       const present = (item: string | string[]) => (typeof item === 'string' ? byConcept.has(item) : item.some((name) => byConcept.has(name)));
-      if (!rule.all.every(present)) return;
-      if (rule.unless?.some((name) => anyLive.has(name))) return;
+      if (!rule.all.every(present)) continue;
+      if (rule.unless?.some((name) => anyLive.has(name))) continue;
       const options = rule.all.map((item) => (Array.isArray(item) ? item : [item]).flatMap((name) => byConcept.get(name) ?? []));
-      if (options.some((o) => o.length === 0)) return;
+      if (options.some((o) => o.length === 0)) continue;
       const words = separateEvidence(options, rule.window ?? Number.POSITIVE_INFINITY, lang.rules.language);
-      if (words === 0) return;
+      if (words === 0) continue;
       hits.push({ rule, matched: `${lang.rules.language}.${rule.id}`, rank: lang.ranks[order]!, words, language, order });
-    });
+    }
   }
   // Most specific first: by category, then the red flag with the longer evidence (a plan over a
   // wish to die, an opioid overdose over an overdose, "吐了好多血" over "好多…血"), then the
