@@ -54,6 +54,12 @@ for (const size of SCOWL_SIZES) {
     }
   }
 }
+/**
+ * Everyday words outside both sources that the typo tolerance once read as a red-flag word:
+ * Spanish "he pensado" (I have thought) as "prensado" (crushed), a major injury.
+ */
+const EVERYDAY: readonly string[] = ['pensado', 'pensada', 'pensados', 'pensadas', 'pensando', 'pienso', 'piensa', 'pensamos', 'piensan', 'pense', 'penso'];
+for (const word of EVERYDAY) words.add(word);
 const sorted = [...words].sort();
 writeFileSync(KNOWN_WORDS_PATH, `# Everyday words of the knowledge base and common English words (scripts/build-known-words.ts); the safety rules never read them as typos.\n${sorted.join('\n')}\n`);
 console.log(`wrote ${sorted.length} words to ${KNOWN_WORDS_PATH}`);

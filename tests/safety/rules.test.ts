@@ -44,6 +44,8 @@ describe('emergencies, however they are put', () => {
     ['宝宝20天，发烧了', 'infant_fever'],
     ['mujhe jeena nahi hai', 'suicide'],
     ['chhote bacche ka haath garam tel se jal gaya chhale pad gaye', 'burns'],
+    ["i've been thinking it'd be easier if i just didn't wake up", 'suicide'],
+    ["there's a smell of gas and we all feel dizzy", 'carbon_monoxide'],
   ])('%s → %s', (text, category) => {
     expect(categoryOf(text)).toBe(category);
   });
@@ -51,6 +53,9 @@ describe('emergencies, however they are put', () => {
 
 describe('not fooled by look-alikes', () => {
   it.each([
+    // a wish about a sleeping child, and an everyday Spanish word once read as a typo of "prensado" (crushed)
+    "i hope the baby doesn't wake up before i finish dinner",
+    'he pensado mucho en lo que me dijo el doctor sobre la dieta',
     // questions about a topic
     'what are the signs of a stroke?',
     'how do I know if chest pain is serious',
