@@ -162,6 +162,14 @@ describe('safety mode after a red flag', () => {
     expect(address.result.sources[0]?.id).toBe('clinic-hours-locations');
   });
 
+  it('in safety mode a question goes on to the knowledge base, as a statement of symptoms does not', async () => {
+    const say = conversation(engine, 'en');
+    await say('I have crushing chest pain');
+    const question = await say('when should I go to urgent care instead of the emergency room?');
+    expect(question.result.handledBy).not.toBe('safety-mode');
+    expect(question.result.sources.length).toBeGreaterThan(0);
+  });
+
   it('after a crisis reply, the crisis line again', async () => {
     const say = conversation(engine, 'en');
     await say('everyone would be better off without me');

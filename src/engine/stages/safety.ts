@@ -27,6 +27,13 @@ const HELD_QUESTION_CHARS = 2000;
 const SHORT_MESSAGE_TOKENS = 6;
 const WHAT_NOW = /what (should|do|can) (i|we)|while (we|i) wait|what now|what next|qu[eé] (hago|hacemos|debo)|mientras|怎么办|该怎么|等的时候|kya kar(u|un|e|en)|क्या कर|इंतजार/iu;
 
+/**
+ * A question rather than more of the story: a question mark, a question word first, or a Chinese
+ * question particle. In safety mode a question goes on to the knowledge base; a statement does only
+ * when the knowledge base confidently reads it as an office matter.
+ */
+const ASKS = /[?？¿]|[吗嗎呢么麼][。！!…\s]*$|^\s*(?:what|how|when|where|which|who|why|can|could|should|do|does|is|are|will|qu[eé]|c[oó]mo|cu[aá]ndo|d[oó]nde|cu[aá]l|puedo|puede|debo|kya|kaise|kab|kahan|kaun|kyun|क्या|कैसे|कब|कहाँ|कहां|कौन|क्यों)(?![\p{L}\p{M}])/iu;
+
 /** What to do while help is on the way, for an emergency category, in the patient's language (and script). */
 export type WaitingAdvice = (category: Category, language: Language, romanised?: boolean) => string | undefined;
 
@@ -42,9 +49,10 @@ export type OfficeMatter = (text: string, language: Language) => boolean | Promi
  * next answer decides. After a red flag the conversation stays in safety mode for a few turns.
  */
 /**
- * `inSafetyMode`: whether a longer message right after a red flag is for the knowledge base (an
+ * `inSafetyMode`: whether a longer statement right after a red flag is for the knowledge base (an
  * office matter, where to get emergency care); any other gets the care and the numbers again, not
  * a loose match ("it's been there a week when I walk up stairs" once got the lab's opening hours).
+ * Questions go on to the knowledge base as before.
  */
 export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, officeMatter?: OfficeMatter, inSafetyMode?: OfficeMatter): Middleware<TurnContext> {
   return async (ctx, next) => {
@@ -130,7 +138,7 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
       // A longer message goes on to the knowledge base only when it confidently answers it ("thanks"
       // and "ok" are always care and the numbers: the lexical search finds office topics in them).
       const short = tokenise(normalise(text)).length <= SHORT_MESSAGE_TOKENS;
-      const forKnowledge = !short && !sameDanger && !whatNow && (!inSafetyMode || (await inSafetyMode(text, ctx.language)));
+      const forKnowledge = !short && !sameDanger && !whatNow && (!inSafetyMode || ASKS.test(text) || (await inSafetyMode(text, ctx.language)));
       if (!forKnowledge) {
         const reminder = safetyModeReminder(ctx.t, mode.disposition, mode.category, numbersFor(ctx), mode.hint, mode.helper);
         // "What do we do while we wait?": the advice for this emergency (no aspirin for a stroke);
