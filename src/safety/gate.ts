@@ -55,8 +55,8 @@ export interface SafetyGate {
   assess(text: string, language?: Language): Assessment;
   /** `assess`, then the second opinion when one is configured and no red flag was found. */
   assessWithOpinion(text: string, language: Language): Promise<Assessment>;
-  /** The signs the rules see standing in a message (concept names such as SUICIDE_MEANS), for reading it in context. */
-  signs(text: string, language?: Language): readonly string[];
+  /** What the rules see in a message (standing signs such as SUICIDE_MEANS, guards such as RESOLVED), for reading it in context. */
+  evidence(text: string, language?: Language): ConceptEvidence;
 }
 
 // Where the first flag of a category in the catalogue is a narrow one, the broad one stands for it.
@@ -254,7 +254,7 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
 
   return {
     assess,
-    signs: (text, language) => rules.inspect(text, language).evidence?.live ?? [],
+    evidence: (text, language) => rules.inspect(text, language).evidence ?? { live: [], cancelled: [], guards: [] },
     async assessWithOpinion(text, language) {
       const first = assess(text, language);
       if (first.verdict || !opinion) return first;

@@ -170,6 +170,48 @@ describe('safety mode after a red flag', () => {
     expect(question.result.sources.length).toBeGreaterThan(0);
   });
 
+  it.each<[Language, string, string, RegExp]>([
+    ['en', 'my son drank some bleach', 'he seems fine now, do I still need to call?', /even if they seem fine/],
+    ['es', 'mi hijo se tomó cloro', 'parece que ya está bien, ¿todavía tengo que llamar?', /aunque ahora parezca estar bien/],
+    ['zh', '我儿子喝了漂白水', '他现在看起来没事了，还需要打电话吗？', /即使现在看起来没事/],
+    ['hi', 'bete ne bleach pi liya', 'ab theek lag raha hai, kya phir bhi call karna zaroori hai?', /phir bhi kripya call karein/],
+  ])('%s: "seems fine now, do I still need to call?" after a poisoning: yes, with the number again (Poison Help)', async (language, first, fine, still) => {
+    const say = conversation(engine, language);
+    expect((await say(first)).result.safety?.redFlag?.disposition).toBe('poison_control');
+    const out = await say(fine);
+    expect(out.result.handledBy).toBe('safety-mode');
+    expect(out.text).toMatch(still);
+    expect(out.text).toContain('1-800-222-1222');
+  });
+
+  it.each<[Language, string, string]>([
+    ['en', 'my dad has crushing chest pain and is sweating', 'the ambulance is here now, thank you'],
+    ['es', 'mi papá tiene un dolor muy fuerte en el pecho', 'ya llegó la ambulancia, gracias'],
+    ['zh', '我爸爸胸口剧痛', '救护车到了，谢谢'],
+    ['hi', 'papa ko heart attack aa raha hai', 'ambulance aa gayi hai, shukriya'],
+  ])('%s: once help has arrived, safety mode ends without another "please call now"', async (language, first, arrived) => {
+    const say = conversation(engine, language);
+    expect((await say(first)).result.urgency).toBe('emergency');
+    const out = await say(arrived);
+    expect(out.result.handledBy).toBe('safety-mode');
+    expect(out.text).not.toContain('911');
+    expect(out.state.safety).toBeUndefined();
+  });
+
+  it('in safety mode, a classifier-only flag of another danger is context (a stroke patient "on blood thinners"), unless it asks for the emergency number after another line', async () => {
+    const bleeding = await stubbedEngine('sure-bleeding', { threshold: 0.5, score: () => ({ probability: 0.99, category: 'bleeding', categoryProbability: 0.99 }) });
+    const say = conversation(bleeding, 'en');
+    expect((await say('my mom is having a stroke, her face is drooping')).result.safety?.redFlag?.category).toBe('stroke');
+    const context = await say("she's 78 and on blood thinners, what else should I tell them");
+    expect(context.result.handledBy).toBe('safety-mode');
+    expect(context.text).toContain('911');
+    // After the crisis line, a body emergency the classifier reads is raised with the emergency number.
+    const crisis = conversation(bleeding, 'en');
+    await crisis('everyone would be better off without me');
+    const body = await crisis('there is so much blood on the floor and it keeps coming out');
+    expect(body.result).toMatchObject({ urgency: 'emergency', handledBy: 'safety' });
+  });
+
   it('after a crisis reply, the crisis line again', async () => {
     const say = conversation(engine, 'en');
     await say('everyone would be better off without me');

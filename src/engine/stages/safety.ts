@@ -1,6 +1,7 @@
 import type { Language } from '../../language/languages.js';
 import { flagById, type Category } from '../../safety/catalogue/flags.js';
 import type { SafetyGate, SafetyVerdict } from '../../safety/gate.js';
+import { RESOLUTION_DOES_NOT_CANCEL } from '../../safety/evaluate.js';
 import { createDefaultSafetyGate } from '../../safety/default-gate.js';
 import { firstAidKey, safetyModeReminder, safetyReply, type SafetyNumbers } from '../../safety/replies.js';
 import { readScreenAnswer, SCREEN_YES_SIGNS, unitlessAge } from '../../safety/screening.js';
@@ -33,6 +34,10 @@ const WHAT_NOW = /what (should|do|can) (i|we)|while (we|i) wait|what now|what ne
  * when the knowledge base confidently reads it as an office matter.
  */
 const ASKS = /[?？¿]|[吗嗎呢么麼][。！!…\s]*$|^\s*(?:what|how|when|where|which|who|why|can|could|should|do|does|is|are|will|qu[eé]|c[oó]mo|cu[aá]ndo|d[oó]nde|cu[aá]l|puedo|puede|debo|kya|kaise|kab|kahan|kaun|kyun|क्या|कैसे|कब|कहाँ|कहां|कौन|क्यों)(?![\p{L}\p{M}])/iu;
+
+/** Help has reached them: the ambulance or paramedics are there, or they are at the hospital (normalised text). */
+const HELP_ARRIVED =
+  /\b(?:ambulance|paramedics|emts?|the medics|fire department|help)\s+(?:is|are|has|have|just)?\s*(?:here|arrived|came|got here)\b|\b(?:were|we are|im|i am|they are|theyre|hes|shes) (?:at|in) the (?:hospital|er|emergency room|a ?& ?e)\b|\b(?:la ambulancia|los paramedicos)\s+(?:ya\s+)?(?:llego|llegaron|esta aqui|estan aqui)|\bya\s+(?:llego|llegaron)\s+(?:la\s+ambulancia|los\s+paramedicos)|\b(?:ya\s+)?(?:estamos|esta|estoy)\s+en\s+(?:el\s+hospital|urgencias|emergencias)|救护车(?:已经)?(?:来了|到了)|(?:已经|现在)(?:到|在)医院|ambulance\s+(?:aa\s+gayi|aa\s+gai|pahunch\s+gayi)|hospital\s+(?:pahunch|pohonch)\s+(?:gaye|gayi|gaya)|एम्बुलेंस\s+आ\s+गई|अस्पताल\s+पहुँच|अस्पताल\s+पहुंच/u;
 
 /** What to do while help is on the way, for an emergency category, in the patient's language (and script). */
 export type WaitingAdvice = (category: Category, language: Language, romanised?: boolean) => string | undefined;
@@ -78,7 +83,7 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
       let answer = readScreenAnswer(pending.screen, pending.age === undefined ? text : `${pending.age} ${text}`);
       // Naming one of the signs asked about ("he threw up twice") is a yes.
       const yesSigns = SCREEN_YES_SIGNS[pending.screen];
-      if (answer === 'unclear' && yesSigns && active.signs(text, ctx.language).some((sign) => yesSigns.has(sign))) answer = 'yes';
+      if (answer === 'unclear' && yesSigns && active.evidence(text, ctx.language).live.some((sign) => yesSigns.has(sign))) answer = 'yes';
       if (answer === 'yes') verdict = screenedVerdict(pending.flag);
       else if (answer === 'no') {
         ctx.result.handledBy = 'safety-screen';
@@ -116,14 +121,19 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
     const mode = ctx.state.safety;
     // After a crisis reply, the means or a plan ("I have my dad's gun") is a plan in context.
     const rulesSaw = verdict?.detectors.some((d) => d !== 'classifier') ?? false;
-    if (!rulesSaw && mode?.disposition === 'crisis' && active.signs(text, ctx.language).some((sign) => PLAN_SIGNS.has(sign))) {
+    if (!rulesSaw && mode?.disposition === 'crisis' && active.evidence(text, ctx.language).live.some((sign) => PLAN_SIGNS.has(sign))) {
       const plan = screenedVerdict('suicidal-plan');
       verdict = plan && { ...plan, detectors: ['rules'], matched: PLAN_IN_CONTEXT };
     }
-    // In safety mode, the classifier alone reading the same danger again (or an unsure one) is the
-    // patient still talking about it ("I don't want to go to the police" after an assault): the
-    // care and the numbers again, not a second, vaguer alarm that replaces the first reply's.
-    const sameDanger = Boolean(verdict && mode && verdict.detectors.every((d) => d === 'classifier') && (verdict.category === mode.category || verdict.category === 'other_emergency'));
+    // In safety mode, the classifier alone is read as the patient still talking about the danger
+    // the conversation is in ("I don't want to go to the police" after an assault, "she's 78 and on
+    // blood thinners" after a stroke): the care and the numbers again, not a second, vaguer alarm
+    // that replaces the first reply's. Unless it asks for the emergency number where the first
+    // reply gave another line (the crisis line, a hotline, the nurse) and names another danger
+    // surely: then it is raised. An unsure guess (the broad emergency flag) is always context.
+    const sameDanger = Boolean(
+      verdict && mode && verdict.detectors.every((d) => d === 'classifier') && (verdict.disposition !== 'emergency' || mode.disposition === 'emergency' || verdict.category === mode.category || verdict.category === 'other_emergency'),
+    );
     if (verdict && !sameDanger) {
       // A plan read in context follows the crisis reply already given: the means first, then the line again.
       raise(ctx, verdict, verdict.matched === PLAN_IN_CONTEXT);
@@ -135,21 +145,48 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
       if (sameDanger) mode.turnsLeft = Math.max(mode.turnsLeft, 1);
       if (mode.turnsLeft <= 0) delete ctx.state.safety;
       const whatNow = WHAT_NOW.test(text);
-      // A longer message goes on to the knowledge base only when it confidently answers it ("thanks"
-      // and "ok" are always care and the numbers: the lexical search finds office topics in them).
-      const short = tokenise(normalise(text)).length <= SHORT_MESSAGE_TOKENS;
-      const forKnowledge = !short && !sameDanger && !whatNow && (!inSafetyMode || ASKS.test(text) || (await inSafetyMode(text, ctx.language)));
-      if (!forKnowledge) {
-        const reminder = safetyModeReminder(ctx.t, mode.disposition, mode.category, numbersFor(ctx), mode.hint, mode.helper);
-        // "What do we do while we wait?": the advice for this emergency (no aspirin for a stroke);
-        // none where the red flag chose other first aid (low sugar behind a stroke-like picture).
-        const advice = whatNow && !mode.hint ? waitingAdvice?.(mode.category, ctx.language, writesLatinHindi(ctx)) : undefined;
-        ctx.reply(advice ? `${reminder.text}\n\n${advice}` : reminder.text, { alert: reminder.alert });
-        if (advice) ctx.result.safety = { ...ctx.result.safety, waitingAdvice: true };
+      if (HELP_ARRIVED.test(normalise(text)) && !ASKS.test(text)) {
+        // The ambulance is there or they are at the hospital: no more "please call now".
+        delete ctx.state.safety;
+        ctx.reply(ctx.t('safety:mode.helpArrived', numbersFor(ctx)));
         ctx.result.urgency = urgencyOf(mode.disposition);
         ctx.result.handledBy = 'safety-mode';
         return;
       }
+      // "Seems fine now, do I still need to call?": yes, for a danger that does not pass with its
+      // signs (a poisoning, a head injury, a stroke that eased: Poison Help, NHS).
+      const stillCall = RESOLUTION_DOES_NOT_CANCEL.has(mode.category) && active.evidence(text, ctx.language).guards.includes('RESOLVED');
+      const remind = () => {
+        const reminder = safetyModeReminder(ctx.t, mode.disposition, mode.category, numbersFor(ctx), mode.hint, mode.helper);
+        const still = stillCall ? `${ctx.t('safety:mode.stillCall', numbersFor(ctx))}\n` : '';
+        // "What do we do while we wait?": the advice for this emergency (no aspirin for a stroke);
+        // none where the red flag chose other first aid (low sugar behind a stroke-like picture).
+        const advice = whatNow && !mode.hint ? waitingAdvice?.(mode.category, ctx.language, writesLatinHindi(ctx)) : undefined;
+        ctx.reply(`${still}${reminder.text}${advice ? `\n\n${advice}` : ''}`, { alert: reminder.alert });
+        if (advice) ctx.result.safety = { ...ctx.result.safety, waitingAdvice: true };
+        ctx.result.urgency = urgencyOf(mode.disposition);
+        ctx.result.handledBy = 'safety-mode';
+      };
+      // A longer question goes on to the knowledge base; a statement only when the knowledge base
+      // confidently reads it as an office matter ("thanks" and "ok" are always care and the numbers:
+      // the lexical search finds office topics in them).
+      const short = tokenise(normalise(text)).length <= SHORT_MESSAGE_TOKENS;
+      const forKnowledge = !short && !sameDanger && !whatNow && !stillCall && (!inSafetyMode || ASKS.test(text) || (await inSafetyMode(text, ctx.language)));
+      if (!forKnowledge) {
+        remind();
+        return;
+      }
+      await next();
+      // A question the knowledge base could not answer ("he seems fine now, do I still need to
+      // call?") gets the care and the numbers, not "I'm not sure I understood".
+      const answered = ctx.result.answer;
+      if (ctx.result.handledBy === 'fallback' || answered?.lowConfidence || answered?.outOfScope || answered?.gibberish) {
+        ctx.replies.length = 0;
+        ctx.result.sources = [];
+        delete ctx.result.answer;
+        remind();
+      }
+      return;
     }
 
     // The classifier's unsure hunch is not worth a danger-signs question about a locked account or
