@@ -212,6 +212,19 @@ describe('safety mode after a red flag', () => {
     expect(body.result).toMatchObject({ urgency: 'emergency', handledBy: 'safety' });
   });
 
+  it.each<[Language, string, string, string]>([
+    ['en', 'everyone would be better off without me', 'can you help me find a counselor or therapist?', '988'],
+    ['es', 'quiero desaparecer para siempre', '¿me pueden dar una cita con un psicólogo?', '988'],
+  ])('%s: an answer in the middle of a crisis keeps the crisis line in sight', async (language, first, question, line) => {
+    const say = conversation(engine, language);
+    await say(first);
+    const out = await say(question);
+    expect(out.result.handledBy).not.toBe('safety-mode');
+    expect(out.result.sources.length).toBeGreaterThan(0);
+    expect(out.replies.at(-1)!.text).toContain(line);
+    expect(out.replies.at(-1)!.alert?.call[0]?.number).toBe(line);
+  });
+
   it('after a crisis reply, the crisis line again', async () => {
     const say = conversation(engine, 'en');
     await say('everyone would be better off without me');

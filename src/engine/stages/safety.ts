@@ -185,6 +185,10 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
         ctx.result.sources = [];
         delete ctx.result.answer;
         remind();
+      } else if (mode.disposition === 'crisis') {
+        // An answer in the middle of a crisis keeps the crisis line in sight.
+        const crisis = numbersFor(ctx).crisisLine;
+        ctx.reply(ctx.t('safety:emergency.crisisAlso', numbersFor(ctx)), { alert: { disposition: 'crisis', call: [{ label: crisis, number: crisis }] } });
       }
       return;
     }
