@@ -52,7 +52,9 @@ export function createEmergencyDetector(rules: Record<Language, LanguageRules> =
       const hit = { flag: first.rule.flag, category: categoryOf(first.rule), matched: first.matched, categories: [...new Set(flags.map((h) => categoryOf(h.rule)))], flags: [...new Set(flags.map((h) => h.rule.flag))] };
       return { hit, screen: null, evidence, ...read };
     }
-    const screen = hits[0];
+    // A question that stands on its own comes before one asked only ahead of a classifier alarm:
+    // "feeling low and hopeless" is asked about thoughts of suicide whatever the classifier says.
+    const screen = hits.find((h) => h.rule.screen && !h.rule.beforeClassifierOnly) ?? hits[0];
     return {
       hit: null,
       screen: screen?.rule.screen ? { screen: screen.rule.screen, flag: screen.rule.flag, matched: screen.matched, ...(screen.rule.beforeClassifierOnly ? { beforeClassifierOnly: true } : {}) } : null,

@@ -326,6 +326,13 @@ describe('screening questions', () => {
     expect(yes.text).toContain('988');
   });
 
+  it('low mood named beside feeling down is asked about whatever the classifier says (the question that stands on its own comes first)', async () => {
+    const quiet = await stubbedEngine('quiet', { threshold: 0.5, score: () => ({ probability: 0.01 }) });
+    const asked = await conversation(quiet, 'en')('feeling low and hopeless');
+    expect(asked.result.handledBy).toBe('safety-screen');
+    expect(asked.text).toMatch(/thoughts of killing yourself/);
+  });
+
   // Look-alikes of the training split: a rule fires, the classifier finds the message routine.
   it.each<[Language, string, string, string, string]>([
     ['en', "my mum survived sepsis last year and she's still more tired than before, is there a post-sepsis clinic?", 'no', 'yes', 'sepsis'],
