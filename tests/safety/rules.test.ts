@@ -55,6 +55,9 @@ describe('not fooled by look-alikes', () => {
   it.each([
     // a wish about a sleeping child, and an everyday Spanish word once read as a typo of "prensado" (crushed)
     "i hope the baby doesn't wake up before i finish dinner",
+    // recovery and after-care are about the condition, not a new one
+    'stroke recovery tips',
+    'recovering from a stroke, can I drive?',
     'he pensado mucho en lo que me dijo el doctor sobre la dieta',
     // questions about a topic
     'what are the signs of a stroke?',

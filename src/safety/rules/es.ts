@@ -91,7 +91,7 @@ export const es: LanguageRules = {
       'suddenly', 'sin aviso', 'asi nomas de la nada', 'en plena*', 'desde hace un rato',
     ],
     ADMIN: [
-      'receta', 'renovar', 'resurtir', 'surtir', 'cita', 'control', 'expediente', 'vacuna', 'seguro', 'rehabilitacion', 'terapia', 'chequeo', 'consulta', 'reposicion', 'carta', 'certificado',
+      'receta', 'renovar', 'resurtir', 'surtir', 'cita', 'control', 'expediente', 'vacuna', 'seguro', 'rehabilitacion', 'recuperacion', 'recuperandose', 'cuidador*', 'terapia', 'chequeo', 'consulta', 'reposicion', 'carta', 'certificado',
       'formulario', 'constancia', 'justificante', 'factura', 'copia', 'informe', 'historial', 'refill', 'appointment', 'insurance', 'licencia', 'abogad*', 'tramite*',
     ],
     EXERTION: ['cuando subo', 'subir', 'escaleras', 'cuando camino', 'caminar', 'al caminar', 'ejercicio', 'correr', 'cuando corro', 'gimnasio', 'de ir al bano'],

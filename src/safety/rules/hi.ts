@@ -68,7 +68,7 @@ export const hi: LanguageRules = {
     SUDDEN: ['(पिछले|pichhle|pichle) (एक|ek|do|दो|आधे|aadhe) (घंटे|ghante|ghanta) (से|se)', 'pehle kabhi (aisa|esa) (nahi|nhi)', 'पहले कभी ऐसा नहीं', 'aaj (subah|shaam|dopahar) se', 'आज (सुबह|शाम|दोपहर) से', 'achanak', 'ekdum', 'ek dum', 'ek dam', 'ekdam', 'abhi abhi', '<n:1-59> min|minute|mint pehle', 'अचानक', 'एकदम', 'एक दम', 'अभी अभी', 'मिनट पहले'],
     ADMIN: [
       'refill', 'पर्ची', 'parchi', 'dawa par|pe hu', 'दवा पर हूं', 'कॉपी', 'certificate', 'सर्टिफिकेट', 'प्रमाणपत्र', 'refill', 'appointment', 'checkup', 'check up', 'follow up', 'followup', 'report', 'parcha', 'record', 'dawa|dawai|davai khatam', 'dawa|dawai chahiye', 'अपॉइंटमेंट',
-      'रिफिल', 'फॉलो अप', 'दवा खत्म', 'दवा की डोज', 'डोज', 'चेकअप',
+      'रिफिल', 'फॉलो अप', 'दवा खत्म', 'दवा की डोज', 'डोज', 'चेकअप', 'recovery', 'रिकवरी',
     ],
     EXERTION: ['seedhi', 'sidhi', 'chadhne', 'chalne par|pe', 'chalte waqt', 'exercise', 'daudne', 'सीढी', 'सीढ़ी', 'चलने पर', 'दौडने'],
     HABITUAL: ['jaati hai|hain', 'jati hai|hain', 'jata hai', 'jaata hai', 'जाती है', 'जाता है', '(saal se|साल से|salon se|सालों से)', 'kabhi kabhi', 'aksar', 'roz', 'hamesha', 'raat ko', 'kharrate', 'aate hai|hain', 'aata hai', 'aati hai', 'कभी कभी', 'अक्सर', 'हमेशा', 'रोज', 'खर्राटे', 'जैसा लगता', 'आते हैं', 'आता है'],
