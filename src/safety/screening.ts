@@ -12,7 +12,7 @@ export type ScreenAnswer = 'yes' | 'no' | 'unclear' | 'unitless';
 const YES = new Set([
   'yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'y', 'sure', 'correct', 'maybe', 'possibly', 'probably', 'affirmative', 'think so',
   'si', 'claro', 'correcto', 'asi es', 'creo que si', 'tal vez', 'quizas', 'puede ser', 'a lo mejor',
-  '是', '是的', '对', '对的', '有', '嗯', '可能', '好像是', '好像有', '有的',
+  '是', '是的', '对', '对的', '有', '嗯', '可能', '好像是', '好像有', '有的', '好', '好的', '要', '需要', '可以',
   'haan', 'han', 'ha', 'haa', 'haanji', 'ji haan', 'ji han', 'shayad', 'हां', 'हाँ', 'जी', 'जी हां', 'शायद',
 ]);
 const NO = new Set([

@@ -326,6 +326,21 @@ describe('screening questions', () => {
     expect(yes.text).toContain('988');
   });
 
+  it.each<[Language, string, string, string]>([
+    ['en', 'i feel so hopeless lately', 'no', 'yes please'],
+    ['es', 'me siento muy deprimida y sin esperanza', 'no', 'sí, por favor'],
+    ['zh', '我感到很绝望', '没有', '好的'],
+    ['hi', 'main bahut udaas hoon, koi umeed nahi', 'nahi', 'haan'],
+  ])('%s: after "no" to the low-mood question, the offered nurse is brought in on "yes" (it had been "I\'m not sure I understood")', async (language, first, no, yes) => {
+    const say = conversation(engine, language);
+    expect((await say(first)).result.handledBy).toBe('safety-screen');
+    expect((await say(no)).result.safety?.screen?.answer).toBe('no');
+    const out = await say(yes);
+    expect(out.result).toMatchObject({ escalate: true, reason: 'human_request' });
+    // Taken up once: a later "yes" is not another request.
+    expect((await say(yes)).result.reason).not.toBe('human_request');
+  });
+
   it('low mood named beside feeling down is asked about whatever the classifier says (the question that stands on its own comes first)', async () => {
     const quiet = await stubbedEngine('quiet', { threshold: 0.5, score: () => ({ probability: 0.01 }) });
     const asked = await conversation(quiet, 'en')('feeling low and hopeless');

@@ -4,7 +4,7 @@ import type { SafetyGate, SafetyVerdict } from '../../safety/gate.js';
 import { RESOLUTION_DOES_NOT_CANCEL } from '../../safety/evaluate.js';
 import { createDefaultSafetyGate } from '../../safety/default-gate.js';
 import { firstAidKey, safetyModeReminder, safetyReply, type SafetyNumbers } from '../../safety/replies.js';
-import { readScreenAnswer, SCREEN_YES_SIGNS, unitlessAge } from '../../safety/screening.js';
+import { readScreenAnswer, SCREEN_YES_SIGNS, unitlessAge, yesNo } from '../../safety/screening.js';
 import { aboutSomeoneElse } from '../../safety/subject.js';
 import { normalise, tokenise } from '../../safety/text.js';
 import type { TurnContext, Urgency } from '../context.js';
@@ -20,6 +20,8 @@ export const SAFETY_MODE_TURNS = 3;
 /** Signs that, after a crisis reply, turn the conversation into a plan: the means, or a time or place chosen. */
 const PLAN_SIGNS: ReadonlySet<string> = new Set(['SUICIDE_MEANS', 'LETHAL_MEANS', 'PLAN_COMMIT', 'STOCKPILE']);
 const PLAN_IN_CONTEXT = 'context.suicide.plan';
+/** Screening questions whose "no" reply offers to bring in a nurse. */
+const OFFERS_NURSE: ReadonlySet<string> = new Set(['mood']);
 /** Checks asked before answering the message itself, which a "no" then answers. */
 const HOLDS_QUESTION: ReadonlySet<string> = new Set(['now', 'signs']);
 /** The longest message the `now` and `signs` checks keep to answer after a "no" (the state stays small). */
@@ -70,6 +72,8 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
     const text = ctx.message.text;
     const pending = ctx.state.screening;
     delete ctx.state.screening;
+    const offer = ctx.state.offer;
+    delete ctx.state.offer;
 
     const assessed = await active.assessWithOpinion(text, ctx.language);
     let verdict = assessed.verdict;
@@ -95,6 +99,8 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
         }
         ctx.reply(ctx.t(`safety:screen.${pending.screen}.no`, numbersFor(ctx)));
         ctx.replies.unshift(ctx.replies.pop()!);
+        // The low-mood reply ends by offering a nurse: a "yes" next is taken up.
+        if (OFFERS_NURSE.has(pending.screen)) ctx.state.offer = 'nurse';
         return;
       } else if (answer === 'unitless' && pending.age === undefined) {
         // "He's 4": weeks, months or years? One more question, then a nurse decides.
@@ -116,6 +122,13 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
         await next();
         return;
       }
+    }
+
+    // "Would you like me to bring in a nurse?" "Yes": the same as asking for one in so many words.
+    if (!verdict && !pending && offer === 'nurse' && yesNo(text) === 'yes') {
+      ctx.message = { ...ctx.message, text: ctx.t('answers:nurseActionValue') };
+      await next();
+      return;
     }
 
     const mode = ctx.state.safety;
