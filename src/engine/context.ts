@@ -29,8 +29,11 @@ export interface ConversationState {
   /** A screening question was asked; the next message answers it. */
   /** `age`: the bare number a first answer gave ("he's 4"), asked again as "4 weeks, months or years?". */
   screening?: { screen: ScreenId; flag: string; question?: string; age?: number };
-  /** The bot offered to bring in a nurse ("would you like me to...?"); a "yes" next turn asks for one. */
-  offer?: 'nurse';
+  /**
+   * A yes-or-no question the bot just asked: `nurse`, "would you like me to bring in a nurse?" (a
+   * "yes" asks for one); `more`, "anything else I can help you with?" (a "no" is a goodbye).
+   */
+  offer?: 'nurse' | 'more';
   /** The topic and question the last answer was about: follow-ups lean on it. */
   answerContext?: AnswerContext;
   /** The last few messages both ways, shortened (the LLM answer sees them). */

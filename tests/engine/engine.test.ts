@@ -77,3 +77,41 @@ describe('dialog engine', async () => {
     expect(parseLanguageSwitch('/lang')).toBe('unknown');
   });
 });
+
+describe('"anything else I can help you with?"', async () => {
+  const { engine } = await createEngine(testConfig(), createLogger('silent'));
+  const say = async (texts: string[], locale: string) => {
+    let state: any = { turns: 0, counters: {}, language: locale, languageChosen: true };
+    const outs = [];
+    for (const text of texts) {
+      const out = await engine.handle(turn(text, { locale, state }));
+      state = out.state;
+      outs.push(out);
+    }
+    return outs;
+  };
+
+  it.each([
+    ['en', 'thanks', 'no', /Take care/],
+    ['es', 'gracias', 'no gracias', /Cuídese/],
+    ['zh', '谢谢', '没有了', /保重/],
+    ['hi', 'shukriya', 'nahi', /ध्यान रखें|dhyaan rakhein/],
+  ])('%s: "no" after it is a goodbye, not a search for "no"', async (locale, thanks, no, bye) => {
+    const [first, last] = await say([thanks, no], locale);
+    expect(first!.result.handledBy).toBe('thanks');
+    expect(last!.result.handledBy).toBe('thanks');
+    expect(last!.replies[0]!.text).toMatch(bye);
+    expect(last!.result.sources).toEqual([]);
+  });
+
+  it('"yes" asks what, with the topic buttons; "yes" with a question answers the question; the offer is taken up once', async () => {
+    const [, yes] = await say(['thanks', 'yes'], 'en');
+    expect(yes!.replies[0]!.text).toBe('What would you like to know?');
+    expect(yes!.replies[0]!.actions?.length).toBeGreaterThan(0);
+    const [, question] = await say(['thanks', 'yes, how do I pay my bill?'], 'en');
+    expect(question!.result.handledBy).toBe('answer');
+    expect(question!.result.sources[0]?.id).toBe('billing-payments');
+    const [, , later] = await say(['thanks', 'what time do you open on saturday', 'no'], 'en');
+    expect(later!.replies[0]!.text).not.toMatch(/Take care/);
+  });
+});

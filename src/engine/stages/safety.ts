@@ -72,8 +72,9 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
     const text = ctx.message.text;
     const pending = ctx.state.screening;
     delete ctx.state.screening;
+    // The nurse offer is this stage's; the intent stage takes up its own ("anything else?").
     const offer = ctx.state.offer;
-    delete ctx.state.offer;
+    if (offer === 'nurse') delete ctx.state.offer;
 
     const assessed = await active.assessWithOpinion(text, ctx.language);
     let verdict = assessed.verdict;
