@@ -57,7 +57,9 @@ const UNIT_MONTHS: [RegExp, number][] = [
   [/^(month|months|mo|mos|mes|meses|mahine|mahina|महीने|महीना|月|个月)$/u, 1],
   [/^(year|years|yr|yrs|ano|anos|saal|sal|साल|वर्ष|岁|年)$/u, 12],
 ];
-const NEWBORN = /newborn|new born|recien nacid|नवजात|navjaat|新生儿|刚出生|刚生/u;
+// A baby born days or weeks ago is under 3 months whatever the exact count ("she was born last week").
+const NEWBORN =
+  /newborn|new born|recien nacid|नवजात|navjaat|新生儿|刚出生|刚生|上(个)?(星期|周|礼拜)(出生|生的)|前几天(出生|生的)|\bborn (yesterday|today|last night|this week|last week|this month|(\d+|a|one|two|three|few|a few|couple of|a couple of) (days?|weeks?) ago)\b|\bnacio (ayer|hoy|anoche|esta semana|la semana pasada|este mes|hace (\d+|un|una|dos|tres|unos|unas|pocos|pocas) (dias?|semanas?))\b|\b(paida|janam) (hua|hui|huya) (kal|aaj|pichle hafte|is hafte|\d+ din pehle)\b|\b(kal|aaj|pichle hafte|is hafte|\d+ din pehle) (hi )?(paida|janam)\b|(कल|आज|पिछले हफ्ते|इस हफ्ते) (पैदा|जन्म)/u;
 
 /** The age in months that an answer gives ("6 weeks", "tiene 2 meses", "三个月", "2 mahine"), if it gives one. */
 export function ageInMonths(text: string): number | undefined {

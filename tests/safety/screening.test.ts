@@ -44,4 +44,16 @@ describe('reading the answer to a screening question', () => {
     expect(readScreenAnswer('age', '9 mahine')).toBe('no');
     expect(readScreenAnswer('now', '没有')).toBe('no');
   });
+
+  it.each(['she was born last week', 'born 5 days ago', 'nació la semana pasada', 'nacio hace 10 dias', '上周出生的', 'pichle hafte paida hua', 'कल पैदा हुआ'])(
+    'a baby born days or weeks ago is under 3 months: "%s" is a yes',
+    (text) => {
+      expect(readScreenAnswer('age', text)).toBe('yes');
+    },
+  );
+
+  it('a birth year or an age in years is no newborn', () => {
+    expect(readScreenAnswer('age', 'he is 4 years old')).toBe('no');
+    expect(readScreenAnswer('age', 'born in 2019')).toBe('unclear');
+  });
 });
