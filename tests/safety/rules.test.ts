@@ -46,6 +46,11 @@ describe('emergencies, however they are put', () => {
     ['chhote bacche ka haath garam tel se jal gaya chhale pad gaye', 'burns'],
     ["i've been thinking it'd be easier if i just didn't wake up", 'suicide'],
     ["there's a smell of gas and we all feel dizzy", 'carbon_monoxide'],
+    ["I think I'm having a miscarriage", 'pregnancy_bleeding'],
+    ['creo que estoy teniendo un aborto', 'pregnancy_bleeding'],
+    ['我好像在流产', 'pregnancy_bleeding'],
+    ['lagta hai miscarriage ho raha hai', 'pregnancy_bleeding'],
+    ['my toddler ate a cigarette butt', 'poisoning'],
   ])('%s → %s', (text, category) => {
     expect(categoryOf(text)).toBe(category);
   });
@@ -57,6 +62,9 @@ describe('not fooled by look-alikes', () => {
     "i hope the baby doesn't wake up before i finish dinner",
     // recovery and after-care are about the condition, not a new one
     'stroke recovery tips',
+    "I'm scared of losing the baby, is spotting normal at 6 weeks?",
+    'I had a miscarriage last year and I am pregnant again, when should I book my first visit?',
+    'my dad smokes cigarettes, how can I help him quit',
     'recovering from a stroke, can I drive?',
     'he pensado mucho en lo que me dijo el doctor sobre la dieta',
     // questions about a topic

@@ -59,6 +59,8 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'infant.breathing', flag: 'infant-breathing', all: ['INFANT_BREATHING'] },
 
   { id: 'pregnancy_bleeding.heavy', flag: 'pregnancy-bleeding', all: ['PREGNANT', 'BLEED', ['HEAVY_BLEED', 'SUDDEN', 'CRAMPS']] },
+  // "I think I'm having a miscarriage": bleeding and pain in early pregnancy, which may also be an ectopic (ACOG, NHS).
+  { id: 'pregnancy_bleeding.miscarriage', flag: 'pregnancy-bleeding', all: ['MISCARRIAGE_NOW'] },
   { id: 'pregnancy_bleeding.any', flag: 'pregnancy-bleeding', all: ['PREGNANT', ['BLEED', 'WATERS']], unless: ['SPOTTING_ONLY'], window: 14 },
   { id: 'pregnancy.postpartum_bleeding', flag: 'postpartum-bleeding', all: ['POSTPARTUM', 'BLEED', 'HEAVY_BLEED'] },
   { id: 'pregnancy.preeclampsia_headache', flag: 'preeclampsia', all: [['PREGNANT', 'POSTPARTUM'], 'HEADACHE', ['VISION_SPOTS', 'SWELL_FACE_HANDS', 'SEVERE', 'PERSISTENT']] },
@@ -231,6 +233,7 @@ export const CONCEPT_GUIDE: Record<string, string> = {
   SPOTTING_ONLY: 'light spotting only, a little brown discharge',
   WATERS: 'waters broke, leaking fluid',
   CONTRACTIONS: 'contractions, labour pains, tightening every few minutes',
+  MISCARRIAGE_NOW: 'a miscarriage happening now: losing the pregnancy (not one in the past, which the guards cancel)',
   PRETERM_WEEKS: 'a pregnancy under 37 weeks (N weeks pregnant, N from 20 to 36)',
   VISION_SPOTS: 'seeing spots, flashing lights, blurry vision, vision changes',
   SWELL_FACE_HANDS: 'face, hands or feet suddenly very swollen',

@@ -143,7 +143,7 @@ export const en: LanguageRules = {
       'cleaning product*', 'lamp oil', 'gasoline', 'lighter fluid', 'window cleaner', 'ammonia', 'weed killer', 'button battery', 'chemicals',
       // Products by what they are sold as, and brands, not by what is in them.
       'descaler', 'limescale remover', 'toilet duck', 'toilet cleaner', 'bathroom cleaner', 'oven cleaner', 'drain unblocker', 'unblocker', 'screenwash', 'screen wash', 'washer fluid', 'washing up liquid', 'dish soap', 'rinse aid', 'white spirit', 'weedkiller', 'turpentine', 'paint thinner',
-      'harpic', 'domestos', 'dettol', 'fabric softener', 'nail polish remover', 'caustic soda', 'lye', 'kerosene', 'paraffin', 'vape juice', 'e liquid', 'liquid nicotine', 'dishwasher tablet*', 'washing powder', 'disinfectant', 'mothball*',
+      'harpic', 'domestos', 'dettol', 'fabric softener', 'nail polish remover', 'caustic soda', 'lye', 'kerosene', 'paraffin', 'vape juice', 'e liquid', 'liquid nicotine', 'cigarette*', 'cigarette butt*', 'cig butt*', 'nicotine (gum|pouch*|patch*)', 'tobacco', 'dishwasher tablet*', 'washing powder', 'disinfectant', 'mothball*',
     ],
     DOSE_QUESTION: ['how many … (too many|too much|an overdose|overdose|dangerous|safe|the max|the maximum|the limit)', '(max|maximum|most) … (i|you|one|he|she) can (take|have)'],
     TAKEN_COUNT: ['(ive|i have|i|weve|we have|hes|he has|he|shes|she has|she|theyve|they have|they) (had|taken|took|done|swallowed|used|popped|gone through) (about|around|like|maybe|nearly|almost|over|roughly|probably|at least|more than|) <n:10-500>', '(im|i am|hes|shes|were) (up to|on|at) (about|around|like|nearly|almost|over|) <n:10-500>'],
@@ -263,6 +263,7 @@ export const en: LanguageRules = {
     POSTPARTUM: ['gave birth', 'given birth', 'had … baby … (days|weeks|ago)', 'postpartum', 'post partum', 'after … (birth|delivery|c section|csection)', 'since … (birth|delivery|giving birth)', 'delivered … (days|weeks|ago)', 'c section', 'new mum|mom'],
     SPOTTING_ONLY: ['spotting', 'light spotting', 'brown discharge', 'a little pink', 'implantation'],
     WATERS: ['waters … (broke|broken|breaking|gone)', 'water … (broke|broken|gone)', 'leaking … (fluid|water)', 'gush of … (fluid|water)', 'fluid … leaking'],
+    MISCARRIAGE_NOW: ['(having|have) a miscarriage', 'miscarrying', '(im|i am|were|we are|she is|shes) losing (the|my|our|her) (baby|pregnancy)', 'think … miscarr*'],
     CONTRACTIONS: ['contraction*', 'labour|labor pains', 'tighten* … every', 'in labour|labor', 'going into labour|labor'],
     PRETERM_WEEKS: ['<n:20-36> weeks|wks|wk|week', '<n:20-36> weeks pregnant'],
     VISION_SPOTS: ['seeing spots', 'spots … (in|before) … (eyes|vision)', 'seeing stars', 'flashing lights', 'flashes', 'blurry … (vision|patches)', 'blurred vision', 'vision … (blurry|blurred|funny|weird|changes|changed)', 'sparkles', 'zigzag*'],

@@ -464,6 +464,7 @@ export const es: LanguageRules = {
       '(saliendo|sale|salio|perdiendo|pierdo|chorrea|escurre|baja|bajando|moja) … (agua|liquido|fluido)', 'liquido … (por abajo|vagina|abajo|por la vagina)', 'fuente … (rota|rompio|se rompio)',
       'water … broke', 'waters … broke', 'fuga de liquido', 'liquido amniotico', 'chorrito … (agua|liquido|que no para)', 'se me salio el agua',
     ],
+    MISCARRIAGE_NOW: ['(estoy|creo que estoy|esta|creo que esta) (teniendo un aborto|abortando|perdiendo (al|el|mi) (bebe|embarazo))', 'perdiendo (al|el|mi) (bebe|embarazo)', 'aborto espontaneo … (ahora|creo|estoy)'],
     CONTRACTIONS: ['contraccion*', 'contracciones', 'dolores de parto', 'trabajo de parto', 'cada <n:1-20> minutos', 'se me pone dura … cada', 'contractions', 'pujos', 'ganas de pujar'],
     PRETERM_WEEKS: [
       '<n:20-36> semanas|sem|semans|semana|weeks|wks', '<n:5-8> meses de embarazo', 'esta|estoy|toy de <n:5-8> meses', '<n:20-36> semanas de embarazo|gestacion',

@@ -324,6 +324,7 @@ export const hi: LanguageRules = {
       '(paani|pani|पानी) (ki|की) (thaili|theli|थैली)', '(thaili|थैली) … (phoot*|fut*|phat*|fat*|toot*|फूट*|फट*|टूट*)', '(neeche|niche|नीचे) (se|से) … (paani|pani|पानी|liquid|discharge)', '(kapde|कपडे) (geele|gile|गीले)',
       'water break*', 'waters', '(paani|pani|पानी) … (ris*|रिस*)', 'leak*',
     ],
+    MISCARRIAGE_NOW: ['miscarriage (ho raha|ho rahi|ho gaya|ho gayi)', '(bachcha|baccha|bacha) (gir raha|gir rahi|gir gaya|gir jayega)', 'garbhpat (ho raha|ho rahi)', 'गर्भपात (हो रहा|हो रही)', 'मिसकैरेज (हो रहा|हो रही)'],
     CONTRACTIONS: [
       'contraction*', '(har|हर) <n:1-30> … (min|minute|mint|मिनट)', '(har|हर) … (min|minute|mint|मिनट) … (dard|kada|tight|दर्द|कडा)', '(pet|पेट) … (kada|kadak|sakht|tight|कडा|सख्त) (hokar|hoke|ho|होकर|हो)',
       'labour|labor pain*', 'prasav peeda|pida', 'प्रसव पीडा', 'लेबर पेन',
