@@ -54,8 +54,7 @@ export type OfficeMatter = (text: string, language: Language) => boolean | Promi
  * hotline), the turn escalates, and the pipeline stops: no knowledge answer follows. When a
  * message alone cannot decide ("my baby has a fever"), it asks one screening question and the
  * next answer decides. After a red flag the conversation stays in safety mode for a few turns.
- */
-/**
+ *
  * `inSafetyMode`: whether a longer statement right after a red flag is for the knowledge base (an
  * office matter, where to get emergency care); any other gets the care and the numbers again, not
  * a loose match ("it's been there a week when I walk up stairs" once got the lab's opening hours).
@@ -76,6 +75,10 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
     const offer = ctx.state.offer;
     if (offer === 'nurse') delete ctx.state.offer;
 
+    // What the rules see, read at most once a turn and only when the context asks for it.
+    let seen: ReturnType<SafetyGate['evidence']> | undefined;
+    const evidence = () => (seen ??= active.evidence(text, ctx.language));
+
     const assessed = await active.assessWithOpinion(text, ctx.language);
     let verdict = assessed.verdict;
     // While a nurse has the case the bot asks nothing: a hit it would have checked is raised.
@@ -88,7 +91,7 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
       let answer = readScreenAnswer(pending.screen, pending.age === undefined ? text : `${pending.age} ${text}`);
       // Naming one of the signs asked about ("he threw up twice") is a yes.
       const yesSigns = SCREEN_YES_SIGNS[pending.screen];
-      if (answer === 'unclear' && yesSigns && active.evidence(text, ctx.language).live.some((sign) => yesSigns.has(sign))) answer = 'yes';
+      if (answer === 'unclear' && yesSigns && evidence().live.some((sign) => yesSigns.has(sign))) answer = 'yes';
       if (answer === 'yes') verdict = screenedVerdict(pending.flag);
       else if (answer === 'no') {
         ctx.result.handledBy = 'safety-screen';
@@ -135,7 +138,7 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
     const mode = ctx.state.safety;
     // After a crisis reply, the means or a plan ("I have my dad's gun") is a plan in context.
     const rulesSaw = verdict?.detectors.some((d) => d !== 'classifier') ?? false;
-    if (!rulesSaw && mode?.disposition === 'crisis' && active.evidence(text, ctx.language).live.some((sign) => PLAN_SIGNS.has(sign))) {
+    if (!rulesSaw && mode?.disposition === 'crisis' && evidence().live.some((sign) => PLAN_SIGNS.has(sign))) {
       const plan = screenedVerdict('suicidal-plan');
       verdict = plan && { ...plan, detectors: ['rules'], matched: PLAN_IN_CONTEXT };
     }
@@ -169,7 +172,7 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
       }
       // "Seems fine now, do I still need to call?": yes, for a danger that does not pass with its
       // signs (a poisoning, a head injury, a stroke that eased: Poison Help, NHS).
-      const stillCall = RESOLUTION_DOES_NOT_CANCEL.has(mode.category) && active.evidence(text, ctx.language).guards.includes('RESOLVED');
+      const stillCall = RESOLUTION_DOES_NOT_CANCEL.has(mode.category) && evidence().guards.includes('RESOLVED');
       const remind = () => {
         const reminder = safetyModeReminder(ctx.t, mode.disposition, mode.category, numbersFor(ctx), mode.hint, mode.helper);
         const still = stillCall ? `${ctx.t('safety:mode.stillCall', numbersFor(ctx))}\n` : '';
@@ -241,9 +244,11 @@ function raise(ctx: TurnContext, verdict: SafetyVerdict, followsCrisisReply = fa
   ctx.result.handledBy = 'safety';
   // About someone else ("my dad has chest pain"): the first aid speaks to the helper, in this turn and the reminders.
   const helper = aboutSomeoneElse(normalise(ctx.message.text), ctx.language, verdict.category.startsWith('pregnancy'));
-  const reply = followsCrisisReply
-    ? (({ text, alert }) => ({ text: `${ctx.t('safety:crisisMeans', numbersFor(ctx))}\n${text}`, alert }))(safetyModeReminder(ctx.t, 'crisis', verdict.category, numbersFor(ctx)))
-    : safetyReply(ctx.t, verdict, numbersFor(ctx), ctx.services.staffDesk, helper);
+  let reply = safetyReply(ctx.t, verdict, numbersFor(ctx), ctx.services.staffDesk, helper);
+  if (followsCrisisReply) {
+    const reminder = safetyModeReminder(ctx.t, 'crisis', verdict.category, numbersFor(ctx));
+    reply = { text: `${ctx.t('safety:crisisMeans', numbersFor(ctx))}\n${reminder.text}`, alert: reminder.alert };
+  }
   ctx.reply(reply.text, { alert: reply.alert });
   const hint = firstAidKey(verdict.flag.id, verdict.category, verdict.flags);
   ctx.state.safety = {
