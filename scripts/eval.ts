@@ -8,6 +8,7 @@
  *   npm run eval -- --part dev         the dev part (the only one to tune on)
  *   npm run eval -- --json             one JSON object
  *   npm run eval -- --part dev --misses  also list what went wrong (never for held-out)
+ *   npm run eval -- --set symptoms     another set under corpus/answers/<set>/ (same parts, same rules)
  *   npm run eval -- --dir DIR [--misses] any folder of <lang>.jsonl files in the same format
  */
 import { readFileSync } from 'node:fs';
@@ -27,7 +28,7 @@ export type Part = 'heldout' | 'dev';
 
 export interface EvalItem {
   id: string;
-  kind: 'fact' | 'followup' | 'oos' | 'gibberish' | 'medicine';
+  kind: 'fact' | 'followup' | 'oos' | 'gibberish' | 'medicine' | 'symptom';
   q: string;
   topic: string | null;
   unit: string | null;
@@ -48,6 +49,8 @@ export interface LanguageReport {
   outOfScope: { n: number; handled: number };
   gibberish: { n: number; rephrase: number; escalated: number };
   medicine: { n: number; toNurse: number };
+  /** Symptoms no unit assesses: handed to a nurse, or (worse) answered by a unit as if it had. */
+  symptom: { n: number; toNurse: number; answered: number };
   web: { medianChars: number };
   /** `cut`: answers whose SMS (two segments at most) leaves sentences out. */
   /** `factAnswers` / `factStated`: answers to questions with facts, and those whose SMS states one. */
@@ -57,9 +60,12 @@ export interface LanguageReport {
   misses: string[];
 }
 
-/** `part` is heldout, dev, or a folder of `<lang>.jsonl` files in the same format (`--dir`). */
+/**
+ * `part` is heldout or dev of the main set, `<set>/heldout` or `<set>/dev` of another set under
+ * corpus/answers/, or a folder of `<lang>.jsonl` files in the same format (`--dir`).
+ */
 export function readItems(part: Part | string, language: Language): EvalItem[] {
-  const file = part === 'heldout' || part === 'dev' ? join(paths.root, 'corpus', 'answers', part, `${language}.jsonl`) : join(part, `${language}.jsonl`);
+  const file = /^(?:[a-z0-9-]+\/)?(?:heldout|dev)$/.test(part) ? join(paths.root, 'corpus', 'answers', part, `${language}.jsonl`) : join(part, `${language}.jsonl`);
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
@@ -92,6 +98,7 @@ export async function evaluate(part: Part | string, languages: readonly Language
       outOfScope: { n: 0, handled: 0 },
       gibberish: { n: 0, rephrase: 0, escalated: 0 },
       medicine: { n: 0, toNurse: 0 },
+      symptom: { n: 0, toNurse: 0, answered: 0 },
       web: { medianChars: 0 },
       sms: { maxSegments: 0, overTwo: 0, cut: 0, answers: 0, factAnswers: 0, factStated: 0 },
       voice: { cut: 0 },
@@ -175,6 +182,13 @@ export async function evaluate(part: Part | string, languages: readonly Language
         r.medicine.n += 1;
         if (out.result.escalate && out.result.reason === 'clinical') r.medicine.toNurse += 1;
         else miss(`not handed to a nurse: ${out.result.handledBy} ${topic}#${unit}`);
+      } else if (item.kind === 'symptom') {
+        r.symptom.n += 1;
+        // A unit's answer presented as the answer to a symptom it does not assess.
+        const answered = out.result.handledBy === 'answer' && unit !== null && out.result.answer?.lowConfidence === false && !out.result.escalate;
+        if (answered) r.symptom.answered += 1;
+        if (out.result.escalate) r.symptom.toNurse += 1;
+        else miss(`not handed to a nurse: ${out.result.handledBy} ${topic}#${unit}${answered ? ' (answered by the unit)' : ''}`);
       }
     }
     const facts = items.filter((i) => i.kind === 'fact').length;
@@ -196,7 +210,7 @@ export async function evaluate(part: Part | string, languages: readonly Language
 }
 
 function table(reports: LanguageReport[]): string {
-  const header = ['lang', 'n', 'topic@1', 'unit@1', 'fact', 'follow-up unit/fact', 'lex/cls/fused', 'oos', 'gibberish', 'medicine', 'web median', 'sms>2', 'sms cut', 'sms fact', 'voice cut', 'p99 ms'];
+  const header = ['lang', 'n', 'topic@1', 'unit@1', 'fact', 'follow-up unit/fact', 'lex/cls/fused', 'oos', 'gibberish', 'medicine', 'symptom (answered)', 'web median', 'sms>2', 'sms cut', 'sms fact', 'voice cut', 'p99 ms'];
   const rows = reports.map((r) => [
     r.language,
     String(r.n),
@@ -208,6 +222,7 @@ function table(reports: LanguageReport[]): string {
     `${r.outOfScope.handled}/${r.outOfScope.n}`,
     `${r.gibberish.rephrase}/${r.gibberish.n}${r.gibberish.escalated ? ` (${r.gibberish.escalated} cases)` : ''}`,
     `${r.medicine.toNurse}/${r.medicine.n}`,
+    r.symptom.n ? `${r.symptom.toNurse}/${r.symptom.n} (${r.symptom.answered})` : '-',
     String(r.web.medianChars),
     String(r.sms.overTwo),
     ratio(r.sms.cut, r.sms.answers).toFixed(2),
@@ -225,18 +240,23 @@ async function main(): Promise<number> {
     options: {
       part: { type: 'string', default: 'heldout' },
       dir: { type: 'string' },
+      set: { type: 'string' },
       lang: { type: 'string' },
       json: { type: 'boolean', default: false },
       misses: { type: 'boolean', default: false },
     },
   });
   // A folder of new questions (e.g. a set written to measure before it becomes examples).
-  const part = values.dir ?? (values.part as Part);
-  if (!values.dir && part !== 'heldout' && part !== 'dev') {
+  if (!values.dir && values.part !== 'heldout' && values.part !== 'dev') {
     process.stderr.write('eval: --part is heldout or dev\n');
     return 2;
   }
-  if (values.misses && part === 'heldout') {
+  if (values.set !== undefined && !/^[a-z0-9-]+$/.test(values.set)) {
+    process.stderr.write('eval: --set is the name of a folder under corpus/answers/ (lowercase letters, digits, dashes)\n');
+    return 2;
+  }
+  const part = values.dir ?? (values.set ? `${values.set}/${values.part}` : (values.part as Part));
+  if (values.misses && !values.dir && values.part === 'heldout') {
     process.stderr.write('eval: --misses is for the dev part only (the held-out part is never used for tuning)\n');
     return 2;
   }
