@@ -70,7 +70,7 @@ export function safetyReply(t: TFunction, verdict: SafetyVerdict, numbers: Safet
   // The emergency number for what may also be assault or violence at home (a guess the gate kept
   // as a second category): the hotline as well, and no "stay with them" (they may be the danger).
   const unsafe = verdict.disposition === 'emergency' && verdict.categories.some((c) => c === 'assault' || c === 'domestic_violence');
-  const hintKey = firstAidKey(verdict.flag.id, verdict.category, verdict.flags);
+  const hintKey = firstAidKey(verdict.flag.id, verdict.category, verdict.flags, verdict.matched);
   const hint = firstAidLine(t, hintKey, vars, helper);
   if (hint && hint !== hintKey && !unsafe && verdict.disposition !== 'crisis' && verdict.disposition !== 'safety_resources') lines.push(hint);
   if (unsafe) {
@@ -111,12 +111,19 @@ function firstAidLine(t: TFunction, hintKey: string, vars: Record<string, string
  * a nurse today, is not told to wait for help to arrive (NHS: dehydration); threats to hurt
  * someone are not met with "stay with them"; heatstroke is cooled (NHS); an eye is not rubbed and
  * a chemical rinsed out (NHS); a possible neck or back injury is not moved (NHS); a baby's
- * breathing is watched, not treated with an inhaler; vomited blood gets nothing by mouth; and
- * alcohol poisoning is never left to sleep it off (NHS).
+ * breathing is watched, not treated with an inhaler; vomited blood gets nothing by mouth;
+ * and alcohol poisoning is never left to sleep it off (NHS).
  */
 const FLAG_FIRST_AID: ReadonlySet<string> = new Set([
   'high-blood-sugar', 'child-dehydration', 'harm-others', 'heatstroke', 'eye-emergency', 'major-trauma', 'infant-breathing', 'vomiting-blood', 'alcohol-poisoning',
 ]);
+
+/**
+ * Rules whose first aid differs from their flag's (`safety:ruleHint.<key>`): a very heavy period
+ * is severe bleeding, but not a wound to press on; lie down, and count the pads for the medical
+ * team (ACOG, NHS: heavy periods).
+ */
+const RULE_FIRST_AID: ReadonlyMap<string, string> = new Map([['bleeding.menstrual', 'menstrual_bleeding']]);
 
 /**
  * The first-aid line's key: the flag's own where it has one, else the category's. Heatstroke's
@@ -125,8 +132,11 @@ const FLAG_FIRST_AID: ReadonlySet<string> = new Set([
  * line replaces the stroke's "don't give food or drink": sugar by mouth for someone awake who can
  * swallow is what reverses it, and nothing by mouth otherwise (ADA: hypoglycemia).
  */
-export function firstAidKey(flag: string, category: string, flags: readonly string[] = [flag]): string {
+export function firstAidKey(flag: string, category: string, flags: readonly string[] = [flag], matched?: string): string {
   if (FLAG_FIRST_AID.has(flag)) return `safety:flagHint.${flag}`;
+  // `matched` is `<lang>.<rule id>` for the rules, a detector's name otherwise.
+  const byRule = matched && RULE_FIRST_AID.get(matched.slice(matched.indexOf('.') + 1));
+  if (byRule) return `safety:ruleHint.${byRule}`;
   if (category === 'stroke' && flags.includes('low-blood-sugar')) return 'safety:hint.blood_sugar';
   // Burning hot and confused after heat exposure: heatstroke's cooling, whatever the fever rules say (NHS).
   if (category === 'sepsis' && flags.includes('heatstroke')) return 'safety:flagHint.heatstroke';

@@ -142,6 +142,32 @@ describe('first aid that follows the red flag, not only its category (firstAidKe
     expect(text).not.toContain(tl('safety:hint.sepsis'));
   });
 
+  it.each([
+    ['en', 'my period is so heavy im soaking a pad every hour and passing big clots'],
+    ['es', 'con la regla estoy empapando una toalla cada hora y me mareo'],
+    ['zh', '来月经了，量特别多，一个小时就湿透一片卫生巾'],
+    ['hi', 'periods me bahut zyada khoon aa raha hai, har ghante pad bheeg jata hai'],
+    ['hi', 'पीरियड्स में बहुत ज़्यादा खून आ रहा है, हर घंटे पैड भीग जाता है'],
+  ] as const)('%s: a very heavy period is severe bleeding, told to lie down and count pads (ACOG), never to press on a wound', (language, message) => {
+    const tl = t(language);
+    const verdict = gate.assess(message, language).verdict!;
+    expect(verdict).toMatchObject({ flag: { id: 'severe-bleeding' }, disposition: 'emergency', matched: `${language}.bleeding.menstrual` });
+    const text = safetyReply(tl, verdict, numbers, true).text;
+    expect(text.split('\n')[0]).toContain('911');
+    expect(text).toContain(tl('safety:ruleHint.menstrual_bleeding'));
+    expect(text).not.toContain(tl('safety:hint.bleeding'));
+    // Safety mode keeps the same first aid.
+    expect(safetyModeReminder(tl, verdict.disposition, verdict.category, numbers, firstAidKey(verdict.flag.id, verdict.category, verdict.flags, verdict.matched)).text).toContain(
+      tl('safety:ruleHint.menstrual_bleeding'),
+    );
+    // A cut that pours blood is still a wound to press on; pregnancy keeps its own flag.
+    expect(firstAidKey('severe-bleeding', 'bleeding', ['severe-bleeding'], `${language}.bleeding.heavy`)).toBe('safety:hint.bleeding');
+  });
+
+  it('bleeding in pregnancy is not taken for a heavy period', () => {
+    expect(gate.assess('im 10 weeks pregnant and soaking a pad every hour', 'en').verdict?.flag.id).toBe('pregnancy-bleeding');
+  });
+
   it.each(LANGUAGES)('%s: very high sugar is never told to give sugar; a confused, sweating diabetic is (if awake and able to swallow), not "no food or drink"', (language) => {
     const tl = t(language);
     const dka = gate.assess(cases[language].dka, language).verdict!;

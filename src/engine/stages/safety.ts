@@ -250,7 +250,7 @@ function raise(ctx: TurnContext, verdict: SafetyVerdict, followsCrisisReply = fa
     reply = { text: `${ctx.t('safety:crisisMeans', numbersFor(ctx))}\n${reminder.text}`, alert: reminder.alert };
   }
   ctx.reply(reply.text, { alert: reply.alert });
-  const hint = firstAidKey(verdict.flag.id, verdict.category, verdict.flags);
+  const hint = firstAidKey(verdict.flag.id, verdict.category, verdict.flags, verdict.matched);
   ctx.state.safety = {
     flag: verdict.flag.id,
     disposition: verdict.disposition,

@@ -122,6 +122,8 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'blood_sugar.low_reading', flag: 'low-blood-sugar', all: ['LOW_SUGAR', ['SUDDEN', 'SEVERE', 'DIZZY', 'VOMIT']] },
   { id: 'blood_sugar.high', flag: 'high-blood-sugar', all: ['HIGH_SUGAR', ['VOMIT', 'FRUITY_BREATH', 'BREATH_TROUBLE', 'CONFUSED', 'DROWSY']] },
 
+  // A period soaking a pad or more an hour, or with dizziness: lie down and count pads, not "press on the wound" (NHS, ACOG).
+  { id: 'bleeding.menstrual', flag: 'severe-bleeding', all: ['MENSTRUAL', 'BLEED', 'HEAVY_BLEED'], unless: ['PREGNANT', 'POSTPARTUM'] },
   { id: 'bleeding.heavy', flag: 'severe-bleeding', all: ['BLEED', 'HEAVY_BLEED'], window: 8, unless: ['SMALL_WOUND'] },
   { id: 'bleeding.trauma', flag: 'severe-bleeding', all: ['BLEED', 'WOUND_TRAUMA'], window: 10 },
   { id: 'bleeding.thinner', flag: 'severe-bleeding', all: ['BLEED', 'BLOOD_THINNER', ['HEAVY_BLEED', 'PERSISTENT']], note: 'on blood thinners even a nosebleed that will not stop needs A&E (NHS)' },
@@ -230,6 +232,7 @@ export const CONCEPT_GUIDE: Record<string, string> = {
   POSTPARTUM: 'just had a baby, after giving birth, postpartum, after a C-section',
   BLEED: 'bleeding, blood',
   HEAVY_BLEED: "a lot of blood, soaking, gushing, won't stop",
+  MENSTRUAL: 'a period, menstrual bleeding, the time of the month',
   SPOTTING_ONLY: 'light spotting only, a little brown discharge',
   WATERS: 'waters broke, leaking fluid',
   CONTRACTIONS: 'contractions, labour pains, tightening every few minutes',

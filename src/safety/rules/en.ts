@@ -103,6 +103,7 @@ export const en: LanguageRules = {
       'a lot', 'lots', 'heavily', 'heavy', 'so much', 'too much', 'everywhere', 'pouring', 'gushing', 'spurting', 'squirting', 'soak*', 'through the towel*', 'all over',
       'wont stop', 'will not stop', 'cant stop', 'not stopping', 'doesnt stop', 'isnt stopping', 'keeps bleeding', 'pool of', 'wont clot', 'profuse*', 'uncontrol*', 'nonstop', 'non stop',
     ],
+    MENSTRUAL: ['period', 'periods', 'menstrua*', 'time of the month', 'on my cycle', 'my cycle', 'her cycle', 'aunt flo', 'tampon*', 'menorrhag*'],
     WOUND_TRAUMA: ['stabbed', 'shot', 'gunshot', 'deep cut', 'deep gash', 'gash', 'amputat*', 'cut off', 'severed', 'impaled'],
     BLOOD_VOMIT: ['coffee grounds', '(poo|poop|stool|stools|bowel movement*) … (black|tarry|like tar)', '(black|tarry) … (poo|poop|stool|stools)', 'blood … (in|from) … (bum|bottom|rectum) … (lots|a lot|pouring|clots)', 'vomit* blood', 'throwing|threw|puking up blood', 'throwing up blood', 'coughing up blood', 'coughing blood', 'blood in … vomit'],
 

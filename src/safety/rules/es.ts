@@ -218,6 +218,7 @@ export const es: LanguageRules = {
       'a chorros', 'chorro', 'chorros', 'borbotones', 'empapad*', 'por todos lados', 'por todas partes', 'charco', 'aunque aprieto', 'sin parar', 'abundante', 'lleno … toallas', 'llena … toallas',
       'una toalla por hora', 'toalla* … (cada hora|por hora|empapada*)', 'coagulos grandes', 'como una llave', 'a mares',
     ],
+    MENSTRUAL: ['regla', 'periodo', 'menstrua*', 'mis dias', 'sus dias', 'en mi mes', 'tampon*', 'copa menstrual'],
     WOUND_TRAUMA: ['apunal*', 'acuchill*', 'navajazo', 'balazo', 'baleado', 'baleada', 'le dispararon', 'herida de bala', 'cortada profunda', 'herida profunda', 'machete', 'machetazo', 'amputad*', 'le cortaron', 'corte profundo'],
     BLOOD_VOMIT: [
       'vomitando sangre', 'vomito sangre', 'vomita sangre', 'tose sangre', 'tosiendo sangre', 'escupe sangre', 'escupiendo sangre', 'vomit* … (sangre|cafe molido|como cafe|borra de cafe|negro|oscuro)',

@@ -117,6 +117,7 @@ export const hi: LanguageRules = {
       'bahut', 'bohot', 'bahot', 'zyada', 'jyada', `ruk ${NAHI}`, `ruk hi ${NAHI}`, `${NAHI} ruk`, `band ${NAHI}`, `beh ${RAHA}`, `nikal ${RAHA}`, 'phuhaar', 'fawwara', 'fuvara',
       'bhig gaya', 'bheeg', 'bhar gaye', 'bhar gaya', 'lagatar', 'बहुत', 'ज्यादा', 'रुक नहीं', 'रुक ही नहीं', 'बंद नहीं', 'बह रहा|रही', 'निकल रहा|रही', 'फव्वारे', 'भीग', 'लगातार',
     ],
+    MENSTRUAL: ['period*', 'mahwari', 'mahawari', 'mahavari', 'maahwari', 'mahvari', 'masik dharm', 'mc', 'पीरियड*', 'माहवारी', 'मासिक धर्म', 'मासिक', 'एमसी', 'tampon*'],
     WOUND_TRAUMA: ['chaku|chaaku lag*', 'goli lag*', 'gehra|gahra kat|ghaav|ghav|zakhm', 'accident', 'चाकू', 'गोली लगी', 'गहरा घाव|कट', 'दुर्घटना', 'एक्सीडेंट'],
     BLOOD_VOMIT: ['(potty|latrine|mal|tatti|पॉटी|टट्टी|मल) … (kaali|kaala|kali|काली|काला)','khoon ki ulti', 'ulti me|mein khoon', 'khansi me|mein khoon', 'खून की उल्टी', 'उल्टी में खून', 'खांसी में खून'],
 
