@@ -30,6 +30,8 @@ export interface KnowledgeSnapshot {
   clinical: Partial<Record<Language, string[]>>;
   /** Per language, general questions that look clinical but are answerable (`general-lookalikes.yaml`). */
   lookalikes: Partial<Record<Language, string[]>>;
+  /** Per language, symptoms and complaints the knowledge base cannot assess (`symptom-statements.yaml`). */
+  symptoms: Partial<Record<Language, string[]>>;
   languages: Language[];
   loadedAt: Date;
 }
@@ -85,10 +87,11 @@ export async function loadKnowledge(options: LoadKnowledgeOptions): Promise<Know
   const outOfScope = readExamples(dir, OUT_OF_SCOPE_FILE, problems);
   const clinical = readExamples(dir, 'clinical-questions.yaml', problems);
   const lookalikes = readExamples(dir, 'general-lookalikes.yaml', problems);
+  const symptoms = readExamples(dir, 'symptom-statements.yaml', problems);
   if (problems.length) throw new KnowledgeError(problems);
 
   const passages: Passage[] = topics.flatMap(topicPassages);
-  return { topics, passages, outOfScope, clinical, lookalikes, languages: [...new Set(topics.map((t) => t.lang))], loadedAt: new Date() };
+  return { topics, passages, outOfScope, clinical, lookalikes, symptoms, languages: [...new Set(topics.map((t) => t.lang))], loadedAt: new Date() };
 }
 
 function readTopic(

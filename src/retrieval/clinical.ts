@@ -6,7 +6,7 @@
  * Mixing two medicines and reading one's own lab values are clinical too: the answer depends
  * on the person's other medicines, kidneys and history.
  */
-export type ClinicalKind = 'dose' | 'diagnosis' | 'medication_change' | 'interaction' | 'lab_value';
+export type ClinicalKind = 'dose' | 'diagnosis' | 'medication_change' | 'interaction' | 'lab_value' | 'symptom';
 
 interface Rule {
   kind: ClinicalKind;

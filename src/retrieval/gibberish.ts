@@ -19,6 +19,15 @@ function mashed(word: string): boolean {
   return /^(.)\1{3,}$/.test(w);
 }
 
+/**
+ * A keyboard row typed across words ("qwe rty"): five letters in row order once the words are
+ * joined. Not consonant runs nor four letters there: real words meet in "clicks when" and "lower tummy".
+ */
+function rowAcrossWords(letters: string): boolean {
+  for (const row of KEYBOARD_ROWS) for (let i = 0; i + 5 <= letters.length; i++) if (row.includes(letters.slice(i, i + 5))) return true;
+  return false;
+}
+
 export function isGibberish(text: string): boolean {
   const trimmed = text.trim();
   if (!trimmed) return true;
@@ -31,7 +40,7 @@ export function isGibberish(text: string): boolean {
   // Letters typed with no vowels to speak of ("kjh lkj lkj", "mnbv cxz"), or a keyboard row across words ("qwe rty").
   const letters = words.join('').toLowerCase();
   if (letters.length >= 6 && (letters.match(new RegExp(VOWEL.source, 'giu')) ?? []).length / letters.length < 0.12) return true;
-  if (letters.length >= 6 && mashed(letters)) return true;
+  if (letters.length >= 6 && rowAcrossWords(letters)) return true;
   // Short words alone ("bp?", "ok") are for retrieval to judge.
   if (long.length === 0) return false;
   return long.filter(mashed).length / long.length >= 0.6;

@@ -12,6 +12,16 @@ const BORROWS_ENGLISH: ReadonlySet<Language> = new Set(['hi', 'zh']);
 export const outOfScopeId = (language: Language) => `${language}/out-of-scope`;
 /** The classifier's pseudo-unit for questions only a nurse should answer (a dose, two medicines...). */
 export const clinicalId = (language: Language) => `${language}/clinical`;
+/** The symptom classifier's pseudo-topic: symptoms no unit assesses ("my knee hurts when I run"). */
+const SYMPTOM_TOPIC = '~symptom';
+
+/** How like a symptom no unit assesses a message is, beside the topic it is most like. */
+export interface SymptomScore {
+  /** Cosine with the centroid of the symptom examples, 0..1. */
+  symptom: number;
+  /** Cosine with the nearest topic's centroid, 0..1. */
+  topic: number;
+}
 
 export interface LexicalSearch {
   /** The index that matched: the patient's language, or another one when it had nothing. */
@@ -32,6 +42,8 @@ export interface KnowledgeIndex {
   classify(query: string, language: Language, limit?: number): UnitScore[];
   /** Topics by their example questions' centroids (the patient's language only). */
   classifyTopic(query: string, language: Language, limit?: number): TopicScore[];
+  /** The symptom examples' centroid beside the topics' (`symptom-statements.yaml`); zeros without examples. */
+  classifySymptom(query: string, language: Language): SymptomScore;
   topic(id: string, language: Language): KnowledgeTopic | undefined;
   passagesOf(id: string, language: Language): Passage[];
   /** A unit's passage by its id (`<lang>/<topic>#<unit>`). */
@@ -81,7 +93,7 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot, options: { laz
           { id: `${language}/general`, examples: snapshot.lookalikes[language] ?? [] },
         ]),
     );
-  const buildTopicClassifier = (language: Language) => {
+  const topicExamples = (language: Language): Map<string, string[]> => {
     const examples = new Map<string, string[]>();
     for (const p of snapshot.passages.filter((x) => x.metadata.lang === language)) {
       const list = examples.get(p.metadata.topicId) ?? [];
@@ -89,11 +101,20 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot, options: { laz
       if (language !== 'en') list.push(...(byPassageId.get(`en/${p.metadata.topicId}#${p.metadata.unitId}`)?.metadata.questions ?? []));
       examples.set(p.metadata.topicId, list);
     }
+    return examples;
+  };
+  const buildTopicClassifier = (language: Language) => createTopicClassifier([...topicExamples(language)].map(([id, list]) => ({ id, examples: list })));
+  // Apart from the topic classifier, so the symptom examples change no topic's weights there.
+  const buildSymptomClassifier = (language: Language) => {
+    const symptoms = snapshot.symptoms[language] ?? [];
+    if (!symptoms.length) return null;
+    const examples = topicExamples(language).set(SYMPTOM_TOPIC, symptoms);
     return createTopicClassifier([...examples].map(([id, list]) => ({ id, examples: list })));
   };
   const indexes = perLanguage(snapshot.languages, buildIndex, options.lazy);
   const classifiers = perLanguage(snapshot.languages, buildClassifier, options.lazy);
   const topicClassifiers = perLanguage(snapshot.languages, buildTopicClassifier, options.lazy);
+  const symptomClassifiers = perLanguage(snapshot.languages, buildSymptomClassifier, options.lazy);
   const order = (first: Language): Language[] => [first, ...LANGUAGES.filter((l) => l !== first && indexes.has(l))];
 
   return {
@@ -110,6 +131,12 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot, options: { laz
     },
     classify: (query, language, limit) => classifiers.get(language)?.classify(query, limit) ?? [],
     classifyTopic: (query, language, limit) => topicClassifiers.get(language)?.classify(query, limit) ?? [],
+    classifySymptom(query, language) {
+      const ranked = symptomClassifiers.get(language)?.classify(query, 2) ?? [];
+      const symptom = ranked.find((t) => t.id === SYMPTOM_TOPIC)?.score ?? 0;
+      const topic = ranked.find((t) => t.id !== SYMPTOM_TOPIC)?.score ?? 0;
+      return { symptom, topic };
+    },
     passage: (passageId) => byPassageId.get(passageId),
     topic: (id, language) => topics.get(`${language}/${id}`),
     passagesOf: (id, language) => passages.get(`${language}/${id}`) ?? [],
@@ -117,6 +144,7 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot, options: { laz
       indexes.get(language);
       classifiers.get(language);
       topicClassifiers.get(language);
+      symptomClassifiers.get(language);
     },
   };
 }

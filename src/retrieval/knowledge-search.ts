@@ -1,7 +1,7 @@
 import type { Passage } from '../knowledge/passages.js';
 import type { Language } from '../language/languages.js';
 import type { Logger } from '../logger.js';
-import { answerConfidence, combineConfidence, lexicalConfidence, vectorConfidence, type ConfidenceFeatures } from './confidence.js';
+import { answerConfidence, CONFIDENCE_THRESHOLD, combineConfidence, lexicalConfidence, vectorConfidence, type ConfidenceFeatures } from './confidence.js';
 import { weightedFusion } from './fusion.js';
 import { clinicalId, outOfScopeId, type KnowledgeIndex } from './knowledge-index.js';
 import { aggregateTopics, type ScoredPassage, type TopicHit } from './topics.js';
@@ -26,6 +26,8 @@ export interface RetrievalResult {
   outOfScope: boolean;
   /** The classifier's nearest examples are questions only a nurse should answer. */
   clinical: boolean;
+  /** The nearest examples describe a symptom no unit assesses (a nurse should advise). */
+  symptom: boolean;
   /** What `confidence` was computed from (lexical, hybrid adds nothing here). */
   features?: ConfidenceFeatures;
 }
@@ -78,6 +80,13 @@ export const FUSION = {
   outOfScopeMin: 0.15,
   /** Clinical: the nearest examples are the clinical ones, at least this similar. */
   clinicalMin: 0.3,
+  /**
+   * Symptom: the symptom examples' centroid is at least this similar, and this many times as
+   * similar as the nearest topic's. Chosen on the dev part of corpus/answers/symptoms (symptoms
+   * handed over against knowledge-base questions taken from the units, dev of both sets).
+   */
+  symptomMin: 0.05,
+  symptomRatio: 1.5,
 };
 
 export function createKnowledgeSearch({ index, vectors, logger, cacheSize = CACHE_SIZE }: KnowledgeSearchOptions): KnowledgeSearch {
@@ -116,6 +125,7 @@ export function createKnowledgeSearch({ index, vectors, logger, cacheSize = CACH
     const classified = current.classify(query, language, 20);
     const outOfScope = classified[0]?.id === outOfScopeId(language) && classified[0].score >= FUSION.outOfScopeMin;
     const clinical = classified[0]?.id === clinicalId(language) && classified[0].score >= FUSION.clinicalMin;
+    const likeSymptom = current.classifySymptom(query, language);
     const unitScores = classified.flatMap((c) => {
       const passage = current.passage(c.id);
       return passage ? [{ passage, score: c.score }] : [];
@@ -146,6 +156,15 @@ export function createKnowledgeSearch({ index, vectors, logger, cacheSize = CACH
       outOfScope: classified.find((c) => c.id === outOfScopeId(language))?.score ?? 0,
       agree: lexical[0] && bestUnit && lexical[0] === bestUnit.passage ? 1 : 0,
     };
+    const confidence = answerConfidence(features);
+    // Far more like the symptoms than any topic: a symptom, when it is like them at all or when no
+    // unit answers it with confidence anyway.
+    const symptom =
+      !outOfScope &&
+      !clinical &&
+      likeSymptom.symptom > 0 &&
+      likeSymptom.symptom >= FUSION.symptomRatio * likeSymptom.topic &&
+      (likeSymptom.symptom >= FUSION.symptomMin || confidence < CONFIDENCE_THRESHOLD);
     return {
       query,
       language,
@@ -153,11 +172,12 @@ export function createKnowledgeSearch({ index, vectors, logger, cacheSize = CACH
       mode: 'lexical',
       passages,
       topics,
-      confidence: answerConfidence(features),
+      confidence,
       features,
       signals: { lexical: lexical.slice(0, 3).map(unitKey), classifier: byClassifier.slice(0, 3).map(unitKey) },
       outOfScope,
       clinical,
+      symptom,
     };
   };
 

@@ -217,6 +217,36 @@ describe('answer stage without an LLM (extractive)', async () => {
     expect(out.result).toMatchObject({ escalate: true, reason: 'clinical' });
   });
 
+  it.each([
+    ['en', 'my ankle has been aching for a week since the hike, it clicks when i walk'],
+    ['en', 'my husband has a painful bump on his heel, worse in the mornings'],
+    ['es', 'me duele el hombro cuando levanto el brazo, ya van varios dias'],
+    ['zh', '手腕打字打久了就疼，已经一个多星期了'],
+    ['hi', 'घुटने में दो हफ़्ते से दर्द है, सीढ़ियाँ चढ़ने में दिक्कत होती है'],
+    ['hi', 'meri kamar me 3 din se dard hai, jhukne pe zyada hota hai'],
+  ] as const)('%s: a symptom no unit assesses, "%s", goes to a nurse with the "if it gets worse" line, not to a unit that shares its words', async (language, message) => {
+    const out = await engine.handle(turn(message, { language }));
+    expect(out.result).toMatchObject({ escalate: true, reason: 'clinical', answer: { clinical: 'symptom' } });
+    expect(out.result.answer?.unit).toBeUndefined();
+    const tl = services.t(language, language === 'hi' && !/\p{Script=Devanagari}/u.test(message) ? 'latin' : undefined);
+    const first = out.replies[0]!;
+    expect(first.text.split('\n')[0]).toBe(tl('answers:symptom'));
+    expect(first.text).toContain(tl('answers:clinicalSafety.diagnosis', { emergencyNumber: '112' }));
+    expect(first.actions).toEqual([{ title: tl('answers:nurseAction'), value: tl('answers:nurseActionValue') }]);
+  });
+
+  it.each([
+    ['en', 'my throat is sore and my nose is stuffed up since friday, what helps at home', 'cold-flu-self-care'],
+    ['es', 'tengo la nariz tapada y me duele la garganta desde el viernes, qué hago en casa', 'cold-flu-self-care'],
+    ['zh', '一到春天就打喷嚏流鼻涕眼睛痒，怎么办', 'allergies'],
+    ['en', 'do you treat dogs? my puppy is limping', null],
+  ] as const)('%s: a symptom the knowledge base answers, "%s", is answered from it (or kindly declined), not handed over', async (language, message, topic) => {
+    const out = await engine.handle(turn(message, { language }));
+    expect(out.result.answer?.clinical).toBeUndefined();
+    if (topic) expect(out.result.sources[0]?.id).toBe(topic);
+    else expect(out.result.answer?.outOfScope).toBe(true);
+  });
+
   it('answers a person bitten by their own dog, not "not here"', async () => {
     const out = await engine.handle(turn('my dog bit my hand and it is swollen, do I need a tetanus shot?', { language: 'en' }));
     expect(out.result.answer?.outOfScope).toBeUndefined();

@@ -53,16 +53,19 @@ export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext
       // nearest examples, which catch the phrasings the rules do not know.
       const ruled = detectClinical(text);
       const result = ruled ? undefined : await searchWithContext(knowledge, text, ctx.language, ctx.state.answerContext);
-      const clinical = ruled ?? (result?.clinical && !isRefillRequest(text) ? 'medicine' : undefined);
+      // A symptom no unit assesses ("my knee hurts when I run") is a nurse's to advise on, not a
+      // unit's to answer with whatever shares its words.
+      const clinical = ruled ?? (result?.clinical && !isRefillRequest(text) ? 'medicine' : result?.symptom && !isAboutAnimal(text) && !isGibberish(text) ? 'symptom' : undefined);
       if (clinical) {
         // General safety information goes with the hand-over: what to do until the nurse answers,
         // and what the knowledge base says in general about such a question ("ibuprofen with my
         // lisinopril": NSAIDs with blood-pressure medicines), with its public source.
-        const safety = clinical === 'lab_value' ? 'lab' : clinical === 'diagnosis' ? 'diagnosis' : 'medicine';
+        const safety = clinical === 'lab_value' ? 'lab' : clinical === 'diagnosis' || clinical === 'symptom' ? 'diagnosis' : 'medicine';
         const poisonControl = ctx.services.clinic.get('poison_control', ctx.language) ?? ctx.services.config.emergencyNumber;
         const general = await generalInformation(knowledge, ctx, text, safety, result);
         // The safety line before the general one: a voice call that runs out of time keeps it.
-        const lines = [ctx.t('answers:clinical'), ctx.t(`answers:clinicalSafety.${safety}`, { poisonControl }), ...(general ? [general.short] : [])];
+        const lead = clinical === 'symptom' ? 'answers:symptom' : 'answers:clinical';
+        const lines = [ctx.t(lead), ctx.t(`answers:clinicalSafety.${safety}`, { poisonControl }), ...(general ? [general.short] : [])];
         const more = general ? moreLine(ctx, general.passage, knowledge) : '';
         ctx.reply([lines.join('\n'), more].filter(Boolean).join('\n\n'), { actions: [nurseAction(ctx)] });
         if (general) ctx.result.sources = [toSource(general.passage)];
