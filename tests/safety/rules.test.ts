@@ -109,6 +109,11 @@ describe('not fooled by look-alikes', () => {
     'me molestan los ojos con la luz de la computadora',
     'tengo una molestia en el estómago después de comer',
     'a slot that fits the bus times would be best',
+    // walking with a limp, nothing to see on the skin, a constipated baby straining red in the face
+    'twisted my ankle on the stairs, its swelling but i can limp on it',
+    'he has had a limp since the football game on saturday',
+    'me pica todo el cuerpo por las noches pero no veo nada en la piel',
+    '宝宝便秘，每次拉的时候使劲憋得脸通红',
   ])('%s → routine', (text) => {
     expect(detector.detect(text)).toBeNull();
   });
@@ -217,6 +222,10 @@ describe('the more specific red flag is reported', () => {
     ['he collapsed and is not breathing', 'cardiac-arrest'],
     ['my daughter is having an asthma attack, her inhaler is not helping and she cant talk', 'asthma-red-zone'],
     ['我刚吐了好多血', 'vomiting-blood'],
+    // the look-alikes' guards leave the emergencies standing
+    ['my baby is limp and wont wake up', 'infant-floppy'],
+    ['no veo nada de un ojo', 'eye-emergency'],
+    ['宝宝憋得脸发紫喘不上气', 'breathing-difficulty'],
   ])('"%s" → %s', (text, flag) => {
     expect(detector.detect(text)?.flag).toBe(flag);
   });
