@@ -97,7 +97,9 @@ function officeMatterFrom(knowledge: KnowledgeService, topics: ReadonlySet<Topic
   return (text, language) => {
     const found = knowledge.searchLexical(text, language);
     const top = found.topics[0]?.id;
-    return Boolean(top && isTopicId(top) && topics.has(top) && found.confidence >= CONFIDENCE_THRESHOLD && !found.clinical && !found.outOfScope);
+    // A complaint is never an office matter, whatever office words it shares ("it happens when I
+    // take the stairs" is not about the clinic's stairs).
+    return Boolean(top && isTopicId(top) && topics.has(top) && found.confidence >= CONFIDENCE_THRESHOLD && !found.clinical && !found.outOfScope && !found.leansToSymptom);
   };
 }
 

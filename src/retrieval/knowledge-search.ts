@@ -1,7 +1,7 @@
 import type { Passage } from '../knowledge/passages.js';
 import type { Language } from '../language/languages.js';
 import type { Logger } from '../logger.js';
-import { answerConfidence, CONFIDENCE_THRESHOLD, combineConfidence, lexicalConfidence, vectorConfidence, type ConfidenceFeatures } from './confidence.js';
+import { answerConfidence, combineConfidence, lexicalConfidence, vectorConfidence, type ConfidenceFeatures } from './confidence.js';
 import { weightedFusion } from './fusion.js';
 import { clinicalId, outOfScopeId, type KnowledgeIndex } from './knowledge-index.js';
 import { aggregateTopics, type ScoredPassage, type TopicHit } from './topics.js';
@@ -28,6 +28,8 @@ export interface RetrievalResult {
   clinical: boolean;
   /** The nearest examples describe a symptom no unit assesses (a nurse should advise). */
   symptom: boolean;
+  /** Far more like those symptoms than like any topic, however faintly like either (see `symptom`). */
+  leansToSymptom: boolean;
   /** What `confidence` was computed from (lexical, hybrid adds nothing here). */
   features?: ConfidenceFeatures;
 }
@@ -157,14 +159,10 @@ export function createKnowledgeSearch({ index, vectors, logger, cacheSize = CACH
       agree: lexical[0] && bestUnit && lexical[0] === bestUnit.passage ? 1 : 0,
     };
     const confidence = answerConfidence(features);
-    // Far more like the symptoms than any topic: a symptom, when it is like them at all or when no
-    // unit answers it with confidence anyway.
-    const symptom =
-      !outOfScope &&
-      !clinical &&
-      likeSymptom.symptom > 0 &&
-      likeSymptom.symptom >= FUSION.symptomRatio * likeSymptom.topic &&
-      (likeSymptom.symptom >= FUSION.symptomMin || confidence < CONFIDENCE_THRESHOLD);
+    // Far more like the symptoms than any topic, and like them at all: a message like nothing
+    // ("purple elephants dancing") is not a symptom because no unit answers it either.
+    const leansToSymptom = likeSymptom.symptom > 0 && likeSymptom.symptom >= FUSION.symptomRatio * likeSymptom.topic;
+    const symptom = !outOfScope && !clinical && leansToSymptom && likeSymptom.symptom >= FUSION.symptomMin;
     return {
       query,
       language,
@@ -178,6 +176,7 @@ export function createKnowledgeSearch({ index, vectors, logger, cacheSize = CACH
       outOfScope,
       clinical,
       symptom,
+      leansToSymptom,
     };
   };
 

@@ -78,7 +78,7 @@ describe('answer stage without an LLM (extractive)', async () => {
 
   it.each([
     ['en', 'who should get a flu shot', 'flu-vaccine', /6 months and older/],
-    ['hi', 'refill kaise milega', 'prescription-refills', /2 working days/],
+    ['es', '¿cómo pido un resurtido?', 'prescription-refills', /2 días hábiles/],
   ] as const)('%s: "%s" is near two units of one topic: the web states both, SMS and voice the best one', async (language, question, topic, fact) => {
     const out = await engine.handle(turn(question, { language }));
     const [reply] = out.replies;
