@@ -3,7 +3,7 @@ import type { KnowledgeTopic, Passage } from '../knowledge/passages.js';
 import { LANGUAGES, type Language } from '../language/languages.js';
 import { createLexicalIndex, type LexicalHit, type LexicalIndex } from './lexical-index.js';
 import { aggregateTopics, type TopicHit } from './topics.js';
-import { createTopicClassifier, createUnitClassifier, type TopicScore, type UnitScore } from './unit-classifier.js';
+import { createTopicClassifier, createUnitClassifier, memoisedFeatures, type ExampleFeatures, type TopicScore, type UnitScore } from './unit-classifier.js';
 
 // Romanised Hindi and Chinese messages mix in English words ("report", "portal", "flu shot").
 const BORROWS_ENGLISH: ReadonlySet<Language> = new Set(['hi', 'zh']);
@@ -14,6 +14,10 @@ export const outOfScopeId = (language: Language) => `${language}/out-of-scope`;
 export const clinicalId = (language: Language) => `${language}/clinical`;
 /** The symptom classifier's pseudo-topic: symptoms no unit assesses ("my knee hurts when I run"). */
 const SYMPTOM_TOPIC = '~symptom';
+
+/** The parts of a language's index, in the order a background build takes them. */
+export const INDEX_PARTS = ['lexical', 'units', 'topics', 'symptoms'] as const;
+export type IndexPart = (typeof INDEX_PARTS)[number];
 
 /** How like a symptom no unit assesses a message is, beside the topic it is most like. */
 export interface SymptomScore {
@@ -48,8 +52,11 @@ export interface KnowledgeIndex {
   passagesOf(id: string, language: Language): Passage[];
   /** A unit's passage by its id (`<lang>/<topic>#<unit>`). */
   passage(passageId: string): Passage | undefined;
-  /** Builds one language's index and classifier now, if it is lazy and has not yet. */
-  warm(language: Language): void;
+  /**
+   * Builds one language's index and classifiers now, if it is lazy and has not yet; `part` builds
+   * one of them (a background build takes them one at a time, serving requests in between).
+   */
+  warm(language: Language, part?: IndexPart): void;
 }
 
 /**
@@ -72,8 +79,18 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot, options: { laz
       borrowed: BORROWS_ENGLISH.has(language) ? english : undefined,
     });
   const byPassageId = new Map(snapshot.passages.map((p) => [p.metadata.passageId, p]));
+  // The unit, topic and symptom classifiers of a language read the same examples: each text's
+  // features are extracted once, and forgotten when the three are built.
+  const memos = new Map<Language, { featuresOf: ExampleFeatures; uses: number }>();
+  const withFeatures = <T>(language: Language, build: (featuresOf: ExampleFeatures) => T): T => {
+    const memo = memos.get(language) ?? { featuresOf: memoisedFeatures(), uses: 0 };
+    memos.set(language, memo);
+    const built = build(memo.featuresOf);
+    if (++memo.uses === 3) memos.delete(language);
+    return built;
+  };
   const buildClassifier = (language: Language) =>
-    createUnitClassifier(
+    withFeatures(language, (featuresOf) => createUnitClassifier(
       snapshot.passages
         .filter((p) => p.metadata.lang === language)
         .map((p) => ({
@@ -92,7 +109,8 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot, options: { laz
           // Counter-examples: general questions near the clinical ones; they answer from units.
           { id: `${language}/general`, examples: snapshot.lookalikes[language] ?? [] },
         ]),
-    );
+      featuresOf,
+    ));
   const topicExamples = (language: Language): Map<string, string[]> => {
     const examples = new Map<string, string[]>();
     for (const p of snapshot.passages.filter((x) => x.metadata.lang === language)) {
@@ -103,13 +121,16 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot, options: { laz
     }
     return examples;
   };
-  const buildTopicClassifier = (language: Language) => createTopicClassifier([...topicExamples(language)].map(([id, list]) => ({ id, examples: list })));
+  const buildTopicClassifier = (language: Language) =>
+    withFeatures(language, (featuresOf) => createTopicClassifier([...topicExamples(language)].map(([id, list]) => ({ id, examples: list })), featuresOf));
   // Apart from the topic classifier, so the symptom examples change no topic's weights there.
   const buildSymptomClassifier = (language: Language) => {
     const symptoms = snapshot.symptoms[language] ?? [];
-    if (!symptoms.length) return null;
-    const examples = topicExamples(language).set(SYMPTOM_TOPIC, symptoms);
-    return createTopicClassifier([...examples].map(([id, list]) => ({ id, examples: list })));
+    return withFeatures(language, (featuresOf) => {
+      if (!symptoms.length) return null;
+      const examples = topicExamples(language).set(SYMPTOM_TOPIC, symptoms);
+      return createTopicClassifier([...examples].map(([id, list]) => ({ id, examples: list })), featuresOf);
+    });
   };
   const indexes = perLanguage(snapshot.languages, buildIndex, options.lazy);
   const classifiers = perLanguage(snapshot.languages, buildClassifier, options.lazy);
@@ -140,11 +161,11 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot, options: { laz
     passage: (passageId) => byPassageId.get(passageId),
     topic: (id, language) => topics.get(`${language}/${id}`),
     passagesOf: (id, language) => passages.get(`${language}/${id}`) ?? [],
-    warm(language) {
-      indexes.get(language);
-      classifiers.get(language);
-      topicClassifiers.get(language);
-      symptomClassifiers.get(language);
+    warm(language, part) {
+      if (!part || part === 'lexical') indexes.get(language);
+      if (!part || part === 'units') classifiers.get(language);
+      if (!part || part === 'topics') topicClassifiers.get(language);
+      if (!part || part === 'symptoms') symptomClassifiers.get(language);
     },
   };
 }

@@ -9,7 +9,7 @@ import type { Logger } from '../logger.js';
 import { paths } from '../paths.js';
 import { createChatFailover } from './chat-failover.js';
 import { createGroundedAnswerer, type GroundedAnswerer } from './grounded-answer.js';
-import { createKnowledgeIndex, type KnowledgeIndex } from './knowledge-index.js';
+import { createKnowledgeIndex, INDEX_PARTS, type KnowledgeIndex } from './knowledge-index.js';
 import { KnowledgeRetriever } from './knowledge-retriever.js';
 import { createKnowledgeSearch, type KnowledgeSearch } from './knowledge-search.js';
 import { OpenAICompatibleEmbeddings } from './openai-embeddings.js';
@@ -79,17 +79,17 @@ export async function createKnowledgeService(options: KnowledgeServiceOptions): 
 
   const lazy = Boolean(options.lazyIndex);
   let closed = false;
-  // Each language in its own macrotask: requests are served in between.
+  // Each part of each language's index in its own macrotask: requests are served in between.
   // Without a background build the indexes are built at once (not lazy) or on demand (the CLI).
   let indexed = options.lazyIndex !== 'background';
   const warmInBackground = (target: KnowledgeIndex) => {
     if (options.lazyIndex !== 'background') return;
-    const queue = [...target.languages];
+    const queue = target.languages.flatMap((language) => INDEX_PARTS.map((part) => [language, part] as const));
     const next = () => {
-      const language = queue.shift();
-      if (!language) indexed = true;
-      if (!language || closed || target !== index) return;
-      target.warm(language);
+      const step = queue.shift();
+      if (!step) indexed = true;
+      if (!step || closed || target !== index) return;
+      target.warm(...step);
       setTimeout(next, 0).unref();
     };
     setTimeout(next, 0).unref();

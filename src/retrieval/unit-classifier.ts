@@ -27,15 +27,30 @@ export interface UnitExamples {
   examples: readonly string[];
 }
 
+/** An example's hashed features. One index build passes a memoised one to all its classifiers. */
+export type ExampleFeatures = (example: string) => Uint32Array;
+
+export const exampleFeatures: ExampleFeatures = (example) => extractFeatures(normalise(example)).keys;
+
+/** `exampleFeatures`, each distinct text extracted once (units, topics and symptoms share examples). */
+export function memoisedFeatures(): ExampleFeatures {
+  const seen = new Map<string, Uint32Array>();
+  return (example) => {
+    let keys = seen.get(example);
+    if (!keys) seen.set(example, (keys = exampleFeatures(example)));
+    return keys;
+  };
+}
+
 // A feature in more than this share of the examples says nothing about the unit.
 const MAX_DOCUMENT_SHARE = 0.25;
 
-export function createUnitClassifier(units: readonly UnitExamples[]): UnitClassifier {
+export function createUnitClassifier(units: readonly UnitExamples[], featuresOf: ExampleFeatures = exampleFeatures): UnitClassifier {
   const owner: number[] = [];
   const vectors: Uint32Array[] = [];
   for (const [u, unit] of units.entries()) {
     for (const example of unit.examples) {
-      const { keys } = extractFeatures(normalise(example));
+      const keys = featuresOf(example);
       if (!keys.length) continue;
       owner.push(u);
       vectors.push(keys);
@@ -90,8 +105,8 @@ export interface TopicClassifier {
  * be won by a phrase many topics share ("how long does it take" for results, refills and records),
  * the centroid rewards the words a topic's questions have in common ("refill", "续方").
  */
-export function createTopicClassifier(topics: readonly UnitExamples[]): TopicClassifier {
-  const postings = centroidPostings(topics);
+export function createTopicClassifier(topics: readonly UnitExamples[], featuresOf: ExampleFeatures = exampleFeatures): TopicClassifier {
+  const postings = centroidPostings(topics, featuresOf);
   const scores = new Float64Array(topics.length);
   return {
     classify(question, limit = 10) {
@@ -164,12 +179,12 @@ function examplePostings(vectors: readonly Uint32Array[]): Postings {
 }
 
 /** Feature → (topic, weight) postings: each topic's centroid, weighted by rarity among topics, L2-normalised. */
-function centroidPostings(topics: readonly UnitExamples[]): Postings {
+function centroidPostings(topics: readonly UnitExamples[], featuresOf: ExampleFeatures): Postings {
   const counts = topics.map((topic) => {
     const count = new Map<number, number>();
     let examples = 0;
     for (const example of topic.examples) {
-      const { keys } = extractFeatures(normalise(example));
+      const keys = featuresOf(example);
       if (!keys.length) continue;
       examples++;
       for (const k of new Set(keys)) count.set(k, (count.get(k) ?? 0) + 1);
