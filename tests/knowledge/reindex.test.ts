@@ -53,7 +53,9 @@ describe('file watch', () => {
     const lines: { msg: string; problems?: string[] }[] = [];
     const logger = createLogger('warn', { write: (s: string) => void lines.push(JSON.parse(s)) } as never);
     const refusals = () => lines.filter((l) => l.msg.startsWith('knowledge files changed but are invalid'));
-    knowledge = await createKnowledgeService({ config: testConfig(), logger, dir: kb.dir });
+    // Each index built when a question needs it (as the CLI does): the test asks in English only, and
+    // a full build of four languages at every change costs seconds of CPU it does not need.
+    knowledge = await createKnowledgeService({ config: testConfig(), logger, dir: kb.dir, lazyIndex: true });
     expect(knowledge.startWatching()).toBe(false); // NODE_ENV=test and KNOWLEDGE_WATCH unset
     expect(knowledge.startWatching(true)).toBe(true);
     const service = knowledge;
