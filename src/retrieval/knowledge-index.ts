@@ -143,6 +143,9 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot, options: { laz
     languages: snapshot.languages,
     search(query, language, limit = 30) {
       for (const candidate of order(language)) {
+        // Another language is searched only once it is built: a question that matches nothing (a
+        // key held down) must not build three more indexes while every other patient waits.
+        if (candidate !== language && !indexes.built(candidate)) continue;
         const index = indexes.get(candidate);
         if (!index) continue;
         const hits = index.search(query, limit);
@@ -171,7 +174,11 @@ export function createKnowledgeIndex(snapshot: KnowledgeSnapshot, options: { laz
 }
 
 /** One value per language, built now or on first use. */
-function perLanguage<T>(languages: readonly Language[], build: (language: Language) => T, lazy = false): { has(l: Language): boolean; get(l: Language): T | undefined } {
+function perLanguage<T>(
+  languages: readonly Language[],
+  build: (language: Language) => T,
+  lazy = false,
+): { has(l: Language): boolean; built(l: Language): boolean; get(l: Language): T | undefined } {
   const built = new Map<Language, T>();
   const known = new Set(languages);
   const get = (language: Language): T | undefined => {
@@ -181,5 +188,5 @@ function perLanguage<T>(languages: readonly Language[], build: (language: Langua
     return value;
   };
   if (!lazy) for (const language of languages) get(language);
-  return { has: (language) => known.has(language), get };
+  return { has: (language) => known.has(language), built: (language) => built.has(language), get };
 }
