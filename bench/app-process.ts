@@ -42,7 +42,8 @@ export async function startServerProcess(
   try {
     for (let i = 0; ; i++) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-      if (await fetch(`${url}/health`).then((r) => r.ok).catch(() => false)) break;
+      // Ready, not merely alive: a load balancer sends no patients to an instance still indexing.
+      if (await fetch(`${url}/ready`).then((r) => r.ok).catch(() => false)) break;
       if (i > 600) throw new Error('server did not start in 60 s');
       await new Promise((r) => setTimeout(r, 100));
     }

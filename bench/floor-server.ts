@@ -26,7 +26,7 @@ const STORE = `WITH m AS (INSERT INTO floor_messages (conversation_id, direction
   RETURNING in_reply_to AS "inId", id, created_at AS "createdAt"`;
 
 const http = createServer((req, res) => {
-  res.writeHead(req.url === '/health' ? 200 : 404, { 'content-type': 'text/plain' }).end('ok');
+  res.writeHead(req.url === '/health' || req.url === '/ready' ? 200 : 404, { 'content-type': 'text/plain' }).end('ok');
 });
 const io = new Server(http, { maxHttpBufferSize: 64 * 1024, pingInterval: 25_000, pingTimeout: 20_000 });
 io.on('connection', (socket) => {
