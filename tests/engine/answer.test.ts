@@ -193,8 +193,11 @@ describe('answer stage without an LLM (extractive)', async () => {
     // What the knowledge base says in general may come with it, from the question's own topic only.
     expect(out.result.sources.every((s) => s.id === 'medication-safety' || s.id === 'lab-results')).toBe(true);
     expect(out.result.answer?.lowConfidence).toBeUndefined();
-    expect(out.replies[0]!.actions?.length).toBeGreaterThan(0);
     expect(out.replies[0]!.text.split('\n').length).toBeGreaterThanOrEqual(2);
+    // Handed over in this turn, and told so: no "Talk to a nurse" button asks for it again.
+    const tl = services.t(language, language === 'hi' && !/\p{Script=Devanagari}/u.test(question) ? 'latin' : undefined);
+    expect(out.replies.at(-1)!.text).toBe(tl('escalation:stage.unconfigured', { nurseLine: services.clinic.get('nurse_line', language) }));
+    expect(out.replies.flatMap((r) => r.actions ?? []).map((a) => a.value)).not.toContain(tl('answers:nurseActionValue'));
   });
 
   it.each([
@@ -232,7 +235,9 @@ describe('answer stage without an LLM (extractive)', async () => {
     const first = out.replies[0]!;
     expect(first.text.split('\n')[0]).toBe(tl('answers:symptom'));
     expect(first.text).toContain(tl('answers:clinicalSafety.diagnosis', { emergencyNumber: '112' }));
-    expect(first.actions).toEqual([{ title: tl('answers:nurseAction'), value: tl('answers:nurseActionValue') }]);
+    // Handed over in this turn, and told so: no "Talk to a nurse" button asks for it again.
+    expect(out.replies.at(-1)!.text).toBe(tl('escalation:stage.unconfigured', { nurseLine: services.clinic.get('nurse_line', language) }));
+    expect(out.replies.flatMap((r) => r.actions ?? []).map((a) => a.value)).not.toContain(tl('answers:nurseActionValue'));
   });
 
   it.each([

@@ -53,6 +53,9 @@ export function escalationStage(): Middleware<TurnContext> {
         const notice = noticeOnEscalation(ctx.result.urgency, ctx.services.staffDesk, config.caseDeadlinesMs);
         if (notice) {
           const nurseLine = clinic.get('nurse_line', ctx.language) ?? clinic.get('phone', ctx.language) ?? '';
+          // The request is made in this very turn: a "Talk to a nurse" button above the notice
+          // (SMS: "Reply 1 for Talk to a nurse") would ask the patient for what is already done.
+          dropNurseButton(ctx);
           ctx.reply(ctx.t(NOTICE_KEYS[notice.kind], { nurseLine, ...notice.vars }));
         }
         ctx.result.escalation = { patientNotified: true };
@@ -61,4 +64,15 @@ export function escalationStage(): Middleware<TurnContext> {
     }
     await next();
   };
+}
+
+/** Takes the nurse button off this turn's replies (the answer stage offers it with an uncertain or clinical answer). */
+function dropNurseButton(ctx: TurnContext): void {
+  const value = ctx.t('answers:nurseActionValue');
+  for (const reply of ctx.replies) {
+    if (!reply.actions?.some((a) => a.value === value)) continue;
+    const rest = reply.actions.filter((a) => a.value !== value);
+    if (rest.length) reply.actions = rest;
+    else delete reply.actions;
+  }
 }
