@@ -126,6 +126,18 @@ describe('answer stage without an LLM (extractive)', async () => {
   });
 
   it.each([
+    ['en', 'what do i do while waiting for the ambulance', /Possible stroke: no aspirin/],
+    ['es', '¿qué hago mientras llega la ambulancia?', /¿Derrame cerebral\? Ninguna medicina, ni aspirina/],
+    ['zh', '等救护车的时候要做什么', /可能是中风时，不要给阿司匹林/],
+    ['hi', 'एम्बुलेंस आने तक क्या करें', /स्ट्रोक लगे तो aspirin या कोई दवा न दें/],
+    ['hi', 'ambulance kab tak aayegi, tab tak kya karu', /Stroke lage to aspirin ya koi dawa na dein/],
+  ] as const)('%s: the general "while you wait" answer, "%s", says no aspirin for a possible stroke in its short answer (SMS and voice send only that)', async (language, question, stroke) => {
+    const out = await engine.handle(turn(question, { language }));
+    expect(out.result.answer?.unit).toBe('while-waiting');
+    expect(out.replies[0]!.brief ?? out.replies[0]!.text).toMatch(stroke);
+  });
+
+  it.each([
     ['a threat to hurt someone', 'I want to stab the guy who owes me money, the knife is already in my pocket', /apart and away from any weapon/],
     ['a confused, sweating diabetic', "my husband is diabetic, he's confused and sweating a lot and not making sense", /give sugar now/],
   ])('after %s, "what do we do while we wait" repeats the flag’s own first aid, not the general advice', async (_name, message, firstAid) => {
