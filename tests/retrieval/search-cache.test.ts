@@ -43,7 +43,7 @@ describe('a lazy index (one-question CLI runs)', async () => {
       ['¿dónde puedo estacionar?', 'es'],
       ['周六开门吗', 'zh'],
       ['parking kahan hai', 'hi'],
-      // Nothing in Hindi: the search falls back to the other languages' indexes, built on demand.
+      // Borrowed English words: found in the Hindi index itself (its units keep their English examples).
       ['flu shot appointment', 'hi'],
     ] as const) {
       const [a, b] = [lazy.search(question, language), eager.search(question, language)];
@@ -51,5 +51,16 @@ describe('a lazy index (one-question CLI runs)', async () => {
       expect(a.hits.map((h) => h.passage.metadata.passageId), question).toEqual(b.hits.map((h) => h.passage.metadata.passageId));
       expect(lazy.classify(question, language), question).toEqual(eager.classify(question, language));
     }
+  });
+
+  it('falls back only to languages already built: a question that matches nothing builds no other index', () => {
+    const fresh = createKnowledgeIndex(snapshot, { lazy: true });
+    // Chinese asked in an English conversation: the eager index finds it in Chinese.
+    expect(eager.search('周六开门吗', 'en').matchedLanguage).toBe('zh');
+    // The lazy one has built only English: nothing, rather than a Chinese build inside the turn.
+    expect(fresh.search('周六开门吗', 'en')).toMatchObject({ matchedLanguage: 'en', hits: [] });
+    // Once Chinese is built (the server builds every language after start), the fallback finds it.
+    fresh.warm('zh', 'lexical');
+    expect(fresh.search('周六开门吗', 'en').matchedLanguage).toBe('zh');
   });
 });
