@@ -124,6 +124,13 @@ export function evaluateMessage(tokens: Token[], languages: CompiledLanguage[]):
   return assessMessage(tokens, languages).hits;
 }
 
+/** A language's standing concepts with those of the languages mixed into it. */
+interface ConceptLookup {
+  has(concept: string): boolean;
+  get(concept: string): readonly ConceptMatch[] | undefined;
+  keys(): Iterable<string>;
+}
+
 /** What the rules saw in a message: the red flags they raise, and the concepts behind them. */
 export interface MessageEvidence {
   hits: RuleHit[];
@@ -257,20 +264,34 @@ export function assessMessage(tokens: Token[], languages: CompiledLanguage[]): M
   // A code-switched message names one sign in one language and the next in another ("baby is 2
   // months old y tiene 38.5 de fiebre"): the concepts share their names, so a language's rules
   // also take the evidence of the languages that mix with it.
-  const pool = (own: Map<string, ConceptMatch[]>, pick: (l: (typeof liveByLanguage)[number]) => Map<string, ConceptMatch[]>, language: string) => {
-    if (liveByLanguage.length === 1) return own;
-    // Own matches first: of two matches of the same words, the language's own is kept.
-    const merged = new Map<string, ConceptMatch[]>([...own].map(([concept, list]) => [concept, [...list]]));
+  // Looked up, not copied: most rules lack a concept and never ask for the merged list.
+  const pool = (own: Map<string, ConceptMatch[]>, pick: (l: (typeof liveByLanguage)[number]) => Map<string, ConceptMatch[]>, language: string): ConceptLookup => {
+    const others: Map<string, ConceptMatch[]>[] = [];
     for (const other of liveByLanguage) {
       const from = other.lang.rules.language;
       if (from === language || !(mixes.get(language)?.includes(from) ?? true)) continue;
-      for (const [concept, list] of pick(other)) {
-        const into = merged.get(concept);
-        if (!into) merged.set(concept, [...list]);
-        else for (const m of list) if (!into.some((x) => x.start === m.start && x.end === m.end)) into.push(m);
-      }
+      const theirs = pick(other);
+      if (theirs.size > 0) others.push(theirs);
     }
-    return merged;
+    if (others.length === 0) return own;
+    const merged = new Map<string, ConceptMatch[] | undefined>();
+    return {
+      has: (concept) => own.has(concept) || others.some((o) => o.has(concept)),
+      get(concept) {
+        if (merged.has(concept)) return merged.get(concept);
+        // Own matches first: of two matches of the same words, the language's own is kept.
+        let list = own.get(concept)?.slice();
+        for (const o of others) {
+          const theirs = o.get(concept);
+          if (!theirs) continue;
+          if (!list) list = theirs.slice();
+          else for (const m of theirs) if (!list.some((x) => x.start === m.start && x.end === m.end)) list.push(m);
+        }
+        merged.set(concept, list);
+        return list;
+      },
+      keys: () => [...own.keys(), ...others.flatMap((o) => [...o.keys()])],
+    };
   };
 
   const hits: (RuleHit & { rank: number; words: number; language: number; order: number })[] = [];
