@@ -96,7 +96,7 @@ describe('safety gate: a classifier-only flag below its alarm level', () => {
 
 describe('safety gate: a rule screening question and a sure classifier', () => {
   const sure = (category: Category): StatisticalDetector => ({ threshold: 0.5, score: () => ({ probability: 0.95, category, categoryProbability: 0.9 }) });
-  const text = 'my son pulled the pot of hot tea off the table onto his chest, big blisters and the skin is peeling';
+  const text = 'my son pulled the teapot off the table onto his chest, big blisters and the skin is peeling';
 
   it('the question stands when the classifier sees what it is about, and gives way to a sure classifier that sees another emergency', () => {
     const fever = 'my son has a fever of 101 since this morning';

@@ -51,6 +51,11 @@ describe('emergencies, however they are put', () => {
     ['我好像在流产', 'pregnancy_bleeding'],
     ['lagta hai miscarriage ho raha hai', 'pregnancy_bleeding'],
     ['my toddler ate a cigarette butt', 'poisoning'],
+    // a hot drink pulled over a child, the commonest scald, in each language's words for it
+    ['my 2 year old pulled hot tea over himself, his tummy and arm are blistering', 'burns'],
+    ['se le volteó el café caliente encima al niño y le salieron ampollas en el brazo', 'burns'],
+    ['beta 2 saal ka hai, garam chai gir gayi poore pet par, chhale aa gaye', 'burns'],
+    ['बच्चे पर गरम दूध गिर गया, पूरे हाथ पर छाले', 'burns'],
   ])('%s → %s', (text, category) => {
     expect(categoryOf(text)).toBe(category);
   });
@@ -114,6 +119,10 @@ describe('not fooled by look-alikes', () => {
     'he has had a limp since the football game on saturday',
     'me pica todo el cuerpo por las noches pero no veo nada en la piel',
     '宝宝便秘，每次拉的时候使劲憋得脸通红',
+    // a hot drink drunk, not spilt
+    'really bad sore throat, I keep drinking hot tea with honey all day',
+    'gale me bahut dard hai, garam paani pi raha hu, buri tarah khansi',
+    'tengo la garganta muy mal, tomo leche caliente con miel y todo el día igual',
   ])('%s → routine', (text) => {
     expect(detector.detect(text)).toBeNull();
   });

@@ -179,7 +179,10 @@ export const en: LanguageRules = {
     CRAMPS: ['cramp*', 'severe pain', 'belly pain', 'stomach pain', 'abdominal pain', 'clots', 'clot'],
 
     // ---- burns --------------------------------------------------------------------------
-    BURN: ['burned', 'burnt', 'burns', 'burn', 'scald*', 'caught fire', 'on fire', 'charred', 'electrocuted', 'boiling', 'grease fire', 'house fire'],
+    BURN: ['burned', 'burnt', 'burns', 'burn', 'scald*', 'caught fire', 'on fire', 'charred', 'electrocuted', 'boiling', 'grease fire', 'house fire',
+      // A hot drink pulled over a small child is the commonest scald (NHS).
+      'spill*|spilt|pulled|knocked|tipped|poured|dropped|splash* … hot|boiling tea|coffee|water|milk|soup|oil|drink|chocolate|cocoa|noodles|kettle',
+      'hot|boiling tea|coffee|water|milk|soup|oil|drink|chocolate|cocoa|noodles|kettle … spill*|spilt|splash*|tipped|over (him|her|himself|herself|me|myself|them|his|my|the)'],
     BURN_SEVERE: [
       'skin … white|black|peel*|leathery|charred|melting|off', 'peel*', 'charred', 'blister*', 'huge|large|big area', 'whole arm|leg|back|chest|body|face', 'all over',
       'third degree', 'second degree', 'badly', 'severe*', 'fire', 'explosion', 'chemical', 'electric*', 'electrocut*', 'shock', 'black mark', 'black', 'white and leathery', 'no feeling',

@@ -531,7 +531,7 @@ export const es: LanguageRules = {
 
     // ---- burns --------------------------------------------------------------------------
     // Not "me quema el pecho": that is heartburn. Past forms are the injury.
-    BURN: ['quemo', 'queme', 'quemaron', 'quemadura*', 'quemad*', 'escald*', 'incendio', 'hirviendo', 'se prendio', 'electrocut*', 'se echo agua caliente', 'aceite caliente', 'agua caliente', 'burn*', 'se quemo', 'me queme'],
+    BURN: ['quemo', 'queme', 'quemaron', 'quemadura*', 'quemad*', 'escald*', 'incendio', 'hirviendo', 'se prendio', 'electrocut*', 'se echo agua caliente', 'aceite caliente', 'agua caliente', 'burn*', 'se quemo', 'me queme', '(cayo|derramo|volco|tiro|echo|volteo) … (te|cafe|leche|sopa|caldo|chocolate|atole|agua|aceite) (caliente|hirviendo)', '(te|cafe|leche|sopa|caldo|chocolate|atole|agua|aceite) (caliente|hirviendo) … (encima|cayo|derramo|volco|tiro|echo|volteo)'],
     BURN_SEVERE: [
       'piel … blanca|negra|carbonizada|pelando|despellej*|despeg*|levantad*|cayendo', 'se le cae la piel', 'ampollas', 'ampolla', 'grave*', 'todo el|la brazo|cuerpo|pecho|espalda|cara|pierna', 'en todo',
       'grande*', 'tercer grado', 'segundo grado', 'incendio', 'quimic*', 'fuego', 'explosion', 'electric*', 'electrocut*', 'descarga', 'enchufe', 'cable', 'corriente', 'despeg*', 'se le pela', 'carne viva',

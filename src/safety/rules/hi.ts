@@ -191,7 +191,7 @@ export const hi: LanguageRules = {
     CRAMPS: ['pet me|mein dard', 'pet dard', 'marod', 'thakke', 'thakka', 'clots', 'पेट में दर्द', 'पेट दर्द', 'थक्के', 'थक्का', 'मरोड'],
 
     // ---- burns --------------------------------------------------------------------------
-    BURN: ['current|karant|karent|करंट laga|lag|लगा', '(bijli|बिजली) (ka|ke|का|के) … (jhatka|jhatke|taar|tar|झटका|तार)', '(taar chhu|तार छू*)', 'electric shock', 'jal gaya|gayi|gaye|gya', 'jala', 'jhulas*', 'khaulta', 'khaulte', 'ubalta', 'garam pani|tel', 'aag', 'burn', 'जल गया|गई|गए', 'जला', 'झुलस*', 'खौलता', 'उबलता', 'गरम पानी|तेल', 'आग'],
+    BURN: ['current|karant|karent|करंट laga|lag|लगा', '(bijli|बिजली) (ka|ke|का|के) … (jhatka|jhatke|taar|tar|झटका|तार)', '(taar chhu|तार छू*)', 'electric shock', 'jal gaya|gayi|gaye|gya', 'jala', 'jhulas*', 'khaulta', 'khaulte', 'ubalta', '(garam|garm|gram|khaulta|khaulti|ubalta|ubalti) (pani|paani|tel|chai|doodh|dudh|dal|daal) … (gir*|ulat*|chhalak*|pad gay*)', '(गरम|गर्म|खौलता|खौलती|उबलता|उबलती) (पानी|तेल|चाय|दूध|दाल) … (गिर*|उलट*|छलक*|पड़ गय*|पड गय*)', 'aag', 'burn', 'जल गया|गई|गए', 'जला', 'झुलस*', 'खौलता', 'उबलता', 'गरम पानी|तेल', 'आग'],
     BURN_SEVERE: ['(kala|kaala|kali|kaali|काला|काली) (nishan|nishaan|निशान|daag|दाग)', 'bijli', 'बिजली', 'current', 'करंट', 'electric*',
       'chamdi|chamri|skin|khaal … utar*|nikal*|safed|kaali|jal*', 'chhale', 'chale', 'phaphole', 'bada hissa', 'poora|pura|pure haath|chehra|pair|sharir|badan', 'buri tarah', 'chehra',
       'seene', 'cylinder', 'चमडी|त्वचा|खाल … उतर*|निकल*|सफेद|काली', 'छाले', 'फफोले', 'बडा हिस्सा', 'बुरी तरह', 'चेहरा', 'सिलेंडर',
