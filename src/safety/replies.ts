@@ -30,6 +30,9 @@ export interface SafetyReply {
  * says that staff were told: that notice comes from escalation once the case has reached them.
  * `deskWatching` false adds that nobody is watching the chat, so the patient calls instead of waiting.
  */
+/** Crisis rules that can only be about someone else (another person's farewell). */
+const FOR_SOMEONE_ELSE = /\.suicide\.farewell$/;
+
 export function safetyReply(t: TFunction, verdict: SafetyVerdict, numbers: SafetyNumbers, deskWatching: boolean, helper = false): SafetyReply {
   const vars = { ...numbers } as Record<string, string>;
   const lines: string[] = [];
@@ -47,7 +50,9 @@ export function safetyReply(t: TFunction, verdict: SafetyVerdict, numbers: Safet
       }
       break;
     case 'crisis':
-      lines.push(t('safety:disposition.crisis', vars));
+      // A goodbye message from someone who now does not answer: the writer is the one worried,
+      // not the one at risk, and is told what to do for them (988 Lifeline helps both).
+      lines.push(t(FOR_SOMEONE_ELSE.test(verdict.matched) ? 'safety:disposition.crisisForSomeoneElse' : 'safety:disposition.crisis', vars));
       // A plan or the means at hand: distance from the means saves lives (988 Lifeline, NIMH, CDC).
       if (verdict.flag.id === 'suicidal-plan') lines.push(t('safety:crisisMeans', vars));
       call.push(crisis, emergency);

@@ -104,6 +104,20 @@ describe('safety replies', () => {
       expect(reply.alert.call.map((c) => c.number)).toEqual(['911', '988']);
     });
 
+    it("speaks to the one worried about someone else's goodbye message, with the crisis line first on every channel", () => {
+      const farewell = { ...verdictOf('suicidal-intent'), matched: `${language}.suicide.farewell` };
+      const reply = safetyReply(t(language), farewell, numbers, false);
+      expect(reply.text).toContain(t(language)('safety:disposition.crisisForSomeoneElse', numbers));
+      expect(reply.text).not.toContain(t(language)('safety:disposition.crisis', numbers));
+      expect(reply.alert.call.map((c) => c.number)).toEqual(['988', '911']);
+      const asReply = { role: 'bot' as const, language, text: reply.text, alert: reply.alert };
+      for (const profile of [profiles.webchat, profiles.sms, profiles.telegram, profiles.botframework]) {
+        expect(renderReply(asReply, profile, { t: t(language) }).chunks[0]!.split('\n')[0]).toContain('988');
+      }
+      // Any other crisis rule is about the writer: the reply for them.
+      expect(safetyReply(t(language), { ...farewell, matched: `${language}.suicide.intent` }, numbers, false).text).toContain(t(language)('safety:disposition.crisis', numbers));
+    });
+
     it('reminds with care and the numbers in safety mode', () => {
       for (const { flagId, firstNumber } of cases) {
         const flag = verdictOf(flagId);

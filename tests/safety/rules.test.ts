@@ -56,6 +56,11 @@ describe('emergencies, however they are put', () => {
     ['se le volteó el café caliente encima al niño y le salieron ampollas en el brazo', 'burns'],
     ['beta 2 saal ka hai, garam chai gir gayi poore pet par, chhale aa gaye', 'burns'],
     ['बच्चे पर गरम दूध गिर गया, पूरे हाथ पर छाले', 'burns'],
+    // a goodbye message and then silence: a warning sign of suicide
+    ['my daughter (15) sent me a goodbye text and isnt answering her phone', 'suicide'],
+    ['mi hija me mandó un mensaje de despedida y no contesta el teléfono', 'suicide'],
+    ['我女儿给我发了告别短信，现在电话也不接', 'suicide'],
+    ['beti ne alvida ka message bheja hai aur phone nahi utha rahi', 'suicide'],
   ])('%s → %s', (text, category) => {
     expect(categoryOf(text)).toBe(category);
   });
@@ -123,6 +128,9 @@ describe('not fooled by look-alikes', () => {
     'really bad sore throat, I keep drinking hot tea with honey all day',
     'gale me bahut dard hai, garam paani pi raha hu, buri tarah khansi',
     'tengo la garganta muy mal, tomo leche caliente con miel y todo el día igual',
+    // goodbyes at work
+    'my coworker sent a goodbye email on her last day and isnt answering my texts',
+    '同事离职发了告别邮件，现在不回消息',
   ])('%s → routine', (text) => {
     expect(detector.detect(text)).toBeNull();
   });

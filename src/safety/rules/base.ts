@@ -39,6 +39,8 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'suicide.plan', flag: 'suicidal-plan', all: [['SUICIDAL', 'PASSIVE_IDEATION'], 'SUICIDE_MEANS'] },
   { id: 'suicide.means_commit', flag: 'suicidal-plan', all: ['LETHAL_MEANS', 'PLAN_COMMIT'], window: 20, note: 'a plan without the word: the means at hand or the place chosen, and a time, a farewell or a decision ("I\'ve picked the bridge and I\'m going on Sunday")' },
   { id: 'suicide.intent', flag: 'suicidal-intent', all: ['SUICIDAL'] },
+  // A goodbye message and then silence is a warning sign of suicide (988 Lifeline, NIMH): the crisis line, not only the emergency number.
+  { id: 'suicide.farewell', flag: 'suicidal-intent', all: ['FAREWELL', 'UNREACHABLE'], window: 30 },
   { id: 'suicide.passive', flag: 'passive-ideation', all: ['PASSIVE_IDEATION'] },
   { id: 'suicide.harm_baby', flag: 'postpartum-harm-thoughts', all: ['HARM_BABY'] },
   { id: 'self_harm.now', flag: 'self-harm-now', all: ['SELF_HARM_NOW'] },
@@ -211,6 +213,8 @@ export const CONCEPT_GUIDE: Record<string, string> = {
   PASSIVE_IDEATION: 'better off without me, I am a burden, wish I were dead, wish I could sleep and not wake up, no point living',
   SUICIDE_MEANS: 'a plan, a method or the means: saved pills, a gun, rope, a date, a note, giving things away',
   LETHAL_MEANS: 'means that are hard to read any other way: a rope or noose got ready, pills saved up or counted, how many it would take, the bridge or the tracks chosen, the hose in the garage',
+  FAREWELL: 'a goodbye or farewell message, note or letter sent or left, saying goodbye to everyone (not a goodbye email or party at work)',
+  UNREACHABLE: 'not answering or picking up, phone switched off, cannot be reached or found',
   PLAN_COMMIT: 'when or how sure: tonight, on Sunday, after everyone is asleep, this is my last week, I have decided, letters written, goodbyes said, I know where she keeps them',
   HARM_BABY: 'thoughts of harming the baby, scared I will hurt my baby',
   SELF_HARM: 'cutting or hurting oneself on purpose, self-harm',

@@ -231,6 +231,8 @@ export const en: LanguageRules = {
       'everyone … better off', 'world … better … without me', 'nobody would miss me', 'no one would miss me', 'not worth living',
       '(easier|better|simpler|nicer|peaceful|best) if i … (didnt|did not|never|dont|wouldnt) wake up', '(easier|simpler) if i … (wasnt|werent|was not|were not|wasnt) … (here|around|alive)', '(dont|never) want to wake up',
     ],
+    FAREWELL: ['goodbye|farewell|goodby text|txt|message|msg|note|letter|post|video|voicemail|call', 'texted|messaged|wrote|posted|left … goodbye', 'said|saying|says goodbye to (everyone|everybody|us|us all|all of us|the family)'],
+    UNREACHABLE: ['(not|isnt|wont|doesnt|didnt|hasnt|stopped) (answering|answer|picking up|pick up|responding|respond|replying|reply)', 'phone … (off|switched off|goes to voicemail|going to voicemail)', '(cant|cannot|couldnt) (reach|find|get hold of|get through to|contact) (him|her|them)', 'no answer', 'nobody knows where (he|she|they) (is|are)'],
     SUICIDE_MEANS: ['saved', 'stockpil*', 'decided', 'on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)', 'written … (note|letter|will)', 'pills … (ready|saved|counted)', 'bought … (rope|gun|pills|charcoal)', 'charcoal', 
       'saving|saved|stockpil*|hoard* … pills|tablets|meds', 'pills … lined up', 'gun', 'rope', 'noose', 'bridge', 'plan', 'planned', 'wrote … note*', 'goodbye letter*', 'last message', 'last msg',
       'gave|giving away … (things|stuff|belongings)', 'tonight', 'this weekend', 'when … (at work|asleep|gone)', 'razor*', 'blade*', 'jump', 'overdose', 'take them all',

@@ -260,6 +260,8 @@ export const hi: LanguageRules = {
       `jeene|jine|जीने (ka|ki|का|की) … (matlab|fayda|maksad|wajah|vajah|मतलब|फायदा|मकसद|वजह)`, `koi rasta ${NAHI2}|nahin`, `कोई रास्ता ${NAHI2}`, 'kaash … (mar|paida na|पैदा)', 'काश … (मर|पैदा)',
       'so jaun aur … (na|nahi) uthun|uthu', 'सो जाऊं … न उठूं', 'sabki problem khatam', 'sab … (khush|theek) … (mere bina|main na)',
     ],
+    FAREWELL: ['alvida', 'alwida', 'अलविदा', 'goodbye (message|msg|text|note|letter|post|video)', 'गुडबाय', 'sab (ko|se) (bye|goodbye|alvida) (bol|keh|kah)*', 'आखिरी (मैसेज|संदेश|चिट्ठी)', 'aakhri|akhri|aakhiri (message|msg|chitthi|khat)'],
+    UNREACHABLE: ['(phone|fone|call|फोन|कॉल) (nahi|nahin|नहीं) (utha|uth|le|लग|उठा)*', '(phone|फोन) (band|off|switch off|बंद)', '(mil|मिल) (nahi|nahin|नहीं) (rahi|raha|rahe|रही|रहा|रहे)', '(jawab|reply|जवाब) (nahi|nahin|नहीं) (de|aa|दे|आ)*', 'koi pata nahi', 'कुछ पता नहीं'],
     SUICIDE_MEANS: [
       'rassi', 'rassa', 'fanda', 'phanda', 'रस्सी', 'फंदा', 'bandook', 'banduk', 'pistol', 'katta', 'gun', 'बंदूक', 'कट्टा', 'पिस्तौल',
       '(goli|goliyan|goliyaan|goliya|pills|tablets|गोली|गोलियां) … (jama*|ikatthi*|ikathe*|ikatthe*|bacha*|chhupa*|जमा*|इकट्ठी*|इकट्ठे*|बचा*|छुपा*)', 'chhupa ke|kar rakhi|rakha|rakhe', 'छुपा कर|के',
