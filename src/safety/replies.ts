@@ -52,9 +52,15 @@ export function safetyReply(t: TFunction, verdict: SafetyVerdict, numbers: Safet
     case 'crisis':
       // A goodbye message from someone who now does not answer: the writer is the one worried,
       // not the one at risk, and is told what to do for them (988 Lifeline helps both).
-      lines.push(t(FOR_SOMEONE_ELSE.test(verdict.matched) ? 'safety:disposition.crisisForSomeoneElse' : 'safety:disposition.crisis', vars));
-      // A plan or the means at hand: distance from the means saves lives (988 Lifeline, NIMH, CDC).
-      if (verdict.flag.id === 'suicidal-plan') lines.push(t('safety:crisisMeans', vars));
+      // Thoughts of suicide told of someone else ("my brother says he wants to kill himself"):
+      // what to do for them (988 Lifeline: call for them, stay with them, put the means away).
+      if (FOR_SOMEONE_ELSE.test(verdict.matched)) lines.push(t('safety:disposition.crisisForSomeoneElse', vars));
+      else if (helper) lines.push(t('safety:disposition.crisisHelper', vars));
+      else {
+        lines.push(t('safety:disposition.crisis', vars));
+        // A plan or the means at hand: distance from the means saves lives (988 Lifeline, NIMH, CDC).
+        if (verdict.flag.id === 'suicidal-plan') lines.push(t('safety:crisisMeans', vars));
+      }
       call.push(crisis, emergency);
       break;
     case 'safety_resources': {

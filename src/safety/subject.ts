@@ -41,3 +41,27 @@ export function aboutSomeoneElse(normalised: string, language: Language, pregnan
   const other = read.some((l) => OTHER[l].test(normalised) || (!pregnancy && CHILD[l].test(normalised)));
   return other && !read.some((l) => SELF[l].test(normalised));
 }
+
+/**
+ * Thoughts of suicide told of another person, plainly ("my brother says he wants to kill himself",
+ * "mi hija se quiere matar", "他说不想活了", "wo khudkushi karna chahta hai"), and none told of the
+ * writer: the crisis reply then speaks to the one worried about them. Strict on purpose: when in
+ * doubt the reply stays the one for a person at risk.
+ */
+const CRISIS_OTHER: Record<Language, RegExp> = {
+  en: /\b(?:kill|hurt|harm|end)\s+(?:himself|herself|themselves|themself)\b|\b(?:he|she|they)\s+(?:\w+\s+){0,3}(?:wants?|wanna|is going|are going|gonna|plans?|planning|threatens?|threatened|threatening|talks?|talking|talked|tried|attempted|keeps? saying|said|says)\s+(?:\w+\s+){0,3}(?:to die|about dying|suicide|to end (?:it all|his life|her life|their life))\b|\b(?:hes|shes|theyre|he is|she is|they are|is|has been|seems|sounds)\s+(?:\w+\s+){0,1}suicidal\b/u,
+  es: /(?<!\p{L})(?:se\s+(?:quiere|va\s+a|piensa|intento|trato\s+de)\s+(?:matar|suicidar|quitar\s+la\s+vida)|quiere\s+(?:matarse|suicidarse|quitarse\s+la\s+vida|morirse)|(?:intento|trato\s+de)\s+(?:matarse|suicidarse|quitarse\s+la\s+vida)|(?:el|ella)\s+(?:\p{L}+\s+){0,2}(?:quiere\s+morir|esta\s+suicida|habla\s+de\s+suicid))/u,
+  zh: /[他她][^，。！？,.!?我]{0,6}(?:自杀|轻生|寻死|去死|不想活|结束自己的生命|结束生命)/u,
+  hi: /\b(?:wo|woh|vo|vah)\s+(?:\S+\s+){0,4}(?:marna|khudkushi|suicide|jaan de|khud ko (?:maar|khatam))|(?:वो|वह)\s+(?:\S+\s+){0,4}(?:मरना|खुदकुशी|आत्महत्या|जान दे|खुद को (?:मार|खत्म))/u,
+};
+const CRISIS_SELF: Record<Language, RegExp> = {
+  en: /\bmyself\b|\bi\s+(?:\w+\s+){0,3}(?:to die|kill|end it|end my life|suicid)|\b(?:im|i am)\s+(?:\w+\s+){0,2}suicidal\b|\bmy (?:own )?life\b|\bkill me\b/u,
+  es: /(?<!\p{L})(?:me\s+quiero\s+(?:matar|morir|suicidar)|quiero\s+(?:morir|matarme|suicidarme|quitarme\s+la\s+vida)|me\s+voy\s+a\s+(?:matar|suicidar)|no\s+quiero\s+vivir)/u,
+  zh: /我[^，。！？,.!?他她]{0,6}(?:自杀|轻生|寻死|去死|不想活|结束自己的生命|结束生命)/u,
+  hi: /\b(?:main|mai|mujhe)\b[^.?!]{0,30}(?:marna|khudkushi|suicide|jaan de|khud ko (?:maar|khatam))|(?:मैं|मुझे)[^।?!]{0,30}(?:मरना|खुदकुशी|आत्महत्या|जान दे|खुद को (?:मार|खत्म))/u,
+};
+
+export function crisisOfSomeoneElse(normalised: string, language: Language): boolean {
+  const read = MIXED_WITH[language];
+  return read.some((l) => CRISIS_OTHER[l].test(normalised)) && !read.some((l) => CRISIS_SELF[l].test(normalised));
+}

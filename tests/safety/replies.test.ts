@@ -114,6 +114,11 @@ describe('safety replies', () => {
       for (const profile of [profiles.webchat, profiles.sms, profiles.telegram, profiles.botframework]) {
         expect(renderReply(asReply, profile, { t: t(language) }).chunks[0]!.split('\n')[0]).toContain('988');
       }
+      // Thoughts of suicide plainly told of someone else (src/safety/subject.ts): what to do for them, crisis line first.
+      const helper = safetyReply(t(language), verdictOf('suicidal-plan'), numbers, false, true);
+      expect(helper.text.split('\n')[0]).toBe(t(language)('safety:disposition.crisisHelper', numbers));
+      expect(helper.text).not.toContain(t(language)('safety:crisisMeans', numbers));
+      expect(helper.alert.call[0]!.number).toBe('988');
       // Any other crisis rule is about the writer: the reply for them.
       expect(safetyReply(t(language), { ...farewell, matched: `${language}.suicide.intent` }, numbers, false).text).toContain(t(language)('safety:disposition.crisis', numbers));
     });
@@ -232,6 +237,10 @@ describe('first aid for a helper (safety:hintOther)', () => {
       if (key.startsWith('safety:hint.') && !other.startsWith('hintOther.') && flag.disposition !== 'crisis' && flag.disposition !== 'safety_resources') {
         expect(forHelper, flag.id).toContain(other);
         expect(forPatient, flag.id).not.toContain(other);
+      } else if (flag.disposition === 'crisis') {
+        // Thoughts of suicide told of someone else: what to do for them, not the words for the person at risk.
+        expect(forHelper.split('\n')[0], flag.id).toBe(tl('safety:disposition.crisisHelper', numbers));
+        expect(forPatient.split('\n')[0], flag.id).toBe(tl('safety:disposition.crisis', numbers));
       } else {
         expect(forHelper, flag.id).toBe(forPatient);
       }

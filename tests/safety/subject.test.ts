@@ -1,7 +1,7 @@
 /** Whose emergency a message describes, for the first-aid line: the writer's, or someone they are helping. */
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/language/languages.js';
-import { aboutSomeoneElse } from '../../src/safety/subject.js';
+import { aboutSomeoneElse, crisisOfSomeoneElse } from '../../src/safety/subject.js';
 import { normalise } from '../../src/safety/text.js';
 
 const read = (text: string, language: Language, pregnancy = false) => aboutSomeoneElse(normalise(text), language, pregnancy);
@@ -42,5 +42,30 @@ describe('aboutSomeoneElse', () => {
     expect(read('孕35周 宝宝今天几乎没动', 'zh', true)).toBe(false);
     expect(read('my wife is 36 weeks and her face and hands have swollen up', 'en', true)).toBe(true);
     expect(read('我老婆孕33周，头痛很严重，脸和手都肿了', 'zh', true)).toBe(true);
+  });
+});
+
+describe('crisisOfSomeoneElse', () => {
+  const crisis = (text: string, language: Language) => crisisOfSomeoneElse(normalise(text), language);
+  it.each<[Language, string]>([
+    ['en', 'my brother says he wants to kill himself'],
+    ['en', 'my son is suicidal and has pills hidden in his room'],
+    ['es', 'mi hija se quiere matar, qué hago'],
+    ['zh', '他说他不想活了，一直在哭'],
+    ['hi', 'meri saheli keh rahi hai ki wo khud ko khatam kar legi aaj raat'],
+  ])('%s: told of someone else in "%s"', (language, text) => {
+    expect(crisis(text, language)).toBe(true);
+  });
+
+  it.each<[Language, string]>([
+    // The writer at risk, whoever else they name: the reply for them.
+    ['en', 'i want to kill myself, my mom doesnt know'],
+    ['en', 'my mom yells at me and i want to die'],
+    ['en', 'my brother says he wants to kill himself and honestly so do i, i want to end my life too'],
+    ['es', 'me quiero matar, mi mamá no sabe'],
+    ['zh', '我不想活了，我妈妈不知道'],
+    ['hi', 'main khud ko khatam kar lunga, papa ko mat batana'],
+  ])('%s: the writer in "%s"', (language, text) => {
+    expect(crisis(text, language)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { RESOLUTION_DOES_NOT_CANCEL } from '../../safety/evaluate.js';
 import { createDefaultSafetyGate } from '../../safety/default-gate.js';
 import { firstAidKey, safetyModeReminder, safetyReply, type SafetyNumbers } from '../../safety/replies.js';
 import { readScreenAnswer, SCREEN_YES_SIGNS, unitlessAge, yesNo } from '../../safety/screening.js';
-import { aboutSomeoneElse } from '../../safety/subject.js';
+import { aboutSomeoneElse, crisisOfSomeoneElse } from '../../safety/subject.js';
 import { normalise, tokenise } from '../../safety/text.js';
 import type { TurnContext, Urgency } from '../context.js';
 import type { Middleware } from '../pipeline.js';
@@ -243,7 +243,9 @@ function raise(ctx: TurnContext, verdict: SafetyVerdict, followsCrisisReply = fa
   ctx.result.safety = { ...ctx.result.safety, redFlag: { category: verdict.category, flag: verdict.flag.id, disposition: verdict.disposition, matched: verdict.matched, detectors: verdict.detectors } };
   ctx.result.handledBy = 'safety';
   // About someone else ("my dad has chest pain"): the first aid speaks to the helper, in this turn and the reminders.
-  const helper = aboutSomeoneElse(normalise(ctx.message.text), ctx.language, verdict.category.startsWith('pregnancy'));
+  // A crisis is read more strictly: the reply for the person at risk unless plainly told of another.
+  const normalised = normalise(ctx.message.text);
+  const helper = verdict.disposition === 'crisis' ? crisisOfSomeoneElse(normalised, ctx.language) : aboutSomeoneElse(normalised, ctx.language, verdict.category.startsWith('pregnancy'));
   let reply = safetyReply(ctx.t, verdict, numbersFor(ctx), ctx.services.staffDesk, helper);
   if (followsCrisisReply) {
     const reminder = safetyModeReminder(ctx.t, 'crisis', verdict.category, numbersFor(ctx));
