@@ -26,6 +26,8 @@ const numbers: SafetyNumbers = {
   assaultHotline: '1-800-656-4673',
   violenceHotline: '1-800-799-7233',
 };
+/** The numbers as i18next interpolation options. */
+const vars: Record<string, string> = { ...numbers };
 
 /** One flag of each disposition (and both kinds of safety resources). */
 const cases: { disposition: Disposition; flagId: string; firstNumber: string }[] = [
@@ -107,8 +109,8 @@ describe('safety replies', () => {
     it("speaks to the one worried about someone else's goodbye message, with the crisis line first on every channel", () => {
       const farewell = { ...verdictOf('suicidal-intent'), matched: `${language}.suicide.farewell` };
       const reply = safetyReply(t(language), farewell, numbers, false);
-      expect(reply.text).toContain(t(language)('safety:disposition.crisisForSomeoneElse', numbers));
-      expect(reply.text).not.toContain(t(language)('safety:disposition.crisis', numbers));
+      expect(reply.text).toContain(t(language)('safety:disposition.crisisForSomeoneElse', vars));
+      expect(reply.text).not.toContain(t(language)('safety:disposition.crisis', vars));
       expect(reply.alert.call.map((c) => c.number)).toEqual(['988', '911']);
       const asReply = { role: 'bot' as const, language, text: reply.text, alert: reply.alert };
       for (const profile of [profiles.webchat, profiles.sms, profiles.telegram, profiles.botframework]) {
@@ -116,11 +118,11 @@ describe('safety replies', () => {
       }
       // Thoughts of suicide plainly told of someone else (src/safety/subject.ts): what to do for them, crisis line first.
       const helper = safetyReply(t(language), verdictOf('suicidal-plan'), numbers, false, true);
-      expect(helper.text.split('\n')[0]).toBe(t(language)('safety:disposition.crisisHelper', numbers));
-      expect(helper.text).not.toContain(t(language)('safety:crisisMeans', numbers));
+      expect(helper.text.split('\n')[0]).toBe(t(language)('safety:disposition.crisisHelper', vars));
+      expect(helper.text).not.toContain(t(language)('safety:crisisMeans', vars));
       expect(helper.alert.call[0]!.number).toBe('988');
       // Any other crisis rule is about the writer: the reply for them.
-      expect(safetyReply(t(language), { ...farewell, matched: `${language}.suicide.intent` }, numbers, false).text).toContain(t(language)('safety:disposition.crisis', numbers));
+      expect(safetyReply(t(language), { ...farewell, matched: `${language}.suicide.intent` }, numbers, false).text).toContain(t(language)('safety:disposition.crisis', vars));
     });
 
     it('reminds with care and the numbers in safety mode', () => {
@@ -239,8 +241,8 @@ describe('first aid for a helper (safety:hintOther)', () => {
         expect(forPatient, flag.id).not.toContain(other);
       } else if (flag.disposition === 'crisis') {
         // Thoughts of suicide told of someone else: what to do for them, not the words for the person at risk.
-        expect(forHelper.split('\n')[0], flag.id).toBe(tl('safety:disposition.crisisHelper', numbers));
-        expect(forPatient.split('\n')[0], flag.id).toBe(tl('safety:disposition.crisis', numbers));
+        expect(forHelper.split('\n')[0], flag.id).toBe(tl('safety:disposition.crisisHelper', vars));
+        expect(forPatient.split('\n')[0], flag.id).toBe(tl('safety:disposition.crisis', vars));
       } else {
         expect(forHelper, flag.id).toBe(forPatient);
       }
