@@ -24,15 +24,15 @@ export interface SafetyReply {
   alert: SafetyAlert;
 }
 
+/** Crisis rules that can only be about someone else (another person's farewell). */
+const FOR_SOMEONE_ELSE = /\.suicide\.farewell$/;
+
 /**
  * The patient's reply for a verdict: what to do now comes first (the emergency number, poison
  * control, the crisis line or a hotline), then one first-aid line for the category. It never
  * says that staff were told: that notice comes from escalation once the case has reached them.
  * `deskWatching` false adds that nobody is watching the chat, so the patient calls instead of waiting.
  */
-/** Crisis rules that can only be about someone else (another person's farewell). */
-const FOR_SOMEONE_ELSE = /\.suicide\.farewell$/;
-
 export function safetyReply(t: TFunction, verdict: SafetyVerdict, numbers: SafetyNumbers, deskWatching: boolean, helper = false): SafetyReply {
   const vars = { ...numbers } as Record<string, string>;
   const lines: string[] = [];
@@ -50,10 +50,9 @@ export function safetyReply(t: TFunction, verdict: SafetyVerdict, numbers: Safet
       }
       break;
     case 'crisis':
-      // A goodbye message from someone who now does not answer: the writer is the one worried,
-      // not the one at risk, and is told what to do for them (988 Lifeline helps both).
-      // Thoughts of suicide told of someone else ("my brother says he wants to kill himself"):
-      // what to do for them (988 Lifeline: call for them, stay with them, put the means away).
+      // The writer is the one worried, not the one at risk (a goodbye message from someone who
+      // now does not answer; "my brother says he wants to kill himself"): what to do for them
+      // (988 Lifeline: call for them, stay with them, put the means away).
       if (FOR_SOMEONE_ELSE.test(verdict.matched)) lines.push(t('safety:disposition.crisisForSomeoneElse', vars));
       else if (helper) lines.push(t('safety:disposition.crisisHelper', vars));
       else {

@@ -264,7 +264,7 @@ export const es: LanguageRules = {
       'que me lleve dios', 'no vale la pena seguir', 'vivir no tiene sentido', 'seria mejor … muerto|muerta', 'burden', 'better off without me',
     ],
     FAREWELL: ['(mensaje|mensajes|carta|nota|video|audio|publicacion|post) de despedida', 'se despidio de (todos|nosotros|todo el mundo|la familia)', 'se esta despidiendo', 'despidiendose de (todos|nosotros)'],
-    UNREACHABLE: ['no (contesta|responde|me contesta|me responde|agarra|coge) (el|su|mis|las)? … (telefono|celular|cel|llamadas|mensajes)', 'no (contesta|me contesta|agarra|coge)', '(telefono|celular|cel) (apagado|apagó|apago)', 'no (la|lo|los) (encuentro|encontramos|localizo|localizamos|podemos localizar|puedo localizar)', 'nadie sabe donde esta'],
+    UNREACHABLE: ['no (contesta|responde|me contesta|me responde|agarra|coge) … (telefono|celular|cel|llamadas|mensajes)', 'no (contesta|me contesta|agarra|coge)', '(telefono|celular|cel) (apagado|apago)', 'no (la|lo|los) (encuentro|encontramos|localizo|localizamos|podemos localizar|puedo localizar)', 'nadie sabe donde esta'],
     SUICIDE_MEANS: ['cartas de despedida', 'este fin de semana', 'esta noche', 
       'pastillas guardadas', 'guardad* … (pastillas|pastillas|medicinas|pildoras)', 'junt* … (pastillas|medicinas|pildoras)', 'pistola', 'arma', 'cuchillo', 'soga', 'cuerda', 'lazo', 'puente',
       'veneno', 'plan', 'planeado', 'carta de despedida', 'carta', 'despedirme', 'despedida', 'regalando mis cosas', 'regale mis cosas', 'esta noche', 'hoy en la noche', 'navaja', 'gillette',
