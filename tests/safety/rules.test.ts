@@ -653,3 +653,56 @@ describe('fear of a partner, and blood everywhere', () => {
     expect(detector.detect('我妈会杀了我的，这次考试又没考好', 'zh')).toBeNull();
   });
 });
+
+describe('a request for help is no request for information', () => {
+  // "What should I do", "which hospital", "what number", "why does it hurt so much" are how an
+  // emergency asks for help; a class, an activity or the early weeks of a pregnancy are words of a day.
+  it.each<[string, string, Category]>([
+    ['我老公倒地不起，叫不醒，我该怎么做', 'zh', 'unresponsive'],
+    ['他胸口痛，出冷汗，有什么办法吗', 'zh', 'chest_pain'],
+    ['为什么我胸口这么痛，喘不上气，出冷汗', 'zh', 'chest_pain'],
+    ['孩子在学校上课的时候突然抽搐，口吐白沫，叫不醒', 'zh', 'seizure'],
+    ['孩子考试的时候晕倒了，叫不醒', 'zh', 'unresponsive'],
+    ['吃了药以后出现副作用，喉咙发紧，呼吸困难，嘴唇肿了', 'zh', 'anaphylaxis'],
+    ['老人家早上起来半边脸歪了，口水流出来，说话含糊，我不了解这是怎么回事', 'zh', 'stroke'],
+    ['我爸稍一活动便气短，上腹部闷胀，大汗淋漓，左肩酸痛', 'zh', 'chest_pain'],
+    ['papa gir gaye aur hosh nahi aa raha, kya karna chahiye', 'hi', 'unresponsive'],
+    ['मम्मी बेहोश हो गईं, उठ नहीं रहीं, क्या करना चाहिए', 'hi', 'unresponsive'],
+    ['dadi ka muh tedha ho gaya aur bol nahi pa rahi, kaunsa hospital le jaye', 'hi', 'stroke'],
+  ])('"%s" (%s) → %s', (text, language, category) => {
+    expect(detector.detect(text, language as 'en')?.category).toBe(category);
+  });
+  it.each<[string, string]>([
+    ['中风的早期信号是什么？', 'zh'],
+    ['为什么孩子吞纽扣电池这么危险', 'zh'],
+    ['我们社区下周有急救活动，想学有人没呼吸时该怎么办', 'zh'],
+    ['nursing student hu, kal sepsis early warning score ka exam hai, koi notes doge?', 'hi'],
+    ['फिल्म में हीरो को ज़हर दिया गया और उसके मुँह से झाग आने लगा, झटके आने लगे। ऐसा सच में होता है क्या?', 'hi'],
+    ['news me dekha ek bachche ne fridge wale magnets nigal liye the, kya aap safety leaflet dete ho?', 'hi'],
+    ['estoy estudiando para el EMT exam, the chapter on opioid overdose and naloxone', 'en'],
+    ['my daughter read that flashing lights in video games cause seizures, should she stop playing?', 'en'],
+  ])('"%s" (%s) → no rule', (text, language) => {
+    expect(detector.detect(text, language as 'en')).toBeNull();
+  });
+});
+
+describe('signs in other words', () => {
+  it.each<[string, string, string]>([
+    // British "been sick" with a count is vomiting; after a knock to the head it is a red flag (NHS).
+    ["Hit my head on a cupboard door an hour ago. Since then I've been sick twice and I keep forgetting what I was doing", 'en', 'head-injury'],
+    ['en el practice de football chocó de cabeza con otro kid y ahora vomitó dos veces', 'es', 'head-injury'],
+    ['我先生今晨起床后右上肢突然无力，无法持筷，抬臂困难', 'zh', 'stroke-arm'],
+    ['wo yi jing xiang hao le, ming tian zao shang qu lou ding tiao xia qu, yi shu ye xie hao le', 'zh', 'suicidal-plan'],
+    ['मेरे श्वसुर जी को दस मिनट पूर्व अकस्मात् एक नेत्र से दिखना बंद हो गया है तथा वे संतुलन खो रहे हैं', 'hi', 'stroke-balance-vision'],
+  ])('"%s" (%s) → %s', (text, language, flag) => {
+    expect(detector.detect(text, language as 'en')?.flag).toBe(flag);
+  });
+  it.each<[string, string]>([
+    // A transfusion is treatment, not bleeding now; a fever medicine that worked is no ingestion.
+    ['पहली डिलीवरी में बहुत खून बहा था, ख़ून चढ़ाना पड़ा, अब दूसरी प्रेग्नेंसी है, डॉक्टर को पहले से बताना है', 'hi'],
+    ['我家女儿两岁半，昨晚开始发烧38.6，吃了退烧药降下来了，今天照样在客厅跑来跑去', 'zh'],
+    ['ye traffic mujhe maar dalega, 15 min late pahunchungi', 'hi'],
+  ])('"%s" (%s) → no rule', (text, language) => {
+    expect(detector.detect(text, language as 'en')).toBeNull();
+  });
+});

@@ -43,7 +43,7 @@ export const es: LanguageRules = {
       'se considera', 'a partir de', 'cuantos grados', 'que nivel', 'curso', 'clase', 'taller', 'capacitacion', 'capacitando', 'charla', 'platica', 'folleto*', 'presentacion', 'proyecto', 'poster',
       'cartel*', 'tarea', 'material educativo', 'material', 'como se usa', 'como se hace', 'que debemos hacer', 'que debo hacer',
     ],
-    INFO_TOPIC: ['sintomas|senales|signos de', 'sintomas', 'senales', 'senales de alarma', 'signos de alarma', 'es un sintoma', 'es sintoma', 'diferencia entre', 'como distinguir'],
+    INFO_TOPIC: ['(examen|exam) de', 'estudiando para', '(vi|vimos|mire|mirando|viendo) un (video|documental|reel)', 'un video de', 'sintomas|senales|signos de', 'sintomas', 'senales', 'senales de alarma', 'signos de alarma', 'es un sintoma', 'es sintoma', 'diferencia entre', 'como distinguir'],
     PRESENT: ['tiene|tengo|presenta … sintomas|senales', 'ahorita', 'ahora mismo', 'en este momento', 'es esto', 'sera que', 'creo que', 'hace <n:1-59> minutos|min', 'me esta pasando', 'estoy teniendo', 'esta teniendo', 'todavia', 'sigue'],
     PAST: ['en (mi|su) (primer|ultimo|anterior) (parto|embarazo|cesarea)', '(mi|su) (primer|ultimo|anterior) (parto|embarazo|cesarea)', 
       'el ano|mes pasado', 'la semana pasada', 'hace <n:1-99> anos|ano|meses|mes|semanas', 'hace un ano|mes|tiempo', 'hace tiempo', 'hace mucho tiempo', 'tenia <n:0-99> anos|ano|meses', 'cuando … era (nino|nina|bebe|chiquito|chiquita|joven|chico|chica)', 'me cortaba', 'hace mucho', 'hace anos|meses', 'en <n:1950-2035>',
@@ -56,6 +56,8 @@ export const es: LanguageRules = {
       'ya desperto', 'volvio en si', 'ya se recupero', 'se recupero', 'ya sano', 'ya esta normal', 'ya esta jugando', 'ya no sangra', 'ya no sangro', 'estamos bien', 'sin hacerlo', 'ya no lo hago',
     ],
     IDIOM: [
+      // A transfusion is a treatment, not a sign of bleeding now.
+      '(transfusion|transfusiones) (de sangre|)', '(me|le|nos|les) (pusieron|pasaron|dieron) sangre',
       // "No veo nada en la piel": nothing to see on the skin, not sight lost.
       'no (le|les)? veo nada (en la piel|en su piel|en mi piel|raro|extrano|malo|anormal)', 'no veo nada (en la piel|en su piel|en mi piel|raro|extrano|malo|anormal)', 'no le veo nada (en la piel|en su piel|raro|extrano|malo|anormal)','respirar de (la |)(emocion|felicidad|risa|alegria|gusto)', 'violacion (de|a) (la |las |los |el |mi |mis |su |sus |)(privacidad|hipaa|derechos|derecho|ley|leyes|norma|normas|reglas|reglamento|contrato|confidencialidad|datos|seguridad|politica|politicas|codigo|garantia)', 'duele el corazon por', 'me duele el alma', 'no (responde|contesta) (mis|los|a mis|sus) (mensajes|llamadas|correos|textos|whats)', 'ahog* en un vaso de agua', 'ahogad* en (deudas|trabajo|pendientes|tramites|problemas|papeles)', 'atragant* de risa', 
       '(me muero|me mori|morir|muriendo|muero|muerta|muerto|me voy a morir) de|por|d risa|hambre|sueno|ganas|frio|calor|verguenza|cansancio|miedo|aburrimiento', 'me muero por', 'muero por',
@@ -546,7 +548,7 @@ export const es: LanguageRules = {
 
     // ---- head and brain -----------------------------------------------------------------
     HEAD_HIT: [
-      '(pego|pegó|pegue|golpeo|golpee|golpe|golpes|golpeó|dio|di|cayo|cayó|cai|azoto|azotó|estrello|estrelló|descalabro|porrazo|madrazo|chingadazo|trancazo|zape|aporreo) … (cabeza|head|frente|nuca|craneo|cabecita)',
+      '(pego|pegó|pegue|golpeo|golpee|golpe|golpes|golpeó|dio|di|cayo|cayó|cai|azoto|azotó|estrello|estrelló|choco|chocó|chocaron|choque|cabezazo|descalabro|porrazo|madrazo|chingadazo|trancazo|zape|aporreo) … (cabeza|head|frente|nuca|craneo|cabecita)',
       'golpe en la cabeza', 'se pego en la cabeza', 'se dio en la cabeza', 'me di en la cabeza', 'cabeza contra', 'head contra', 'chichon', 'traumatismo craneo*', 'conmocion', 'contusion … cabeza',
       '(sangra|sangrando|herida|corte|descalabr*) … cabeza', 'cayo de cabeza', 'cayo … (de cabeza|sobre la cabeza)', 'golpeo la cabeza', 'head injury', 'concussion', 'hit … head',
     ],
