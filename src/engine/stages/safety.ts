@@ -86,6 +86,13 @@ export function safetyStage(gate?: SafetyGate, waitingAdvice?: WaitingAdvice, of
       const checked = screenedVerdict(assessed.screen.flag);
       verdict = checked && { ...checked, detectors: [assessed.screen.screen === 'signs' ? 'classifier' : 'rules'], matched: assessed.screen.matched };
     }
+    // The answer to last turn's question names the emergency better than the classifier's
+    // category-less guess ("she took 15 of them" after "did she take more than she should?").
+    if (verdict && pending && verdict.category === 'other_emergency' && !verdict.detectors.includes('rules')) {
+      const yesSigns = SCREEN_YES_SIGNS[pending.screen];
+      const answer = readScreenAnswer(pending.screen, pending.age === undefined ? text : `${pending.age} ${text}`);
+      if (answer === 'yes' || (answer === 'unclear' && yesSigns && evidence().live.some((sign) => yesSigns.has(sign)))) verdict = screenedVerdict(pending.flag) ?? verdict;
+    }
     if (!verdict && pending) {
       // The second answer to "4 weeks, months or years?" is read with the number it completes.
       let answer = readScreenAnswer(pending.screen, pending.age === undefined ? text : `${pending.age} ${text}`);

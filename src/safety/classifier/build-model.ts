@@ -100,8 +100,8 @@ export function buildSafetyModel(input: BuildInput): BuildResult {
 
 /**
  * The lowest alarm level from `from` up at which the gate, rules and classifier together, alarms
- * at most EVERYDAY_ALARM_LIMIT of the everyday messages in each language (a language whose rules
- * alone exceed it cannot be helped by the classifier and is left out). The classifier's own share
+ * at most EVERYDAY_ALARM_LIMIT of the everyday messages in each language (a language that exceeds
+ * it even at level 1 cannot be helped by the level and is left out). The classifier's own share
  * is not the promise: a patient with a cold is told to call the emergency number by either.
  */
 function gateAlarmThreshold(probe: ReturnType<typeof createSafetyClassifier>, everyday: readonly SafetyRow[], gateThreshold: number, from: number): number {
@@ -114,8 +114,11 @@ function gateAlarmThreshold(probe: ReturnType<typeof createSafetyClassifier>, ev
     return counts;
   };
   const allowed = new Map(languages.map((l) => [l, Math.floor(EVERYDAY_ALARM_LIMIT * rows.filter((r) => r.language === l).length + 1e-9)]));
-  const rulesAlone = alarms(undefined, false);
-  const judged = languages.filter((l) => (rulesAlone.get(l) ?? 0) <= allowed.get(l)!);
+  // A language over the limit even at the top alarm level (its rules' alarms, and the classifier's
+  // that the message backs with signs of their category, which no alarm level holds back) cannot
+  // be helped by raising it: judged without it, rather than the level going to 1 for all.
+  const atTop = alarms(1, true);
+  const judged = languages.filter((l) => (atTop.get(l) ?? 0) <= allowed.get(l)!);
   // The candidates are the probabilities the gate itself sees: it scores the normalised text with
   // the evidence it gathers, which a row's raw text and stored evidence do not always reproduce.
   const seen: number[] = [];
