@@ -118,6 +118,8 @@ function parsePhrase(phrase: string): Slot[] {
     });
   }
   if (slots[0]?.kind === 'gap' || slots[slots.length - 1]?.kind === 'gap') throw new Error(`phrase "${phrase}" may not start or end with …`);
+  // The matcher indexes a phrase by its first word: an optional first group gives it none.
+  if (slots[0]?.kind === 'group' && slots[0].options.some((o) => o.length === 0)) throw new Error(`phrase "${phrase}" may not start with an optional group`);
   return slots;
 }
 

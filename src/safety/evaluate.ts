@@ -5,6 +5,8 @@ import { CONCEPT_GUIDE } from './rules/base.js';
 import { CATEGORIES, GUARD_CONCEPTS, type Category, type LanguageRules, type Rule } from './types.js';
 
 const GUARDS = new Set<string>(GUARD_CONCEPTS);
+/** Concepts that are no sign but hold guard words in them ('since last week' is no PAST): no reading of a sign gives way to them. */
+const MARKERS: ReadonlySet<string> = new Set(['ONGOING_SINCE']);
 const CATEGORY_RANK = new Map<Category, number>(CATEGORIES.map((c, i) => [c, i]));
 
 /** The catalogue category of a rule's red flag; an unknown flag is a mistake in the rules. */
@@ -227,7 +229,7 @@ export function assessMessage(tokens: Token[], languages: CompiledLanguage[]): M
     // A symptom that begins with its own negation gives way to one that overlaps its end and runs on,
     // and that one is negated.
     const opensWithNegation = (s: ConceptMatch) => rawNegations.some((n) => n.start === s.start && partOf(n, s));
-    const runsOn = (s: ConceptMatch, t: ConceptMatch) => t.concept !== s.concept && t.start > s.start && t.start <= s.end && t.end > s.end;
+    const runsOn = (s: ConceptMatch, t: ConceptMatch) => t.concept !== s.concept && !MARKERS.has(t.concept) && !MARKERS.has(s.concept) && t.start > s.start && t.start <= s.end && t.end > s.end;
     if (opensWithNegation(m) && symptoms.some((t) => runsOn(m, t))) return 'dead';
     if (symptoms.some((s) => opensWithNegation(s) && runsOn(s, m))) return 'dead';
     const sentence = sentenceOf(m.start);

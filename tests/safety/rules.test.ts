@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEmergencyDetector } from '../../src/safety/detector.js';
+import { compileConcepts } from '../../src/safety/compile.js';
+import { createEmergencyDetector, SAFETY_RULES } from '../../src/safety/detector.js';
 import { createFuzzyIndex, withinOneEdit } from '../../src/safety/fuzzy.js';
 import { normalise, tokenise } from '../../src/safety/text.js';
 import type { Category } from '../../src/safety/types.js';
@@ -339,6 +340,10 @@ describe('phrases learnt from the train part', () => {
   it('reads a group glued to the next one, and groups inside groups', () => {
     expect(detector.detect('he took 30 of my sleeping pills')?.flag).toBe('overdose');
     expect(detector.detect('我邻居打他家孩子', 'zh')?.flag).toBe('child-abuse');
+  });
+  it('refuses a phrase that opens with an optional group, which it could not index', () => {
+    const rules = { ...SAFETY_RULES.es, concepts: { ...SAFETY_RULES.es.concepts, PAST: ['(el |)martes pasado'] } };
+    expect(() => compileConcepts(rules)).toThrow(/may not start with an optional group/);
   });
 });
 
@@ -702,6 +707,28 @@ describe('signs in other words', () => {
     ['पहली डिलीवरी में बहुत खून बहा था, ख़ून चढ़ाना पड़ा, अब दूसरी प्रेग्नेंसी है, डॉक्टर को पहले से बताना है', 'hi'],
     ['我家女儿两岁半，昨晚开始发烧38.6，吃了退烧药降下来了，今天照样在客厅跑来跑去', 'zh'],
     ['ye traffic mujhe maar dalega, 15 min late pahunchungi', 'hi'],
+  ])('"%s" (%s) → no rule', (text, language) => {
+    expect(detector.detect(text, language as 'en')).toBeNull();
+  });
+});
+
+describe('"since last week" is still going on', () => {
+  // A long-ago word inside "since …" / "desde …" / "… se" / "从…开始" is no past: the sign goes on.
+  it.each<[string, string, Category]>([
+    ['my dad has had crushing chest pain since last week and now he is sweating', 'en', 'chest_pain'],
+    ['desde la semana pasada tengo dolor fuerte en el pecho y sudo frío', 'es', 'chest_pain'],
+    ['desde hace 2 semanas tengo dolor fuerte en el pecho y sudo frío', 'es', 'chest_pain'],
+    ['pichle hafte se papa ke seene me dard hai aur pasina aa raha hai', 'hi', 'chest_pain'],
+    ['从上周开始我爸胸口一直压着痛，出冷汗', 'zh', 'chest_pain'],
+    ["I'm 32 weeks and haven't felt anything since last night", 'en', 'pregnancy_warning'],
+  ])('"%s" (%s) → %s', (text, language, category) => {
+    expect(detector.detect(text, language as 'en')?.category).toBe(category);
+  });
+  it.each<[string, string]>([
+    ['el martes pasado me cayó cloro en el ojo, me lo lavé y fui a urgencias, ya sanó', 'es'],
+    ['大学的时候被性侵过，一直没处理好，现在想找一个创伤方面的心理咨询师', 'zh'],
+    ['生老大的时候产后大出血，这次怀二胎了，想提前跟医生说一下', 'zh'],
+    ['6 months pehle beti ne button battery swallow ki thi, endoscopy se nikali, ab follow up scan kab hai', 'hi'],
   ])('"%s" (%s) → no rule', (text, language) => {
     expect(detector.detect(text, language as 'en')).toBeNull();
   });
