@@ -733,3 +733,22 @@ describe('"since last week" is still going on', () => {
     expect(detector.detect(text, language as 'en')).toBeNull();
   });
 });
+
+describe('euphemisms, dialect and formal registers', () => {
+  it.each<[string, string, Category]>([
+    ['im done. tonights the night i check out for good', 'en', 'suicide'],
+    ["I've been saving up the old ones and my sleeping tablets and I've worked out how many it would take", 'en', 'suicide'],
+    ['個BB先六個禮拜大，啱啱探熱38.4度', 'zh', 'infant_fever'],
+    ['qie cai qie dao shou le, xue pen chu lai, an le shi fen zhong hai zhi bu zhu', 'zh', 'bleeding'],
+    ['मेरे पिताश्री को संभवतः मस्तिष्काघात हुआ है; उनका बायाँ अंग शिथिल है और वाणी अस्पष्ट', 'hi', 'stroke'],
+  ])('"%s" (%s) → %s', (text, language, category) => {
+    expect(detector.detect(text, language as 'en')?.category).toBe(category);
+  });
+  it.each<[string, string]>([
+    ['IPL ka last over dekh ke BP shoot kar gaya bhai, heart attack aate aate bacha 🤣 match jeet gaye', 'hi'],
+    ['daura pade to muh me chammach daalna chahiye kya?', 'hi'],
+    ['我在考护士资格证，有道题问：患者突发胸痛伴大汗，应首先做什么？答案选哪个？', 'zh'],
+  ])('"%s" (%s) → no rule', (text, language) => {
+    expect(detector.detect(text, language as 'en')).toBeNull();
+  });
+});

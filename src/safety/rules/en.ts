@@ -126,7 +126,7 @@ export const en: LanguageRules = {
     SHAKING: ['shaking … all over', 'shaking … uncontrollably', 'jerking', 'twitching all over', 'stiff and shaking'],
 
     // ---- suicide / self-harm ------------------------------------------------------------
-    SUICIDAL: ['(rope|noose|gun|pills) … (going to|gonna|will) use (it|them) (tonight|today|tomorrow|soon|this weekend)', 'how many … (would it take|to die|would kill|to kill me|to not wake up)', 'lethal dose', 'enough (pills|tablets|meds) to (die|kill|not wake|end)', 'ways to (die|end it|kill myself)', 'planning (to end|my death|how to die)', 
+    SUICIDAL: ['check* out for good', 'check* out permanently', '(saving|saved|stockpil*|hoard*|collecting|collected|keeping) (up |)(the |my |all the |all my |)(old |)(ones|pills|tablets|meds) … (worked out|figured out|know|calculated) how many', 'worked out how many (it would take|i need|i would need|to take)', '(rope|noose|gun|pills) … (going to|gonna|will) use (it|them) (tonight|today|tomorrow|soon|this weekend)', 'how many … (would it take|to die|would kill|to kill me|to not wake up)', 'lethal dose', 'enough (pills|tablets|meds) to (die|kill|not wake|end)', 'ways to (die|end it|kill myself)', 'planning (to end|my death|how to die)', 
       `kill|killing ${PERSON_SELF}`, `(want to|wanna|going to|gonna|thinking about|thoughts of|urge to|plan to) … hurt|harm|kill|cut ${PERSON_SELF}`, `harm|harming ${PERSON_SELF}`,
       `cutting ${PERSON_SELF}`, `cut ${PERSON_SELF} on purpose|again`, `hurting ${PERSON_SELF} on purpose`, `hang ${PERSON_SELF}`,
       'end|ending|take|taking my|his|her|their life', 'end|ending|take|taking my|his|her|their own life', 'end it all', '(going to|gonna|want to) end it', 'end it tonight',

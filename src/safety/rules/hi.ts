@@ -32,7 +32,7 @@ export const hi: LanguageRules = {
     NEGATION: ['न', NAHI, 'mat', 'bina', 'मत', 'बिना', 'kabhi nahi', `koi (khayal|khyal|vichar|irada) ${NAHI}`, 'कोई (खयाल|ख्याल|विचार|इरादा) (नहीं|नही)'],
     HYPOTHETICAL: ['(सहेली|दोस्त|saheli|dost) (शायद|shayad)', 'maan lo', 'maan lijiye', 'man lo', 'मान लो', 'मान लीजिए', 'suppose', 'in case', 'kabhi agar', 'agar kabhi', 'अगर कभी', 'agar', 'yadi', 'jab koi', 'kisi ko', 'अगर', 'यदि', 'किसी को', 'jab kisi'],
     // Hindi asks at the end of the sentence, so question words cover the whole sentence (INFO_TOPIC).
-    HYPOTHETICAL_END: ['(जाए|जाये|jaye|jaaye|ho|हो) (तो|to|toh)', '(जाए|जाये) तो'],
+    HYPOTHETICAL_END: ['(जाए|जाये|jaye|jaaye|ho|हो) (तो|to|toh)', '(पड़े|पडे|pade|pade|aaye|aye|आए|आये|लगे|lage) (तो|to|toh)', '(जाए|जाये) तो'],
     INFO_QUESTION: [],
     // "kya karu", "kya karna chahiye", "kaunsa hospital" (what do I do, which hospital) are NOT here: that is how an emergency asks for help.
     INFO_TOPIC: [
@@ -57,6 +57,8 @@ export const hi: LanguageRules = {
       'ab (bahut |kaafi |kafi |)(behtar|better)', 'अब (बहुत |काफ़ी |काफी |)बेहतर', '(saal|sal|mahine|mahino|hafte|साल|महीने|महीनों|हफ्ते) se (theek|thik|behtar|better|ठीक|बेहतर)', '(साल|महीने|महीनों|हफ्ते) से (ठीक|बेहतर)',
     ],
     IDIOM: [
+      // 'Nearly had a heart attack' over a cricket match is a figure of speech.
+      '(heart attack|हार्ट अटैक|attack|अटैक|daura|दौरा) (aate aate|aate-aate|आते आते|आते-आते|padte padte|पड़ते पड़ते) (bacha|bachi|bache|बचा|बची|बचे)',
       // Traffic, work or the heat 'will kill me' is a complaint, not a threat.
       '(traffic|kaam|boss|garmi|sardi|bill|exam|padhai|ट्रैफिक|ट्रैफ़िक|काम|गर्मी|बॉस|पढ़ाई) … (maar|mar|मार) (dalega|dalegi|daalega|daalegi|dalenge|डालेगा|डालेगी|डालेंगे)',
       // A transfusion is a treatment, not a sign of bleeding now.
@@ -112,13 +114,13 @@ export const hi: LanguageRules = {
       `${HAATH} … sunn|sun|kamzor|kamjor|bejaan|lakwa|सुन्न|कमजोर|बेजान`, `${HAATH} … (uth nahi|nahi uth|utha nahi|nahi utha|hil nahi|उठ नहीं|नहीं उठ|हिल नहीं)`,
       `uth ${NAHI} pa`, 'ek taraf … sunn|kamzor', 'एक तरफ … सुन्न|कमजोर', 'lakwa', 'laqwa', 'लकवा',
     ],
-    SPEECH: ['ulti seedhi (baatein|baate|baat)', '(shabd|शब्द|alfaaz) … (gadbad|गडबड|nahi nikal|नहीं निकल|galat|गलत)', 'galat shabd', 'गलत शब्द', 
+    SPEECH: ['(वाणी|बोली|आवाज़|आवाज) (अस्पष्ट|लड़खड़ा*|लडखडा*)', 'ulti seedhi (baatein|baate|baat)', '(shabd|शब्द|alfaaz) … (gadbad|गडबड|nahi nikal|नहीं निकल|galat|गलत)', 'galat shabd', 'गलत शब्द', 
       'bol nahi pa', 'theek se bol nahi', 'aawaz|awaaz|awaz|zabaan|zuban|jubaan|zaban … ladkhada*|ladkhad*|atak*', 'tutla*', 'बोल नहीं पा', 'आवाज|जुबान|जबान … लडखडा*',
       'साफ नहीं बोल', 'हकला*', 'ajeeb … bol',
     ],
     CONFUSED: ['(ulta pulta|उल्टा पुल्टा)', '(उलझे|uljhe|उलझी|uljhi) (हुए|hue|हुई|hui)', 'उलझन', 'uljhan', '(बेतुकी|betuki) (बातें|baatein|baate)', '(कौन सा|kaun sa|konsa) (दिन|din) … (नहीं|nahi)', '(samajh|samaj|समझ) (nahi|nhi|नहीं|नही) (aa|आ) (raha|rahi|rahe|रहा|रही|रहे)', '(kuch|कुछ) (samajh|समझ) (nahi|नहीं) (aa|आ)', '(din|saal|tareekh|दिन|साल|तारीख) (bhi |भी |)(nahi|नहीं) (pata|पता)', '(kahan|कहां|कहाँ) (hai|हैं|है) … (pata nahi|पता नहीं)', '(jawab|जवाब) … (ulta|उल्टा)', '(ulta|उल्टा) (jawab|जवाब)', 'behki|bahki', 'बहकी', '(badbada*|बडबडा*)', '(same|wahi|वही|ek hi|एक ही) (sawal|baat|सवाल|बात) … (puch*|pooch*|पूछ*)','confuse*', 'behki', 'pehchan nahi', 'pehchaan nahi', 'भ्रम', 'पहचान नहीं', 'बहकी'],
     VISION_LOSS: ['dikhna gayab|गायब', 'दिखना गायब', 'double|डबल|do do|दो दो dikh|दिख*', 'ek aankh|एक आंख … (dikhna|dikhai|दिखना|दिखाई) (band*|बंद*|nahi*|नहीं*)', 'nazar chali', 'नजर चली','dikhna band', 'dikhai nahi', 'dikh nahi', 'दिखाई नहीं', 'दिखना बंद', 'double dikh'],
-    STROKE_WORD: ['stroke', 'brain stroke', 'paralysis attack', 'स्ट्रोक', 'ब्रेन स्ट्रोक', 'पक्षाघात'],
+    STROKE_WORD: ['मस्तिष्काघात', 'मस्तिष्क आघात', 'लकवे का दौरा', 'stroke', 'brain stroke', 'paralysis attack', 'स्ट्रोक', 'ब्रेन स्ट्रोक', 'पक्षाघात'],
     STROKE_NOW: [`stroke aa ${RAHA}`, 'stroke aaya hai', 'stroke pada hai', 'lakwa maar gaya', 'स्ट्रोक आ रहा', 'लकवा मार'],
 
     // ---- bleeding -----------------------------------------------------------------------
@@ -399,7 +401,7 @@ export const hi: LanguageRules = {
       '(balance|बैलेंस|संतुलन|santulan) … (kho*|nahi*|bigad*|gaya*|खो*|नहीं*|बिगड*)', 'ladkhada*', 'लडखडा*', `(seedha|sidha|सीधा) (chal|चल) ${NAHI2}`, `(khadi|khada|khade|खडी|खडा|खडे) ${NAHI2} (ho|हो) (pa|paa|पा)`,
       '(deewar|diwar|दीवार) pakad|पकड', 'chakkar … gir', 'चक्कर … गिर',
     ],
-    ONE_SIDE_WEAK: [
+    ONE_SIDE_WEAK: ['(बायाँ|बायां|दायाँ|दायां|बाएं|दाएं) (अंग|हाथ|पैर|हिस्सा) (शिथिल|सुन्न|बेजान)', 
       '(ek|एक|left|right|daayi|baayi|dayan|bayan|दायां|बायां|दाईं|बाईं|दायीं|बायीं|दाएं|बाएं) (taraf|tarf|side|हिस्सा|तरफ|ओर|साइड) … (sunn|kamzor|kamjor|weak|numb|bejaan|lakwa|सुन्न|कमजोर|बेजान|लकवा)',
       '(aadha sharir|aadhe sharir|आधा शरीर|आधे शरीर)',
     ],
