@@ -752,3 +752,13 @@ describe('euphemisms, dialect and formal registers', () => {
     expect(detector.detect(text, language as 'en')).toBeNull();
   });
 });
+
+describe('a blood draw is no bleeding', () => {
+  it.each<[string, string]>([
+    ['a q hora cierra el laboratorio? tengo q ir a sacarme sangre saliendo del trabajo', 'es'],
+    ['me van a sacar sangre mañana, tengo que ir en ayunas?', 'es'],
+  ])('"%s" (%s) → no rule, no bleeding sign', (text, language) => {
+    expect(detector.detect(text, language as 'en')).toBeNull();
+    expect(detector.inspect(text, language as 'en').evidence?.live).not.toContain('BLEED');
+  });
+});

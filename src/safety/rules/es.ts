@@ -56,6 +56,8 @@ export const es: LanguageRules = {
       'ya desperto', 'volvio en si', 'ya se recupero', 'se recupero', 'ya sano', 'ya esta normal', 'ya esta jugando', 'ya no sangra', 'ya no sangro', 'estamos bien', 'sin hacerlo', 'ya no lo hago',
     ],
     IDIOM: [
+      // A blood draw for a lab test is no bleeding.
+      '(sacar|sacarme|sacarle|sacarte|sacaron|saquen|sacan|extraer|tomar|tomarme|tomarle) (sangre|muestra de sangre|muestras de sangre)', '(analisis|examen|estudios|prueba) de sangre',
       // A transfusion is a treatment, not a sign of bleeding now.
       '(transfusion|transfusiones) (de sangre|)', '(me|le|nos|les) (pusieron|pasaron|dieron) sangre',
       // "No veo nada en la piel": nothing to see on the skin, not sight lost.
