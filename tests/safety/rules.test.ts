@@ -762,3 +762,17 @@ describe('a blood draw is no bleeding', () => {
     expect(detector.inspect(text, language as 'en').evidence?.live).not.toContain('BLEED');
   });
 });
+
+describe('whose harm it is (zh)', () => {
+  it.each<[string, string]>([
+    ['我爸喝了酒拿着刀在楼下等邻居，说今天非要弄死他', 'harm-others'],
+    ['我一焦虑就拿烟头烫手腕，现在已经好几个疤了，昨天又烫了', 'self-harm'],
+    ['生完孩子两周，他一哭我就想把他闷死，我好害怕', 'postpartum-harm-thoughts'],
+    ['邻居家孩子身上有烟头烫的疤', 'child-abuse'],
+  ])('"%s" → %s', (text, flag) => {
+    expect(detector.detect(text, 'zh')?.flag).toBe(flag);
+  });
+  it('a fever medicine that did not bring the fever down is no ingestion', () => {
+    expect(detector.detect('孩子烧到40度5 吃了退烧药也不退 叫他眼神发直 反映很差 手脚冰凉', 'zh')?.flag).not.toBe('child-ingested-medicine');
+  });
+});

@@ -317,6 +317,7 @@ export const CONCEPT_GUIDE: Record<string, string> = {
   ADMIN: 'refill, appointment, records, insurance (a routine request about the condition)',
   EXERTION: 'when climbing stairs, exercising',
   HABITUAL: 'sometimes, usually, for years, chronic, ever since (an old event)',
+  HARM_PRONOUN: 'harming or killing him or her (a baby only where the message is about a baby or a birth)',
   /** No rule asks for it: it holds the long-ago words it contains, so they are no PAST guard ('since last week' is still going on). */
   ONGOING_SINCE: 'since last week, desde hace tres días, pichle hafte se, 从上周开始: going on since then, not over',
 };
