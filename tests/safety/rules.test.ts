@@ -776,3 +776,16 @@ describe('whose harm it is (zh)', () => {
     expect(detector.detect('孩子烧到40度5 吃了退烧药也不退 叫他眼神发直 反映很差 手脚冰凉', 'zh')?.flag).not.toBe('child-ingested-medicine');
   });
 });
+
+describe('sleep that should not end, and sleep that should go on (en)', () => {
+  it.each<[string, Category]>([
+    ["how many sleeping pills would be enough to not wake up? I've got a box of 30 here", 'suicide'],
+    ['wish i could just go to sleep n not wake up, keep stopping and looking at the train tracks', 'suicide'],
+    ['my baby doesnt wake up for feeds and is floppy', 'infant_unwell'],
+  ])('"%s" → %s', (text, category) => {
+    expect(detector.detect(text, 'en')?.category).toBe(category);
+  });
+  it('a parent hoping the baby "doesn\'t wake up before 6" is no unresponsive child', () => {
+    expect(detector.detect('I hope the baby sleeps n doesnt wake up before 6', 'en')).toBeNull();
+  });
+});

@@ -33,6 +33,8 @@ export const en: LanguageRules = {
     ],
     RESOLVED: ['doing (much |a lot |so much |)better', 'it stopped', 'has|had stopped', 'stopped after|with|by', 'stopped on its own', 'stopped bleeding', 'fine now', 'better now', 'ok now', 'okay now', 'normal now', 'went away', 'gone now', 'resolved', 'woke up', 'came to', 'came around', 'recovered'],
     IDIOM: [
+      // A parent hoping the baby sleeps on: 'doesn't wake up before 6'.
+      '(doesnt|dont|wont|does not|will not) wake (up |)(before|till|until|til|all night)',
       // A transfusion is a treatment, not a sign of bleeding now.
       'transfusion*', 'blood transfusion*',
       // Walking with a limp is not a limp baby.
@@ -126,7 +128,7 @@ export const en: LanguageRules = {
     SHAKING: ['shaking … all over', 'shaking … uncontrollably', 'jerking', 'twitching all over', 'stiff and shaking'],
 
     // ---- suicide / self-harm ------------------------------------------------------------
-    SUICIDAL: ['check* out for good', 'check* out permanently', '(saving|saved|stockpil*|hoard*|collecting|collected|keeping) (up |)(the |my |all the |all my |)(old |)(ones|pills|tablets|meds) … (worked out|figured out|know|calculated) how many', 'worked out how many (it would take|i need|i would need|to take)', '(rope|noose|gun|pills) … (going to|gonna|will) use (it|them) (tonight|today|tomorrow|soon|this weekend)', 'how many … (would it take|to die|would kill|to kill me|to not wake up)', 'lethal dose', 'enough (pills|tablets|meds) to (die|kill|not wake|end)', 'ways to (die|end it|kill myself)', 'planning (to end|my death|how to die)', 
+    SUICIDAL: ['(enough|sufficient) to (not|never) wake up', 'check* out for good', 'check* out permanently', '(saving|saved|stockpil*|hoard*|collecting|collected|keeping) (up |)(the |my |all the |all my |)(old |)(ones|pills|tablets|meds) … (worked out|figured out|know|calculated) how many', 'worked out how many (it would take|i need|i would need|to take)', '(rope|noose|gun|pills) … (going to|gonna|will) use (it|them) (tonight|today|tomorrow|soon|this weekend)', 'how many … (would it take|to die|would kill|to kill me|to not wake up)', 'lethal dose', 'enough (pills|tablets|meds) to (die|kill|not wake|end)', 'ways to (die|end it|kill myself)', 'planning (to end|my death|how to die)', 
       `kill|killing ${PERSON_SELF}`, `(want to|wanna|going to|gonna|thinking about|thoughts of|urge to|plan to) … hurt|harm|kill|cut ${PERSON_SELF}`, `harm|harming ${PERSON_SELF}`,
       `cutting ${PERSON_SELF}`, `cut ${PERSON_SELF} on purpose|again`, `hurting ${PERSON_SELF} on purpose`, `hang ${PERSON_SELF}`,
       'end|ending|take|taking my|his|her|their life', 'end|ending|take|taking my|his|her|their own life', 'end it all', '(going to|gonna|want to) end it', 'end it tonight',
@@ -228,7 +230,7 @@ export const en: LanguageRules = {
       'little one', 'lil one', 'my boy', 'my girl', '<n:1-12> year|yr|years|yrs old', '<n:1-12> yo', 'preschooler', 'bubs', 'bub',
     ],
     PRESCRIBED_FOR_CHILD: ['his|her|their … (prescribed|prescription) … dose', 'gave … (his|her|their) … (dose|medicine) … (as prescribed|like the doctor said)'],
-    PASSIVE_IDEATION: ['(hope|hoping|wish|wishing|pray|praying) … (dont|wont|never|not|wouldnt) wake up', 'go to sleep and (never|not) wake up', 'want to (disappear|vanish) (forever|for good)', 'tired of (living|being alive|existing)', 'whats the point of (living|being alive|going on)', 'no one would care if i (died|was gone|disappeared)', 'everyone would be happier without me', 
+    PASSIVE_IDEATION: ['(hope|hoping|wish|wishing|pray|praying) … (dont|wont|never|not|wouldnt) wake up', 'go to sleep and (never|not) wake up', '(sleep|sleeping) (n|an|&) (never|not|dont) wake',  'want to (disappear|vanish) (forever|for good)', 'tired of (living|being alive|existing)', 'whats the point of (living|being alive|going on)', 'no one would care if i (died|was gone|disappeared)', 'everyone would be happier without me', 
       'better off without me', 'better off if i … (wasnt|werent|was not|were not) … (here|around|alive)', 'happier if i … (wasnt|werent|was gone|died)', 'better served if i', 'burden', 'burdon',
       'wish i … (was|were) dead', 'wish i … (could|would) … (not wake up|never wake up|disappear|go to sleep and not)', 'wish i … (wasnt|werent) … (alive|here|born)', 'no point … (living|going on|in life|anymore)',
       'cant go on', 'cant do this anymore', 'dont want to be here anymore', 'want … (it all|everything) to stop', 'want to disappear forever', 'no longer alive', 'not … alive anymore', 'rather be dead', 'rather not exist',
