@@ -789,3 +789,13 @@ describe('sleep that should not end, and sleep that should go on (en)', () => {
     expect(detector.detect('I hope the baby sleeps n doesnt wake up before 6', 'en')).toBeNull();
   });
 });
+
+describe('a strip of tablets is no leaf (hi)', () => {
+  it.each<[string, string]>([
+    ['usne gusse me paracetamol ki puri patti kha li ek ghanta pehle', 'overdose'],
+    ['बाबूजी ने गलती से नींद वाली दवा की पूरी पत्ती खा ली', 'overdose'],
+    ['बच्चे ने आयरन की गोलीयां खा ली पूरी पत्ती', 'poisoning'],
+  ])('"%s" → %s', (text, category) => {
+    expect(detector.detect(text, 'hi')?.category).toBe(category);
+  });
+});

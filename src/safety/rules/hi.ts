@@ -56,6 +56,8 @@ export const hi: LanguageRules = {
       'होश आ गया|गई', '(खून|उल्टी|दर्द|दौरा|झटके) बंद हो गया|गई',
       'ab (bahut |kaafi |kafi |)(behtar|better)', 'अब (बहुत |काफ़ी |काफी |)बेहतर', '(saal|sal|mahine|mahino|hafte|साल|महीने|महीनों|हफ्ते) se (theek|thik|behtar|better|ठीक|बेहतर)', '(साल|महीने|महीनों|हफ्ते) से (ठीक|बेहतर)',
     ],
+    // A strip of tablets ('paracetamol ki puri patti', 'गोलियां खा ली पूरी पत्ती') is no leaf of a plant (rule poisoning.plant).
+    PILL_STRIP: ['(goli|goliyon|goliyan|golia|tablet|tablets|dawai|dawa|paracetamol|crocin|dolo|calpol|medicine|गोली|गोलियों|गोलियां|गोलीयां|दवा|दवाई|टैबलेट|पैरासिटामोल) … (patti|patta|pattiyan|पत्ती|पत्ता|पत्तियां)'],
     IDIOM: [
       // 'Nearly had a heart attack' over a cricket match is a figure of speech.
       '(heart attack|हार्ट अटैक|attack|अटैक|daura|दौरा) (aate aate|aate-aate|आते आते|आते-आते|padte padte|पड़ते पड़ते) (bacha|bachi|bache|बचा|बची|बचे)',
@@ -163,12 +165,12 @@ export const hi: LanguageRules = {
 
     // ---- overdose / poisoning -----------------------------------------------------------
     INGESTED: ['kha liye|gaye|gya|gyi|lee|le', 'khaa', 'khayi|khaayi|khaai|khai', 'खाई|खायी|खाया', 'खा लीं|लिए|गया|गई|गए', 'chaba*', 'चबा*', 'nigal*', 'nigla', 'swallow*', 'gatak*', 'pee gaya|gayi|li|liya|lunga|lungi', 'pi gaya|gayi|li', 'पी गया|गई|गए|ली', 'gayab', 'गायब', '(muh|munh|मुंह|मुह) (me|mein|में) … (daal*|dal*|डाल*)', 'khali kar', 'खाली कर','kha li|liya|liye|lin|gaya|gayi', 'khaa li|liya', 'pi li|liya', 'pee li|liya', 'nigal li|liya|gaya', 'खा ली|लिया|लीं', 'पी ली|लिया', 'निगल', 'chaat (liya|li|gaya|gayi|rahi|raha)', 'chaata', 'चाट*', 'muh|munh|मुंह|मुँह (me|mein|में) … (chala|gaya|चला|गया)'],
-    LARGE_AMOUNT: ['<n:8-500> (tablet*|goli*|pills|गोली*|गोलियां|गोलियाँ|गोलियों)', 'pura|poora|पूरा dabba|डब्बा|packet|पैकेट', '(khali kar|खाली कर)', 'dabba khali',
+    LARGE_AMOUNT: ['(puri|poori|पूरी|saari|sari|सारी|do|teen|दो|तीन) (patti|pattiyan|पत्ती|पत्तियां|पत्तियाँ)', '(patti|पत्ती) … (puri|poori|पूरी)', '<n:8-500> (tablet*|goli*|pills|गोली*|गोलियां|गोलियाँ|गोलियों)', 'pura|poora|पूरा dabba|डब्बा|packet|पैकेट', '(khali kar|खाली कर)', 'dabba khali',
       'poori|puri|pura|poora sheeshi|shishi|bottle|patta|dabba', 'saari|sari goliyan|goli|goliyon', 'bahut saari|sari', 'bahut zyada', 'ek saath|sath', 'dher saari',
       'पूरी शीशी|बोतल', 'सारी गोलियां', 'बहुत सारी', 'एक साथ', 'पूरा पत्ता',
     ],
     PILL_COUNT: ['<n:10-500> (goli|goliyan|goliyaan|tablet|tablets|pills|गोली|गोलियां|गोलियाँ|टैबलेट|पैरासिटामोल|paracetamol|crocin|dolo)'],
-    DRUG: ['multivitamin', 'vitamin*', 'gummies', 'gummy', 'paracetamol', 'crocin', 'dolo', 'calpol', 'combiflam', 'ibuprofen', 'aspirin', 'iron ki goli', 'विटामिन', 'पैरासिटामोल', 'क्रोसिन', 'डोलो', 'कैप्सूल', 'capsule*', 'syrup', 'सिरप', 'medicine', 'meds', 'दवाइयां', 'दवाइयों','goli', 'goliyan', 'goliyon', 'golia', 'dawa', 'dawai', 'davai', 'tablet*', 'pills', 'neend ki', 'गोली', 'गोलियां', 'गोलियों', 'दवा', 'दवाई', 'नींद की'],
+    DRUG: ['गोलीयां', 'गोलीयाँ', 'आयरन की गोली*', 'multivitamin', 'vitamin*', 'gummies', 'gummy', 'paracetamol', 'crocin', 'dolo', 'calpol', 'combiflam', 'ibuprofen', 'aspirin', 'iron ki goli', 'विटामिन', 'पैरासिटामोल', 'क्रोसिन', 'डोलो', 'कैप्सूल', 'capsule*', 'syrup', 'सिरप', 'medicine', 'meds', 'दवाइयां', 'दवाइयों','goli', 'goliyan', 'goliyon', 'golia', 'dawa', 'dawai', 'davai', 'tablet*', 'pills', 'neend ki', 'गोली', 'गोलियां', 'गोलियों', 'दवा', 'दवाई', 'नींद की'],
     POISON: ['पॉड', 'pod', 'pods', 'डिटर्जेंट', 'detergent', 
       'chuhe marne', 'chuha maar', 'keetnashak', 'keeda maar', 'zehar', 'jahar', 'zeher', 'bathroom cleaner', 'toilet cleaner', 'harpic', 'phenyl', 'tezaab', 'tezab', 'acid',
       'kerosene', 'mitti ka tel', 'pesticide', 'bleach', 'dishwasher … (tikiya|tablet|goli|pod|powder|liquid)', '(डिशवॉशर|डिशवाशर) … (टिकिया|टैबलेट|गोली|पॉड|पाउडर)', 'कॉलिन', 'lizol', 'lysol', 'लाइज़ोल', 'लाइजोल', 'naphthalene', 'नेफ़थलीन', 'नेफथलीन', 'mortein', 'मोर्टिन', 'सर्फ', 'detol', 'dettol', 'डेटॉल', 'थिनर', 'जहर', 'कीटनाशक', 'चूहे मारने', 'फिनाइल', 'तेजाब', 'मिट्टी का तेल', 'हार्पिक',
@@ -462,6 +464,7 @@ export const hi: LanguageRules = {
 
   rules: tuneRules({
     set: {
+      'poisoning.plant': { unless: ['PILL_STRIP'], note: '"patti" is also a strip of tablets' },
       'choking.choking': { unless: ['HABITUAL'] },
       'poisoning.chemical': { window: 10 },
       'seizure.now': { unless: ['HEART_ATTACK'] },
