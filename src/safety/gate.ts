@@ -134,6 +134,7 @@ const SPEAKS_FOR = (() => {
     for (const rule of language.rules) {
       if (rule.screen) continue;
       for (const concept of rule.all.flat()) {
+        if (rule.contextOnly?.includes(concept)) continue;
         const set = categoriesOf.get(concept) ?? new Set<Category>();
         set.add(categoryOf(rule));
         categoriesOf.set(concept, set);

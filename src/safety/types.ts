@@ -74,6 +74,11 @@ export interface Rule {
   window?: number;
   /** Why the rule exists, when the id does not say it. */
   note?: string;
+  /**
+   * Concepts of `all` that only set the scene (a baby in the message) and so do not speak for the
+   * rule's category when the classifier alone names it (gate.ts SPEAKS_FOR): a baby is no sign of suicide.
+   */
+  contextOnly?: string[];
 }
 
 export interface LanguageRules {

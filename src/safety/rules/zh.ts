@@ -360,7 +360,7 @@ export const zh: LanguageRules = {
     drop: ['seizure.fit'],
     after: {
       'suicide.harm_baby': [
-        { id: 'suicide.harm_baby_pronoun', flag: 'postpartum-harm-thoughts', all: ['HARM_PRONOUN', ['BABY', 'POSTPARTUM']], window: 40 },
+        { id: 'suicide.harm_baby_pronoun', flag: 'postpartum-harm-thoughts', all: ['HARM_PRONOUN', ['BABY', 'POSTPARTUM']], contextOnly: ['BABY', 'POSTPARTUM'], window: 40 },
       ],
       'suicide.plan': [
         { id: 'suicide.stockpile', flag: 'suicidal-plan', all: ['STOCKPILE', 'SUICIDE_MEANS'], note: '"药都买好了", "把药存好了": a stockpile with a time or plan is a plan' },
