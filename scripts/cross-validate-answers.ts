@@ -11,14 +11,18 @@
  * units whose example questions need more variety), with where they went instead.
  */
 import { createHash } from 'node:crypto';
-import { parseArgs } from 'node:util';
+import { readScriptArgs } from './script-args.js';
 import { LANGUAGES } from '../src/language/languages.js';
 import { loadKnowledge, type KnowledgeSnapshot } from '../src/knowledge/load-knowledge.js';
 import { createKnowledgeIndex } from '../src/retrieval/knowledge-index.js';
 import { createKnowledgeSearch, FUSION } from '../src/retrieval/knowledge-search.js';
 import { createLogger } from '../src/logger.js';
 
-const { values } = parseArgs({ options: { folds: { type: 'string', default: '4' }, set: { type: 'string' }, worst: { type: 'string' } } });
+const values = readScriptArgs(
+  'cross-validate-answers',
+  `usage: node dist/scripts/cross-validate-answers.js [--folds 4] [--set NAME=a,b,c] [--worst N]`,
+  { folds: { type: 'string', default: '4' }, set: { type: 'string' }, worst: { type: 'string' } },
+);
 const folds = Number(values.folds);
 const [name, list] = (values.set ?? '').split('=');
 const settings = name && list ? list.split(',').map(Number) : [undefined];

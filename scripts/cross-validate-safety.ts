@@ -10,7 +10,7 @@
  *   node dist/scripts/cross-validate-safety.js --threshold 0.7        the classifier's own threshold too
  */
 import { createHash } from 'node:crypto';
-import { parseArgs } from 'node:util';
+import { readScriptArgs } from './script-args.js';
 import { LANGUAGES } from '../src/language/languages.js';
 import { withEvidence } from '../src/safety/classifier/build-model.js';
 import { createSafetyClassifier, trainSafetyClassifier, type SafetyRow } from '../src/safety/classifier/classifier.js';
@@ -20,7 +20,7 @@ import { createSafetyGate } from '../src/safety/gate.js';
 
 const FOLDS = 4;
 const FLOORS = [0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3];
-const { values } = parseArgs({ options: { threshold: { type: 'string' } } });
+const values = readScriptArgs('cross-validate-safety', `usage: node dist/scripts/cross-validate-safety.js [--threshold 0.7]`, { threshold: { type: 'string' } });
 
 const foldOf = (row: SafetyRow) => createHash('sha256').update(row.text).digest()[0]! % FOLDS;
 

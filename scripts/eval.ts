@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { readScriptArgs } from './script-args.js';
 import { parseConfig } from '../src/config.js';
 import { createEngine } from '../src/engine/index.js';
 import type { ConversationState } from '../src/engine/context.js';
@@ -236,8 +236,16 @@ function table(reports: LanguageReport[]): string {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
+  const values = readScriptArgs(
+    'eval',
+    `usage: npm run eval [-- options]
+  --part heldout|dev  the part to score (default heldout: the figures to report; tune on dev only)
+  --set <name>        another set under corpus/answers/<name>/ (same parts)
+  --dir <folder>      any folder of <lang>.jsonl files in the same format
+  --lang en,es        only these languages
+  --json              one JSON object instead of the table
+  --misses            also list what went wrong (dev or --dir only)`,
+    {
       part: { type: 'string', default: 'heldout' },
       dir: { type: 'string' },
       set: { type: 'string' },
@@ -245,7 +253,7 @@ async function main(): Promise<number> {
       json: { type: 'boolean', default: false },
       misses: { type: 'boolean', default: false },
     },
-  });
+  );
   // A folder of new questions (e.g. a set written to measure before it becomes examples).
   if (!values.dir && values.part !== 'heldout' && values.part !== 'dev') {
     process.stderr.write('eval: --part is heldout or dev\n');

@@ -7,12 +7,18 @@
  *   npm run train:safety -- --check   exit 1 if the committed model differs from a fresh one
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { readScriptArgs } from './script-args.js';
 import { buildSafetyModel, serialiseModel } from '../src/safety/classifier/build-model.js';
 import { loadTrainingInput } from '../src/safety/classifier/corpus.js';
 import { MODEL_PATH } from '../src/safety/classifier/load-model.js';
 
-const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
+const values = readScriptArgs(
+  'train:safety',
+  `usage: npm run train:safety [-- --check]
+  (no option)  train the safety classifier, write corpus/safety/model.json, print dev figures
+  --check      exit 1 if the committed model differs from a freshly trained one`,
+  { check: { type: 'boolean', default: false } },
+);
 
 const started = performance.now();
 const input = await loadTrainingInput();
