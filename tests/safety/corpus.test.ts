@@ -40,10 +40,13 @@ describe.each(LANGUAGES)('safety gate on the %s corpus', (language) => {
   // "report abhi tak nahi aaya" and "main pehli baar aa raha hu" had raised the alarm; threshold,
   // chosen on dev, 0.579 -> 0.531): recall 0.964–0.979 (hi 0.971 -> 0.964), alarms 0.065–0.098,
   // everyday 0.015–0.043; the second set 0.937–0.950 (zh 0.921 -> 0.937), alarms 0.070–0.135.
-  it('held-out: no worse than measured last (recall ≥ 0.96, false alarms ≤ 0.13)', () => {
+  // Set 3 (800 messages written blind, 40% of them held-out) joined held-out before any change it
+  // measures; the shipped gate on the enlarged held-out then: recall 0.954–0.976 (hi 0.954),
+  // alarms 0.049–0.087. The floor is that measurement.
+  it('held-out: no worse than measured last (recall ≥ 0.95, false alarms ≤ 0.13)', () => {
     const r = scoreRows(detectors, 'heldout', language, loadCorpus('heldout', language));
     console.info(`${language} held-out: gate ${r.combined.recall}/${r.combined.falseAlarms}, rules ${r.rules.recall}/${r.rules.falseAlarms}, classifier ${r.classifier.recall}/${r.classifier.falseAlarms}`);
-    expect(r.combined.recall).toBeGreaterThanOrEqual(0.96);
+    expect(r.combined.recall).toBeGreaterThanOrEqual(0.95);
     expect(r.combined.falseAlarms).toBeLessThanOrEqual(0.13);
   });
 

@@ -4,6 +4,7 @@ import { createEmergencyDetector, SAFETY_RULES } from '../../src/safety/detector
 import { createFuzzyIndex, withinOneEdit } from '../../src/safety/fuzzy.js';
 import { normalise, tokenise } from '../../src/safety/text.js';
 import type { Category } from '../../src/safety/types.js';
+import type { Language } from '../../src/language/languages.js';
 
 const detector = createEmergencyDetector();
 const categoryOf = (text: string) => detector.detect(text)?.category ?? null;
@@ -797,5 +798,53 @@ describe('a strip of tablets is no leaf (hi)', () => {
     ['बच्चे ने आयरन की गोलीयां खा ली पूरी पत्ती', 'poisoning'],
   ])('"%s" → %s', (text, category) => {
     expect(detector.detect(text, 'hi')?.category).toBe(category);
+  });
+});
+
+describe('a swallow feared but not seen (button batteries and magnets)', () => {
+  it.each<[string, Language, string]>([
+    ['the battery from the car key is gone and my 2 year old had the key, he might have swallowed it', 'en', 'button-battery'],
+    ["can't find one of the magnet balls, I think she swallowed it", 'en', 'magnets'],
+    ['no sé si se tragó la pila del control, falta una y el niño estaba jugando con él', 'es', 'button-battery'],
+    ['遥控器的纽扣电池不见了，孩子可能吞了', 'zh', 'button-battery'],
+    ['remote ki battery nahi mil rahi, shayad munna ne nigal li', 'hi', 'button-battery'],
+  ])('"%s" → %s', (text, language, flag) => {
+    expect(detector.detect(text, language)?.flag).toBe(flag);
+  });
+  it.each<[string, Language]>([
+    ['the smoke alarm battery is missing, where do I get one?', 'en'],
+    ['我以为孩子吞了电池，后来在沙发缝里找到了，一颗不少', 'zh'],
+  ])('"%s" is no ingestion', (text, language) => {
+    expect(detector.detect(text, language)?.flag).not.toBe('button-battery');
+  });
+});
+
+describe('danger written the way people say it', () => {
+  it.each<[string, Language, string]>([
+    // fear of what a partner will do tonight, and a weapon carried to someone
+    ["he's drinking again and I'm scared of what he'll do when he gets home", 'en', 'domestic-violence'],
+    ['mi pareja está tomando otra vez y tengo miedo de lo que me haga esta noche', 'es', 'domestic-violence'],
+    ['I have a knife in my coat and I am waiting outside for him to finish work', 'en', 'harm-others'],
+    ['llevo una navaja en la bolsa y estoy esperando a mi cuñado', 'es', 'harm-others'],
+    // the means put by and the affairs settled
+    ["i've put by enough of my tablets to do it properly and sorted my will so nobody has to deal with it", 'en', 'suicidal-plan'],
+    ['计划好了，周末去江边，以后就不回来了', 'zh', 'suicidal-plan'],
+    // 'no paro de vomitar' keeps the vomiting going
+    ['soy diabético tipo 1, no paro de vomitar y el glucómetro marca más de 500', 'es', 'high-blood-sugar'],
+    // child-specific signs
+    ['my daughter hit her head on the table, since then 2 sicks and she is very sleepy', 'en', 'head-injury'],
+    ['baby only had 1 wet nappy since this morning and no tears when crying', 'en', 'infant-dehydration'],
+    ['宝宝吐了好几次，吐出来是墨绿色的', 'zh', 'infant-green-vomit'],
+    ['सामने वाले घर का बच्चा रोज़ पिटता है, आज उसके हाथ पर बेल्ट के निशान हैं', 'hi', 'child-abuse'],
+    ['dadi ji achanak kisi ko pehchan nahi pa rahi, subah tak theek thi', 'hi', 'sudden-confusion'],
+  ])('"%s" → %s', (text, language, flag) => {
+    expect(detector.detect(text, language)?.flag).toBe(flag);
+  });
+  it.each<[string, Language]>([
+    ['मार्च में बेटी ने सिक्का निगल लिया था, एक्स-रे में निकल गया था, अब चेकअप कब है', 'hi'],
+    ['पिताजी को गत वर्ष फेफड़ों में थक्का हुआ था, अब वो ठीक हैं, INR की तारीख बताइए', 'hi'],
+    ['I am not scared of what he will do, we split up amicably, can I change my emergency contact', 'en'],
+  ])('"%s" is no red flag', (text, language) => {
+    expect(detector.detect(text, language)).toBeNull();
   });
 });

@@ -295,6 +295,7 @@ export const es: LanguageRules = {
       'me acabo de cortar … (brazo*|muneca*|pierna*|a proposito)', 'acabo de cortarme', 'me estoy cortando ahorita|ahora', 'me corte las venas', 'se corto las venas', 'me tome … (todas|el frasco|la caja) … (para|porque) … (morir|matarme)',
     ],
     HARM_OTHERS: [
+      '(traigo|llevo|tengo|agarre|agarré) (un |una |el |la |mi |)(martillo|cuchillo|navaja|machete|pistola|arma|bate|fierro) … … (esperando|esperar|buscando|voy por|ir por) (a|al|que)',
       '(voy|va|vamos|van) a (matar|lastimar|herir|apunalar|balear|acuchillar|golpear|madrear) a', '(quiero|quiere|queria) (matar|lastimar|herir|apunalar|balear|golpear) a',
       '(ganas de|pienso en|pensando en|tentado de) (matar|lastimar|herir|apunalar|golpear|hacerle dano) a', 'siento que voy a (lastimar|matar|herir|golpear)', 'lastimar a alguien', 'matar a alguien',
       'hacerle dano a alguien', 'voy a hacer algo malo', 'no me aguanto las ganas de (matar|golpear|lastimar)', 
@@ -308,6 +309,7 @@ export const es: LanguageRules = {
       'agresion sexual', 'ataque sexual', 'me agredio sexualmente', 'raped', 'sexual assault', 'me forzo', 'me forzaron', 'a la fuerza', 'me metio algo en la bebida', 'algo en mi bebida',
     ],
     DOMESTIC_VIOLENCE: [
+      '(tengo|me da|siento) (mucho |)miedo (de |)(lo que|que) (me |)(haga|hara|vaya a hacer|pueda hacer|va a hacer)', 'miedo (de|a) (volver|regresar) a (la |mi |)casa',
       `(${ABUSER}) … (${HITS_ME})`, 'me pega|pego mi (esposo|marido|pareja|novio|papa|hijo|ex)', 'me empuja', 'me empujo', 'me empujó', 'me ahorca', 'me ahorco', 'me estrangula', 'me estrangulo', 'me patea', 'me pateo',
       'me cachetea', 'me cacheteo', 'me abofetea', 'me abofeteo', 'me jalonea', 'me jaloneo', 'me maltrata', 'me tiene amenazad*', 'me amenaza … (matar|matarme|pegarme|quitarme)', 'amenaz* con matar*',
       'me quiere matar', '(miedo|temo|asusta|aterra) … (novio|esposo|marido|pareja|ex|papa|padrastro|hijo|hermano) … (me mate|me pegue|me haga dano|me lastime|me vaya a matar|me va a matar|nos mate)', 'me va a matar … (vuelvo|regreso|me voy|lo dejo|se entera)', 'la|me|lo tiene encerrad*', 'me encierra', 'me encerro', 'no me deja salir',
@@ -372,6 +374,7 @@ export const es: LanguageRules = {
       'hongo*', 'seta*', 'champinon* silvestre*', 'bayas', 'moras silvestres', 'moritas', 'planta*', 'hojas de', 'semilla*', 'flores de', 'frutitas', 'frutos rojos del', 'adelfa', 'ricino', 'higuerilla',
       'diefenbachia', 'dieffenbachia', 'nochebuena', 'floripondio', 'cicuta', 'toloache', 'del monte', 'del jardin', 'silvestres', 'mushroom*', 'berries', 'callas', 'lirio', 'azalea', 'hojas',
     ],
+    SUSPECTED_SWALLOW: ['(creo|pienso|temo|me temo) que (se |)(trago|comio|lo trago|la trago)', '(puede|pudo) (que |)(haber|haberse|se haya) (tragado|comido)', '(no se|no estoy segura|no estoy seguro) si (se |)(trago|la trago|lo trago|comio)', '(pila|pilas|bateria|iman|imanes) … (falta|faltan|desaparecio|no aparece|no la encuentro|no lo encuentro)', 'falta (una|un) … (pila|bateria|iman)'],
     BATTERY: ['pila*', 'pilita*', 'bateria*', 'bateri*', 'battery', 'batteries', 'boton de litio', 'pila de reloj', 'pila de boton'],
     MAGNET: ['iman', 'imanes', 'imancito*', 'magnet*', 'imantad*', 'bolitas magneticas', 'bolitas de iman'],
     CO_SOURCE: [
@@ -490,7 +493,8 @@ export const es: LanguageRules = {
       'anillos … (no … salen|no … entran|apretados)', 'de lo hinchad*', 'zapatos … no … entran', 'hinchadisim*', 'cara … (abotagada|redonda de hinchada)',
     ],
     PERSISTENT: [
-      'no se quita', 'no se me|le quita', 'no se va', 'no se me|le va', 'no se pasa', 'no se me|le pasa', 'con nada', 'desde ayer', 'desde anoche', 'hace horas', 'todo el dia', 'desde la manana', 'desde hace <n:2-72> horas',
+      // 'no paro de vomitar' is 'I can't stop vomiting': the 'no' keeps it going, it does not deny it.
+      'no (paro|paras|para|paramos|paran|dejo|dejas|deja|dejamos|dejan) de', 'no se quita', 'no se me|le quita', 'no se va', 'no se me|le va', 'no se pasa', 'no se me|le pasa', 'con nada', 'desde ayer', 'desde anoche', 'hace horas', 'todo el dia', 'desde la manana', 'desde hace <n:2-72> horas',
       '(paracetamol|tylenol|ibuprofeno|pastilla|medicina|analgesico) … no … (sirve|ayuda|funciona|quita|hace nada)', 'no se va con', 'no cede', 'no para', 'sigue igual', 'todo el tiempo', 'constante', 'cada vez peor',
       'no se calma', 'horas y horas', 'lleva <n:2-72> horas',
     ],
