@@ -848,3 +848,26 @@ describe('danger written the way people say it', () => {
     expect(detector.detect(text, language)).toBeNull();
   });
 });
+
+describe('look-alikes of set 3 (dev)', () => {
+  it.each<[string, Language]>([
+    ['my son swallowed a battery when he was 14 months old, he is 6 now and fine, does he need more scans', 'en'],
+    ['33 weeks pregnant with a stuffy nose, temp is normal, which decongestant is ok', 'en'],
+    ['her mouth and lips are purple from the blueberry yoghurt lol', 'en'],
+    ['threw up yellow bile this morning after the office party, no blood, just hungover', 'en'],
+    ['casi me muero de la vergüenza cuando me llamaron por el nombre equivocado en la sala de espera', 'es'],
+    ['¿cómo se oye el estridor? lo leí en un folleto de la guardería', 'es'],
+    ['等到我想死，下次可以网上挂号吗', 'zh'],
+    ['满月的宝宝睡着以后呼吸时快时慢，这样正常吗', 'zh'],
+    ['beti jab 2 mahine ki thi tab bukhar se admit hui thi, ab 1 saal ki hai, tike kab lagenge', 'hi'],
+  ])('"%s" is no red flag', (text, language) => {
+    expect(detector.detect(text, language)).toBeNull();
+  });
+  it.each<[string, Language, string]>([
+    ['排队的时候我爸突然说不出话，右手抬不起来', 'zh', 'stroke-arm'],
+    ['my baby is 5 weeks old and vomiting green bile', 'en', 'infant-green-vomit'],
+    ['mi bebé de 2 meses tiene 38.4 de fiebre', 'es', 'infant-fever'],
+  ])('"%s" still → %s', (text, language, flag) => {
+    expect(detector.detect(text, language)?.flag).toBe(flag);
+  });
+});

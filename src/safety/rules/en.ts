@@ -26,13 +26,15 @@ export const en: LanguageRules = {
     ],
     INFO_TOPIC: ['(emt|nursing|pharmacology|anatomy|first aid|cpr|board|boards|final|finals|biology|paramedic) exam*', 'studying for', 'video game*', 'look out for', 'watch out for', 'watch for', 'for the future', 'for future reference', 'sign|signs|symptom|symptoms of', 'warning sign*', 'sign', 'signs', 'symptom', 'symptoms', 'early signs', 'difference between', 'tell the difference'],
     PRESENT: ['showing', '(i|he|she|they|we|hes|shes|im|theyre) … (has|have|having|got|showing) … (signs|symptoms)', 'is this', 'is that', 'could this|that', 'am i', 'i think', 'this is', 'right now', 'currently', 'at the moment', 'minutes|mins|min|hour|hours ago', 'i have', 'im having', 'is having', 'keeps', 'still'],
-    PAST: ['(two|three|four|five|few|several|<n:2-99>) (summers|winters|christmases|holidays) ago', 'a few (years|months|weeks) ago', '(after|during|in|with|since) (my|her|his) (first|last|previous) (delivery|birth|pregnancy|baby|labour|labor|c section)', '(my|her|his) (first|last|previous) (delivery|birth|pregnancy|baby|labour|labor|c section)', 'spent (time|weeks|months|a week|a month|a night|days) in (hospital|rehab|a psychiatric|psych|the hospital)', 
+    PAST: ['when (he|she|they|i) (was|were) <n:1-36> (months|month) (old |)', 'when (he|she|they|i) (was|were) (a baby|a toddler|little|small|<n:1-17> (years|year) old|<n:1-17>)', '(two|three|four|five|few|several|<n:2-99>) (summers|winters|christmases|holidays) ago', 'a few (years|months|weeks) ago', '(after|during|in|with|since) (my|her|his) (first|last|previous) (delivery|birth|pregnancy|baby|labour|labor|c section)', '(my|her|his) (first|last|previous) (delivery|birth|pregnancy|baby|labour|labor|c section)', 'spent (time|weeks|months|a week|a month|a night|days) in (hospital|rehab|a psychiatric|psych|the hospital)', 
       'last year|month|week|summer|winter|spring|fall|time|pregnancy', '<n:1-99> year|years|yr|yrs|month|months|week|weeks ago', 'a year|month|week ago', 'years|months|weeks ago',
       'in <n:1950-2035>', 'used to', 'history of', 'back in', 'as a kid|child|baby|teen|teenager|student', 'since i was', 'since childhood', 'when i was (pregnant|little|young|a kid)', 'when (he|she|i|they) was|were <n:0-99>', 'when (he|she|they) was|were (a baby|little|small|younger|a toddler)',
       'previous*', 'prior', 'in the past', 'was|were in the er|hospital', 'was hospitalized|admitted', 'discharged', 'er visit',
     ],
     RESOLVED: ['doing (much |a lot |so much |)better', 'it stopped', 'has|had stopped', 'stopped after|with|by', 'stopped on its own', 'stopped bleeding', 'fine now', 'better now', 'ok now', 'okay now', 'normal now', 'went away', 'gone now', 'resolved', 'woke up', 'came to', 'came around', 'recovered'],
     IDIOM: [
+      // Berries, ice lollies and ink colour lips blue without any lack of oxygen.
+      '(blue|purple) from (the |)(blueberries|blueberry|berries|ice lolly|ice pop|popsicle|slushie|ink|dye|paint|marker|crayon|food colouring|food coloring)',
       // A parent hoping the baby sleeps on: 'doesn't wake up before 6'.
       '(doesnt|dont|wont|does not|will not) wake (up |)(before|till|until|til|all night)',
       // A transfusion is a treatment, not a sign of bleeding now.
@@ -176,7 +178,7 @@ export const en: LanguageRules = {
       'newborn', 'new born', 'neonate', 'baby is <n:0-12> weeks|week|days', 'baby is <n:0-2> month|months',
     ],
     FEVER: ['fever*', 'temp', 'temperature', 'feels hot', 'burning up', 'thermometer', '<n:100.4-107>', '<n:38-42.9> c|degrees'],
-    NORMAL_TEMP: ['(temp|temperature|thermometer|reading|it) … (was|is|says|of|at|reads) … <n:35-37.9>', '<n:35-37.9> c|degrees|celsius', '(temp|temperature|thermometer) … <n:96-100.3>', '<n:96-100.3> f|fahrenheit', 'normal temp*'],
+    NORMAL_TEMP: ['(temp|temperature|thermometer|reading|it) … (was|is|says|of|at|reads) … <n:35-37.9>', '<n:35-37.9> c|degrees|celsius', '(temp|temperature|thermometer) … <n:96-100.3>', '<n:96-100.3> f|fahrenheit', 'normal temp*', '(temp|temperature) (is|was|s|has been) (normal|fine|ok|okay)'],
     FEVER_READING: ['(temp|temperature|thermometer|reading|fever|it) … (was|is|says|of|at|reads|hit|hits|reached) … (<n:38-42.9>|<n:100.4-107>)', '<n:38-42.9> c|degrees|celsius', '<n:100.4-107> f|fahrenheit|degrees'],
 
     // ---- pregnancy bleeding -------------------------------------------------------------
@@ -273,7 +275,7 @@ export const en: LanguageRules = {
     AGE_GIVEN: ['<n:0-99> day|days|week|weeks|wk|wks|month|months|mo|year|years|yr|yrs old', '<n:0-99> yo', 'is <n:1-99>', 'aged <n:0-99>', '<n:0-99> month|months|week|weeks|year|years'],
     FLOPPY: ['floppy', 'limp', 'hard|impossible|difficult to wake', 'cant wake … (her|him|them|the baby)', 'wont wake … properly', 'not waking … properly', 'very sleepy and', 'not responding … (to me|properly|normally)', 'unusually sleepy', 'lethargic'],
     DEHYDRATION_SIGNS: ['no wet … (diaper|diapers|nappy|nappies)', '(only|just) (one|<n:1-1>|a single) wet (diaper|nappy)', '(one|<n:1-1>) wet (diaper|nappy) (today|all day|since)', 'hasnt … wet … (diaper|nappy)', 'no … (pee|wee|urine) … (<n:6-48> hours|all day|since)', 'hasnt … (peed|weed|urinated) … (in|since|all day)', 'soft spot … sunken', 'sunken … (soft spot|fontanelle|eyes)', 'no tears', 'barely … (peed|weed)'],
-    GREEN_VOMIT: ['green … (vomit|sick|puke|throw up|bile)', 'vomit* … green', 'throwing up … green', 'bile'],
+    GREEN_VOMIT: ['green … (vomit|sick|puke|throw up|bile)', 'vomit* … green', 'throwing up … green', '(baby|babys|newborn|infant) … bile'],
     REFUSES_FEEDS: ['refus* … (feeds|feed|bottle|bottles|breast|milk|to eat|to drink)', 'not feeding', 'wont feed', 'wont take … (bottle|milk|breast)', 'stopped feeding', 'not eating or drinking'],
     POSTPARTUM: ['gave birth', 'given birth', 'had … baby … (days|weeks|ago)', 'postpartum', 'post partum', 'after … (birth|delivery|c section|csection)', 'since … (birth|delivery|giving birth)', 'delivered … (days|weeks|ago)', 'c section', 'new mum|mom'],
     SPOTTING_ONLY: ['spotting', 'light spotting', 'brown discharge', 'a little pink', 'implantation'],

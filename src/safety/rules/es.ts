@@ -37,7 +37,7 @@ export const es: LanguageRules = {
     ],
     // "si" is "if" (and "sí" without its accent): a comma after it ("si, me duele") ends the clause anyway.
     HYPOTHETICAL: ['si', 'en caso de', 'por si', 'cuando alguien', 'a alguien con|que', 'alguien que (tenga|tiene|esta)', 'que pasa si', 'para que', 'para evitar', 'if', 'algun dia', 'alguna vez', 'llegara a', 'llegase a'],
-    INFO_QUESTION: ['a que temperatura', 'debo preocupar*', 'que se siente (cuando|si|tener)', 'como se (da|dan|hace|hacen|aplica|aplican)', 'se puede (volver|convertir|complicar)', 'puede (volverse|convertirse|causar)', 
+    INFO_QUESTION: ['a que temperatura', 'como (suena|se oye|se escucha|se ve|se nota|se reconoce)', 'debo preocupar*', 'que se siente (cuando|si|tener)', 'como se (da|dan|hace|hacen|aplica|aplican)', 'se puede (volver|convertir|complicar)', 'puede (volverse|convertirse|causar)', 
       'cuales|cual son|es', 'que|q|k es un|una|el|la', 'que|q|k son', 'q es', 'k es', 'que senales', 'como se si', 'como saber', 'como puedo saber', 'como sabemos', 'como reconocer', 'como prevenir', 'prevenir', 'prevencion', 'evitar',
       'aprender', 'primeros auxilios', 'como se siente', 'cuando preocuparse', 'cuando debo preocuparme', 'informacion sobre', 'que hacer en caso', 'que significa', 'es cierto que',
       'se considera', 'a partir de', 'cuantos grados', 'que nivel', 'curso', 'clase', 'taller', 'capacitacion', 'capacitando', 'charla', 'platica', 'folleto*', 'presentacion', 'proyecto', 'poster',
@@ -62,7 +62,7 @@ export const es: LanguageRules = {
       '(transfusion|transfusiones) (de sangre|)', '(me|le|nos|les) (pusieron|pasaron|dieron) sangre',
       // "No veo nada en la piel": nothing to see on the skin, not sight lost.
       'no (le|les)? veo nada (en la piel|en su piel|en mi piel|raro|extrano|malo|anormal)', 'no veo nada (en la piel|en su piel|en mi piel|raro|extrano|malo|anormal)', 'no le veo nada (en la piel|en su piel|raro|extrano|malo|anormal)','respirar de (la |)(emocion|felicidad|risa|alegria|gusto)', 'violacion (de|a) (la |las |los |el |mi |mis |su |sus |)(privacidad|hipaa|derechos|derecho|ley|leyes|norma|normas|reglas|reglamento|contrato|confidencialidad|datos|seguridad|politica|politicas|codigo|garantia)', 'duele el corazon por', 'me duele el alma', 'no (responde|contesta) (mis|los|a mis|sus) (mensajes|llamadas|correos|textos|whats)', 'ahog* en un vaso de agua', 'ahogad* en (deudas|trabajo|pendientes|tramites|problemas|papeles)', 'atragant* de risa', 
-      '(me muero|me mori|morir|muriendo|muero|muerta|muerto|me voy a morir) de|por|d risa|hambre|sueno|ganas|frio|calor|verguenza|cansancio|miedo|aburrimiento', 'me muero por', 'muero por',
+      '(me muero|me mori|morir|muriendo|muero|muerta|muerto|me voy a morir) de|por|d risa|hambre|sueno|ganas|frio|calor|verguenza|cansancio|miedo|aburrimiento', 'me muero por', 'muero por', '(morir|morirme|muero|muriendo|morirse) de la (verguenza|pena|risa|emocion)',
       'muerto|muerta de cansancio|hambre|risa|sueno|miedo|verguenza', 'me voy a morir si', 'se muere si', 'de muerte', 'pie en la tumba', 'me da un patatus', 'casi me da algo',
       'me esta|estan matando', 'me va|van a matar', 'me mata', 'me matan', 'casi me da|dio un infarto|ataque', 'me va a dar un infarto|ataque', 'me dio un infarto (cuando|al ver)',
       'ahogo|ahoga|ahogando|ahogue de risa', 'ahogarme de risa', 'me tiene ahogada|ahogado', 'es un dolor de cabeza', 'dolor de cabeza este|esta|estos|estas', 'me parte|rompe el corazon',

@@ -46,6 +46,10 @@ export const zh: LanguageRules = {
     ],
     RESOLVED: ['恢复得 (不错|很好|挺好)', '止住了', '已经止住', '已经好了', '好多了', '已经停了', '血停了', '终于停了', '现在停了', '自己停了', '缓过来了', '醒过来了', '已经醒了', '现在醒了', '终于醒了', '没事了', '恢复了', '现在好了', '已经没事', '都好了'],
     IDIOM: [
+      // 'So X I want to die' (排到我想死, 热得想死) is a complaint, not a wish.
+      '(等|排|排队|热|累|饿|闷|烦|笑|无聊|忙|困|冷|痒|疼|痛) (到|得|到了) (我 |人 |)(想死|要死|快死)',
+      // A newborn's breathing that is sometimes fast, sometimes slow is periodic breathing.
+      '(呼吸|喘气) 时快时慢',
       // A transfusion is a treatment, not a sign of bleeding now.
       '(输|輸) (了 |过 |過 |)(血|血浆|血漿)', '(输|輸) … (单位|袋) (血|的血)',
       // A constipated baby straining red in the face is not out of breath ("使劲憋得脸通红").
