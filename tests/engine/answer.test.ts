@@ -257,6 +257,9 @@ describe('answer stage without an LLM (extractive)', async () => {
     ['es', 'tengo la nariz tapada y me duele la garganta desde el viernes, qué hago en casa', 'cold-flu-self-care'],
     ['zh', '一到春天就打喷嚏流鼻涕眼睛痒，怎么办', 'allergies'],
     ['en', 'do you treat dogs? my puppy is limping', null],
+    // Times, days and a journey are no emergency ('started 30 min ago' is how emergencies also talk).
+    ['en', 'will you still be open on wednesday if I leave work at 5:30? the bus takes about 35 minutes', 'clinic-hours-locations'],
+    ['es', '¿sigue abierto el jueves si salgo del trabajo a las 5? el camión tarda como 40 minutos', 'clinic-hours-locations'],
   ] as const)('%s: a symptom the knowledge base answers, "%s", is answered from it (or kindly declined), not handed over', async (language, message, topic) => {
     const out = await engine.handle(turn(message, { language }));
     expect(out.result.answer?.clinical).toBeUndefined();

@@ -73,7 +73,7 @@ describe.each(LANGUAGES)('safety gate on the %s corpus', (language) => {
     const everyday = (['everyday-train', 'everyday-dev', 'everyday-heldout'] as const).flatMap((part) => loadCorpus(part, language));
     expect(everyday.every((r) => !r.emergency)).toBe(true);
     expect(loadCorpus('everyday-heldout', language).length).toBeGreaterThanOrEqual(100);
-    expect(new Set(everyday.map((r) => r.kind))).toEqual(new Set(['mild', 'child', 'chronic', 'mental-health', 'minor-injury', 'pregnancy', 'medication', 'worry']));
+    expect(new Set(everyday.map((r) => r.kind))).toEqual(new Set(['mild', 'child', 'chronic', 'mental-health', 'minor-injury', 'pregnancy', 'medication', 'worry', 'admin']));
     const main = new Set((['train', 'dev', 'heldout'] as const).flatMap((part) => loadCorpus(part, language)).map((r) => r.text));
     const texts = everyday.map((r) => r.text);
     expect(new Set(texts).size).toBe(texts.length);

@@ -17,6 +17,14 @@ const stub = (category: Category, categoryProbability?: number): StatisticalDete
 const CLASSIFIER_ONLY = 'grandpa is not quite himself today and keeps dropping his cup';
 
 describe('safety gate: the classifier category', () => {
+  it('a day and a time are no sign of suicide: a classifier-only suicide guess in an office message is the broad emergency flag', () => {
+    // 'on thursday' and 'tonight' set the scene of a suicide plan (SUICIDE_MEANS, PLAN_COMMIT) but are everyday words.
+    const gate = createSafetyGate({ classifier: stub('suicide', 0.9) });
+    const { verdict } = gate.assess('can I come in on thursday, or tonight after work, for my blood test', 'en');
+    expect(verdict).toMatchObject({ disposition: 'emergency', category: 'other_emergency', detectors: ['classifier'] });
+    expect(verdict!.categories).toContain('suicide');
+  });
+
   it('a classifier-only flag with an unsure category is the broad emergency flag: call the emergency number, not the crisis line', () => {
     const gate = createSafetyGate({ classifier: stub('suicide', CATEGORY_FLOOR / 2) });
     const { verdict } = gate.assess(CLASSIFIER_ONLY, 'en');

@@ -837,6 +837,8 @@ describe('danger written the way people say it', () => {
     ['宝宝吐了好几次，吐出来是墨绿色的', 'zh', 'infant-green-vomit'],
     ['सामने वाले घर का बच्चा रोज़ पिटता है, आज उसके हाथ पर बेल्ट के निशान हैं', 'hi', 'child-abuse'],
     ['dadi ji achanak kisi ko pehchan nahi pa rahi, subah tak theek thi', 'hi', 'sudden-confusion'],
+    ['mi prima escribió que se quiere aventar desde el balcón y no contesta', 'es', 'suicidal-intent'],
+    ['desde que nació mi hija me veo ahogándola en la bañera y me da terror', 'es', 'postpartum-harm-thoughts'],
   ])('"%s" → %s', (text, language, flag) => {
     expect(detector.detect(text, language)?.flag).toBe(flag);
   });

@@ -38,8 +38,9 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'overdose.count', flag: 'overdose', all: ['INGESTED', 'PILL_COUNT'], window: 10, note: '"took 20 paracetamol": the count and the medicine in one phrase' },
   { id: 'overdose.count_after_question', flag: 'overdose', all: ['DOSE_QUESTION', 'TAKEN_COUNT', ['DRUG', 'OPIOID']], window: 24, unless: ['DOSE_UNIT'], note: '"how many co-codamol is too many? I\'ve had about 20 today": the count answers the question, often in the next sentence' },
 
-  { id: 'suicide.plan', flag: 'suicidal-plan', all: [['SUICIDAL', 'PASSIVE_IDEATION'], 'SUICIDE_MEANS'] },
-  { id: 'suicide.means_commit', flag: 'suicidal-plan', all: ['LETHAL_MEANS', 'PLAN_COMMIT'], window: 20, note: 'a plan without the word: the means at hand or the place chosen, and a time, a farewell or a decision ("I\'ve picked the bridge and I\'m going on Sunday")' },
+  // A day, a time or a 'plan' is everyday talk on its own: it makes a plan of a wish to die, not a sign of one (contextOnly).
+  { id: 'suicide.plan', flag: 'suicidal-plan', all: [['SUICIDAL', 'PASSIVE_IDEATION'], 'SUICIDE_MEANS'], contextOnly: ['SUICIDE_MEANS'] },
+  { id: 'suicide.means_commit', flag: 'suicidal-plan', all: ['LETHAL_MEANS', 'PLAN_COMMIT'], contextOnly: ['PLAN_COMMIT'], window: 20, note: 'a plan without the word: the means at hand or the place chosen, and a time, a farewell or a decision ("I\'ve picked the bridge and I\'m going on Sunday")' },
   { id: 'suicide.intent', flag: 'suicidal-intent', all: ['SUICIDAL'] },
   // A goodbye message and then silence is a warning sign of suicide (988 Lifeline, NIMH): the crisis line, not only the emergency number.
   { id: 'suicide.farewell', flag: 'suicidal-intent', all: ['FAREWELL', 'UNREACHABLE'], window: 30 },

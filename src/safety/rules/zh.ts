@@ -368,8 +368,8 @@ export const zh: LanguageRules = {
         { id: 'suicide.harm_baby_pronoun', flag: 'postpartum-harm-thoughts', all: ['HARM_PRONOUN', ['BABY', 'POSTPARTUM']], contextOnly: ['BABY', 'POSTPARTUM'], window: 40 },
       ],
       'suicide.plan': [
-        { id: 'suicide.stockpile', flag: 'suicidal-plan', all: ['STOCKPILE', 'SUICIDE_MEANS'], note: '"药都买好了", "把药存好了": a stockpile with a time or plan is a plan' },
-        { id: 'suicide.lethal_question', flag: 'suicidal-plan', all: ['LETHAL_QUESTION', 'SUICIDE_MEANS'] },
+        { id: 'suicide.stockpile', flag: 'suicidal-plan', all: ['STOCKPILE', 'SUICIDE_MEANS'], contextOnly: ['SUICIDE_MEANS'], note: '"药都买好了", "把药存好了": a stockpile with a time or plan is a plan' },
+        { id: 'suicide.lethal_question', flag: 'suicidal-plan', all: ['LETHAL_QUESTION', 'SUICIDE_MEANS'], contextOnly: ['SUICIDE_MEANS'] },
       ],
       'thunderclap.stiff_neck': [
         { id: 'thunderclap.head_worst', flag: 'thunderclap-headache', all: ['HEAD_WORD', 'WORST_EVER', 'SUDDEN'], window: 30 },
