@@ -39,6 +39,8 @@ export interface PassageMetadata {
   unitId: string;
   /** The unit's example patient questions (indexed for search, never shown). */
   questions: string[];
+  /** Units of the same topic this one is the next step of (AnswerUnit.follows). */
+  follows?: string[];
   /** The unit's short answer (the classifier learns its words too). */
   short: string;
   /** 0 for the opening passage, then in file order. */
@@ -76,6 +78,7 @@ export function topicPassages(topic: KnowledgeTopic): Passage[] {
       section: unit.title,
       unitId: unit.id,
       questions: unit.questions,
+      ...(unit.follows ? { follows: unit.follows } : {}),
       short: unit.short,
       position,
       keywords: topic.keywords,

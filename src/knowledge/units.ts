@@ -19,6 +19,12 @@ export interface AnswerUnit {
   sources: TopicSource[];
   /** Example patient questions in the file's language (lexical search and the unit classifier). */
   questions: string[];
+  /**
+   * Units of the same topic this one is the next step of (`Follows: stroke-signs`): after one of
+   * them, a question this unit answers is taken as meant for it ("what do I do while I wait?" after
+   * the signs of a stroke is the stroke's wait, not a heart attack's).
+   */
+  follows?: string[];
 }
 
 export interface ParsedUnits {
@@ -64,6 +70,11 @@ export function parseUnits(body: string, lang: Language): ParsedUnits {
     const unit = parseSection(section, lang, (p) => problems.push(`${where}: ${p}`));
     if (unit) units.push(unit);
   }
+  for (const unit of units) {
+    for (const id of unit.follows ?? []) {
+      if (id === unit.id || !units.some((u) => u.id === id)) problems.push(`unit ${unit.id}: "Follows:" names ${id}, which is not another unit of this topic`);
+    }
+  }
   return { overview: overview.join('\n').trim(), units, problems };
 }
 
@@ -76,15 +87,20 @@ function parseSection(section: { id: string; title: string; lines: string[] }, l
   if (!short) report('the short answer is missing (the section must start with a "> " line)');
 
   let shortRomanised: string | undefined;
+  let follows: string[] = [];
   let sources: { title: string; url: string }[] = [];
   const questions: string[] = [];
   const long: string[] = [];
   let inQuestions = false;
   for (const line of lines) {
-    const field = /^(Romanised|Sources|Questions):[ \t]*(.*)$/.exec(line);
+    const field = /^(Romanised|Sources|Questions|Follows):[ \t]*(.*)$/.exec(line);
     if (field) {
       inQuestions = field[1] === 'Questions';
       if (field[1] === 'Romanised') shortRomanised = field[2]!.trim();
+      if (field[1] === 'Follows') {
+        follows = field[2]!.split(',').map((id) => id.trim()).filter(Boolean);
+        if (!follows.length || follows.some((id) => !UNIT_ID.test(id))) report('"Follows:" lists the ids of units of this topic, separated by commas');
+      }
       if (field[1] === 'Sources') {
         sources = [...field[2]!.matchAll(LINK)].map((m) => ({ title: m[1]!.trim(), url: m[2]! }));
         if (!sources.length) report('"Sources:" lists no [title](https://...) link');
@@ -111,5 +127,6 @@ function parseSection(section: { id: string; title: string; lines: string[] }, l
     long: long.join('\n').trim(),
     sources,
     questions,
+    ...(follows.length ? { follows } : {}),
   };
 }

@@ -43,7 +43,27 @@ export function isFollowUp(text: string): boolean {
  * after the weekday hours), not the same answer again, yet the previous question's words all
  * point there.
  */
-export const FOLLOW_UP = { combinedWeight: 1.2, topicBonus: 0.3, sameUnitPenalty: 0.15 };
+export const FOLLOW_UP = { combinedWeight: 1.2, topicBonus: 0.3, sameUnitPenalty: 0.15, nextStepFloor: 0.5 };
+
+/**
+ * The unit that is the next step of the one just answered (`Follows:` in the knowledge base), when
+ * the message finds it too: at least `nextStepFloor` of the best hit's score. "What should I do
+ * while waiting for the ambulance?" reads as complete, and alone finds the general wait (aspirin
+ * for a heart attack); after the signs of a stroke it is the stroke's wait.
+ */
+function nextStep(passages: readonly ScoredPassage[], context: AnswerContext): ScoredPassage | undefined {
+  const unit = context.unit;
+  const best = passages[0];
+  if (!unit || !best) return undefined;
+  const next = passages.find((p) => p.passage.metadata.topicId === context.topic && p.passage.metadata.follows?.includes(unit));
+  return next && next !== best && next.score >= FOLLOW_UP.nextStepFloor * best.score ? next : undefined;
+}
+
+/** The passages with `first` moved to the top, scored just above the best. */
+function withFirst(passages: readonly ScoredPassage[], first: ScoredPassage): ScoredPassage[] {
+  const top = passages[0]!.score;
+  return [{ ...first, score: top + 1e-6 }, ...passages.filter((p) => p !== first)];
+}
 
 /**
  * Retrieval for a follow-up: the message on its own and together with the question it follows
@@ -58,7 +78,12 @@ export async function searchWithContext(
   context: AnswerContext | undefined,
 ): Promise<RetrievalResult & { usedContext: boolean }> {
   const alone = await search.search(text, language);
-  if (!context || !isFollowUp(text)) return { ...alone, usedContext: false };
+  if (!context || !isFollowUp(text)) {
+    const next = context && nextStep(alone.passages, context);
+    if (!next) return { ...alone, usedContext: false };
+    const passages = withFirst(alone.passages, next);
+    return { ...alone, passages, topics: aggregateTopics(passages), usedContext: true };
+  }
   const combined = await search.search(`${context.question}\n${text}`, language);
   const scores = new Map<string, ScoredPassage>();
   // One scale for both rankings: a message that matches little on its own ("what should she do")
@@ -79,7 +104,9 @@ export async function searchWithContext(
     entry.score += FOLLOW_UP.topicBonus;
     if (context.unit && entry.passage.metadata.unitId === context.unit) entry.score -= FOLLOW_UP.sameUnitPenalty;
   }
-  const passages = [...scores.values()].sort((a, b) => b.score - a.score);
+  const ranked = [...scores.values()].sort((a, b) => b.score - a.score);
+  const next = nextStep(ranked, context);
+  const passages = next ? withFirst(ranked, next) : ranked;
   return {
     ...combined,
     query: text,

@@ -107,6 +107,11 @@ describe('answer stage without an LLM (extractive)', async () => {
     // A Devanagari opener ("और", "तो") and a longer message that points back ("he", "it").
     ['hi', 'क्लिनिक शनिवार को खुलता है?', 'और रविवार को?', 'clinic-hours-locations', 'sunday-closed'],
     ['en', 'I tested positive for covid this morning', 'my wife has been with me all week, what should she do', 'covid-testing', undefined],
+    // A complete question after the unit it is the next step of (Follows: in the knowledge base).
+    ['en', 'how do you know if someone is having a stroke', 'what do we do until the paramedics get here?', 'emergency-warning-signs', 'stroke-while-waiting'],
+    ['es', '¿cuáles son las señales de un derrame cerebral?', '¿y qué hacemos mientras llega la ambulancia?', 'emergency-warning-signs', 'stroke-while-waiting'],
+    ['zh', '中风有哪些征兆', '等救护车来之前我们该怎么做', 'emergency-warning-signs', 'stroke-while-waiting'],
+    ['en', 'what are the warning signs of a heart attack', 'what should I do while waiting for the ambulance?', 'emergency-warning-signs', 'while-waiting'],
   ] as const)('%s: resolves the follow-up "%s → %s" against the conversation', async (language, first, followUp, topic, unit) => {
     const a = await engine.handle(turn(first, { language }));
     const b = await engine.handle(turn(followUp, { state: a.state }));

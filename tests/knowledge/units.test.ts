@@ -55,4 +55,16 @@ describe('parseUnits', () => {
     expect(problems).toEqual([]);
     expect(units[0]!.shortRomanised).toBe('Clinic subah 8 baje khulta hai.');
   });
+
+  it('reads the units a unit follows, and names a "Follows:" that is not another unit of the topic', () => {
+    const unit = (id: string, follows?: string) => [`## ${id} {#${id}}`, `> The answer of ${id}.`, ...(follows ? [`Follows: ${follows}`] : []), 'Questions:', questions(MIN_QUESTIONS)].join('\n');
+    const ok = parseUnits([unit('stroke-signs'), unit('stroke-while-waiting', 'stroke-signs')].join('\n'), 'en');
+    expect(ok.problems).toEqual([]);
+    expect(ok.units.map((u) => u.follows)).toEqual([undefined, ['stroke-signs']]);
+    const bad = parseUnits([unit('stroke-signs'), unit('stroke-while-waiting', 'stroke-sign, stroke-while-waiting')].join('\n'), 'en');
+    expect(bad.problems).toEqual([
+      'unit stroke-while-waiting: "Follows:" names stroke-sign, which is not another unit of this topic',
+      'unit stroke-while-waiting: "Follows:" names stroke-while-waiting, which is not another unit of this topic',
+    ]);
+  });
 });
