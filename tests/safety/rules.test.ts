@@ -808,12 +808,18 @@ describe('a swallow feared but not seen (button batteries and magnets)', () => {
     ['no sé si se tragó la pila del control, falta una y el niño estaba jugando con él', 'es', 'button-battery'],
     ['遥控器的纽扣电池不见了，孩子可能吞了', 'zh', 'button-battery'],
     ['remote ki battery nahi mil rahi, shayad munna ne nigal li', 'hi', 'button-battery'],
+    ['falta la pila del reloj y mi hijo de 2 años estaba jugando con él', 'es', 'button-battery'],
+    ['conté las pastillas de la abuela y faltan 4, el niño estaba jugando con el frasco', 'es', 'child-ingested-medicine'],
   ])('"%s" → %s', (text, language, flag) => {
     expect(detector.detect(text, language)?.flag).toBe(flag);
   });
   it.each<[string, Language]>([
     ['the smoke alarm battery is missing, where do I get one?', 'en'],
     ['我以为孩子吞了电池，后来在沙发缝里找到了，一颗不少', 'zh'],
+    // A battery gone missing is a swallow only where a child was.
+    ['se me perdió la pila del control remoto y no la encuentro, ¿venden pilas en la farmacia?', 'es'],
+    // 'faltan' alone is no missing pill.
+    ['acabamos de mudarnos de Guatemala y a mi hija le faltan vacunas, ¿sirve su cartilla?', 'es'],
   ])('"%s" is no ingestion', (text, language) => {
     expect(detector.detect(text, language)?.flag).not.toBe('button-battery');
   });

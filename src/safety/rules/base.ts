@@ -23,6 +23,9 @@ export const BASE_RULES: readonly Rule[] = [
   { id: 'swallowed.magnet', flag: 'magnets', all: ['INGESTED', 'MAGNET'], window: 10 },
   { id: 'swallowed.battery_suspected', flag: 'button-battery', all: ['SUSPECTED_SWALLOW', 'BATTERY'], window: 25, note: 'a button battery a child may have swallowed is treated as swallowed (Poison Control: go to the emergency room now, do not wait for symptoms)' },
   { id: 'swallowed.magnet_suspected', flag: 'magnets', all: ['SUSPECTED_SWALLOW', 'MAGNET'], window: 25 },
+  // A battery or magnet gone missing is a swallow only where a child was: a lost remote battery is not.
+  { id: 'swallowed.battery_missing', flag: 'button-battery', all: ['BATTERY_MISSING', 'CHILD'], window: 40 },
+  { id: 'swallowed.magnet_missing', flag: 'magnets', all: ['MAGNET_MISSING', 'CHILD'], window: 40 },
 
   { id: 'co.source_symptoms', flag: 'carbon-monoxide', all: ['CO_SOURCE', ['HEADACHE', 'DIZZY', 'VOMIT', 'NAUSEA', 'DROWSY', 'CONFUSED', 'UNRESPONSIVE']] },
   { id: 'co.alarm', flag: 'carbon-monoxide', all: ['CO_ALARM'] },
@@ -204,7 +207,9 @@ export const CONCEPT_GUIDE: Record<string, string> = {
   WILD_PLANT: 'wild mushrooms, berries, a plant or its leaves',
   BATTERY: 'button, coin, watch or hearing-aid battery',
   MAGNET: 'magnets, magnet balls',
-  SUSPECTED_SWALLOW: 'a swallow that is feared but not seen: may have swallowed, not sure whether swallowed, one is missing (the battery or magnet itself may be named in the phrase)',
+  SUSPECTED_SWALLOW: 'a swallow that is feared but not seen: may have swallowed, not sure whether swallowed',
+  BATTERY_MISSING: 'a button battery gone missing or not to be found, named in the phrase',
+  MAGNET_MISSING: 'a magnet gone missing or not to be found, named in the phrase',
   CO_SOURCE: 'carbon monoxide and its sources: gas heater, generator, boiler, furnace, charcoal indoors, car running in a garage, CO alarm',
   CO_ALARM: 'the carbon monoxide alarm going off, or "carbon monoxide" suspected now',
   OVERDOSE_WORD: 'overdose, overdosed, OD',

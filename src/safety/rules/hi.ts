@@ -246,7 +246,9 @@ export const hi: LanguageRules = {
     INSERTED: ['(daal|dal|डाल) (li|liya|di|ली|लिया|दी)','(naak|kaan|नाक|कान) (me|mein|में) … (daal*|dal*|daali*|dali*|ghus*|ghusa*|ghusai*|phas*|fas*|डाल*|डाली*|घुस*|फंस*)'],
     SPLASHED: ['chhint*', 'chheent*', 'छींट*', 'mix', 'मिक्स', 'mila diya|diye|gaye', '(gas se|गैस से)', 'dhuan|dhuaan|धुआं', 'fumes', 'soongh*', 'sungh*', 'सूंघ*', 'aankh|आंख (me|में) … (gir*|chala*|chali*|pad*|गिर*|चला*|चली*|पड*)', 'spray'],
     WILD_PLANT: ['ber', 'बेर', 'jhaadi', 'jhadi', 'झाडी', 'mushroom*', 'khumbi', 'kukurmutta', 'jungli', 'berry', 'berries', 'beriyan', 'patte', 'paudha', 'paudhe', 'paudhe ke', 'beej', 'dhatura', 'kaner', 'oleander', 'मशरूम', 'कुकुरमुत्ता', 'खुंभी', 'जंगली', 'बेरी', 'बेरियां', 'पत्ते', 'पौधा', 'पौधे', 'बीज', 'धतूरा', 'कनेर'],
-    SUSPECTED_SWALLOW: ['(shayad|shaayad|lagta hai|शायद|लगता है) … (nigal|nigla|nigli|kha|निगल|निगली|निगला|खा) (li|liya|gaya|gayi|गया|गई|ली|लिया)', '(pata nahi|pata nahin|पता नहीं|samajh nahi aa raha) … (nigla|nigli|nigal|निगला|निगली|निगल)', '(battery|betri|बैटरी|magnet|चुंबक|chumbak) … (mil nahi rahi|nahi mil rahi|नहीं मिल रही|गायब)'],
+    SUSPECTED_SWALLOW: ['(shayad|shaayad|lagta hai|शायद|लगता है) … (nigal|nigla|nigli|kha|निगल|निगली|निगला|खा) (li|liya|gaya|gayi|गया|गई|ली|लिया)', '(pata nahi|pata nahin|पता नहीं|samajh nahi aa raha) … (nigla|nigli|nigal|निगला|निगली|निगल)'],
+    BATTERY_MISSING: ['(battery|betri|बैटरी) … (mil nahi rahi|nahi mil rahi|नहीं मिल रही|गायब)'],
+    MAGNET_MISSING: ['(magnet|चुंबक|chumbak) … (mil nahi raha|nahi mil raha|नहीं मिल रहा|गायब)'],
     BATTERY: ['battery', 'batteri', 'battry', 'betri', 'baitri', 'button cell', 'coin cell', 'बैटरी', 'बैट्री', 'बटन सेल', 'सेल'],
     MAGNET: ['magnet*', 'chumbak', 'chumbuk', 'चुंबक', 'चुम्बक', 'मैग्नेट'],
     CO_SOURCE: [
