@@ -16,7 +16,7 @@
 import { pathToFileURL } from 'node:url';
 import { readScriptArgs } from './script-args.js';
 import { LANGUAGES, type Language } from '../src/language/languages.js';
-import { isHeldout, loadCorpus, type CorpusPart, type LabelledSafetyMessage } from '../src/safety/corpus.js';
+import { CORPUS_PARTS, isHeldout, loadCorpus, type CorpusPart, type LabelledSafetyMessage } from '../src/safety/corpus.js';
 import { createSafetyDetectors, loadDefaultClassifier, type SafetyDetectors } from '../src/safety/default-gate.js';
 import type { StatisticalDetector } from '../src/safety/gate.js';
 import { withEvidence } from '../src/safety/classifier/build-model.js';
@@ -109,9 +109,6 @@ async function devClassifier(): Promise<StatisticalDetector> {
 /** Each main part, then its everyday messages (`heldout` → `everyday-heldout`). */
 const withEveryday = (part: CorpusPart): CorpusPart[] => (part === 'heldout' || part === 'dev' || part === 'train' ? [part, `everyday-${part}`] : [part]);
 
-/** The parts `--part` takes. */
-const PARTS: string[] = ['heldout', 'heldout2', 'dev', 'train', 'routine', 'everyday-heldout', 'everyday-dev', 'everyday-train'];
-
 export async function evaluateSafety(parts: CorpusPart[] = ['heldout', 'heldout2', 'dev']): Promise<SafetyReport[]> {
   const shipped = createSafetyDetectors();
   const unseen = parts.includes('dev') ? createSafetyDetectors(await devClassifier()) : shipped;
@@ -136,15 +133,15 @@ async function main(): Promise<void> {
   const values = readScriptArgs(
     'eval:safety',
     `usage: npm run eval:safety [-- options]
-  --part <name>  a corpus part to score, repeatable: ${PARTS.join(', ')} (default: heldout, heldout2, dev)
+  --part <name>  a corpus part to score, repeatable: ${CORPUS_PARTS.join(', ')} (default: heldout, heldout2, dev)
   --json         one JSON object instead of the table
   --misses       also list the misses and false alarms of train and dev (never of a held-out part)`,
     { json: { type: 'boolean', default: false }, misses: { type: 'boolean', default: false }, part: { type: 'string', multiple: true } },
   );
   const parts = (values.part ?? ['heldout', 'heldout2', 'dev']) as CorpusPart[];
-  const unknown = parts.filter((p) => !PARTS.includes(p));
+  const unknown = parts.filter((p) => !(CORPUS_PARTS as readonly string[]).includes(p));
   if (unknown.length) {
-    process.stderr.write(`eval:safety: no corpus part ${unknown.join(', ')} (parts: ${PARTS.join(', ')})\n`);
+    process.stderr.write(`eval:safety: no corpus part ${unknown.join(', ')} (parts: ${CORPUS_PARTS.join(', ')})\n`);
     process.exit(2);
   }
   if (parts.includes('dev')) process.stderr.write('training the dev model (train split only, about 10 s)...\n');

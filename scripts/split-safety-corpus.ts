@@ -14,12 +14,19 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES } from '../src/language/languages.js';
+import { readScriptArgs } from './script-args.js';
 
 // Run from the repository root.
 const ROOT = join(process.cwd(), 'corpus', 'safety');
 const PARTS = ['heldout', 'dev', 'train'] as const;
 
-const noHeldout = process.argv.includes('--no-heldout');
+// A mistyped flag must not pass silently: '--no-held-out' would file probed messages into held-out.
+const noHeldout = readScriptArgs(
+  'split-safety-corpus',
+  `usage: node dist/scripts/split-safety-corpus.js [--no-heldout]   (from the repository root)
+  --no-heldout  messages whose detector results were already read go to train and dev only`,
+  { 'no-heldout': { type: 'boolean', default: false } },
+)['no-heldout'];
 
 function partOf(text: string): (typeof PARTS)[number] {
   const bucket = createHash('sha256').update(text.normalize('NFC')).digest().readUInt16BE(0) % 100;

@@ -29,7 +29,8 @@ export interface LabelledSafetyMessage {
  * are most of what a clinic hears about symptoms, and the gate must leave them alone. Split as the
  * main corpus, with `everyday-heldout` committed before the changes it measures.
  */
-export type CorpusPart = 'train' | 'dev' | 'heldout' | 'heldout2' | 'routine' | 'everyday-train' | 'everyday-dev' | 'everyday-heldout';
+export const CORPUS_PARTS = ['heldout', 'heldout2', 'dev', 'train', 'routine', 'everyday-heldout', 'everyday-dev', 'everyday-train'] as const;
+export type CorpusPart = (typeof CORPUS_PARTS)[number];
 
 /**
  * `heldout2`: a second held-out set (1,286 messages, weighted to the hardest look-alikes and to

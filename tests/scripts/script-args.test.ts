@@ -29,4 +29,11 @@ describe('evaluation scripts read their options', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('eval:safety: no corpus part heldot (parts: heldout, heldout2, dev, train, routine, everyday-heldout, everyday-dev, everyday-train)\n');
   });
+
+  it('refuse a mistyped flag of the corpus splitter, which would otherwise file probed messages into held-out', () => {
+    const r = run('split-safety-corpus.js', ['--no-held-out']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^split-safety-corpus: Unknown option '--no-held-out'/);
+    expect(r.stdout).toBe('');
+  });
 });
