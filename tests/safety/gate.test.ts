@@ -152,3 +152,16 @@ describe('safety gate: low mood that the classifier reads as an emergency', () =
     }
   });
 });
+
+describe('safety gate: hopelessness in Spanish', () => {
+  it('asks the question about thoughts of suicide on its own, as "hopeless" does in English; pain that cannot be borne does not', () => {
+    const gate = createSafetyGate({ classifier: routine(0.3) });
+    for (const text of ['me siento sin esperanza', 'ya no aguanto esta vida, nada tiene sentido', 'me siento vacía y desesperanzada']) {
+      expect(gate.assess(text, 'es')).toMatchObject({ verdict: null, screen: { screen: 'mood', flag: 'passive-ideation' } });
+    }
+    expect(gate.assess('i feel so hopeless lately', 'en').screen?.screen).toBe('mood');
+    for (const text of ['ya no aguanto el dolor de muela, ¿tienen dentista?', 'perdí la esperanza de que me llamen para la cita jaja']) {
+      expect(gate.assess(text, 'es').screen?.screen).not.toBe('mood');
+    }
+  });
+});

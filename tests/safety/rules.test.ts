@@ -879,3 +879,18 @@ describe('look-alikes of set 3 (dev)', () => {
     expect(detector.detect(text, language)?.flag).toBe(flag);
   });
 });
+
+describe('Traditional and Cantonese negation (zh)', () => {
+  it.each<string>([
+    '沒有胸痛，也不喘，就是最近老是打嗝反酸，是不是胃的問題',
+    '無胸痛，無氣促，只係想約下個月覆診',
+  ])('"%s" is no red flag', (text) => {
+    expect(detector.detect(text, 'zh')).toBeNull();
+  });
+  it.each<[string, string]>([
+    ['阿媽冇反應，點叫都唔應', 'unresponsive'],
+    ['我爸突然倒在地上，沒反應了', 'unresponsive'],
+  ])('"%s" → %s', (text, category) => {
+    expect(detector.detect(text, 'zh')?.category).toBe(category);
+  });
+});

@@ -252,6 +252,8 @@ export const es: LanguageRules = {
     SHAKY: ['tembl*', 'tiembla', 'tiritando', 'shaky', 'shaking', 'temblorin', 'tembleque'],
 
     // ---- suicide / self-harm ------------------------------------------------------------
+    // Spanish had no low-mood words: "me siento sin esperanza" got nothing, not the Columbia question.
+    LOW_MOOD: ['sin esperanza', 'desesperanzad*', 'no tengo esperanza', 'ya no aguanto (la vida|vivir|esta vida|mi vida)', 'ya no puedo mas con (mi vida|la vida|esta vida)', 'no puedo mas con (mi vida|todo|esto)', 'nada tiene sentido', 'no le (veo|encuentro) sentido a (nada|la vida)', 'me siento vaci*', 'estoy desesperad*', 'muy deprimid*', 'tan deprimid*', 'me estoy derrumbando', 'ya no (doy|puedo) (mas|con mi alma)'],
     MOOD_DOWN: ['me siento (muy|tan|bastante|) (triste|deprimid*|bajonead*|decaid*|apagad*)', 'bajo|baja de animo', 'nada me (gusta|interesa|anima|emociona)', 'perdi (el interes|las ganas)', 'sin ganas de nada', 'triste (todo el tiempo|todos los dias|casi todos los dias)'],
     SUICIDAL: ['(voy a|me voy a) tomar todas (mis|las) (pastillas|medicinas|tabletas)', 'cartas de despedida', 'no quiero estar (vivo|viva|aqui)', '(soga|cuerda|pistola|arma|pastillas) … (la voy a usar|lo voy a usar|las voy a tomar|voy a usar)', 
       'matarme', 'me quiero matar', 'me voy a matar', 'matarse', 'se quiere matar', 'se va a matar', 'suicid*', 'quitarme la vida', 'quitarse la vida', 'quitar la vida',
