@@ -894,3 +894,15 @@ describe('Traditional and Cantonese negation (zh)', () => {
     expect(detector.detect(text, 'zh')?.category).toBe(category);
   });
 });
+
+describe('set 4 (dev): water as the means, and a Chinese complaint', () => {
+  it('walking into the sea is a wish to die', () => {
+    expect(detector.detect("I love my baby but I keep thinking I should just walk into the sea. She's 5 weeks.", 'en')?.category).toBe('suicide');
+  });
+  it.each<[string, Language]>([
+    ['we walked into the sea at sunset on holiday, can I get a note for my sunburn?', 'en'],
+    ['老板今天又让我加班，我想死的心都有了，明天下午的预约能不能改到周六', 'zh'],
+  ])('"%s" is no red flag', (text, language) => {
+    expect(detector.detect(text, language)).toBeNull();
+  });
+});

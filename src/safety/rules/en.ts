@@ -236,6 +236,8 @@ export const en: LanguageRules = {
     ],
     PRESCRIBED_FOR_CHILD: ['his|her|their … (prescribed|prescription) … dose', 'gave … (his|her|their) … (dose|medicine) … (as prescribed|like the doctor said)'],
     PASSIVE_IDEATION: ['(hope|hoping|wish|wishing|pray|praying) … (dont|wont|never|not|wouldnt) wake up', 'go to sleep and (never|not) wake up', '(sleep|sleeping) (n|an|&) (never|not|dont) wake',  'want to (disappear|vanish) (forever|for good)', 'tired of (living|being alive|existing)', 'whats the point of (living|being alive|going on)', 'no one would care if i (died|was gone|disappeared)', 'everyone would be happier without me', 
+      // Walking into the water ('I should just walk into the sea', postpartum, set-4 dev).
+      '(should|could|might as well|want to|wanna|going to|gonna) (just |)(walk|wade|swim) (into|out into|out to) the (sea|ocean|river|lake|waves)',
       'better off without me', 'better off if i … (wasnt|werent|was not|were not) … (here|around|alive)', 'happier if i … (wasnt|werent|was gone|died)', 'better served if i', 'burden', 'burdon',
       'wish i … (was|were) dead', 'wish i … (could|would) … (not wake up|never wake up|disappear|go to sleep and not)', 'wish i … (wasnt|werent) … (alive|here|born)', 'no point … (living|going on|in life|anymore)',
       'cant go on', 'cant do this anymore', 'dont want to be here anymore', 'want … (it all|everything) to stop', 'want to disappear forever', 'no longer alive', 'not … alive anymore', 'rather be dead', 'rather not exist',
