@@ -94,10 +94,19 @@ export const RULE_CHECK_BELOW = 0.01;
  * At 0.1 the question reached a cardiac arrest ("他倒下了，只是偶尔倒抽一口气") and bleach in an eye.
  */
 export const SINGLE_SIGN_CHECK_BELOW = 0.05;
+/**
+ * Emergency flags whose one phrase is a disclosure, not a word with other meanings: a stated intent
+ * to hurt someone ("I want to stab the guy who owes me money, the knife is in my pocket") and
+ * self-harm in progress. Like crisis rules they are never asked about first (the classifier trained
+ * on set 5 scored that threat 0.045 and it got the 'is anyone in danger now?' question).
+ */
+const DISCLOSURE_FLAGS: ReadonlySet<string> = new Set(['harm-others', 'self-harm-now']);
 /** Rule ids (`<lang>.<id>`, as a hit's `matched`) of the one-sign emergency rules. */
 export const SINGLE_SIGN_RULES: ReadonlySet<string> = new Set(
   Object.values(SAFETY_RULES).flatMap((language) =>
-    language.rules.filter((rule) => !rule.screen && rule.all.length === 1 && flagById.get(rule.flag)?.disposition === 'emergency').map((rule) => `${language.language}.${rule.id}`),
+    language.rules
+      .filter((rule) => !rule.screen && rule.all.length === 1 && flagById.get(rule.flag)?.disposition === 'emergency' && !DISCLOSURE_FLAGS.has(rule.flag))
+      .map((rule) => `${language.language}.${rule.id}`),
   ),
 );
 /**

@@ -165,3 +165,13 @@ describe('safety gate: hopelessness in Spanish', () => {
     }
   });
 });
+
+describe('safety gate: disclosures are never asked about first', () => {
+  it('a stated intent to hurt someone raises its flag where a one-word sign would be asked about', () => {
+    const gate = createSafetyGate({ classifier: routine(0.03) });
+    expect(gate.assess('I want to stab the guy who owes me money, the knife is already in my pocket', 'en').verdict?.flag.id).toBe('harm-others');
+    expect(gate.assess('tengo una navaja en la bolsa y estoy esperando a mi cuñado para clavársela', 'es').verdict?.flag.id).toBe('harm-others');
+    // A one-sign emergency rule (the name of a condition) at the same score is still asked about first.
+    expect(gate.assess('my dad is having a stroke', 'en')).toMatchObject({ verdict: null, screen: { screen: 'now', flag: 'stroke-named' } });
+  });
+});
