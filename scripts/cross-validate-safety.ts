@@ -8,6 +8,11 @@
  *
  *   node dist/scripts/cross-validate-safety.js                        (about a minute)
  *   node dist/scripts/cross-validate-safety.js --threshold 0.7        the classifier's own threshold too
+ *   node dist/scripts/cross-validate-safety.js --gate 0.3,0.4,0.5     the gate's threshold instead
+ *
+ * With `--gate`, each row is a candidate gate threshold (the probability from which the classifier
+ * raises a flag on its own) at the shipped RULE_CHECK_BELOW and alarm level, so the threshold can be
+ * chosen on cross-validation rather than on dev alone (see build-model.ts).
  */
 import { createHash } from 'node:crypto';
 import { readScriptArgs } from './script-args.js';
@@ -20,7 +25,12 @@ import { createSafetyGate } from '../src/safety/gate.js';
 
 const FOLDS = 4;
 const FLOORS = [0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3];
-const values = readScriptArgs('cross-validate-safety', `usage: node dist/scripts/cross-validate-safety.js [--threshold 0.7]`, { threshold: { type: 'string' } });
+const values = readScriptArgs('cross-validate-safety', `usage: node dist/scripts/cross-validate-safety.js [--threshold 0.7 | --gate 0.3,0.4,0.5]`, { threshold: { type: 'string' }, gate: { type: 'string' } });
+const gateThresholds = values.gate?.split(',').map(Number);
+if (gateThresholds?.some((t) => !(t > 0 && t <= 1))) {
+  process.stderr.write('cross-validate-safety: --gate takes probabilities between 0 and 1, comma-separated\n');
+  process.exit(2);
+}
 
 const foldOf = (row: SafetyRow) => createHash('sha256').update(row.text).digest()[0]! % FOLDS;
 
@@ -29,16 +39,20 @@ const input = await loadTrainingInput();
 const rows = withEvidence([...input.train, ...input.dev, ...input.everyday]);
 const everyday = new Set([...loadCorpusSplit('everyday-train'), ...input.everyday].map((r) => r.text));
 const phrasings = withEvidence(input.phrasings);
-const threshold = values.threshold ? Number(values.threshold) : loadDefaultClassifier()!.threshold;
+const shipped = loadDefaultClassifier()!;
+const threshold = values.threshold ? Number(values.threshold) : shipped.threshold;
+const settings = gateThresholds ?? FLOORS;
 process.stderr.write(`classifier threshold ${threshold}\n`);
 // counts[floor][language] = [emergencies caught, emergencies, look-alikes alarmed, look-alikes, everyday alarmed, everyday]
 type Counts = [number, number, number, number, number, number];
-const counts = FLOORS.map(() => new Map(LANGUAGES.map((l) => [l, [0, 0, 0, 0, 0, 0] as Counts])));
+const counts = settings.map(() => new Map(LANGUAGES.map((l) => [l, [0, 0, 0, 0, 0, 0] as Counts])));
 for (let fold = 0; fold < FOLDS; fold++) {
   process.stderr.write(`fold ${fold + 1} of ${FOLDS}...\n`);
   const model = createSafetyClassifier(trainSafetyClassifier([...rows.filter((r) => foldOf(r) !== fold), ...phrasings]));
-  const classifier = { threshold, score: model.score.bind(model) };
-  const gates = FLOORS.map((ruleCheckBelow) => createSafetyGate({ classifier, ruleCheckBelow }));
+  const score = model.score.bind(model);
+  const gates = gateThresholds
+    ? gateThresholds.map((t) => createSafetyGate({ classifier: { threshold: t, alarmThreshold: shipped.alarmThreshold, score } }))
+    : FLOORS.map((ruleCheckBelow) => createSafetyGate({ classifier: { threshold, score }, ruleCheckBelow }));
   for (const row of rows.filter((r) => foldOf(r) === fold)) {
     const language = row.language as (typeof LANGUAGES)[number];
     gates.forEach((gate, i) => {
@@ -50,10 +64,10 @@ for (let fold = 0; fold < FOLDS; fold++) {
     });
   }
 }
-for (const [i, floor] of FLOORS.entries()) {
+for (const [i, setting] of settings.entries()) {
   const cells = LANGUAGES.map((l) => {
     const [caught, pos, alarms, neg, daily, days] = counts[i]!.get(l)!;
     return `${l} ${(caught / pos).toFixed(3)} / ${(alarms / neg).toFixed(3)}${days ? ` / ${(daily / days).toFixed(3)}` : ''}`;
   });
-  process.stdout.write(`floor ${String(floor).padEnd(6)} ${cells.join('   ')}\n`);
+  process.stdout.write(`${gateThresholds ? 'gate' : 'floor'} ${String(setting).padEnd(6)} ${cells.join('   ')}\n`);
 }
