@@ -1,3 +1,5 @@
+import { toSimplified } from '../language/simplified.js';
+
 /** One word, number or Chinese character of a message, with the sentence and clause it sits in. */
 export interface Token {
   text: string;
@@ -24,11 +26,12 @@ const FORMAT_CHARACTERS = /\p{Cf}/gu;
 
 /**
  * The one input normaliser every safety detector (rules, classifier, LLM) reads through:
- * compatibility forms folded (NFKC: full-width letters, ligatures) and format characters
- * removed. Case and accents stay, for readers that want them.
+ * compatibility forms folded (NFKC: full-width letters, ligatures), format characters removed,
+ * and Traditional Chinese folded to Simplified (src/language/simplified.ts). Case and accents
+ * stay, for readers that want them.
  */
 export function normaliseInput(text: string): string {
-  return text.replace(FORMAT_CHARACTERS, '').normalize('NFKC');
+  return toSimplified(text.replace(FORMAT_CHARACTERS, '').normalize('NFKC'));
 }
 
 /**

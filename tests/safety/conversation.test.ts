@@ -69,6 +69,19 @@ describe('invisible characters cannot hide a red flag', () => {
   });
 });
 
+describe('Traditional Chinese reads as Simplified', () => {
+  // The rules and the classifier are written in Simplified; Taiwan and Hong Kong patients write Traditional.
+  it.each<[string, string]>([
+    ['a heart attack, Traditional', '我爸說他心臟病又發作了，胸口很痛，含了兩顆硝酸甘油都沒用'],
+    ['a child who swallowed pills, Traditional', '我兒子把奶奶的降壓藥吃了好幾顆'],
+    ['a Cantonese message, Traditional', '阿爸突然半邊身郁唔到，講嘢都唔清楚'],
+  ])('%s', async (_name, text) => {
+    const out = await conversation(engine, 'zh')(text);
+    expect(out.result.urgency).not.toBe('routine');
+    expect(out.result.escalate).toBe(true);
+  });
+});
+
 describe('safety mode after a red flag', () => {
   it.each<[Language, string, string[]]>([
     ['en', 'my husband collapsed and is not breathing', ['ok', 'thanks', 'what should i do while we wait?']],
