@@ -5,14 +5,17 @@
  * by src/inbound.ts; the safety gate keeps its own matcher-specific normaliser in src/safety.)
  *
  *   normaliseText  NFKC (full-width letters and digits become ASCII), invisible characters
- *                  (soft hyphen, zero-width space / joiners, word joiner, BOM) removed, lowercase
+ *                  (soft hyphen, zero-width space / joiners, word joiner, BOM) removed, lowercase,
+ *                  Traditional Chinese as Simplified (the knowledge base's zh is Simplified)
  *   foldLatin      a Latin word without accents or apostrophes ("Cuándo" → "cuando")
  *   normaliseDevanagari  a Devanagari word read the same with or without nukta, chandrabindu, long ī / ū
  */
+import { toSimplified } from './simplified.js';
+
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
 export function normaliseText(text: string): string {
-  return text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
+  return toSimplified(text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase());
 }
 
 /** Lowercase, accents folded (NFD, combining marks dropped), apostrophes dropped. */

@@ -46,6 +46,14 @@ describe('knowledge retriever', async () => {
     expect(knowledge.searchLexical('how do i book an appointment', 'en').matchedLanguage).toBe('en');
   });
 
+  it('reads Traditional Chinese as the Simplified knowledge base is written', () => {
+    const simplified = knowledge.searchLexical('我想预约看医生，怎么挂号', 'zh');
+    const traditional = knowledge.searchLexical('我想預約看醫生，怎麼掛號', 'zh');
+    expect(traditional.topics[0]?.id).toBe('appointment-booking');
+    expect(traditional.topics.map((t) => t.id)).toEqual(simplified.topics.map((t) => t.id));
+    expect(traditional.confidence).toBeCloseTo(simplified.confidence, 6);
+  });
+
   it('is not confident about nothing', () => {
     const result = knowledge.searchLexical('qwxz zzkq', 'en');
     expect(result.confidence).toBeLessThan(CONFIDENCE_THRESHOLD);
