@@ -175,3 +175,21 @@ describe('safety gate: disclosures are never asked about first', () => {
     expect(gate.assess('my dad is having a stroke', 'en')).toMatchObject({ verdict: null, screen: { screen: 'now', flag: 'stroke-named' } });
   });
 });
+
+describe('safety gate: short messages', () => {
+  const sure = (category: Category, probability: number): StatisticalDetector => ({
+    threshold: 0.5,
+    alarmThreshold: 0.8,
+    score: () => ({ probability, category, categoryProbability: 0.9 }),
+  });
+
+  it('a few words are the rules’ unless the classifier is sure enough to alarm and the message has a sign of its category', () => {
+    // "cant stop" is a sign of heavy bleeding: four words the rules alone let pass.
+    expect(createSafetyGate({ classifier: sure('bleeding', 0.95), shortMessages: false }).assess('cutting rn cant stop', 'en').verdict).toBeNull();
+    expect(createSafetyGate({ classifier: sure('bleeding', 0.95) }).assess('cutting rn cant stop', 'en').verdict?.detectors).toEqual(['classifier']);
+    // Below the alarm level, or with no sign of the category in the message: nothing.
+    expect(createSafetyGate({ classifier: sure('bleeding', 0.7) }).assess('cutting rn cant stop', 'en').verdict).toBeNull();
+    expect(createSafetyGate({ classifier: sure('suicide', 0.99) }).assess('नमस्ते', 'hi').verdict).toBeNull();
+    expect(createSafetyGate({ classifier: sure('suicide', 0.99) }).assess('ok thanks', 'en')).toEqual({ verdict: null, screen: null });
+  });
+});
