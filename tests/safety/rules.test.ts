@@ -906,3 +906,19 @@ describe('set 4 (dev): water as the means, and a Chinese complaint', () => {
     expect(detector.detect(text, language)).toBeNull();
   });
 });
+
+describe('set 6 (train and dev): lay phrasings the rules lacked', () => {
+  it.each<[string, Language, string]>([
+    ['tengo asma, ya me eché la bomba tres veces y no me alivia, no puedo ni hablar', 'es', 'asthma-red-zone'],
+    ['a veces pienso ojalá yo no existiera', 'es', 'passive-ideation'],
+    ['beta ke gale me kuch atka hai, saans nahi le pa raha', 'hi', 'choking'],
+    ['papa diabetic hain, sugar 50 aayi hai aur baat ka jawab theek se nahi de rahe', 'hi', 'low-blood-sugar'],
+    ['kabhi kabhi lagta hai main mar jaun to sabka bhala hoga', 'hi', 'passive-ideation'],
+    ['my grandad with dementia was drinking out of the weedkiller bottle in the shed', 'en', 'household-chemical'],
+  ])('"%s" → %s', (text, language, flag) => {
+    expect(detector.detect(text, language as Language)?.flag).toBe(flag);
+  });
+  it.each<string>(['被老板气到心梗，下周的体检能改期吗', '这个牙套贵得我要吐血'])('"%s" is a complaint, no red flag', (text) => {
+    expect(detector.detect(text, 'zh')).toBeNull();
+  });
+});

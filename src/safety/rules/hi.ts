@@ -120,7 +120,7 @@ export const hi: LanguageRules = {
       'bol nahi pa', 'theek se bol nahi', 'aawaz|awaaz|awaz|zabaan|zuban|jubaan|zaban … ladkhada*|ladkhad*|atak*', 'tutla*', 'बोल नहीं पा', 'आवाज|जुबान|जबान … लडखडा*',
       'साफ नहीं बोल', 'हकला*', 'ajeeb … bol',
     ],
-    CONFUSED: ['(किसी को|kisi ko|kisiko) (भी |bhi |)(पहचान|pehchan|pahchan|pehchaan|pahchaan) (नहीं|nahi|nahin|nhi|नही) (रही|रहीं|रहे|रहा|पा|पाती|पाते|pa|rahi|rahin|rahe|raha)','(ulta pulta|उल्टा पुल्टा)', '(उलझे|uljhe|उलझी|uljhi) (हुए|hue|हुई|hui)', 'उलझन', 'uljhan', '(बेतुकी|betuki) (बातें|baatein|baate)', '(कौन सा|kaun sa|konsa) (दिन|din) … (नहीं|nahi)', '(samajh|samaj|समझ) (nahi|nhi|नहीं|नही) (aa|आ) (raha|rahi|rahe|रहा|रही|रहे)', '(kuch|कुछ) (samajh|समझ) (nahi|नहीं) (aa|आ)', '(din|saal|tareekh|दिन|साल|तारीख) (bhi |भी |)(nahi|नहीं) (pata|पता)', '(kahan|कहां|कहाँ) (hai|हैं|है) … (pata nahi|पता नहीं)', '(jawab|जवाब) … (ulta|उल्टा)', '(ulta|उल्टा) (jawab|जवाब)', 'behki|bahki', 'बहकी', '(badbada*|बडबडा*)', '(same|wahi|वही|ek hi|एक ही) (sawal|baat|सवाल|बात) … (puch*|pooch*|पूछ*)','confuse*', 'behki', 'pehchan nahi', 'pehchaan nahi', 'भ्रम', 'पहचान नहीं', 'बहकी'],
+    CONFUSED: [`(jawab|javab|जवाब) (theek se |thik se |ठीक से |)(${NAHI2}) (de|दे)`, '(किसी को|kisi ko|kisiko) (भी |bhi |)(पहचान|pehchan|pahchan|pehchaan|pahchaan) (नहीं|nahi|nahin|nhi|नही) (रही|रहीं|रहे|रहा|पा|पाती|पाते|pa|rahi|rahin|rahe|raha)','(ulta pulta|उल्टा पुल्टा)', '(उलझे|uljhe|उलझी|uljhi) (हुए|hue|हुई|hui)', 'उलझन', 'uljhan', '(बेतुकी|betuki) (बातें|baatein|baate)', '(कौन सा|kaun sa|konsa) (दिन|din) … (नहीं|nahi)', '(samajh|samaj|समझ) (nahi|nhi|नहीं|नही) (aa|आ) (raha|rahi|rahe|रहा|रही|रहे)', '(kuch|कुछ) (samajh|समझ) (nahi|नहीं) (aa|आ)', '(din|saal|tareekh|दिन|साल|तारीख) (bhi |भी |)(nahi|नहीं) (pata|पता)', '(kahan|कहां|कहाँ) (hai|हैं|है) … (pata nahi|पता नहीं)', '(jawab|जवाब) … (ulta|उल्टा)', '(ulta|उल्टा) (jawab|जवाब)', 'behki|bahki', 'बहकी', '(badbada*|बडबडा*)', '(same|wahi|वही|ek hi|एक ही) (sawal|baat|सवाल|बात) … (puch*|pooch*|पूछ*)','confuse*', 'behki', 'pehchan nahi', 'pehchaan nahi', 'भ्रम', 'पहचान नहीं', 'बहकी'],
     VISION_LOSS: ['dikhna gayab|गायब', 'दिखना गायब', 'double|डबल|do do|दो दो dikh|दिख*', 'ek aankh|एक आंख … (dikhna|dikhai|दिखना|दिखाई) (band*|बंद*|nahi*|नहीं*)', 'nazar chali', 'नजर चली','dikhna band', 'dikhai nahi', 'dikh nahi', 'दिखाई नहीं', 'दिखना बंद', 'double dikh'],
     STROKE_WORD: ['मस्तिष्काघात', 'मस्तिष्क आघात', 'लकवे का दौरा', 'stroke', 'brain stroke', 'paralysis attack', 'स्ट्रोक', 'ब्रेन स्ट्रोक', 'पक्षाघात'],
     STROKE_NOW: [`stroke aa ${RAHA}`, 'stroke aaya hai', 'stroke pada hai', 'lakwa maar gaya', 'स्ट्रोक आ रहा', 'लकवा मार'],
@@ -220,7 +220,7 @@ export const hi: LanguageRules = {
     STIFF_NECK: ['(gardan|गर्दन) … (nahi|nahin|nai|nhi|नहीं|नही) (jhuka|झुका|mod|मोड|ghuma|घुमा)', 'gardan … akad*|jakad*|stiff', 'गर्दन … अकड*|जकड*'],
 
     // ---- choking ------------------------------------------------------------------------
-    CHOKING: ['gale|gala me|mein … fas*|phas*|atak*|fans*|phans*', 'gala atak*', 'kuch atak gaya', 'choking', 'choke', 'गले में … फंस*|अटक*', 'गला अटक*'],
+    CHOKING: ['gale|gala me|mein … fas*|phas*|atak*|fans*|phans*', 'gala atak*', 'gala|gale … atka|atki|atke', 'गला|गले … अटका|अटकी', 'kuch atak gaya', 'choking', 'choke', 'गले में … फंस*|अटक*', 'गला अटक*'],
     SWALLOWED_OBJECT: ['nigal … sikka|battery|magnet|khilona', 'निगल … सिक्का|बैटरी'],
 
     // ---- v2 catalogue: concepts from CONCEPT_GUIDE (rules/base.ts) ----------------------
@@ -272,7 +272,7 @@ export const hi: LanguageRules = {
     ],
     PRESCRIBED_FOR_CHILD: ['doctor|daktar|डॉक्टर ne … (di|likhi|batayi|बताई|लिखी|दी) … (dose|dawai|dawa|खुराक|डोज|दवा)', '(sahi dose|सही डोज|सही खुराक)'],
     PASSIVE_IDEATION: [
-      '(bojh|बोझ) (ban*|hu|hoon|hun|बन*|हूं|हू)', '(sab|सब) (par|pe|पर) … (bojh|बोझ)', 'बोझ उतर*', 'bojh utar*', 'burden', 'mere bina … (khush|theek|thik|achha|accha|behtar|better)', 'मेरे बिना … (खुश|ठीक|अच्छा|बेहतर)', 'mar jaun|jau|jaaun|jaau|jaaoon … (to|toh) … (better|accha|achha|theek|behtar)',
+      '(bojh|बोझ) (ban*|hu|hoon|hun|बन*|हूं|हू)', '(sab|सब) (par|pe|पर) … (bojh|बोझ)', 'बोझ उतर*', 'bojh utar*', 'burden', 'mere bina … (khush|theek|thik|achha|accha|behtar|better)', 'मेरे बिना … (खुश|ठीक|अच्छा|बेहतर)', 'mar jaun|jau|jaaun|jaau|jaaoon … (to|toh) … (better|accha|achha|theek|behtar|bhala)', 'मर जाऊं … (भला|बेहतर|अच्छा)',
       'मर जाऊं … तो', 'न रहूं', 'na rahun|rahu|rahoon', 'मेरे न होने', 'mere na hone', 'bhagwan|upar wala|uparwala … utha le|lele|leta', 'भगवान … उठा ले',
       `jeene|jine|जीने (ka|ki|का|की) … (matlab|fayda|maksad|wajah|vajah|मतलब|फायदा|मकसद|वजह)`, `koi rasta ${NAHI2}|nahin`, `कोई रास्ता ${NAHI2}`, 'kaash … (mar|paida na|पैदा)', 'काश … (मर|पैदा)',
       'so jaun aur … (na|nahi) uthun|uthu', 'सो जाऊं … न उठूं', 'sabki problem khatam', 'sab … (khush|theek) … (mere bina|main na)',

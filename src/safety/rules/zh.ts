@@ -56,6 +56,8 @@ export const zh: LanguageRules = {
       // A constipated baby straining red in the face is not out of breath ("使劲憋得脸通红").
       '(使劲|用力|拉|便秘|拉屎|大便|便便) … 憋 得 脸 (通红|红)','(激动|开心|高兴|笑) 得 … (喘不过|喘不上)', '(手机|电脑|电视|网络|系统|网) … 抽风', '差点 … (心脏病|心梗|中风)', '(吓|气) 得 … 心脏病', '(话|说话|嘴) … 噎住', '烟雾报警器', 
       '想死的心都有',
+      // 'So angry or so expensive I could vomit blood or my heart stops' (气到心脏骤停, 贵到吐血) is a complaint.
+      '(气|贵|亏|累|忙|烦|穷) (到|得) … (吐血|心脏骤停|心梗|脑溢血)',
       '笑死', '急死', '饿死', '累死', '吓死', '气死', '烦死', '困死', '热死', '冷死', '想死你', '想死我了', '要了我的命', '要我的命', '头都炸了', '头都大了', '头大',
       '心脏病都要犯了', '心脏病要犯了', '令人窒息', '窒息的', '心碎', '晕死', '我晕', '气得吐血', '亏得吐血', '吐血了都', '死机', '快疯了',
       // set phrases whose characters are not symptoms
