@@ -285,6 +285,8 @@ describe('answer stage without an LLM (extractive)', async () => {
   ] as const)('%s: the hand-over of "%s" also says what the medication-safety unit says in general, with its source', async (language, question, general, link) => {
     const out = await engine.handle(turn(question, { language }));
     expect(out.result).toMatchObject({ escalate: true, reason: 'clinical', sources: [{ id: 'medication-safety' }] });
+    // The unit whose answer it states is reported (ask --json `unit`).
+    expect(out.result.answer?.unit).toMatch(/^[a-z0-9-]+$/);
     const text = out.replies[0]!.text;
     expect(text).toMatch(general);
     expect(text).toMatch(link);

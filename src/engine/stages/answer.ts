@@ -68,7 +68,11 @@ export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext
         const lines = [ctx.t(lead), ctx.t(`answers:clinicalSafety.${safety}`, { poisonControl }), ...(general ? [general.short] : [])];
         const more = general ? moreLine(ctx, general.passage, knowledge) : '';
         ctx.reply([lines.join('\n'), more].filter(Boolean).join('\n\n'), { actions: [nurseAction(ctx)] });
-        if (general) ctx.result.sources = [toSource(general.passage)];
+        // The unit whose short answer the hand-over states (NSAIDs with a blood thinner) is the answer's unit.
+        if (general) {
+          ctx.result.sources = [toSource(general.passage)];
+          answerOf(ctx).unit = general.passage.metadata.unitId;
+        }
         ctx.result.escalate = true;
         ctx.result.reason = 'clinical';
         answerOf(ctx).clinical = clinical;
