@@ -918,6 +918,9 @@ describe('set 6 (train and dev): lay phrasings the rules lacked', () => {
   ])('"%s" → %s', (text, language, flag) => {
     expect(detector.detect(text, language as Language)?.flag).toBe(flag);
   });
+  it('a refill of seizure medicine is an office matter, even when "no refills" is negated', () => {
+    expect(detector.detect('only 3 tablets left of my seizure med and the pharmacy says no refills on file', 'en')).toBeNull();
+  });
   it.each<string>(['被老板气到心梗，下周的体检能改期吗', '这个牙套贵得我要吐血'])('"%s" is a complaint, no red flag', (text) => {
     expect(detector.detect(text, 'zh')).toBeNull();
   });
