@@ -207,14 +207,32 @@ describe('answer stage without an LLM (extractive)', async () => {
   ] as const)('%s: hands the medicine question "%s" to a nurse with general safety information', async (language, question) => {
     const out = await engine.handle(turn(question, { language }));
     expect(out.result).toMatchObject({ escalate: true, reason: 'clinical' });
-    // What the knowledge base says in general may come with it, from the question's own topic only.
-    expect(out.result.sources.every((s) => s.id === 'medication-safety' || s.id === 'lab-results')).toBe(true);
+    // What the knowledge base says in general may come with it: from the question's own topic, or
+    // a unit about medicines in general (a child's dose goes by weight and the label).
+    expect(out.result.sources.every((s) => ['medication-safety', 'lab-results', 'fever', 'pregnancy-care', 'cold-flu-self-care', 'allergies'].includes(s.id))).toBe(true);
+    if (out.result.sources[0]?.id === 'fever') expect(out.result.answer?.unit).toBe('fever-child-dose');
     expect(out.result.answer?.lowConfidence).toBeUndefined();
     expect(out.replies[0]!.text.split('\n').length).toBeGreaterThanOrEqual(2);
     // Handed over in this turn, and told so: no "Talk to a nurse" button asks for it again.
     const tl = services.t(language, language === 'hi' && !/\p{Script=Devanagari}/u.test(question) ? 'latin' : undefined);
     expect(out.replies.at(-1)!.text).toBe(tl('escalation:stage.unconfigured', { nurseLine: services.clinic.get('nurse_line', language) }));
     expect(out.replies.flatMap((r) => r.actions ?? []).map((a) => a.value)).not.toContain(tl('answers:nurseActionValue'));
+  });
+
+  it.each([
+    ['en', 'how much childrens tylenol can i give my son hes 30 lbs', /weight/],
+    ['es', '¿cuánto ibuprofeno infantil le doy a mi niño de 2 años? pesa 12 kilos', /peso/],
+  ] as const)('%s: a child\'s dose, "%s", goes to a nurse with the dosing rules, and SMS keeps whole sentences within 2 segments', async (language, question, rule) => {
+    const out = await engine.handle(turn(question, { language }));
+    expect(out.result).toMatchObject({ escalate: true, reason: 'clinical', sources: [{ id: 'fever' }] });
+    expect(out.result.answer?.unit).toBe('fever-child-dose');
+    expect(out.replies[0]!.text).toMatch(rule);
+    const first = sms(out)[0]!;
+    expect(first.chunks).toHaveLength(1);
+    expect(measureSms(first.chunks[0]!).segments).toBeLessThanOrEqual(2);
+    expect(first.chunks[0]).toMatch(/[.!?。]$/);
+    const spoken = voice(out)[0]!;
+    expect(spoken.text).toMatch(/[.!?。]$/);
   });
 
   it.each([

@@ -67,7 +67,8 @@ export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext
         const lead = clinical === 'symptom' ? 'answers:symptom' : 'answers:clinical';
         const lines = [ctx.t(lead), ctx.t(`answers:clinicalSafety.${safety}`, { poisonControl }), ...(general ? [general.short] : [])];
         const more = general ? moreLine(ctx, general.passage, knowledge) : '';
-        ctx.reply([lines.join('\n'), more].filter(Boolean).join('\n\n'), { actions: [nurseAction(ctx)] });
+        // SMS and voice say it in whole sentences within their budget: the general line goes first when short of room.
+        ctx.reply([lines.join('\n'), more].filter(Boolean).join('\n\n'), { actions: [nurseAction(ctx)], brief: lines.join('\n') });
         // The unit whose short answer the hand-over states (NSAIDs with a blood thinner) is the answer's unit.
         if (general) {
           ctx.result.sources = [toSource(general.passage)];
@@ -218,6 +219,12 @@ function moreLine(ctx: TurnContext, passage: Passage, knowledge: KnowledgeServic
 
 /** Where the knowledge base speaks generally about a clinical question of each kind. */
 const GENERAL_TOPIC: Record<string, string | undefined> = { medicine: 'medication-safety', lab: 'lab-results', diagnosis: undefined };
+/**
+ * Units of other topics that speak generally about medicines, and say who should check a dose:
+ * "how much children's tylenol for my 30 lb son" is a nurse's to answer, and the dosing rules
+ * (by weight, the label, the syringe that comes with it) go with the hand-over.
+ */
+const GENERAL_MEDICINE_UNITS: ReadonlySet<string> = new Set(['fever-child-dose', 'medicines-in-pregnancy', 'otc-medicines', 'allergy-medicines']);
 /** How far down the ranking a unit of that topic may be and still be about the question. */
 const GENERAL_WITHIN = 3;
 
@@ -232,7 +239,8 @@ async function generalInformation(
   const topic = GENERAL_TOPIC[kind];
   if (!topic) return undefined;
   const result = searched ?? (await knowledge.search(text, ctx.language));
-  const passage = result.passages.slice(0, GENERAL_WITHIN).find((p) => p.passage.metadata.topicId === topic)?.passage;
+  const general = (p: Passage) => p.metadata.topicId === topic || (kind === 'medicine' && GENERAL_MEDICINE_UNITS.has(p.metadata.unitId ?? ''));
+  const passage = result.passages.slice(0, GENERAL_WITHIN).find((p) => general(p.passage))?.passage;
   const unit = passage && unitOf(knowledge, passage);
   if (!passage || !unit) return undefined;
   return { passage, short: writesLatinHindi(ctx) && unit.shortRomanised ? unit.shortRomanised : unit.short };
