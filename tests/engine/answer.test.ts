@@ -209,7 +209,7 @@ describe('answer stage without an LLM (extractive)', async () => {
     expect(out.result).toMatchObject({ escalate: true, reason: 'clinical' });
     // What the knowledge base says in general may come with it: from the question's own topic, or
     // a unit about medicines in general (a child's dose goes by weight and the label).
-    expect(out.result.sources.every((s) => ['medication-safety', 'lab-results', 'fever', 'pregnancy-care', 'cold-flu-self-care', 'allergies'].includes(s.id))).toBe(true);
+    expect(out.result.sources.every((s) => ['medication-safety', 'lab-results', 'fever', 'pregnancy-care', 'cold-flu-self-care', 'allergies', 'diabetes-care', 'blood-pressure'].includes(s.id))).toBe(true);
     if (out.result.sources[0]?.id === 'fever') expect(out.result.answer?.unit).toBe('fever-child-dose');
     expect(out.result.answer?.lowConfidence).toBeUndefined();
     expect(out.replies[0]!.text.split('\n').length).toBeGreaterThanOrEqual(2);
@@ -233,6 +233,13 @@ describe('answer stage without an LLM (extractive)', async () => {
     expect(first.chunks[0]).toMatch(/[.!?。]$/);
     const spoken = voice(out)[0]!;
     expect(spoken.text).toMatch(/[.!?。]$/);
+  });
+
+  it('a home glucose reading handed to a nurse comes with the published thresholds', async () => {
+    const out = await engine.handle(turn('im type 1 and my sugar is 290 since lunch even after correcting, when do i call you?', { language: 'en' }));
+    expect(out.result).toMatchObject({ escalate: true, reason: 'clinical', sources: [{ id: 'diabetes-care' }] });
+    expect(out.result.answer?.unit).toBe('high-sugar');
+    expect(out.replies[0]!.text).toMatch(/ketones/);
   });
 
   it.each([

@@ -220,11 +220,15 @@ function moreLine(ctx: TurnContext, passage: Passage, knowledge: KnowledgeServic
 /** Where the knowledge base speaks generally about a clinical question of each kind. */
 const GENERAL_TOPIC: Record<string, string | undefined> = { medicine: 'medication-safety', lab: 'lab-results', diagnosis: undefined };
 /**
- * Units of other topics that speak generally about medicines, and say who should check a dose:
- * "how much children's tylenol for my 30 lb son" is a nurse's to answer, and the dosing rules
- * (by weight, the label, the syringe that comes with it) go with the hand-over.
+ * Units of other topics that speak generally about such a question, and say who should check:
+ * "how much children's tylenol for my 30 lb son" is a nurse's to answer, and the dosing rules (by
+ * weight, the label, the syringe that comes with it) go with the hand-over; a home glucose or
+ * blood-pressure reading gets the published thresholds (ketones over 240, 180/120 with symptoms).
  */
-const GENERAL_MEDICINE_UNITS: ReadonlySet<string> = new Set(['fever-child-dose', 'medicines-in-pregnancy', 'otc-medicines', 'allergy-medicines']);
+const GENERAL_UNITS: Record<string, ReadonlySet<string> | undefined> = {
+  medicine: new Set(['fever-child-dose', 'medicines-in-pregnancy', 'otc-medicines', 'allergy-medicines']),
+  lab: new Set(['high-sugar', 'low-sugar', 'check-blood-sugar', 'bp-numbers', 'bp-high-reading', 'bp-emergency']),
+};
 /** How far down the ranking a unit of that topic may be and still be about the question. */
 const GENERAL_WITHIN = 3;
 
@@ -239,7 +243,7 @@ async function generalInformation(
   const topic = GENERAL_TOPIC[kind];
   if (!topic) return undefined;
   const result = searched ?? (await knowledge.search(text, ctx.language));
-  const general = (p: Passage) => p.metadata.topicId === topic || (kind === 'medicine' && GENERAL_MEDICINE_UNITS.has(p.metadata.unitId ?? ''));
+  const general = (p: Passage) => p.metadata.topicId === topic || Boolean(GENERAL_UNITS[kind]?.has(p.metadata.unitId ?? ''));
   const passage = result.passages.slice(0, GENERAL_WITHIN).find((p) => general(p.passage))?.passage;
   const unit = passage && unitOf(knowledge, passage);
   if (!passage || !unit) return undefined;
