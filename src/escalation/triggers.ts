@@ -67,8 +67,22 @@ const DID_NOT_HELP: RegExp[] = [
 ];
 
 /** The patient asks for a nurse or another human. */
+/**
+ * A question about which number to call ("is there a number I can ring to talk to someone after
+ * hours?") asks for information the knowledge base gives (the nurse line), not for a person in
+ * this chat now.
+ */
+const ASKS_WHICH_NUMBER: RegExp[] = [
+  /\b(?:is there|are there|what(?:'s| is)|which|do you have|have you got) (?:a |an |the |any )?(?:(?:phone |telephone |nurse |help |after[- ]hours? |emergency )?(?:number|line|hotline|helpline)s?)\b/,
+  /\b(?:number|line) (?:do |can |could |should )?(?:i|we) (?:can |could |should )?(?:call|ring|phone|text|dial)\b/,
+  /\b(?:hay|existe|cual es|tienen|tienes) (?:un |una |el |la |algun |alguna )?(?:numero|telefono|linea)\b/,
+  /(?:有没有|有什么|有没|哪个).{0,8}(?:电话|号码|热线)|(?:电话|号码|热线)是多少/,
+  /\b(?:koi|kaunsa|konsa|kya) (?:number|phone number|helpline|phone)\b|(?:कोई|कौन सा|क्या) (?:नंबर|फ़ोन|फोन|हेल्पलाइन)/,
+];
+
 export function isHumanRequest(text: string): boolean {
   const t = normaliseForMatching(text);
+  if (ASKS_WHICH_NUMBER.some((re) => re.test(t))) return false;
   return [...HUMAN_EN, ...HUMAN_ES, ...HUMAN_ZH, ...HUMAN_HI].some((re) => re.test(t));
 }
 

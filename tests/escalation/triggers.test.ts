@@ -47,6 +47,16 @@ describe('escalation triggers', () => {
     },
   );
 
+  it.each([
+    'Is there a number I can ring to talk to someone medical after hours?',
+    'what number do I call to speak to a nurse at night',
+    '¿Hay algún número para hablar con una enfermera cuando están cerrados?',
+    '晚上想跟护士说话，有没有电话可以打？',
+    'raat ko nurse se baat karni ho to koi number hai?',
+  ])('a question about which number to call is answered, not a request for a person now: %s', (text) => {
+    expect(isHumanRequest(text)).toBe(false);
+  });
+
   it.each(["that didn't help", 'That did not help at all', 'no me sirvió', 'Eso no me ayudó', '没用', '这个回答没有帮助', 'madad nahi hui', 'इससे मदद नहीं हुई'])(
     'hears "that did not help": %s',
     (text) => {
