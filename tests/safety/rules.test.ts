@@ -918,6 +918,13 @@ describe('set 6 (train and dev): lay phrasings the rules lacked', () => {
   ])('"%s" → %s', (text, language, flag) => {
     expect(detector.detect(text, language as Language)?.flag).toBe(flag);
   });
+  it.each<string>([
+    'अभी बीपी नापा तो 182/118 आया पर मुझे कुछ भी महसूस नहीं हो रहा, क्या करूं',
+    'sugar check ki to 250 aayi, par kuch mehsoos nahi ho raha',
+    'biopsy aur khoon ki report kitne din me milegi?',
+  ])('"%s": nothing felt outside a pregnancy is no baby\'s movement, and a blood report no bleeding', (text) => {
+    expect(detector.detect(text, 'hi')).toBeNull();
+  });
   it('a refill of seizure medicine is an office matter, even when "no refills" is negated', () => {
     expect(detector.detect('only 3 tablets left of my seizure med and the pharmacy says no refills on file', 'en')).toBeNull();
   });

@@ -69,7 +69,7 @@ export const hi: LanguageRules = {
       'karte karte mar', 'mar rahi|raha hu|hun|hoon intezaar|intezar', 'heart attack … lol|haha', 'dekh ke|kar … heart attack', 'dil baith gaya', 'naam sunte hi', 'नाम सुनते ही', 'bahut|bohot|बहुत kam|कम', 'panic attack', 'पैनिक अटैक', 'anxiety attack', '(stroke|स्ट्रोक|heart attack|हार्ट अटैक|sepsis|सेप्सिस|overdose|ओवरडोज|seizure|दौरे) (ke|के) (baad|बाद)', '(stroke|स्ट्रोक|overdose|ओवरडोज|sepsis|सेप्सिस) (wale|wala|wali|वाले|वाला|वाली|ward|वार्ड|treat|ka ilaj|का इलाज)', '(domestic violence|sexual assault|rape|घरेलू हिंसा|यौन हिंसा|आत्महत्या|suicide|self harm|overdose) (survivor*|support|group|flyer|poster|awareness|counsellor|counselor|wali|wala|helpline|हेल्पलाइन|रोकथाम|पोस्टर|talk|ward|prevention|के बारे में)', '(stroke|स्ट्रोक) … (treat|ilaj|ilaaj|इलाज)', 'heat stroke', 'sun stroke', '(karz|karze|karj|कर्ज|कर्जे) … (doob*|डूब*)', '(hair|baal|बाल) cutting', 'haan', 'han', 'haa', 'brown sugar', 'dil toot', 'sar kha', 'dimag kharab',
       'जान ले लेगा|लेगी', 'जान निकल', 'जान ही निकाल', 'हंस हंस', 'भूख से मर', 'मरी|मरा जा रही|रहा', 'दिल बैठ गया', 'दिल टूट', 'इंतजार … मर', 'देखकर … (हार्ट अटैक|दिल का दौरा)',
       // set phrases whose words are not symptoms
-      'ghabrahat|ghabrahat|panic|anxiety ke|ka daure|daura', 'घबराहट के दौरे', 'blood pressure|test|sugar', 'bp', 'खून की जांच', 'ब्लड टेस्ट', 'ब्लड प्रेशर', 'खून जांच', 'khoon ki jaanch|janch',
+      'ghabrahat|ghabrahat|panic|anxiety ke|ka daure|daura', 'घबराहट के दौरे', 'blood pressure|test|sugar', 'bp', 'खून की जांच', 'ब्लड टेस्ट', 'ब्लड प्रेशर', 'खून जांच', 'khoon ki jaanch|janch', 'khoon|khun ki|ka report|test', 'खून की रिपोर्ट', 'खून का टेस्ट',
     ],
     CLAUSE_BREAK: ['lekin', 'par', 'magar', 'kintu', 'ab', 'phir', 'fir', 'लेकिन', 'पर', 'मगर', 'अब', 'फिर', 'bas', 'toh', 'तो'],
 
@@ -371,10 +371,11 @@ export const hi: LanguageRules = {
       '(pet|पेट) … (ek taraf|एक तरफ|right side|left side|daayi|baayi|दाईं|बाईं|दायीं|बायीं)',
     ],
     SHOULDER_TIP: ['(kandhe|kandha|kandhon|shoulder|कंधे|कंधा) … (dard|pain|दर्द|bhi|भी)'],
-    NOTHING_FELT: ['(aaj|आज|subah se|सुबह से|kal raat se|कल रात से) … (hila|hili|हिला|हिली|lat|लात|harkat|हरकत|kuch mehsoos|कुछ महसूस) … (nahi|nhi|नहीं|नही)'],
+    // 'Nothing felt' is the baby's movements only in a pregnancy (pregnancy.nothing_felt): "मुझे कुछ भी महसूस नहीं हो रहा" beside a blood-pressure reading means no symptoms.
+    NOTHING_FELT: ['(aaj|आज|subah se|सुबह से|kal raat se|कल रात से) … (hila|hili|हिला|हिली|lat|लात|harkat|हरकत|kuch mehsoos|कुछ महसूस) … (nahi|nhi|नहीं|नही)', `(mehsoos|mahsus|महसूस) ${NAHI2}`],
     FETAL_MOVEMENT_LESS: ['(बच्चा|baby|bachcha|बच्चे) … (bilkul|बिलकुल) (shaant|shant|quiet|शांत)', '(हलचल|halchal|harkat|हरकत|movement|kick|kicks) … … (कम|kam|बंद|band|न के बराबर|na ke barabar|nahi ho rahi|नहीं हो रही)', 'न के बराबर', 'na ke barabar', 
       `(halchal|harkat|movement|movements|kicks|kick|हलचल|हरकत|लात|hilna|हिलना) … (kam|band|कम|बंद|${NAHI2}|gayab|गायब)`, '(बच्चा|baby|bachcha|बच्चे) … (bahut|बहुत) (shaant|shant|quiet|शांत)',
-      `(mehsoos|mahsus|महसूस) ${NAHI2}`,
+
     ],
     BELLY_PAIN: ['(pet|pait|tummy|stomach|belly|पेट) … (dard|pain|marod|ainthan|दर्द|मरोड|ऐंठन)', '(dard|दर्द|pain) (pet|पेट)', 'petdard', 'पेटदर्द'],
     RIGID_BELLY: ['(pet|पेट) … (patthar|pathar|kada|kadak|sakht|hard|पत्थर|कडा|सख्त)', `(chhoo|chhu|छू) ${NAHI2}`, 'छूने नहीं'],
