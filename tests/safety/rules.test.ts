@@ -925,6 +925,13 @@ describe('set 6 (train and dev): lay phrasings the rules lacked', () => {
   ])('"%s": nothing felt outside a pregnancy is no baby\'s movement, and a blood report no bleeding', (text) => {
     expect(detector.detect(text, 'hi')).toBeNull();
   });
+  it.each<[string, Language, string]>([
+    ['my 2 year old had the remote and now the coin cell from it is gone', 'en', 'button-battery'],
+    ['¿son peligrosos los imanes? mi niña se acaba de tragar uno de la pizarra', 'es', 'magnets'],
+    ['mi hijo de 3 años estaba con el control remoto y ya no está la pila', 'es', 'button-battery'],
+  ])('"%s": a swallow reported after a question about it → %s', (text, language, flag) => {
+    expect(detector.detect(text, language)?.flag).toBe(flag);
+  });
   it('a refill of seizure medicine is an office matter, even when "no refills" is negated', () => {
     expect(detector.detect('only 3 tablets left of my seizure med and the pharmacy says no refills on file', 'en')).toBeNull();
   });

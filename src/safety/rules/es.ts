@@ -329,7 +329,7 @@ export const es: LanguageRules = {
 
     // ---- overdose / poisoning -----------------------------------------------------------
     INGESTED: [
-      'tome', 'tomo', 'se tomo', 'me tome', 'trague', 'trago', 'se trago', 'comio', 'se comio', 'bebio', 'se bebio', 'ingirio', 'se metio', 'tomaron', 'se tomaron', 'comimos', 'comi', 'comieron',
+      'tome', 'tomo', 'se tomo', 'me tome', 'trague', 'trago', 'se trago', '(acaba|acabo|acaban) de (tragar*|comer*|tomar*|beber*)', 'comio', 'se comio', 'bebio', 'se bebio', 'ingirio', 'se metio', 'tomaron', 'se tomaron', 'comimos', 'comi', 'comieron',
       'se comieron', 'tragaron', 'se tragaron', 'mordio', 'mastic*', 'chupo', 'chupando', 'lamio', 'probo', 'se echo a la boca', 'se lo llevo a la boca', // 'faltan' alone is also 'al niño le faltan vacunas': missing pills are counted or named.
       '(faltan|falta|le faltan) (<n:1-99>|unas|unos|varias|varios|algunas|algunos|la mitad|pastillas|tabletas|pildoras|capsulas|gomitas|grageas)', '(pastillas|tabletas|pildoras|capsulas|gomitas|grageas|frasco|blister|caja) … (faltan|falta|ya no esta|ya no estan)',
       'swallowed', 'ate', 'took', 'tomé', 'tomamos', 'bebi', 'bebimos', 'se ha tomado', 'se ha comido', 'se ha tragado', 'ha cogido', 'agarro', 'tomado', 'se las comio', 'tragado', 'consumio', 'ingerido',
@@ -378,7 +378,7 @@ export const es: LanguageRules = {
       'diefenbachia', 'dieffenbachia', 'nochebuena', 'floripondio', 'cicuta', 'toloache', 'del monte', 'del jardin', 'silvestres', 'mushroom*', 'berries', 'callas', 'lirio', 'azalea', 'hojas',
     ],
     SUSPECTED_SWALLOW: ['(creo|pienso|temo|me temo) que (se |)(trago|comio|lo trago|la trago)', '(puede|pudo) (que |)(haber|haberse|se haya) (tragado|comido)', '(no se|no estoy segura|no estoy seguro) si (se |)(trago|la trago|lo trago|comio)'],
-    BATTERY_MISSING: ['(pila|pilas|bateria) … (falta|faltan|desaparecio|no aparece|no la encuentro)', 'falta (una|la) … (pila|bateria)'],
+    BATTERY_MISSING: ['(pila|pilas|bateria) … (falta|faltan|desaparecio|no aparece|no la encuentro)', 'falta (una|la) … (pila|bateria)', '(ya no esta|no encuentro|no aparece) (la|una) (pila|bateria)'],
     MAGNET_MISSING: ['(iman|imanes) … (falta|faltan|desaparecio|no aparece|no lo encuentro)', 'falta (un|el) … iman'],
     BATTERY: ['pila*', 'pilita*', 'bateria*', 'bateri*', 'battery', 'batteries', 'boton de litio', 'pila de reloj', 'pila de boton'],
     MAGNET: ['iman', 'imanes', 'imancito*', 'magnet*', 'imantad*', 'bolitas magneticas', 'bolitas de iman'],
