@@ -223,3 +223,25 @@ export function isRefillRequest(text: string): boolean {
 const CHOICE = new RegExp(`${ANY_MEDICINE}(?:\\s*(?:,\\s*)?(?:or|vs\\.?|versus|o|u|ya|या)\\s+|\\s*(?:还是|或者?)\\s*)${ANY_MEDICINE}`, 'i');
 
 const ANY_MEDICINE_GLOBAL = new RegExp(ANY_MEDICINE, 'gi');
+
+/**
+ * A request to book a visit ("I'd like to book an appointment for my husband, his back has hurt
+ * for a month", "quiero hacer una cita porque me duele la rodilla", "想预约", "appointment chahiye")
+ * asks for the booking answer, though it describes the symptom it is for. Cancelling or moving
+ * a visit is another matter (appointment changes).
+ */
+const BOOKING_REQUEST = new RegExp(
+  [
+    String.raw`\b(?:book|make|schedule|get|arrange|set up|need|want|like)\b[^.?!]{0,25}\b(?:appointment|appt|visit|consultation)\b`,
+    String.raw`\b(?:pedir|hacer|sacar|agendar|programar|reservar|conseguir|quisiera|quiero|necesito)\b[^.?!]{0,25}\b(?:cita|consulta|turno)\b`,
+    String.raw`\b(?:appointment|appointmnt|apointment)\b[^.?!]{0,20}\b(?:chahiye|chaiye|lena|leni|book|milega|milegi|mil sakta|mil sakti|kaise)\b`,
+    '预约|預約|挂号|掛號|约个时间|约个医生|अपॉइंटमेंट',
+  ].join('|'),
+  'iu',
+);
+const BOOKING_CHANGE = /\b(?:cancel\w*|reschedul\w*|move|change|cancelar|cambiar|mover|reprogramar|posponer|badal\w*)\b|取消|改约|改期|रद्द/iu;
+
+export function isBookingRequest(text: string): boolean {
+  return BOOKING_REQUEST.test(text) && !BOOKING_CHANGE.test(text);
+}
+

@@ -235,6 +235,17 @@ describe('answer stage without an LLM (extractive)', async () => {
     expect(spoken.text).toMatch(/[.!?。]$/);
   });
 
+  it.each([
+    ['es', 'quiero hacer una cita porque me duele la rodilla desde hace semanas', 'me duele la rodilla desde hace semanas'],
+    ['en', 'can I get an appointment for my husband, his lower back has hurt for a month', 'my lower back has hurt for a month'],
+  ] as const)('%s: a symptom in a request to book a visit gets the booking answer; the symptom alone goes to a nurse', async (language, booking, symptom) => {
+    const booked = await engine.handle(turn(booking, { language }));
+    expect(booked.result.sources[0]?.id).toBe('appointment-booking');
+    expect(booked.result.reason).not.toBe('clinical');
+    const alone = await engine.handle(turn(symptom, { language }));
+    expect(alone.result).toMatchObject({ escalate: true, reason: 'clinical' });
+  });
+
   it('a home glucose reading handed to a nurse comes with the published thresholds', async () => {
     const out = await engine.handle(turn('im type 1 and my sugar is 290 since lunch even after correcting, when do i call you?', { language: 'en' }));
     expect(out.result).toMatchObject({ escalate: true, reason: 'clinical', sources: [{ id: 'diabetes-care' }] });

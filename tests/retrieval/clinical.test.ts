@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/language/languages.js';
-import { detectClinical, type ClinicalKind } from '../../src/retrieval/clinical.js';
+import { detectClinical, isBookingRequest, type ClinicalKind } from '../../src/retrieval/clinical.js';
 import { evalQuestions } from './helpers.js';
 
 describe('clinical questions', () => {
@@ -106,5 +106,14 @@ describe('clinical questions', () => {
     // The few flagged ask to stop a prescribed medicine ("血压正常了能停药吗") or to mix two
     // ("ibuprofen with my blood thinner"): a nurse's call, by design.
     expect(flagged.length / all.length).toBeLessThan(0.02);
+  });
+});
+
+describe('a request to book a visit', () => {
+  it.each(['I would like to book an appointment for my son', 'quisiera pedir una cita para mi esposo', '我想预约看医生', 'mujhe appointment chahiye', 'डॉक्टर का अपॉइंटमेंट लेना है'])('"%s" asks to book', (text) => {
+    expect(isBookingRequest(text)).toBe(true);
+  });
+  it.each(['I need to cancel my appointment', 'quiero cambiar mi cita del martes', '我想取消预约', 'my knee hurts', 'what time is my appointment?'])('"%s" does not', (text) => {
+    expect(isBookingRequest(text)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import type { Passage } from '../../knowledge/passages.js';
 import type { AnswerUnit } from '../../knowledge/units.js';
 import type { SourceRef, SuggestedAction } from '../../message.js';
 import { markdownToChat } from '../../retrieval/chat-text.js';
-import { detectClinical, isRefillRequest } from '../../retrieval/clinical.js';
+import { detectClinical, isBookingRequest, isRefillRequest } from '../../retrieval/clinical.js';
 import { CONFIDENCE_THRESHOLD } from '../../retrieval/confidence.js';
 import { MAX_AGE_TURNS, searchWithContext } from '../../retrieval/follow-up.js';
 import { isAboutAnimal } from '../../retrieval/animal-patient.js';
@@ -56,7 +56,13 @@ export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext
       // A symptom no unit assesses ("my knee hurts when I run") is a nurse's to advise on, not a
       // unit's to answer with whatever shares its words.
       const clinical = ruled ?? (result?.clinical && !isRefillRequest(text) ? 'medicine' : result?.symptom && !isAboutAnimal(text) && !isGibberish(text) ? 'symptom' : undefined);
-      if (clinical) {
+      // A symptom in a request to book a visit is what the visit is for: the booking answer.
+      const booking = clinical === 'symptom' && isBookingRequest(text) ? result?.passages.slice(0, BOOKING_WITHIN).find((p) => p.passage.metadata.topicId === BOOKING_TOPIC)?.passage : undefined;
+      if (booking) {
+        answerUnit(ctx, knowledge, booking, 'short');
+        if (result) answerOf(ctx).confidence = round(result.confidence);
+        ctx.result.handledBy = 'answer';
+      } else if (clinical) {
         // General safety information goes with the hand-over: what to do until the nurse answers,
         // and what the knowledge base says in general about such a question ("ibuprofen with my
         // lisinopril": NSAIDs with blood-pressure medicines), with its public source.
@@ -216,6 +222,10 @@ function moreLine(ctx: TurnContext, passage: Passage, knowledge: KnowledgeServic
   const website = ctx.services.clinic.get('website', ctx.language);
   return website ? ctx.t('answers:more', { title: ctx.services.clinic.name, url: website }) : '';
 }
+
+const BOOKING_TOPIC = 'appointment-booking';
+/** How far down the ranking a booking unit may be when the message asks to book a visit. */
+const BOOKING_WITHIN = 5;
 
 /** Where the knowledge base speaks generally about a clinical question of each kind. */
 const GENERAL_TOPIC: Record<string, string | undefined> = { medicine: 'medication-safety', lab: 'lab-results', diagnosis: undefined };
