@@ -222,17 +222,15 @@ describe('answer stage without an LLM (extractive)', async () => {
   it.each([
     ['en', 'how much childrens tylenol can i give my son hes 30 lbs', /weight/],
     ['es', '¿cuánto ibuprofeno infantil le doy a mi niño de 2 años? pesa 12 kilos', /peso/],
-  ] as const)('%s: a child\'s dose, "%s", goes to a nurse with the dosing rules, and SMS keeps whole sentences within 2 segments', async (language, question, rule) => {
+  ] as const)('%s: a child\'s dose, "%s", goes to a nurse with the dosing rules; SMS keeps the hand-over and its safety line', async (language, question, rule) => {
     const out = await engine.handle(turn(question, { language }));
     expect(out.result).toMatchObject({ escalate: true, reason: 'clinical', sources: [{ id: 'fever' }] });
     expect(out.result.answer?.unit).toBe('fever-child-dose');
     expect(out.replies[0]!.text).toMatch(rule);
-    const first = sms(out)[0]!;
-    expect(first.chunks).toHaveLength(1);
-    expect(measureSms(first.chunks[0]!).segments).toBeLessThanOrEqual(2);
-    expect(first.chunks[0]).toMatch(/[.!?。]$/);
-    const spoken = voice(out)[0]!;
-    expect(spoken.text).toMatch(/[.!?。]$/);
+    const [lead, safety] = out.replies[0]!.text.split('\n');
+    const texted = sms(out)[0]!.chunks.join(' ');
+    expect(texted).toContain(lead!.slice(0, 40));
+    expect(texted).toContain(safety!.slice(0, 40));
   });
 
   it.each([

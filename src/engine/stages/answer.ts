@@ -73,8 +73,8 @@ export function answerStage(knowledge: KnowledgeService): Middleware<TurnContext
         const lead = clinical === 'symptom' ? 'answers:symptom' : 'answers:clinical';
         const lines = [ctx.t(lead), ctx.t(`answers:clinicalSafety.${safety}`, { poisonControl }), ...(general ? [general.short] : [])];
         const more = general ? moreLine(ctx, general.passage, knowledge) : '';
-        // SMS and voice say it in whole sentences within their budget: the general line goes first when short of room.
-        ctx.reply([lines.join('\n'), more].filter(Boolean).join('\n\n'), { actions: [nurseAction(ctx)], brief: lines.join('\n') });
+        // No brief: SMS sends it whole (the hand-over and its safety line do not fit two segments in any language).
+        ctx.reply([lines.join('\n'), more].filter(Boolean).join('\n\n'), { actions: [nurseAction(ctx)] });
         // The unit whose short answer the hand-over states (NSAIDs with a blood thinner) is the answer's unit.
         if (general) {
           ctx.result.sources = [toSource(general.passage)];
