@@ -356,7 +356,11 @@ export function createTurnProcessor({ store, state: _state, engine, logger, metr
       let claim: (TurnClaim & { message: StoredMessage }) | undefined = claimed;
       while (!stopping) {
         if (!claim) {
+          // Only `accept` adds to `owed` while the claim is out, so a larger set afterwards means a
+          // message stored after the claim's snapshot: ask again rather than leave it pending.
+          const waiting = owed.size;
           const found = await store.messages.claimTurn(conversationId, me.id, me.peers());
+          if (!found?.message && owed.size > waiting) continue;
           // Nothing pending (or a live instance has it): whatever we were owed is answered or theirs.
           if (!found?.message) return;
           claim = found as TurnClaim & { message: StoredMessage };

@@ -171,6 +171,55 @@ describe('turn processing', () => {
     expect(seen).toEqual(['after']);
   });
 
+  it('answers a message stored while the drain was claiming: the claim saw nothing, the message is not left pending', async () => {
+    const services = await createEngineServices(config, logger);
+    const seen: string[] = [];
+    const engine = createDialogEngine(services, [
+      async (ctx, next) => {
+        if (ctx.message.text === 'boom') throw new Error('stage exploded');
+        await next();
+      },
+      recordingStage(seen),
+    ]);
+    const state = await makeState();
+    // After the failed turn the drain claims again and finds nothing; the next message is stored and
+    // accepted before that empty answer comes back: the order two connections can give.
+    let claimedEmpty!: () => void;
+    const emptyClaim = new Promise<void>((resolve) => (claimedEmpty = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let gated = false;
+    const racing: Store = {
+      ...store,
+      messages: {
+        ...store.messages,
+        async claimTurn(...args: Parameters<Store['messages']['claimTurn']>) {
+          const found = await store.messages.claimTurn(...args);
+          if (!found?.message && !gated) {
+            gated = true;
+            claimedEmpty();
+            await released;
+          }
+          return found;
+        },
+      },
+    };
+    const processor = createTurnProcessor({ store: racing, state, engine, logger, senders: new Map([['test', collectingSender('test', [])]]) });
+    const base = { channel: 'test', conversation: { id: 'patient-race' }, from: { id: 'patient-race', role: 'patient' as const }, kind: 'text' as const, timestamp: new Date() };
+    const first = await processor.accept({ ...base, text: 'boom' });
+    await emptyClaim;
+    await processor.accept({ ...base, text: 'after' });
+    release();
+    await processor.settle(first.conversation.id);
+    const history = await store.messages.history(first.conversation.id);
+    expect(history.filter((m) => m.direction === 'in').map((m) => [m.body, m.status])).toEqual([
+      ['boom', 'failed'],
+      ['after', 'done'],
+    ]);
+    expect(seen).toEqual(['after']);
+    await processor.stop();
+  });
+
   it('delivers through the outbox for channels without history and retries a failed send', async () => {
     const services = await createEngineServices(config, logger);
     const engine = createDialogEngine(services, [async (ctx) => ctx.reply('owed reply')]);

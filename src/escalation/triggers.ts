@@ -66,7 +66,6 @@ const DID_NOT_HELP: RegExp[] = [
   /\bbekaar\b/,
 ];
 
-/** The patient asks for a nurse or another human. */
 /**
  * A question about which number to call ("is there a number I can ring to talk to someone after
  * hours?") asks for information the knowledge base gives (the nurse line), not for a person in
@@ -80,6 +79,7 @@ const ASKS_WHICH_NUMBER: RegExp[] = [
   /\b(?:koi|kaunsa|konsa|kya) (?:number|phone number|helpline|phone)\b|(?:कोई|कौन सा|क्या) (?:नंबर|फ़ोन|फोन|हेल्पलाइन)/,
 ];
 
+/** The patient asks for a nurse or another human. */
 export function isHumanRequest(text: string): boolean {
   const t = normaliseForMatching(text);
   if (ASKS_WHICH_NUMBER.some((re) => re.test(t))) return false;

@@ -229,7 +229,7 @@ export function createSafetyGate(options: SafetyGateOptions = {}): SafetyGate {
     const short = tokens < MIN_CLASSIFIER_TOKENS;
     const read = classifier && (!short || shortReads) ? classifier.score(normalised, evidence) : undefined;
     // A short message is the rules' unless the classifier is sure enough to alarm on its own and
-    // the message has a sign of the category it names ("cutting rn cant stop", "sigue sin despertar").
+    // the message has a sign of the category it names ("cutting rn cant stop").
     const shortBacked = short && read && read.probability >= (classifier!.alarmThreshold ?? 1) && read.category !== undefined && (read.categoryProbability ?? 1) >= categoryFloor && corroborated(read.category, evidence);
     const scored = short ? (shortBacked ? read : undefined) : read;
     const classified = scored && scored.probability >= classifier!.threshold ? scored : undefined;
