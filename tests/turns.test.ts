@@ -52,6 +52,17 @@ function recordingStage(seen: string[]): Middleware<TurnContext> {
   };
 }
 
+/** An engine whose turn fails on the message "boom" and records every other message it answers. */
+function boomEngine(services: Awaited<ReturnType<typeof createEngineServices>>, seen: string[]) {
+  return createDialogEngine(services, [
+    async (ctx, next) => {
+      if (ctx.message.text === 'boom') throw new Error('stage exploded');
+      await next();
+    },
+    recordingStage(seen),
+  ]);
+}
+
 function collectingSender(name: string, out: OutboundMessage[]): ChannelSender {
   return { name, replaysHistory: true, async send(m) { out.push(m); } };
 }
@@ -150,13 +161,7 @@ describe('turn processing', () => {
   it('stores a failing turn as failed and keeps going with the next message', async () => {
     const services = await createEngineServices(config, logger);
     const seen: string[] = [];
-    const engine = createDialogEngine(services, [
-      async (ctx, next) => {
-        if (ctx.message.text === 'boom') throw new Error('stage exploded');
-        await next();
-      },
-      recordingStage(seen),
-    ]);
+    const engine = boomEngine(services, seen);
     const state = await makeState();
     const processor = createTurnProcessor({ store, state, engine, logger, senders: new Map([['test', collectingSender('test', [])]]) });
     const base = { channel: 'test', conversation: { id: 'patient-boom' }, from: { id: 'patient-boom', role: 'patient' as const }, kind: 'text' as const, timestamp: new Date() };
@@ -174,13 +179,7 @@ describe('turn processing', () => {
   it('answers a message stored while the drain was claiming: the claim saw nothing, the message is not left pending', async () => {
     const services = await createEngineServices(config, logger);
     const seen: string[] = [];
-    const engine = createDialogEngine(services, [
-      async (ctx, next) => {
-        if (ctx.message.text === 'boom') throw new Error('stage exploded');
-        await next();
-      },
-      recordingStage(seen),
-    ]);
+    const engine = boomEngine(services, seen);
     const state = await makeState();
     // After the failed turn the drain claims again and finds nothing; the next message is stored and
     // accepted before that empty answer comes back: the order two connections can give.
