@@ -52,6 +52,12 @@ function recordingStage(seen: string[]): Middleware<TurnContext> {
   };
 }
 
+/** Each inbound message of the conversation with its status, oldest first. */
+async function inboundStatuses(conversationId: string): Promise<[string, string][]> {
+  const history = await store.messages.history(conversationId);
+  return history.filter((m) => m.direction === 'in').map((m) => [m.body, m.status]);
+}
+
 /** An engine whose turn fails on the message "boom" and records every other message it answers. */
 function boomEngine(services: Awaited<ReturnType<typeof createEngineServices>>, seen: string[]) {
   return createDialogEngine(services, [
@@ -168,8 +174,7 @@ describe('turn processing', () => {
     const first = await processor.accept({ ...base, text: 'boom' });
     await processor.accept({ ...base, text: 'after' });
     await processor.settle(first.conversation.id);
-    const history = await store.messages.history(first.conversation.id);
-    expect(history.filter((m) => m.direction === 'in').map((m) => [m.body, m.status])).toEqual([
+    expect(await inboundStatuses(first.conversation.id)).toEqual([
       ['boom', 'failed'],
       ['after', 'done'],
     ]);
@@ -210,8 +215,7 @@ describe('turn processing', () => {
     await processor.accept({ ...base, text: 'after' });
     release();
     await processor.settle(first.conversation.id);
-    const history = await store.messages.history(first.conversation.id);
-    expect(history.filter((m) => m.direction === 'in').map((m) => [m.body, m.status])).toEqual([
+    expect(await inboundStatuses(first.conversation.id)).toEqual([
       ['boom', 'failed'],
       ['after', 'done'],
     ]);
